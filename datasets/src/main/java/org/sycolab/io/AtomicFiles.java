@@ -1,0 +1,142 @@
+package org.sycolab.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes files so that readers see either the old content or the complete new content, never a
+ * prefix: bytes go to a hidden temporary file in the target's directory, are forced to disk, and
+ * the temporary file is renamed over the target. A failure (or a crash) before the rename leaves
+ * the target untouched; {@link #sweepTemporaries} removes what a crashed writer left behind.
+ */
+public final class AtomicFiles {
+
+  /** Marker in the names of temporary files, {@code .<target>.tmp-<random>}. */
+  static final String TEMP_MARKER = ".tmp-";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private AtomicFiles() {}
+
+  /** Writes content produced by {@code body}; the target appears only if {@code body} returns. */
+  public static void write(Path target, OutputBody body) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path dir = absolute.getParent();
+    Files.createDirectories(dir);
+    // Not Files.createTempFile: its 0600 mode would make every result unreadable to others.
+    Path temp = dir.resolve(temporaryName(absolute));
+    boolean moved = false;
+    try {
+      try (FileChannel channel =
+              FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          OutputStream out = Channels.newOutputStream(channel)) {
+        body.writeTo(new UncloseableOutputStream(out));
+        out.flush();
+        channel.force(true);
+      }
+      move(temp, absolute);
+      moved = true;
+      forceDirectory(dir);
+    } finally {
+      if (!moved) {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+
+  /** Writes {@code bytes} atomically. */
+  public static void writeBytes(Path target, byte[] bytes) throws IOException {
+    write(target, out -> out.write(bytes));
+  }
+
+  /** Writes {@code text} as UTF-8 atomically. */
+  public static void writeString(Path target, String text) throws IOException {
+    writeBytes(target, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Deletes temporary files a crashed writer left in {@code dir} (not recursive).
+   *
+   * @return the files removed
+   */
+  public static List<Path> sweepTemporaries(Path dir) throws IOException {
+    List<Path> removed = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return removed;
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, AtomicFiles::isTemporary)) {
+      for (Path entry : entries) {
+        if (Files.deleteIfExists(entry)) {
+          removed.add(entry);
+        }
+      }
+    }
+    return removed;
+  }
+
+  /** True for names this class gives its temporary files. */
+  public static boolean isTemporary(Path file) {
+    String name = file.getFileName().toString();
+    return name.startsWith(".") && name.contains(TEMP_MARKER) && Files.isRegularFile(file);
+  }
+
+  private static String temporaryName(Path target) {
+    return "." + target.getFileName() + TEMP_MARKER + Long.toHexString(RANDOM.nextLong());
+  }
+
+  private static void move(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException(
+          "cannot replace "
+              + target
+              + " atomically on this file system; write to a local disk instead",
+          e);
+    }
+  }
+
+  /** Makes the rename durable; a no-op where directories cannot be opened (not Linux). */
+  private static void forceDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // Opening a directory is not supported everywhere; the rename itself is still atomic.
+    }
+  }
+
+  /** Produces a file's content; may throw, in which case nothing is written. */
+  @FunctionalInterface
+  public interface OutputBody {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /** Keeps a body from closing the stream before the content is forced to disk. */
+  private static final class UncloseableOutputStream extends java.io.FilterOutputStream {
+    UncloseableOutputStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** File output shared by every stage: atomic writes and content digests. */
+package org.sycolab.io;

@@ -1,0 +1,67 @@
+package org.sycolab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import org.sycolab.engine.DeviceUnavailableException;
+import org.sycolab.engine.EngineUnavailableException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns an exception from a command into one line on standard error and an exit status; the stack
+ * trace only with {@code -vv}, or {@code -v} for failures that are not the user's to fix.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler {
+
+  private final SycolabCommand root;
+
+  ErrorReporter(SycolabCommand root) {
+    this.root = root;
+  }
+
+  @Override
+  public int handleExecutionException(
+      Exception e, CommandLine commandLine, ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    boolean expected = isExpected(e);
+    err.println("sycolab " + commandLine.getCommandName() + ": error: " + describe(e));
+    Verbosity verbosity = root.verbosity();
+    if (verbosity == Verbosity.DEBUG || (!expected && verbosity == Verbosity.VERBOSE)) {
+      e.printStackTrace(err);
+    } else if (!expected) {
+      err.println("(run again with -v for the stack trace)");
+    }
+    err.flush();
+    return exitCode(e);
+  }
+
+  static int exitCode(Exception e) {
+    if (e instanceof DeviceUnavailableException || e instanceof IllegalArgumentException) {
+      return ExitCode.USAGE;
+    }
+    return ExitCode.PROBLEMS;
+  }
+
+  static String describe(Throwable e) {
+    if (e instanceof NoSuchFileException f) {
+      return "no such file or directory: " + f.getFile();
+    }
+    if (e instanceof AccessDeniedException f) {
+      return "permission denied: " + f.getFile();
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getFile() + ": " + f.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  private static boolean isExpected(Exception e) {
+    return e instanceof DeviceUnavailableException
+        || e instanceof EngineUnavailableException
+        || e instanceof IllegalArgumentException
+        || e instanceof java.io.IOException;
+  }
+}

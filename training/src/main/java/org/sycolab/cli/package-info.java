@@ -1,0 +1,2 @@
+/** The {@code sycolab} command: global options, subcommands, errors and exit statuses. */
+package org.sycolab.cli;

@@ -1,0 +1,56 @@
+package org.sycolab.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/**
+ * What this build of sycolab was compiled against, read from {@code build.properties} (filled in by
+ * Maven): the versions the manifest records and the default for DJL's offline mode.
+ *
+ * @param sycolabVersion the project version
+ * @param djlVersion the pinned DJL version
+ * @param pytorchVersion the pinned PyTorch native version
+ * @param pytorchFlavor which native build the classpath carries ({@code cpu}, or a note for CUDA)
+ * @param offlineByDefault whether DJL runs with {@code ai.djl.offline=true} unless told otherwise
+ */
+public record BuildInfo(
+    String sycolabVersion,
+    String djlVersion,
+    String pytorchVersion,
+    String pytorchFlavor,
+    boolean offlineByDefault) {
+
+  private static final String RESOURCE = "/org/sycolab/build.properties";
+
+  /** Reads the build's properties from the classpath. */
+  public static BuildInfo load() {
+    Properties props = new Properties();
+    try (InputStream in = BuildInfo.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            RESOURCE
+                + " is missing from the classpath; rebuild with scripts/sycolab or mvn package");
+      }
+      props.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+    return new BuildInfo(
+        required(props, "sycolab.version"),
+        required(props, "djl.version"),
+        required(props, "pytorch.version"),
+        required(props, "pytorch.flavor"),
+        Boolean.parseBoolean(required(props, "djl.offline")));
+  }
+
+  private static String required(Properties props, String key) {
+    String value = props.getProperty(key);
+    if (value == null || value.isBlank() || value.startsWith("${")) {
+      throw new IllegalStateException(
+          RESOURCE + ": " + key + " was not filled in by the build; rebuild with mvn package");
+    }
+    return value.trim();
+  }
+}

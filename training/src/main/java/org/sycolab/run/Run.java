@@ -1,0 +1,163 @@
+package org.sycolab.run;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sycolab.io.AtomicFiles;
+import org.sycolab.io.FileDigest;
+
+/**
+ * A command's run in progress: writes {@code manifest.json} when it starts, records the digest of
+ * every input it reads and every output it writes (each written atomically), and marks the manifest
+ * complete or failed at the end. The manifest is rewritten, atomically, after every change, so an
+ * interrupted run still says what it had finished.
+ */
+public final class Run {
+
+  private final RunDirectory dir;
+  private final RunSpec spec;
+  private final Clock clock;
+  private final String startedAt;
+  private final Map<String, RunManifest.FileEntry> inputs = new LinkedHashMap<>();
+  private final Map<String, RunManifest.FileEntry> outputs = new LinkedHashMap<>();
+  private RunManifest manifest;
+
+  private Run(RunDirectory dir, RunSpec spec, Clock clock) {
+    this.dir = dir;
+    this.spec = spec;
+    this.clock = clock;
+    this.startedAt = clock.instant().toString();
+  }
+
+  /** Starts a run in {@code dir}, writing its manifest with status {@code running}. */
+  public static Run start(RunDirectory dir, RunSpec spec, Clock clock) throws IOException {
+    Run run = new Run(dir, spec, clock);
+    run.save(RunManifest.Status.RUNNING, null, null);
+    return run;
+  }
+
+  /** The run's directory. */
+  public RunDirectory directory() {
+    return dir;
+  }
+
+  /** The manifest as last written. */
+  public RunManifest manifest() {
+    return manifest;
+  }
+
+  /** Records an input file with its size and SHA-256. */
+  public void recordInput(Path file) throws IOException {
+    Path absolute = file.toAbsolutePath().normalize();
+    inputs.put(
+        absolute.toString(),
+        new RunManifest.FileEntry(
+            absolute.toString(), Files.size(absolute), FileDigest.sha256(absolute)));
+    save(RunManifest.Status.RUNNING, null, null);
+  }
+
+  /**
+   * Writes an output file atomically and records its digest, computed while writing.
+   *
+   * @return the file's path
+   */
+  public Path writeOutput(String relative, AtomicFiles.OutputBody body) throws IOException {
+    Path target = dir.resolve(relative);
+    if (target.getFileName().toString().equals(RunManifest.FILE_NAME)
+        && target.getParent().equals(dir.path())) {
+      throw new IllegalArgumentException(RunManifest.FILE_NAME + " is written by the run itself");
+    }
+    MessageDigest digest = FileDigest.newSha256();
+    long[] bytes = new long[1];
+    AtomicFiles.write(
+        target,
+        out -> {
+          try (CountingStream counted = new CountingStream(new DigestOutputStream(out, digest))) {
+            body.writeTo(counted);
+            bytes[0] = counted.count;
+          }
+        });
+    String name = dir.path().relativize(target).toString();
+    outputs.put(
+        name, new RunManifest.FileEntry(name, bytes[0], HexFormat.of().formatHex(digest.digest())));
+    save(RunManifest.Status.RUNNING, null, null);
+    return target;
+  }
+
+  /** Marks the run complete. */
+  public void complete() throws IOException {
+    save(RunManifest.Status.COMPLETE, clock.instant().toString(), null);
+  }
+
+  /** Marks the run failed, keeping what it had recorded; never throws. */
+  public void fail(Throwable cause) {
+    String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    try {
+      save(RunManifest.Status.FAILED, clock.instant().toString(), message);
+    } catch (IOException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private void save(RunManifest.Status status, String finishedAt, String error) throws IOException {
+    RunManifest next =
+        new RunManifest(
+            RunManifest.SCHEMA_VERSION,
+            spec.command(),
+            spec.commandLine(),
+            Path.of("").toAbsolutePath().toString(),
+            startedAt,
+            finishedAt,
+            status,
+            error,
+            spec.config(),
+            spec.git(),
+            spec.versions(),
+            spec.device(),
+            spec.seeds(),
+            new ArrayList<>(inputs.values()),
+            new ArrayList<>(outputs.values()));
+    AtomicFiles.writeString(dir.path().resolve(RunManifest.FILE_NAME), next.toJson());
+    manifest = next;
+  }
+
+  /** Counts bytes on their way through; closing it does not close the atomic file's stream. */
+  private static final class CountingStream extends OutputStream {
+    private final OutputStream out;
+    private long count;
+
+    CountingStream(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.flush();
+    }
+  }
+}

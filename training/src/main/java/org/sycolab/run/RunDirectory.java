@@ -1,0 +1,93 @@
+package org.sycolab.run;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
+import org.sycolab.io.AtomicFiles;
+
+/**
+ * The directory one command writes into: {@code runs/<name>-<timestamp>/} by default, or the
+ * directory given with {@code --out}. Opening a directory clears the temporary files an interrupted
+ * writer may have left in it; finished outputs are never touched.
+ */
+public final class RunDirectory {
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+  private static final int MAX_SUFFIX = 1000;
+
+  private final Path path;
+
+  private RunDirectory(Path path) {
+    this.path = path;
+  }
+
+  /**
+   * Opens {@code out}, creating it if needed; an existing directory is reused (a resumed run).
+   *
+   * @throws IOException when {@code out} exists and is not a directory, or cannot be created
+   */
+  public static RunDirectory at(Path out) throws IOException {
+    Path dir = out.toAbsolutePath().normalize();
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new IOException("--out " + out + ": exists and is not a directory");
+    }
+    Files.createDirectories(dir);
+    AtomicFiles.sweepTemporaries(dir);
+    return new RunDirectory(dir);
+  }
+
+  /**
+   * Creates a fresh {@code <runsRoot>/<name>-<yyyyMMdd-HHmmss>} directory; when two runs start in
+   * the same second the later one gets a {@code -2}, {@code -3}, ... suffix.
+   */
+  public static RunDirectory create(Path runsRoot, String name, Clock clock) throws IOException {
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "run name '"
+              + name
+              + "': expected 1-64 letters, digits, '.', '_' or '-', starting with a letter or"
+              + " digit");
+    }
+    Files.createDirectories(runsRoot);
+    String base = name + "-" + LocalDateTime.now(clock).format(STAMP);
+    for (int i = 1; i <= MAX_SUFFIX; i++) {
+      Path candidate = runsRoot.resolve(i == 1 ? base : base + "-" + i);
+      try {
+        return new RunDirectory(Files.createDirectory(candidate).toAbsolutePath().normalize());
+      } catch (FileAlreadyExistsException e) {
+        // Another run took this name in the same second; try the next suffix.
+      }
+    }
+    throw new IOException("cannot find a free run directory name under " + runsRoot);
+  }
+
+  /** Absolute path of the directory. */
+  public Path path() {
+    return path;
+  }
+
+  /**
+   * Resolves a path inside the directory.
+   *
+   * @throws IllegalArgumentException when {@code relative} would leave the directory
+   */
+  public Path resolve(String relative) {
+    Path resolved = path.resolve(relative).normalize();
+    if (!resolved.startsWith(path) || resolved.equals(path)) {
+      throw new IllegalArgumentException(
+          "output '" + relative + "' must name a file inside the run directory " + path);
+    }
+    return resolved;
+  }
+
+  @Override
+  public String toString() {
+    return path.toString();
+  }
+}

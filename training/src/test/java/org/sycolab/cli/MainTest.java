@@ -1,0 +1,115 @@
+package org.sycolab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.engine.PyTorchRuntime;
+import org.sycolab.run.RunManifest;
+
+class MainTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void helpListsTheCommandsAndExitStatuses() {
+    Result r = run("--help");
+    assertThat(r.status).isZero();
+    assertThat(r.out).contains("Usage: sycolab", "version", "doctor", "--device", "Exit status:");
+  }
+
+  @Test
+  void noCommandPrintsUsage() {
+    Result r = run();
+    assertThat(r.status).isZero();
+    assertThat(r.out).contains("Usage: sycolab");
+  }
+
+  @Test
+  void versionPrintsTheLoadedPyTorch() {
+    Result r = run("version", "--device", "cpu");
+    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.out)
+        .containsPattern("(?m)^sycolab  \\d+\\.\\d+\\.\\d+")
+        .containsPattern("(?m)^DJL      0\\.36\\.0$")
+        .containsPattern("(?m)^PyTorch  2\\.7\\.1 \\(")
+        .containsPattern("(?m)^selected cpu \\(--device cpu\\)$");
+  }
+
+  @Test
+  void cudaWhereThereIsNoneExitsWithTwoAndSaysWhy() throws Exception {
+    assumeTrue(
+        PyTorchRuntime.cudaSupport(PyTorchRuntime.engine()).visibleGpus() == 0,
+        "this machine has a GPU");
+    for (String[] args :
+        new String[][] {{"--device", "cuda", "version"}, {"version", "--device", "cuda:1"}}) {
+      Result r = run(args);
+      assertThat(r.status).isEqualTo(ExitCode.USAGE);
+      assertThat(r.err).contains("no CUDA GPU is visible").doesNotContain("Exception");
+      assertThat(r.out).isEmpty();
+    }
+  }
+
+  @Test
+  void malformedDeviceIsAUsageError() {
+    Result r = run("--device", "gpu0", "version");
+    assertThat(r.status).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err).contains("expected auto, cpu, cuda or cuda:N", "--help");
+  }
+
+  @Test
+  void misspelledCommandGetsASuggestion() {
+    Result r = run("docter");
+    assertThat(r.status).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err).contains("sycolab doctor");
+  }
+
+  @Test
+  void verboseAndQuietTogetherAreRefused() {
+    assertThat(run("-v", "-q", "version").status).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void doctorPassesHereAndWritesItsReportWithOut() throws Exception {
+    Path out = tmp.resolve("doctor-run");
+    Result r = run("doctor", "--device", "cpu", "--out", out.toString());
+    assertThat(r.status).as(r.out + r.err).isZero();
+    assertThat(r.out)
+        .containsPattern("(?m)^ok  +pytorch +PyTorch 2\\.7\\.1")
+        .containsPattern("(?m)^ok  +tokenizers")
+        .containsPattern("(?m)^ok  +default model +builtin:minilm")
+        .contains("All checks passed.");
+    RunManifest manifest = RunManifest.read(out.resolve(RunManifest.FILE_NAME));
+    assertThat(manifest.status()).isEqualTo(RunManifest.Status.COMPLETE);
+    assertThat(manifest.command()).isEqualTo("doctor");
+    assertThat(manifest.device()).isEqualTo("cpu");
+    assertThat(manifest.outputs())
+        .extracting(RunManifest.FileEntry::path)
+        .containsExactly("doctor.json");
+    assertThat(out.resolve("doctor.json")).content().contains("\"status\" : \"OK\"");
+  }
+
+  @Test
+  void doctorFailsTheCudaCheckWhenCudaIsAskedForAndAbsent() throws Exception {
+    assumeTrue(
+        PyTorchRuntime.cudaSupport(PyTorchRuntime.engine()).visibleGpus() == 0,
+        "this machine has a GPU");
+    Result r = run("doctor", "--device", "cuda");
+    assertThat(r.status).isEqualTo(ExitCode.PROBLEMS);
+    assertThat(r.out).containsPattern("(?m)^FAIL +cuda +--device cuda:0: no CUDA GPU");
+    assertThat(r.out).contains("1 check(s) failed.");
+  }
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(status, out.toString(), err.toString());
+  }
+
+  private record Result(int status, String out, String err) {}
+}

@@ -1,0 +1,110 @@
+package org.sycolab.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.io.FileDigest;
+
+class RunTest {
+
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+  private static final RunSpec SPEC =
+      new RunSpec(
+          "generate",
+          List.of("generate", "--seed", "7"),
+          Map.of("pairs", 100, "families", List.of("false-premise", "pushback")),
+          Map.of("generator", 7L),
+          Map.of("sycolab", "0.1.0", "djl", "0.36.0", "pytorch", "2.7.1"),
+          "cpu",
+          new GitState("0123456789abcdef0123456789abcdef01234567", true));
+
+  @TempDir Path root;
+
+  @Test
+  void startWritesARunningManifest() throws IOException {
+    Run run = Run.start(RunDirectory.at(root.resolve("r")), SPEC, CLOCK);
+    RunManifest written = RunManifest.read(root.resolve("r/manifest.json"));
+    assertThat(written.status()).isEqualTo(RunManifest.Status.RUNNING);
+    assertThat(written.finishedAt()).isNull();
+    assertThat(written).isEqualTo(run.manifest());
+    assertThat(written.commandLine()).containsExactly("generate", "--seed", "7");
+    assertThat(written.seeds()).containsEntry("generator", 7L);
+    assertThat(written.git().commit()).startsWith("0123");
+    assertThat(written.git().dirty()).isTrue();
+    assertThat(written.versions()).containsEntry("pytorch", "2.7.1");
+    assertThat(written.config()).containsEntry("pairs", 100);
+  }
+
+  @Test
+  void recordsInputAndOutputDigests() throws IOException {
+    Path input = Files.writeString(root.resolve("pairs.jsonl"), "{\"id\":\"a\"}\n");
+    Run run = Run.start(RunDirectory.at(root.resolve("r")), SPEC, CLOCK);
+    run.recordInput(input);
+    Path written = run.writeOutput("tables/counts.csv", out -> out.write("a,1\n".getBytes(UTF8)));
+    run.complete();
+
+    RunManifest manifest = RunManifest.read(root.resolve("r/manifest.json"));
+    assertThat(manifest.status()).isEqualTo(RunManifest.Status.COMPLETE);
+    assertThat(manifest.finishedAt()).isEqualTo("2026-11-25T12:00:00Z");
+    assertThat(manifest.inputs())
+        .containsExactly(new RunManifest.FileEntry(input.toString(), 11, FileDigest.sha256(input)));
+    assertThat(manifest.outputs())
+        .containsExactly(
+            new RunManifest.FileEntry("tables/counts.csv", 4, FileDigest.sha256(written)));
+  }
+
+  @Test
+  void failedOutputIsNeitherWrittenNorRecorded() throws IOException {
+    Run run = Run.start(RunDirectory.at(root.resolve("r")), SPEC, CLOCK);
+    run.writeOutput("kept.csv", out -> out.write('k'));
+    IOException boom = new IOException("ran out of disk");
+    assertThatThrownBy(
+            () ->
+                run.writeOutput(
+                    "pull.csv",
+                    out -> {
+                      out.write("lambda,n".getBytes(UTF8));
+                      throw boom;
+                    }))
+        .isSameAs(boom);
+    run.fail(boom);
+
+    assertThat(root.resolve("r/pull.csv")).doesNotExist();
+    RunManifest manifest = RunManifest.read(root.resolve("r/manifest.json"));
+    assertThat(manifest.status()).isEqualTo(RunManifest.Status.FAILED);
+    assertThat(manifest.error()).isEqualTo("ran out of disk");
+    assertThat(manifest.outputs())
+        .extracting(RunManifest.FileEntry::path)
+        .containsExactly("kept.csv");
+  }
+
+  @Test
+  void theManifestIsTheRunsOwn() throws IOException {
+    Run run = Run.start(RunDirectory.at(root.resolve("r")), SPEC, CLOCK);
+    assertThatThrownBy(() -> run.writeOutput("manifest.json", out -> out.write('x')))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void manifestJsonUsesSnakeCaseAndIsStable() throws IOException {
+    Run.start(RunDirectory.at(root.resolve("a")), SPEC, CLOCK);
+    Run.start(RunDirectory.at(root.resolve("b")), SPEC, CLOCK);
+    String a = Files.readString(root.resolve("a/manifest.json"));
+    assertThat(a).contains("\"schema_version\" : 1", "\"command_line\"", "\"started_at\"");
+    assertThat(a).isEqualTo(Files.readString(root.resolve("b/manifest.json")));
+  }
+
+  private static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;
+}
