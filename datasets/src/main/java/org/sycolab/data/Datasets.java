@@ -1,0 +1,107 @@
+package org.sycolab.data;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sycolab.io.AtomicFiles;
+
+/**
+ * Reading and writing dataset files. Reading validates the whole file first and fails with every
+ * problem listed, so no stage ever works on half a dataset; writing is atomic.
+ */
+public final class Datasets {
+
+  private Datasets() {}
+
+  /** Reads a file of preference pairs, or fails listing its problems. */
+  public static List<PreferencePair> readPairs(Path file, TextLimits limits)
+      throws IOException, InvalidDatasetException {
+    return read(file, limits, RecordKind.PAIRS, PreferencePair.class);
+  }
+
+  /** Reads a file of candidate pools, or fails listing its problems. */
+  public static List<CandidatePool> readPools(Path file, TextLimits limits)
+      throws IOException, InvalidDatasetException {
+    return read(file, limits, RecordKind.POOLS, CandidatePool.class);
+  }
+
+  /** Writes pairs as JSONL, atomically. */
+  public static void writePairs(Path file, Iterable<PreferencePair> pairs) throws IOException {
+    write(file, pairs);
+  }
+
+  /** Writes pools as JSONL, atomically. */
+  public static void writePools(Path file, Iterable<CandidatePool> pools) throws IOException {
+    write(file, pools);
+  }
+
+  /** One record as a single JSON line, without the line end. */
+  public static String toJsonLine(DatasetRecord record) {
+    ObjectNode node =
+        record instanceof PreferencePair pair
+            ? PairCodec.toJson(pair)
+            : PoolCodec.toJson((CandidatePool) record);
+    return node.toString();
+  }
+
+  private static void write(Path file, Iterable<? extends DatasetRecord> records)
+      throws IOException {
+    AtomicFiles.write(
+        file,
+        out -> {
+          Writer writer =
+              new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+          for (DatasetRecord record : records) {
+            writer.write(toJsonLine(record));
+            writer.write('\n');
+          }
+          writer.flush();
+        });
+  }
+
+  private static <T extends DatasetRecord> List<T> read(
+      Path file, TextLimits limits, RecordKind expected, Class<T> type)
+      throws IOException, InvalidDatasetException {
+    List<T> records = new ArrayList<>();
+    ValidationReport report =
+        new DatasetValidator(limits)
+            .validate(
+                file,
+                record -> {
+                  if (type.isInstance(record)) {
+                    records.add(type.cast(record));
+                  }
+                });
+    if (!report.clean()) {
+      throw new InvalidDatasetException(report);
+    }
+    Optional<RecordKind> kind = report.kind();
+    if (kind.isPresent() && kind.get() != expected) {
+      throw new InvalidDatasetException(
+          new ValidationReport(
+              report.file(),
+              kind,
+              report.lines(),
+              0,
+              1,
+              List.of(
+                  new Problem(
+                      report.file(),
+                      0,
+                      "",
+                      "expected "
+                          + expected.description()
+                          + ", the file holds "
+                          + kind.get().description())),
+              report.counts()));
+    }
+    return records;
+  }
+}

@@ -1,0 +1,216 @@
+package org.sycolab.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the fields of one JSON object, reporting every missing, empty, mistyped or unknown field to
+ * a {@link ProblemSink} with its path ({@code prompt[1].content}) instead of stopping at the first.
+ */
+final class JsonFields {
+
+  private static final ObjectMapper PLAIN = new ObjectMapper();
+
+  private final JsonNode node;
+  private final String path;
+  private final ProblemSink sink;
+  private final TextLimits limits;
+
+  JsonFields(JsonNode node, String path, ProblemSink sink, TextLimits limits) {
+    this.node = node;
+    this.path = path;
+    this.sink = sink;
+    this.limits = limits;
+  }
+
+  /** Reports fields outside {@code known}. */
+  void rejectUnknown(Set<String> known) {
+    Iterator<String> names = node.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        sink.report(field(name), "not a field of this record (expected one of " + known + ")");
+      }
+    }
+  }
+
+  /** A required, non-empty string within the text limits. */
+  Optional<String> text(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      sink.report(field(name), "missing (expected a non-empty string)");
+      return Optional.empty();
+    }
+    return checkText(field(name), value);
+  }
+
+  /** A required, non-empty string (an identifier or a name, not checked against text limits). */
+  Optional<String> name(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      sink.report(field(name), "missing (expected a non-empty string)");
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      sink.report(field(name), "expected a string, got " + describe(value));
+      return Optional.empty();
+    }
+    if (value.asText().isBlank()) {
+      sink.report(field(name), "expected a non-empty string");
+      return Optional.empty();
+    }
+    return Optional.of(value.asText());
+  }
+
+  /** A required boolean. */
+  Optional<Boolean> bool(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      sink.report(field(name), "missing (expected true or false)");
+      return Optional.empty();
+    }
+    if (!value.isBoolean()) {
+      sink.report(field(name), "expected true or false, got " + describe(value));
+      return Optional.empty();
+    }
+    return Optional.of(value.booleanValue());
+  }
+
+  /** The raw node of a field, or null when absent. */
+  JsonNode get(String name) {
+    JsonNode value = node.get(name);
+    return value == null || value.isNull() ? null : value;
+  }
+
+  /** The optional free-form {@code meta} object, as plain Java maps, lists and scalars. */
+  Map<String, Object> meta(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return Map.of();
+    }
+    if (!value.isObject()) {
+      sink.report(field(name), "expected a JSON object, got " + describe(value));
+      return Map.of();
+    }
+    Map<String, Object> meta = new LinkedHashMap<>();
+    value.fields().forEachRemaining(e -> meta.put(e.getKey(), plain(e.getValue())));
+    return meta;
+  }
+
+  /**
+   * A prompt: a non-empty list of {role, content} turns, or a plain string read as one user turn.
+   */
+  Optional<List<Turn>> prompt(String name) {
+    JsonNode value = node.get(name);
+    String where = field(name);
+    if (value == null || value.isNull()) {
+      sink.report(where, "missing (expected a list of turns or a string)");
+      return Optional.empty();
+    }
+    if (value.isTextual()) {
+      return checkText(where, value).map(text -> List.of(Turn.user(text)));
+    }
+    if (!value.isArray()) {
+      sink.report(where, "expected a list of turns or a string, got " + describe(value));
+      return Optional.empty();
+    }
+    if (value.isEmpty()) {
+      sink.report(where, "expected at least one turn");
+      return Optional.empty();
+    }
+    List<Turn> turns = new ArrayList<>();
+    boolean ok = true;
+    for (int i = 0; i < value.size(); i++) {
+      Optional<Turn> turn = turn(value.get(i), where + "[" + i + "]");
+      ok &= turn.isPresent();
+      turn.ifPresent(turns::add);
+    }
+    return ok ? Optional.of(turns) : Optional.empty();
+  }
+
+  private Optional<Turn> turn(JsonNode value, String where) {
+    if (!value.isObject()) {
+      sink.report(
+          where, "expected an object {\"role\": ..., \"content\": ...}, got " + describe(value));
+      return Optional.empty();
+    }
+    JsonFields fields = new JsonFields(value, where, sink, limits);
+    fields.rejectUnknown(Set.of("role", "content"));
+    Optional<Role> role =
+        fields
+            .name("role")
+            .flatMap(
+                r -> {
+                  Optional<Role> known = Role.fromJson(r);
+                  if (known.isEmpty()) {
+                    sink.report(
+                        where + ".role", "expected system, user or assistant, got '" + r + "'");
+                  }
+                  return known;
+                });
+    Optional<String> content = fields.text("content");
+    if (role.isEmpty() || content.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Turn(role.get(), content.get()));
+  }
+
+  /** Reports a string that is empty or over the limit. */
+  Optional<String> checkText(String where, JsonNode value) {
+    if (!value.isTextual()) {
+      sink.report(where, "expected a string, got " + describe(value));
+      return Optional.empty();
+    }
+    String text = value.asText();
+    if (text.isBlank()) {
+      sink.report(where, "expected a non-empty string");
+      return Optional.empty();
+    }
+    if (text.length() > limits.maxChars()) {
+      sink.report(
+          where,
+          "expected at most "
+              + limits.maxChars()
+              + " characters, got "
+              + text.length()
+              + " (raise the limit with --max-chars)");
+      return Optional.empty();
+    }
+    return Optional.of(text);
+  }
+
+  /** The full path of a field of this object. */
+  String field(String name) {
+    return path.isEmpty() ? name : path + "." + name;
+  }
+
+  static String describe(JsonNode value) {
+    if (value.isTextual()) {
+      return "a string";
+    }
+    if (value.isNumber()) {
+      return "a number";
+    }
+    if (value.isBoolean()) {
+      return value.asText();
+    }
+    if (value.isArray()) {
+      return "a list";
+    }
+    if (value.isObject()) {
+      return "an object";
+    }
+    return "null";
+  }
+
+  private static Object plain(JsonNode value) {
+    return PLAIN.convertValue(value, Object.class);
+  }
+}
