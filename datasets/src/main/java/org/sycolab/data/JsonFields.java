@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads the fields of one JSON object, reporting every missing, empty, mistyped or unknown field to
@@ -17,6 +16,7 @@ import java.util.Set;
 final class JsonFields {
 
   private static final ObjectMapper PLAIN = new ObjectMapper();
+  private static final List<String> TURN_FIELDS = List.of("role", "content");
 
   private final JsonNode node;
   private final String path;
@@ -31,7 +31,7 @@ final class JsonFields {
   }
 
   /** Reports fields outside {@code known}. */
-  void rejectUnknown(Set<String> known) {
+  void rejectUnknown(List<String> known) {
     Iterator<String> names = node.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
@@ -142,7 +142,7 @@ final class JsonFields {
       return Optional.empty();
     }
     JsonFields fields = new JsonFields(value, where, sink, limits);
-    fields.rejectUnknown(Set.of("role", "content"));
+    fields.rejectUnknown(TURN_FIELDS);
     Optional<Role> role =
         fields
             .name("role")

@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Preference pairs to and from JSON, field names as in DESIGN: id, prompt, chosen, ... */
 public final class PairCodec {
 
   /** The fields of a pair, in the order they are written. */
-  public static final Set<String> FIELDS =
-      Set.of("id", "prompt", "chosen", "rejected", "label", "meta");
+  public static final List<String> FIELDS =
+      List.of("id", "prompt", "chosen", "rejected", "label", "meta");
 
   private PairCodec() {}
 

@@ -10,18 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 
 /** Candidate pools to and from JSON, field names as in DESIGN (candidates, ref_logprob, ...). */
 public final class PoolCodec {
 
   /** The fields of a pool. */
-  public static final Set<String> FIELDS =
-      Set.of("id", "prompt", "premise", "domain", "family", "candidates", "meta");
+  public static final List<String> FIELDS =
+      List.of("id", "prompt", "premise", "domain", "family", "candidates", "meta");
 
   /** The fields of a candidate. */
-  public static final Set<String> CANDIDATE_FIELDS =
-      Set.of("text", "truthful", "agrees", "kind", "ref_logprob");
+  public static final List<String> CANDIDATE_FIELDS =
+      List.of("text", "truthful", "agrees", "kind", "ref_logprob");
 
   private PoolCodec() {}
 
