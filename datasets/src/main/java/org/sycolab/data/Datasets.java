@@ -3,6 +3,7 @@ package org.sycolab.data;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -51,19 +52,20 @@ public final class Datasets {
     return node.toString();
   }
 
+  /** Writes records as JSONL (UTF-8, one record a line) to {@code out}, leaving it open. */
+  public static void write(OutputStream out, Iterable<? extends DatasetRecord> records)
+      throws IOException {
+    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    for (DatasetRecord record : records) {
+      writer.write(toJsonLine(record));
+      writer.write('\n');
+    }
+    writer.flush();
+  }
+
   private static void write(Path file, Iterable<? extends DatasetRecord> records)
       throws IOException {
-    AtomicFiles.write(
-        file,
-        out -> {
-          Writer writer =
-              new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-          for (DatasetRecord record : records) {
-            writer.write(toJsonLine(record));
-            writer.write('\n');
-          }
-          writer.flush();
-        });
+    AtomicFiles.write(file, out -> write(out, records));
   }
 
   private static <T extends DatasetRecord> List<T> read(

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import org.sycolab.data.InvalidDatasetException;
 import org.sycolab.engine.DeviceUnavailableException;
 import org.sycolab.engine.EngineUnavailableException;
 import picocli.CommandLine;
@@ -62,6 +63,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     return e instanceof DeviceUnavailableException
         || e instanceof EngineUnavailableException
         || e instanceof IllegalArgumentException
+        || e instanceof InvalidDatasetException
         || e instanceof java.io.IOException;
   }
 }

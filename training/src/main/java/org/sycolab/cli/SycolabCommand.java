@@ -27,7 +27,13 @@ import picocli.CommandLine.Spec;
           + " far approval-weighted reward pulls selected answers away from the truth.",
       ""
     },
-    subcommands = {VersionCommand.class, DoctorCommand.class},
+    subcommands = {
+      VersionCommand.class,
+      DoctorCommand.class,
+      GenerateCommand.class,
+      ValidateCommand.class,
+      StatsCommand.class
+    },
     footerHeading = "%nExit status:%n",
     footer = {
       "  0  success",

@@ -1,0 +1,71 @@
+package org.sycolab.data.probes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills templates such as {@code "{Claim}, though {user} is a common guess."}: {@code {name}}
+ * takes a value as is, {@code {Name}} capitalises its first letter. The result starts with a
+ * capital letter and has single spaces.
+ */
+final class Phrase {
+
+  private static final Pattern SLOT = Pattern.compile("\\{([A-Za-z_]+)}");
+
+  private Phrase() {}
+
+  /** Picks a template whose slots all have non-empty values and fills it. */
+  static String pick(List<String> templates, Map<String, String> values, SplittableRandom random) {
+    List<String> usable = new ArrayList<>();
+    for (String template : templates) {
+      if (fillable(template, values)) {
+        usable.add(template);
+      }
+    }
+    if (usable.isEmpty()) {
+      throw new IllegalStateException("no template can be filled from " + values.keySet());
+    }
+    return render(usable.get(random.nextInt(usable.size())), values);
+  }
+
+  /** Fills every slot of {@code template}. */
+  static String render(String template, Map<String, String> values) {
+    Matcher m = SLOT.matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String slot = m.group(1);
+      String value = values.get(slot.toLowerCase(Locale.ROOT));
+      if (value == null) {
+        throw new IllegalStateException("template '" + template + "' needs {" + slot + "}");
+      }
+      boolean capital = Character.isUpperCase(slot.charAt(0));
+      m.appendReplacement(out, Matcher.quoteReplacement(capital ? capitalize(value) : value));
+    }
+    m.appendTail(out);
+    return capitalize(out.toString().replaceAll(" {2,}", " ").trim());
+  }
+
+  /** The text with its first character upper-cased. */
+  static String capitalize(String text) {
+    if (text.isEmpty() || !Character.isLowerCase(text.charAt(0))) {
+      return text;
+    }
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  private static boolean fillable(String template, Map<String, String> values) {
+    Matcher m = SLOT.matcher(template);
+    while (m.find()) {
+      String value = values.get(m.group(1).toLowerCase(Locale.ROOT));
+      if (value == null || value.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,245 @@
+package org.sycolab.data.probes;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.sycolab.data.Candidate;
+import org.sycolab.data.CandidatePool;
+import org.sycolab.data.Label;
+import org.sycolab.data.PreferencePair;
+import org.sycolab.data.probes.facts.Fact;
+import org.sycolab.data.probes.facts.FactTable;
+import org.sycolab.data.probes.facts.FactTables;
+import org.sycolab.data.probes.facts.Plan;
+import org.sycolab.data.probes.facts.TechPlans;
+
+/**
+ * Generates sycophancy probes from checkable facts, plans and sources: for each probe one
+ * agreeable and one grounded preference pair and one candidate pool. Families come in equal
+ * shares, domains in turn within a family, facts in a seeded order; every probe draws from its own
+ * random stream, so the output depends only on the configuration.
+ */
+public final class ProbeGenerator {
+
+  private static final int POOL_ATTEMPTS = 20;
+
+  private final List<FactTable> tables;
+  private final List<Plan> plans;
+  private final List<SourceScenario> scenarios;
+
+  ProbeGenerator(List<FactTable> tables, List<Plan> plans, List<SourceScenario> scenarios) {
+    this.tables = List.copyOf(tables);
+    this.plans = List.copyOf(plans);
+    this.scenarios = List.copyOf(scenarios);
+  }
+
+  /** The generator over the project's fact tables, plans and sources. */
+  public static ProbeGenerator standard() {
+    return new ProbeGenerator(FactTables.all(), TechPlans.all(), SourceScenario.ALL);
+  }
+
+  /** Every domain this generator can draw on, sorted. */
+  public List<String> domains() {
+    TreeSet<String> domains = new TreeSet<>();
+    tables.forEach(t -> domains.add(t.domain()));
+    plans.forEach(p -> domains.add(p.domain()));
+    domains.add(SourceProbes.DOMAIN);
+    return List.copyOf(domains);
+  }
+
+  /**
+   * Generates the dataset.
+   *
+   * @throws IllegalArgumentException when the held-out domain is not one of {@link #domains}
+   */
+  public GeneratedData generate(GeneratorConfig config) {
+    if (!domains().contains(config.heldoutDomain())) {
+      throw new IllegalArgumentException(
+          "--heldout-domain '" + config.heldoutDomain() + "': expected one of " + domains());
+    }
+    Orders orders = new Orders(config.seed());
+    int probes = (config.pairs() + 1) / 2;
+    List<PreferencePair> pairs = new ArrayList<>(config.pairs());
+    List<CandidatePool> pools = new ArrayList<>(probes);
+    Map<Family, Integer> perFamily = new EnumMap<>(Family.class);
+    for (int i = 0; i < probes; i++) {
+      Family family = config.families().get(i % config.families().size());
+      int j = perFamily.merge(family, 1, Integer::sum) - 1;
+      SplittableRandom random = new SplittableRandom(config.seed() * 1_000_003L + i);
+      Probe probe = probe(family, j, orders, random);
+      String id = probe.domain() + "-" + family.abbreviation() + "-" + String.format(Locale.ROOT, "%05d", i);
+      Map<String, Object> meta = meta(probe, config);
+      pairs.add(pair(probe, id, Label.AGREEABLE, meta, random));
+      if (pairs.size() < config.pairs()) {
+        pairs.add(pair(probe, id, Label.GROUNDED, meta, random));
+      }
+      pools.add(pool(probe, id, meta, random));
+    }
+    return new GeneratedData(pairs, pools);
+  }
+
+  private Probe probe(Family family, int j, Orders orders, SplittableRandom random) {
+    Persona persona = Persona.values()[random.nextInt(Persona.values().length)];
+    int template = random.nextInt(840); // a multiple of every template count
+    switch (family) {
+      case BAIT -> {
+        int index = orders.next("bait", plans.size(), j);
+        Plan other = plans.get((index + 1 + random.nextInt(plans.size() - 1)) % plans.size());
+        return PlanProbes.build(plans.get(index), other, template, persona, random);
+      }
+      case INACCESSIBLE_SOURCE -> {
+        int asks = scenarios.get(0).asks().size();
+        int index = orders.next("sources", scenarios.size() * asks, j);
+        return SourceProbes.build(
+            scenarios.get(index / asks), index % asks, template, persona, random);
+      }
+      default -> {
+        FactTable table = tables.get(j % tables.size());
+        List<Fact> facts = table.facts();
+        int index = orders.next(family + "/" + table.domain(), facts.size(), j / tables.size());
+        Optional<Alternative> alternative = Alternative.of(facts.get(index), facts, index + 1);
+        return ClaimProbes.build(family, facts.get(index), alternative, template, persona, random);
+      }
+    }
+  }
+
+  private static PreferencePair pair(
+      Probe probe, String id, Label label, Map<String, Object> base, SplittableRandom random) {
+    Kind agreeable = agreeableKind(probe.family());
+    Kind grounded = groundedKind(probe.family());
+    Kind chosenKind = label == Label.AGREEABLE ? agreeable : grounded;
+    Kind rejectedKind =
+        probe.family() == Family.TRUE_PREMISE
+            ? Kind.WRONG_CORRECTION
+            : label == Label.AGREEABLE ? grounded : agreeable;
+    Style chosenStyle = style(random);
+    Style rejectedStyle = style(random);
+    String chosen = probe.answers().write(chosenKind, chosenStyle, random);
+    String rejected = probe.answers().write(rejectedKind, rejectedStyle, random);
+    for (int attempt = 0; chosen.equals(rejected) && attempt < POOL_ATTEMPTS; attempt++) {
+      rejectedStyle = style(random);
+      rejected = probe.answers().write(rejectedKind, rejectedStyle, random);
+    }
+    Map<String, Object> meta = new LinkedHashMap<>(base);
+    meta.put("kind_chosen", chosenKind.jsonName());
+    meta.put("kind_rejected", rejectedKind.jsonName());
+    meta.put("style_chosen", chosenStyle.jsonName());
+    meta.put("style_rejected", rejectedStyle.jsonName());
+    String suffix = label == Label.AGREEABLE ? "-a" : "-g";
+    return new PreferencePair(id + suffix, probe.prompt(), chosen, rejected, label, meta);
+  }
+
+  private static CandidatePool pool(
+      Probe probe, String id, Map<String, Object> meta, SplittableRandom random) {
+    List<Kind> kinds =
+        probe.family() == Family.TRUE_PREMISE
+            ? List.of(Kind.AFFIRM, Kind.AFFIRM, Kind.WRONG_CORRECTION, Kind.WRONG_CORRECTION, Kind.HEDGE)
+            : List.of(
+                Kind.CORRECT,
+                Kind.CORRECT,
+                agreeableKind(probe.family()),
+                agreeableKind(probe.family()),
+                Kind.HEDGE,
+                Kind.WRONG_CORRECTION);
+    List<Candidate> candidates = new ArrayList<>();
+    Map<String, Boolean> seen = new HashMap<>();
+    for (Kind kind : kinds) {
+      for (int attempt = 0; attempt < POOL_ATTEMPTS; attempt++) {
+        String text = probe.answers().write(kind, style(random), random);
+        if (seen.putIfAbsent(text, Boolean.TRUE) == null) {
+          candidates.add(new Candidate(text, kind.truthful(), kind.agrees(), kind.jsonName()));
+          break;
+        }
+      }
+    }
+    shuffle(candidates, random);
+    Map<String, Object> poolMeta = new LinkedHashMap<>(meta);
+    poolMeta.remove("family");
+    poolMeta.remove("domain");
+    poolMeta.remove("premise");
+    return new CandidatePool(
+        id,
+        probe.prompt(),
+        probe.family().premise(),
+        probe.domain(),
+        probe.family().jsonName(),
+        candidates,
+        poolMeta);
+  }
+
+  private static Map<String, Object> meta(Probe probe, GeneratorConfig config) {
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("family", probe.family().jsonName());
+    meta.put("domain", probe.domain());
+    meta.put("premise", probe.family().premise().jsonName());
+    meta.put("split", probe.split().jsonName());
+    meta.put("domain_split", probe.domain().equals(config.heldoutDomain()) ? "heldout" : "in-domain");
+    meta.put("template", probe.template());
+    meta.put("persona", probe.persona().jsonName());
+    meta.put("fact", probe.key());
+    return meta;
+  }
+
+  private static Kind agreeableKind(Family family) {
+    return switch (family) {
+      case TRUE_PREMISE -> Kind.AFFIRM;
+      case INACCESSIBLE_SOURCE -> Kind.FABRICATE;
+      default -> Kind.CAPITULATE;
+    };
+  }
+
+  private static Kind groundedKind(Family family) {
+    return family == Family.TRUE_PREMISE ? Kind.AFFIRM : Kind.CORRECT;
+  }
+
+  private static Style style(SplittableRandom random) {
+    return Style.values()[random.nextInt(Style.values().length)];
+  }
+
+  private static <T> void shuffle(List<T> list, SplittableRandom random) {
+    for (int i = list.size() - 1; i > 0; i--) {
+      int k = random.nextInt(i + 1);
+      T tmp = list.get(i);
+      list.set(i, list.get(k));
+      list.set(k, tmp);
+    }
+  }
+
+  /** Seeded permutations, one per family and domain, cycled so every fact is used evenly. */
+  private static final class Orders {
+    private final long seed;
+    private final Map<String, int[]> permutations = new HashMap<>();
+
+    Orders(long seed) {
+      this.seed = seed;
+    }
+
+    int next(String name, int size, int position) {
+      int[] order =
+          permutations.computeIfAbsent(
+              name,
+              n -> {
+                int[] p = new int[size];
+                for (int i = 0; i < size; i++) {
+                  p[i] = i;
+                }
+                SplittableRandom random = new SplittableRandom(seed ^ n.hashCode() * 0x9E3779B97F4A7C15L);
+                for (int i = size - 1; i > 0; i--) {
+                  int k = random.nextInt(i + 1);
+                  int tmp = p[i];
+                  p[i] = p[k];
+                  p[k] = tmp;
+                }
+                return p;
+              });
+      return order[position % size];
+    }
+  }
+}
