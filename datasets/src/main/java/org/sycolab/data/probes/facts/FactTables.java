@@ -6,7 +6,14 @@ import java.util.Optional;
 /** Every fact table of the project, in a fixed order, and lookup by domain name. */
 public final class FactTables {
 
-  private static final List<FactTable> ALL = List.of(new Capitals(), new Elements());
+  private static final List<FactTable> ALL =
+      List.of(
+          new Capitals(),
+          new Elements(),
+          new Arithmetic(),
+          new UnitConversions(),
+          new LetterCounts(),
+          new DateFacts());
 
   private FactTables() {}
 
