@@ -13,7 +13,8 @@ public final class FactTables {
           new Arithmetic(),
           new UnitConversions(),
           new LetterCounts(),
-          new DateFacts());
+          new DateFacts(),
+          new Misconceptions());
 
   private FactTables() {}
 

@@ -15,7 +15,8 @@ class FactTablesTest {
           "arithmetic", 600,
           "units", 400,
           "letters", 400,
-          "dates", 400);
+          "dates", 400,
+          "misconceptions", 60);
 
   @Test
   void listsEveryTableOnceWithItsMinimumSize() {
