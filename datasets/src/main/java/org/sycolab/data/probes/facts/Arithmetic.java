@@ -101,7 +101,7 @@ public final class Arithmetic implements FactTable {
   }
 
   /** Off by 10 or 100, or the last two digits swapped; always positive and never the truth. */
-  static int slip(int truth, SplittableRandom random) {
+  private static int slip(int truth, SplittableRandom random) {
     int tens = truth / 10 % 10;
     int units = truth % 10;
     List<Integer> slips = new ArrayList<>(List.of(truth + 10, truth + 100));

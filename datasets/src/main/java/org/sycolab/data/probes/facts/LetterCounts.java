@@ -15,7 +15,7 @@ public final class LetterCounts implements FactTable {
   /** The domain name of this table. */
   public static final String DOMAIN = "letters";
 
-  static final int LETTERS_PER_WORD = 3;
+  private static final int LETTERS_PER_WORD = 3;
 
   /** Lower-case words, each once. */
   static final List<String> WORDS =

@@ -19,11 +19,11 @@ public final class UnitConversions implements FactTable {
   /** The domain name of this table. */
   public static final String DOMAIN = "units";
 
-  static final BigDecimal KM_PER_MILE = new BigDecimal("1.609344");
-  static final BigDecimal KG_PER_POUND = new BigDecimal("0.45359237");
-  static final BigDecimal CM_PER_INCH = new BigDecimal("2.54");
-  static final BigDecimal LITRES_PER_US_GALLON = new BigDecimal("3.785411784");
-  static final BigDecimal METRES_PER_FOOT = new BigDecimal("0.3048");
+  private static final BigDecimal KM_PER_MILE = new BigDecimal("1.609344");
+  private static final BigDecimal KG_PER_POUND = new BigDecimal("0.45359237");
+  private static final BigDecimal CM_PER_INCH = new BigDecimal("2.54");
+  private static final BigDecimal LITRES_PER_US_GALLON = new BigDecimal("3.785411784");
+  private static final BigDecimal METRES_PER_FOOT = new BigDecimal("0.3048");
 
   private static final MathContext PRECISION = MathContext.DECIMAL128;
   private static final BigDecimal NINE_FIFTHS = new BigDecimal("1.8");

@@ -33,6 +33,30 @@ class ElementsTest {
     assertThat(byKey.get("tungsten-symbol").trueAnswer()).isEqualTo("W");
     assertThat(byKey.get("uranium-number").trueAnswer()).isEqualTo("92");
     assertThat(byKey.get("carbon-number").trueAnswer()).isEqualTo("6");
+    Map<String, String> numbers =
+        Map.of(
+            "potassium",
+            "19",
+            "calcium",
+            "20",
+            "copper",
+            "29",
+            "zinc",
+            "30",
+            "silver",
+            "47",
+            "tin",
+            "50",
+            "iodine",
+            "53",
+            "tungsten",
+            "74",
+            "mercury",
+            "80",
+            "lead",
+            "82");
+    numbers.forEach(
+        (name, z) -> assertThat(byKey.get(name + "-number").trueAnswer()).as(name).isEqualTo(z));
   }
 
   @Test
