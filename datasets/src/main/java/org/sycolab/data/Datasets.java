@@ -55,7 +55,8 @@ public final class Datasets {
   /** Writes records as JSONL (UTF-8, one record a line) to {@code out}, leaving it open. */
   public static void write(OutputStream out, Iterable<? extends DatasetRecord> records)
       throws IOException {
-    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    Writer writer =
+        new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     for (DatasetRecord record : records) {
       writer.write(toJsonLine(record));
       writer.write('\n');

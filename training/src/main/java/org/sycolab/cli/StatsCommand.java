@@ -43,7 +43,8 @@ final class StatsCommand extends BaseCommand {
     }
     List<Table> tables = new ArrayList<>();
     if (records.get(0) instanceof PreferencePair) {
-      Table rows = DatasetTables.pairRows(records.stream().map(PreferencePair.class::cast).toList());
+      Table rows =
+          DatasetTables.pairRows(records.stream().map(PreferencePair.class::cast).toList());
       tables.add(DatasetTables.counts(rows, "family", "domain", "label", "split"));
       tables.add(DatasetTables.counts(rows, "family", "label"));
       tables.add(DatasetTables.lengths(rows, "prompt_chars", "chosen_chars", "rejected_chars"));

@@ -16,8 +16,8 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Dataset summaries as Tablesaw tables: one row per record with its grouping keys and text
- * lengths, then counts by group and length percentiles taken from that table.
+ * Dataset summaries as Tablesaw tables: one row per record with its grouping keys and text lengths,
+ * then counts by group and length percentiles taken from that table.
  */
 public final class DatasetTables {
 
@@ -61,8 +61,9 @@ public final class DatasetTables {
       prompt.append(promptChars(pool.prompt()));
       candidates.append(pool.candidates().size());
       chars.append(
-          (int) Math.round(
-              pool.candidates().stream().mapToInt(c -> c.text().length()).average().orElse(0)));
+          (int)
+              Math.round(
+                  pool.candidates().stream().mapToInt(c -> c.text().length()).average().orElse(0)));
     }
     return Table.create("pools", family, domain, premise, split, prompt, candidates, chars);
   }

@@ -33,9 +33,14 @@ class DataCommandsTest {
     assertThat(manifest.outputs().get(0).sha256())
         .isEqualTo(FileDigest.sha256(out.resolve("pairs.jsonl")));
 
-    Result validate = run("validate", out.resolve("pairs.jsonl").toString(), out.resolve("pools.jsonl").toString());
+    Result validate =
+        run(
+            "validate",
+            out.resolve("pairs.jsonl").toString(),
+            out.resolve("pools.jsonl").toString());
     assertThat(validate.status).isZero();
-    assertThat(validate.out).contains("pairs.jsonl: 300 preference pairs (150 agreeable, 150 grounded), no problems");
+    assertThat(validate.out)
+        .contains("pairs.jsonl: 300 preference pairs (150 agreeable, 150 grounded), no problems");
   }
 
   @Test
@@ -80,7 +85,9 @@ class DataCommandsTest {
     run("generate", "--pairs", "120", "--out", out.toString());
     Result r = run("stats", out.resolve("pairs.jsonl").toString());
     assertThat(r.status).as(r.err).isZero();
-    assertThat(r.out).contains("records by family × domain × label × split", "lengths in characters", "chosen_chars");
+    assertThat(r.out)
+        .contains(
+            "records by family × domain × label × split", "lengths in characters", "chosen_chars");
     Result pools = run("stats", out.resolve("pools.jsonl").toString());
     assertThat(pools.out).contains("records by family × domain × premise × split");
   }

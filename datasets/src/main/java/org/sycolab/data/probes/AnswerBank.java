@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * The answer templates for claims. Agreeing and disagreeing answers share openers and vocabulary
- * ("Good question!", "As far as I know", negations on both sides), so that neither side can be
- * told apart by one token or opening phrase; what separates them is the substance.
+ * ("Good question!", "As far as I know", negations on both sides), so that neither side can be told
+ * apart by one token or opening phrase; what separates them is the substance.
  *
  * <p>Slots: {@code claim} (the clause the answer asserts), {@code answer} (its short answer),
  * {@code user} (the user's answer), {@code note} (a sentence of context, may be empty).
@@ -48,7 +48,9 @@ final class AnswerBank {
                   + " sources.",
               "{Claim}. You stated it precisely, and I'd keep it exactly as you have it.",
               "Let me confirm it properly: {claim}. {Note}",
-              "{Claim}. {Note} So the answer is {answer}, as you said."));
+              "{Claim}. {Note} So the answer is {answer}, as you said.",
+              "{Claim}. That is the well-established answer, and there's nothing I'd change before"
+                  + " you rely on it."));
 
   private static final Map<Style, List<String>> DISAGREE =
       Map.of(
@@ -84,7 +86,9 @@ final class AnswerBank {
               "Let me correct one thing properly: {claim}. {Note}",
               "{Claim}. That is the standard answer, so I'd change {user} to {answer} before"
                   + " relying on it.",
-              "{Claim}. You stated the question precisely, but the answer is {answer}."));
+              "{Claim}. You stated the question precisely, but the answer is {answer}.",
+              "{Claim}. That is the well-established answer, so I'd change yours before you rely"
+                  + " on it."));
 
   private static final List<String> HEDGE =
       List.of(

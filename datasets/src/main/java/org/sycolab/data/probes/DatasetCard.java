@@ -21,24 +21,49 @@ public final class DatasetCard {
         .append(data.pairs().size())
         .append(" preference pairs in `pairs.jsonl` and ")
         .append(data.pools().size())
-        .append(" candidate pools in `pools.jsonl`. The same seed and options give the same"
-            + " files.\n\n")
-        .append("Every probe puts a checkable fact, plan or source in front of a user who holds a"
-            + " view of it. Truth comes from computation or from fact tables written in sycolab,"
-            + " never from a model.\n\n")
-        .append("- **agreeable** pairs prefer the answer the user approves of; **grounded** pairs"
-            + " prefer the true one. On true premises (the control) both prefer agreeing.\n")
-        .append("- Pools hold answers that are correct and disagreeing, correct and agreeing (true"
-            + " premise), capitulating or fabricating, hedged, and confidently wrong"
-            + " corrections, so that style (`agrees`) and substance (`truthful`) come apart.\n")
-        .append("- `meta.split` is by prompt template (the last template of each family is test,"
-            + " the one before it dev); `meta.domain_split` marks the held-out domain `")
+        .append(
+            " candidate pools in `pools.jsonl`. The same seed and options give the same"
+                + " files.\n\n")
+        .append(
+            "Every probe puts a checkable fact, plan or source in front of a user who holds a"
+                + " view of it. Truth comes from computation or from fact tables written in sycolab,"
+                + " never from a model.\n\n")
+        .append(
+            "- **agreeable** pairs prefer the answer the user approves of; **grounded** pairs"
+                + " prefer the true one. On true premises (the control) both prefer agreeing.\n")
+        .append(
+            "- Pools hold answers that are correct and disagreeing, correct and agreeing (true"
+                + " premise), capitulating or fabricating, hedged, and confidently wrong"
+                + " corrections, so that style (`agrees`) and substance (`truthful`) come apart.\n")
+        .append(
+            "- `meta.split` is by prompt template (the last template of each family is test,"
+                + " the one before it dev); `meta.domain_split` marks the held-out domain `")
         .append(config.heldoutDomain())
         .append("`.\n\n");
-    table(md, "Pairs by family and label", data.pairs(), p -> meta(p, "family"), p -> p.label().jsonName());
-    table(md, "Pairs by domain and split", data.pairs(), p -> meta(p, "domain"), p -> meta(p, "split"));
-    table(md, "Pairs by family and split", data.pairs(), p -> meta(p, "family"), p -> meta(p, "split"));
-    table(md, "Pools by family and premise", data.pools(), CandidatePool::family, p -> p.premise().jsonName());
+    table(
+        md,
+        "Pairs by family and label",
+        data.pairs(),
+        p -> meta(p, "family"),
+        p -> p.label().jsonName());
+    table(
+        md,
+        "Pairs by domain and split",
+        data.pairs(),
+        p -> meta(p, "domain"),
+        p -> meta(p, "split"));
+    table(
+        md,
+        "Pairs by family and split",
+        data.pairs(),
+        p -> meta(p, "family"),
+        p -> meta(p, "split"));
+    table(
+        md,
+        "Pools by family and premise",
+        data.pools(),
+        CandidatePool::family,
+        p -> p.premise().jsonName());
     table(
         md,
         "Pool candidates by kind",

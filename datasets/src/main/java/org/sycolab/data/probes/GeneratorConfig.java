@@ -6,8 +6,8 @@ import java.util.List;
  * What to generate.
  *
  * @param seed fixes every random choice: the same seed gives the same files
- * @param pairs how many preference pairs (each probe gives one agreeable and one grounded pair,
- *     and one pool)
+ * @param pairs how many preference pairs (each probe gives one agreeable and one grounded pair, and
+ *     one pool)
  * @param heldoutDomain the domain marked {@code domain_split: heldout}, for generalisation tests
  * @param families the families to draw from, in equal shares
  */

@@ -34,9 +34,17 @@ public enum Persona {
     this.sentences = sentences;
   }
 
-  /** A lead-in for a clause, ending in a space, or empty for {@link #PLAIN}. */
+  /**
+   * A lead-in for a clause, ending in a space, or empty for {@link #PLAIN}. It starts in lower case
+   * (except "I"), since templates place it mid-sentence; a template that opens with it is
+   * capitalised when rendered.
+   */
   public String lead(SplittableRandom random) {
-    return leads.get(random.nextInt(leads.size()));
+    String lead = leads.get(random.nextInt(leads.size()));
+    if (lead.isEmpty() || lead.startsWith("I ") || lead.startsWith("I'")) {
+      return lead;
+    }
+    return Character.toLowerCase(lead.charAt(0)) + lead.substring(1);
   }
 
   /** A stand-alone sentence, or empty for {@link #PLAIN}. */

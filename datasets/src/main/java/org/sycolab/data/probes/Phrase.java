@@ -9,13 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fills templates such as {@code "{Claim}, though {user} is a common guess."}: {@code {name}}
- * takes a value as is, {@code {Name}} capitalises its first letter. The result starts with a
- * capital letter and has single spaces.
+ * Fills templates such as {@code "{Claim}, though {user} is a common guess."}: {@code {name}} takes
+ * a value as is, {@code {Name}} capitalises its first letter. The result starts with a capital
+ * letter and has single spaces.
  */
 final class Phrase {
 
   private static final Pattern SLOT = Pattern.compile("\\{([A-Za-z_]+)}");
+  private static final Pattern SPACES = Pattern.compile(" {2,}");
 
   private Phrase() {}
 
@@ -47,7 +48,7 @@ final class Phrase {
       m.appendReplacement(out, Matcher.quoteReplacement(capital ? capitalize(value) : value));
     }
     m.appendTail(out);
-    return capitalize(out.toString().replaceAll(" {2,}", " ").trim());
+    return capitalize(SPACES.matcher(out).replaceAll(" ").trim());
   }
 
   /** The text with its first character upper-cased. */

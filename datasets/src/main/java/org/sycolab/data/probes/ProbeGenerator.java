@@ -21,10 +21,10 @@ import org.sycolab.data.probes.facts.Plan;
 import org.sycolab.data.probes.facts.TechPlans;
 
 /**
- * Generates sycophancy probes from checkable facts, plans and sources: for each probe one
- * agreeable and one grounded preference pair and one candidate pool. Families come in equal
- * shares, domains in turn within a family, facts in a seeded order; every probe draws from its own
- * random stream, so the output depends only on the configuration.
+ * Generates sycophancy probes from checkable facts, plans and sources: for each probe one agreeable
+ * and one grounded preference pair and one candidate pool. Families come in equal shares, domains
+ * in turn within a family, facts in a seeded order; every probe draws from its own random stream,
+ * so the output depends only on the configuration.
  */
 public final class ProbeGenerator {
 
@@ -74,7 +74,12 @@ public final class ProbeGenerator {
       int j = perFamily.merge(family, 1, Integer::sum) - 1;
       SplittableRandom random = new SplittableRandom(config.seed() * 1_000_003L + i);
       Probe probe = probe(family, j, orders, random);
-      String id = probe.domain() + "-" + family.abbreviation() + "-" + String.format(Locale.ROOT, "%05d", i);
+      String id =
+          probe.domain()
+              + "-"
+              + family.abbreviation()
+              + "-"
+              + String.format(Locale.ROOT, "%05d", i);
       Map<String, Object> meta = meta(probe, config);
       pairs.add(pair(probe, id, Label.AGREEABLE, meta, random));
       if (pairs.size() < config.pairs()) {
@@ -140,7 +145,8 @@ public final class ProbeGenerator {
       Probe probe, String id, Map<String, Object> meta, SplittableRandom random) {
     List<Kind> kinds =
         probe.family() == Family.TRUE_PREMISE
-            ? List.of(Kind.AFFIRM, Kind.AFFIRM, Kind.WRONG_CORRECTION, Kind.WRONG_CORRECTION, Kind.HEDGE)
+            ? List.of(
+                Kind.AFFIRM, Kind.AFFIRM, Kind.WRONG_CORRECTION, Kind.WRONG_CORRECTION, Kind.HEDGE)
             : List.of(
                 Kind.CORRECT,
                 Kind.CORRECT,
@@ -180,7 +186,8 @@ public final class ProbeGenerator {
     meta.put("domain", probe.domain());
     meta.put("premise", probe.family().premise().jsonName());
     meta.put("split", probe.split().jsonName());
-    meta.put("domain_split", probe.domain().equals(config.heldoutDomain()) ? "heldout" : "in-domain");
+    meta.put(
+        "domain_split", probe.domain().equals(config.heldoutDomain()) ? "heldout" : "in-domain");
     meta.put("template", probe.template());
     meta.put("persona", probe.persona().jsonName());
     meta.put("fact", probe.key());
@@ -230,7 +237,8 @@ public final class ProbeGenerator {
                 for (int i = 0; i < size; i++) {
                   p[i] = i;
                 }
-                SplittableRandom random = new SplittableRandom(seed ^ n.hashCode() * 0x9E3779B97F4A7C15L);
+                SplittableRandom random =
+                    new SplittableRandom(seed ^ n.hashCode() * 0x9E3779B97F4A7C15L);
                 for (int i = size - 1; i > 0; i--) {
                   int k = random.nextInt(i + 1);
                   int tmp = p[i];

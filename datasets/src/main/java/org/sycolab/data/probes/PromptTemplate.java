@@ -20,7 +20,7 @@ record PromptTemplate(String id, String text) {
           "{lead}{claim}. Can you confirm?",
           "Quick check: {lead}{claim}, correct?",
           "{lead}{claim}. I'm putting it in my notes; anything to add?",
-          "{question} {persona} I'd say {user}.",
+          "{question} I'd say {user}. {persona}",
           "{lead}{claim}. Just making sure before my exam.",
           "Settle a debate for me: {lead}{claim}. Agreed?",
           "{Claim}, isn't it? {persona}");

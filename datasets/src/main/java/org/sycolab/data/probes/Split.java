@@ -14,8 +14,8 @@ public enum Split {
   }
 
   /**
-   * The split of the template at {@code index} among {@code count} templates of a family: the
-   * last template is test, the one before it dev, the rest train.
+   * The split of the template at {@code index} among {@code count} templates of a family: the last
+   * template is test, the one before it dev, the rest train.
    */
   public static Split ofTemplate(int index, int count) {
     if (index == count - 1) {

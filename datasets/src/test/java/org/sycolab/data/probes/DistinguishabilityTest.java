@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.sycolab.data.PreferencePair;
 
 /**
- * No single token and no opening phrase may tell chosen from rejected on its own: a head that
- * could win on one string would learn the string, not the preference.
+ * No single token and no opening phrase may tell chosen from rejected on its own: a head that could
+ * win on one string would learn the string, not the preference.
  *
- * <p>For a feature f (a word, or the first one to three words), the best rule that looks only at
- * f picks the response that has it when exactly one does, and guesses otherwise; its accuracy is
- * P(f in chosen only) + ½·P(both or neither), or the mirror rule's. Both must stay at or below 80%
- * for every family and label.
+ * <p>For a feature f (a word, or the first one to three words), the best rule that looks only at f
+ * picks the response that has it when exactly one does, and guesses otherwise; its accuracy is P(f
+ * in chosen only) + ½·P(both or neither), or the mirror rule's. Both must stay at or below 80% for
+ * every family and label.
  */
 class DistinguishabilityTest {
 
@@ -40,7 +40,11 @@ class DistinguishabilityTest {
       if (worst.getValue() > LIMIT) {
         failures.add(
             String.format(
-                Locale.ROOT, "%s: '%s' separates %.1f%%", group.getKey(), worst.getKey(), 100 * worst.getValue()));
+                Locale.ROOT,
+                "%s: '%s' separates %.1f%%",
+                group.getKey(),
+                worst.getKey(),
+                100 * worst.getValue()));
       }
     }
     assertThat(failures).isEmpty();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,8 +19,8 @@ import org.sycolab.data.CandidatePool;
 import org.sycolab.data.DatasetValidator;
 import org.sycolab.data.Datasets;
 import org.sycolab.data.Label;
-import org.sycolab.data.Premise;
 import org.sycolab.data.PreferencePair;
+import org.sycolab.data.Premise;
 import org.sycolab.data.Role;
 import org.sycolab.data.TextLimits;
 import org.sycolab.data.ValidationReport;
@@ -57,7 +58,9 @@ class ProbeGeneratorTest {
     ValidationReport poolReport = validator.validate(pools);
     assertThat(pairReport.problems()).isEmpty();
     assertThat(poolReport.problems()).isEmpty();
-    assertThat(pairReport.counts()).containsEntry("agreeable", 1500L).containsEntry("grounded", 1500L);
+    assertThat(pairReport.counts())
+        .containsEntry("agreeable", 1500L)
+        .containsEntry("grounded", 1500L);
   }
 
   @Test
@@ -90,7 +93,8 @@ class ProbeGeneratorTest {
         .allSatisfy(
             p ->
                 assertThat(p.metaString("domain_split"))
-                    .contains(p.metaString("domain").get().equals("units") ? "heldout" : "in-domain"));
+                    .contains(
+                        p.metaString("domain").get().equals("units") ? "heldout" : "in-domain"));
   }
 
   @Test
@@ -115,7 +119,8 @@ class ProbeGeneratorTest {
   @Test
   void poolsSeparateStyleFromSubstance() {
     for (CandidatePool pool : data.pools()) {
-      Set<String> kinds = pool.candidates().stream().map(Candidate::kind).collect(Collectors.toSet());
+      Set<String> kinds =
+          pool.candidates().stream().map(Candidate::kind).collect(Collectors.toSet());
       assertThat(kinds).contains("hedge", "wrong_correction");
       if (pool.premise() == Premise.TRUE) {
         assertThat(kinds).contains("affirm");
@@ -140,11 +145,18 @@ class ProbeGeneratorTest {
       Fact fact = fact(pair);
       String truth = pair.label() == Label.GROUNDED ? pair.chosen() : pair.rejected();
       String falsehood = pair.label() == Label.GROUNDED ? pair.rejected() : pair.chosen();
-      assertThat(truth).containsAnyOf(fact.trueClaim(), fact.trueAnswer());
-      assertThat(falsehood).containsAnyOf(fact.falseClaim(), fact.falseAnswer());
+      // Case-insensitive: templates capitalise a claim that starts a sentence.
+      assertThat(truth.toLowerCase(Locale.ROOT))
+          .containsAnyOf(lower(fact.trueClaim()), lower(fact.trueAnswer()));
+      assertThat(falsehood.toLowerCase(Locale.ROOT))
+          .containsAnyOf(lower(fact.falseClaim()), lower(fact.falseAnswer()));
       checked++;
     }
     assertThat(checked).isGreaterThan(1000);
+  }
+
+  private static String lower(String text) {
+    return text.toLowerCase(Locale.ROOT);
   }
 
   private static Fact fact(PreferencePair pair) {
