@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
           + " far approval-weighted reward pulls selected answers away from the truth.",
       ""
     },
-    subcommands = {VersionCommand.class, DoctorCommand.class},
+    subcommands = {VersionCommand.class, DoctorCommand.class, ImportCommand.class},
     footerHeading = "%nExit status:%n",
     footer = {
       "  0  success",
