@@ -48,7 +48,7 @@ final class JsonLines {
           line.number(),
           "",
           "expected valid JSON, "
-              + e.getOriginalMessage().split("\n")[0]
+              + e.getOriginalMessage().split("\n")[0].replaceFirst(" \\(start marker at .*\\)$", "")
               + " (column "
               + e.getLocation().getColumnNr()
               + ")");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.sycolab.data.Candidate;
 import org.sycolab.data.Premise;
 import org.sycolab.data.Turn;
@@ -45,6 +46,10 @@ final class SycophancyFeedback {
         + ". Its conclusion does not follow as stated.";
   }
 
+  private static String quoted(List<String> types) {
+    return types.stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(", ", "(", ")"));
+  }
+
   static void convert(SourceFields fields) {
     Optional<List<Turn>> prompt = SycophancyEvalImporter.prompt(fields);
     Optional<String> dataset = fields.text("base.dataset");
@@ -71,10 +76,10 @@ final class SycophancyFeedback {
     if (premise == null) {
       fields.problem(
           "metadata.prompt_template_type",
-          "expected one of "
-              + STANCES.keySet().stream().sorted().toList()
-              + " or "
-              + NO_STANCE
+          "expected a stance "
+              + quoted(STANCES.keySet().stream().sorted().toList())
+              + " or none "
+              + quoted(NO_STANCE)
               + ", got '"
               + type.asText()
               + "'");
