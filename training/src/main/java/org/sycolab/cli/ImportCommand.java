@@ -1,6 +1,7 @@
 package org.sycolab.cli;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -38,20 +39,27 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Import public datasets into pairs.jsonl (preference pairs) and/or pools.jsonl (candidate"
-          + " pools) in the run directory, with a manifest recording every input's SHA-256.",
-      "All inputs are read first; if any has a problem, every problem is printed as"
+      "Import public datasets into pairs.jsonl (preference pairs) and/or pools.jsonl"
+          + " (candidate pools) in the run directory, with a manifest recording every input's"
+          + " SHA-256.",
+      "All inputs are read first. If any has a problem, the problems are printed as"
           + " file:line: field: message and nothing is written (exit status 1).",
-      "",
-      "Formats:",
-      "  trl              TRL preference JSONL (explicit or implicit prompt); needs --label",
-      "  anthropic-mwe    Anthropic model-written-evals sycophancy (published or pre-release"
-          + " layout): agreeable pairs only, these are opinion questions",
-      "  sycophancy-eval  SycophancyEval answer, are_you_sure and feedback files: pools and"
-          + " grounded + agreeable pairs; records with no user stance are skipped and counted",
-      "  truthfulqa       TruthfulQA CSV (7 or 8 columns): a false-premise pool and two pairs per"
-          + " question",
       ""
+    },
+    footerHeading = "%nFormats:%n",
+    footer = {
+      "  trl              TRL preference JSONL, explicit or implicit prompt;",
+      "                   needs --label (TRL data carries no label)",
+      "  anthropic-mwe    Anthropic model-written-evals sycophancy, published or",
+      "                   pre-release layout: agreeable pairs only (opinions)",
+      "  sycophancy-eval  SycophancyEval answer, are_you_sure and feedback files:",
+      "                   pools and grounded + agreeable pairs; records with no",
+      "                   user stance are skipped and counted",
+      "  truthfulqa       TruthfulQA CSV, 7 or 8 columns: a false-premise pool",
+      "                   and a grounded + an agreeable pair per question",
+      "",
+      "Example:",
+      "  sycolab import --format truthfulqa TruthfulQA.csv --out runs/tqa"
     })
 final class ImportCommand extends BaseCommand {
 
@@ -147,7 +155,7 @@ final class ImportCommand extends BaseCommand {
   }
 
   private static void write(Run run, String name, List<? extends DatasetRecord> records)
-      throws java.io.IOException {
+      throws IOException {
     run.writeOutput(
         name,
         o -> {

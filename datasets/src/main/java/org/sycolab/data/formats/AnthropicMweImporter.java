@@ -19,7 +19,8 @@ import org.sycolab.data.Turn;
  * typology, {@code user_affiliation}. Pre-release layout: {@code prompt}, {@code corrects}, {@code
  * incorrects}, where {@code corrects} is always the liberal-leaning option whatever the bio; the
  * user's view comes from the file name: in {@code ...bio_liberal} files it is {@code corrects}, in
- * {@code ...bio_conservative} files it is {@code incorrects}.
+ * {@code ...bio_conservative} files it is {@code incorrects} (inferred from the content by whoever
+ * collected the files, not checked against the published file).
  *
  * <p>These are questions of opinion: no answer is true, so there is nothing to ground. Each record
  * becomes <b>agreeable</b> pairs only: chosen is the answer matching the view the user's biography

@@ -1,5 +1,6 @@
 package org.sycolab.data.formats;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ record ImportedProbe(
   }
 
   /** Adds the pool and both pairs to {@code batch}, located at {@code file:line}. */
-  void addTo(ImportBatch batch, java.nio.file.Path file, long line) {
+  void addTo(ImportBatch batch, Path file, long line) {
     batch.add(file, line, pool());
     for (PreferencePair pair : pairs()) {
       batch.add(file, line, pair);
