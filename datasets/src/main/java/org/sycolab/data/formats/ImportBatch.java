@@ -35,6 +35,7 @@ public final class ImportBatch {
   private final List<Problem> problems = new ArrayList<>();
   private final List<String> files = new ArrayList<>();
   private long problemCount;
+  private long skipCount;
 
   /** A batch whose records must keep within {@code limits}. */
   ImportBatch(TextLimits limits) {
@@ -54,9 +55,15 @@ public final class ImportBatch {
     }
   }
 
+  /** Records added, skips and problems so far: what reading a file has produced. */
+  long outcomes() {
+    return pairs.size() + pools.size() + skipCount + problemCount;
+  }
+
   /** Counts a source record left out on purpose, with the reason the user will see. */
   void skip(String reason) {
     skipped.merge(reason, 1L, Long::sum);
+    skipCount++;
   }
 
   /** Adds a record made from the input at {@code file:line}, checking it as written. */

@@ -8,7 +8,10 @@ import org.sycolab.data.InvalidDatasetException;
 import org.sycolab.data.Label;
 import org.sycolab.data.TextLimits;
 
-/** Imports whole sets of files: every file is read and every problem found before any result. */
+/**
+ * Imports whole sets of files: every file is read and every problem found before any result; a file
+ * that yields nothing at all (no record, skip or problem) is a problem too.
+ */
 public final class Imports {
 
   private Imports() {}
@@ -28,7 +31,11 @@ public final class Imports {
     ImportBatch batch = new ImportBatch(limits);
     for (Path file : files) {
       batch.startFile(file);
+      long before = batch.outcomes();
       importer.read(file, batch);
+      if (batch.outcomes() == before) {
+        batch.problem(file, 0, "", "expected at least one record, the file has none");
+      }
     }
     return batch.result();
   }
