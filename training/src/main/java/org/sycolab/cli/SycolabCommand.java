@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       VersionCommand.class,
       DoctorCommand.class,
       GenerateCommand.class,
+      ImportCommand.class,
       ValidateCommand.class,
       StatsCommand.class
     },

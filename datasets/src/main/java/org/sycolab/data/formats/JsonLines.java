@@ -1,0 +1,69 @@
+package org.sycolab.data.formats;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.sycolab.data.Utf8LineReader;
+
+/**
+ * Reads a JSONL file one object at a time with strict UTF-8 and JSON (no duplicate keys, nothing
+ * after the object), reporting undecodable lines, bad JSON and non-objects as problems. Blank lines
+ * and a missing final newline are fine.
+ */
+final class JsonLines {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private JsonLines() {}
+
+  /** Hands each JSON object of {@code file} to {@code handler} as fields located at its line. */
+  static void read(Path file, ImportBatch batch, Handler handler) throws IOException {
+    try (Utf8LineReader reader = new Utf8LineReader(Files.newInputStream(file))) {
+      for (Utf8LineReader.Line line = reader.next(); line != null; line = reader.next()) {
+        if (line.error() != null) {
+          batch.problem(file, line.number(), "", line.error());
+        } else if (!line.text().isBlank()) {
+          parse(file, line, batch, handler);
+        }
+      }
+    }
+  }
+
+  private static void parse(
+      Path file, Utf8LineReader.Line line, ImportBatch batch, Handler handler) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(line.text());
+    } catch (JsonProcessingException e) {
+      batch.problem(
+          file,
+          line.number(),
+          "",
+          "expected valid JSON, "
+              + e.getOriginalMessage().split("\n")[0].replaceFirst(" \\(start marker at .*\\)$", "")
+              + " (column "
+              + e.getLocation().getColumnNr()
+              + ")");
+      return;
+    }
+    if (!node.isObject()) {
+      batch.problem(file, line.number(), "", "expected a JSON object");
+      return;
+    }
+    handler.record(new SourceFields(file, line.number(), node, batch));
+  }
+
+  /** Receives one JSON object of the file. */
+  @FunctionalInterface
+  interface Handler {
+    void record(SourceFields fields);
+  }
+}

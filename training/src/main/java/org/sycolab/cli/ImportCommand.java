@@ -1,0 +1,218 @@
+package org.sycolab.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.sycolab.data.CandidatePool;
+import org.sycolab.data.DatasetRecord;
+import org.sycolab.data.Datasets;
+import org.sycolab.data.InvalidDatasetException;
+import org.sycolab.data.Label;
+import org.sycolab.data.PreferencePair;
+import org.sycolab.data.Problem;
+import org.sycolab.data.TextLimits;
+import org.sycolab.data.formats.Format;
+import org.sycolab.data.formats.Imported;
+import org.sycolab.data.formats.Imports;
+import org.sycolab.run.Run;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code sycolab import}: maps public datasets to sycolab's preference pairs and pools. */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Import public datasets into pairs.jsonl (preference pairs) and/or pools.jsonl"
+          + " (candidate pools) in the run directory, with a manifest recording every input's"
+          + " SHA-256.",
+      "All inputs are read first. If any has a problem, the problems are printed as"
+          + " file:line: field: message and nothing is written (exit status 1).",
+      ""
+    },
+    footerHeading = "%nFormats:%n",
+    footer = {
+      "  trl              TRL preference JSONL, explicit or implicit prompt;",
+      "                   needs --label (TRL data carries no label)",
+      "  anthropic-mwe    Anthropic model-written-evals sycophancy, published or",
+      "                   pre-release layout: agreeable pairs only (opinions)",
+      "  sycophancy-eval  SycophancyEval answer, are_you_sure and feedback files:",
+      "                   pools and grounded + agreeable pairs; records with no",
+      "                   user stance are skipped and counted",
+      "  truthfulqa       TruthfulQA CSV, 7 or 8 columns: a false-premise pool",
+      "                   and a grounded + an agreeable pair per question",
+      "",
+      "Example:",
+      "  sycolab import --format truthfulqa TruthfulQA.csv --out runs/tqa"
+    })
+final class ImportCommand extends BaseCommand {
+
+  /** Problems printed before the rest are only counted. */
+  static final int LISTED = 20;
+
+  @Option(
+      names = "--format",
+      required = true,
+      paramLabel = "FORMAT",
+      converter = FormatConverter.class,
+      description = "trl, anthropic-mwe, sycophancy-eval or truthfulqa.")
+  Format format;
+
+  @Option(
+      names = "--label",
+      paramLabel = "LABEL",
+      description =
+          "agreeable or grounded: the label of every pair; required with --format trl (TRL data"
+              + " carries no label), refused with the other formats, which decide it per record.")
+  Label label;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "IN",
+      description = "Input files, all in the same format.")
+  List<Path> inputs;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  protected boolean checksDeviceFirst() {
+    return false;
+  }
+
+  @Override
+  protected int execute() throws Exception {
+    if (format.needsLabel() != (label != null)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          format.needsLabel()
+              ? "--format "
+                  + format.cliName()
+                  + " needs --label agreeable|grounded: its data carries no label"
+              : "--label applies only to --format trl; "
+                  + format.cliName()
+                  + " decides each record's label itself");
+    }
+    Imported imported;
+    try {
+      imported = Imports.read(format, Optional.ofNullable(label), inputs, TextLimits.DEFAULT);
+    } catch (InvalidDatasetException e) {
+      printProblems(e);
+      return ExitCode.PROBLEMS;
+    }
+    Run run = startRun(output.open("import"), config(), Map.of(), "none");
+    try {
+      for (Path input : inputs) {
+        run.recordInput(input);
+      }
+      PrintWriter out = out();
+      if (!imported.pairs().isEmpty()) {
+        write(run, "pairs.jsonl", imported.pairs());
+        out.println(
+            summary(
+                run,
+                "pairs.jsonl",
+                imported.pairs(),
+                p -> ((PreferencePair) p).label().jsonName()));
+      }
+      if (!imported.pools().isEmpty()) {
+        write(run, "pools.jsonl", imported.pools());
+        out.println(
+            summary(run, "pools.jsonl", imported.pools(), p -> ((CandidatePool) p).family()));
+      }
+      imported.skipped().forEach((reason, n) -> out.println("skipped " + n + ": " + reason));
+      run.complete();
+    } catch (Exception e) {
+      run.fail(e);
+      throw e;
+    }
+    return ExitCode.OK;
+  }
+
+  private Map<String, Object> config() {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("format", format.cliName());
+    if (label != null) {
+      config.put("label", label.jsonName());
+    }
+    config.put("inputs", inputs.stream().map(Path::toString).toList());
+    return config;
+  }
+
+  private static void write(Run run, String name, List<? extends DatasetRecord> records)
+      throws IOException {
+    run.writeOutput(
+        name,
+        o -> {
+          Writer writer =
+              new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8), 1 << 16);
+          for (DatasetRecord record : records) {
+            writer.write(Datasets.toJsonLine(record));
+            writer.write('\n');
+          }
+          writer.flush();
+        });
+  }
+
+  private static String summary(
+      Run run,
+      String name,
+      List<? extends DatasetRecord> records,
+      Function<DatasetRecord, String> key) {
+    Map<String, Long> counts = new TreeMap<>();
+    records.forEach(r -> counts.merge(key.apply(r), 1L, Long::sum));
+    StringBuilder text =
+        new StringBuilder("wrote ")
+            .append(run.directory().resolve(name))
+            .append(": ")
+            .append(records.size())
+            .append(" (");
+    counts.forEach((k, n) -> text.append(n).append(' ').append(k).append(", "));
+    text.setLength(text.length() - 2);
+    return text.append(')').toString();
+  }
+
+  private void printProblems(InvalidDatasetException e) {
+    PrintWriter err = err();
+    List<Problem> problems = e.report().problems();
+    err.println(
+        "sycolab import: "
+            + e.report().problemCount()
+            + (e.report().problemCount() == 1 ? " problem" : " problems")
+            + " in "
+            + e.report().file()
+            + "; nothing was written");
+    problems.stream().limit(LISTED).forEach(p -> err.println("  " + p));
+    long more = e.report().problemCount() - Math.min(LISTED, problems.size());
+    if (more > 0) {
+      err.println("  ... and " + more + " more");
+    }
+  }
+
+  /** Reads a format by its CLI name. */
+  static final class FormatConverter implements ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      return Format.fromCliName(value)
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "expected one of " + Format.cliNames() + ", got '" + value + "'"));
+    }
+  }
+}
