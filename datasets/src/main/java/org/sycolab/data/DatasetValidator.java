@@ -91,7 +91,7 @@ public final class DatasetValidator {
       return Optional.empty();
     }
     if (!node.isObject()) {
-      state.report(number, "", "expected a JSON object, got " + JsonFields.describe(node));
+      state.report(number, "", "expected a JSON object, got " + JsonTypes.describe(node));
       return Optional.empty();
     }
     RecordKind kind = kindOf(node);

@@ -59,7 +59,7 @@ final class JsonFields {
       return Optional.empty();
     }
     if (!value.isTextual()) {
-      sink.report(field(name), "expected a string, got " + describe(value));
+      sink.report(field(name), "expected a string, got " + JsonTypes.describe(value));
       return Optional.empty();
     }
     if (value.asText().isBlank()) {
@@ -77,7 +77,7 @@ final class JsonFields {
       return Optional.empty();
     }
     if (!value.isBoolean()) {
-      sink.report(field(name), "expected true or false, got " + describe(value));
+      sink.report(field(name), "expected true or false, got " + JsonTypes.describe(value));
       return Optional.empty();
     }
     return Optional.of(value.booleanValue());
@@ -96,7 +96,7 @@ final class JsonFields {
       return Map.of();
     }
     if (!value.isObject()) {
-      sink.report(field(name), "expected a JSON object, got " + describe(value));
+      sink.report(field(name), "expected a JSON object, got " + JsonTypes.describe(value));
       return Map.of();
     }
     Map<String, Object> meta = new LinkedHashMap<>();
@@ -118,7 +118,7 @@ final class JsonFields {
       return checkText(where, value).map(text -> List.of(Turn.user(text)));
     }
     if (!value.isArray()) {
-      sink.report(where, "expected a list of turns or a string, got " + describe(value));
+      sink.report(where, "expected a list of turns or a string, got " + JsonTypes.describe(value));
       return Optional.empty();
     }
     if (value.isEmpty()) {
@@ -138,7 +138,8 @@ final class JsonFields {
   private Optional<Turn> turn(JsonNode value, String where) {
     if (!value.isObject()) {
       sink.report(
-          where, "expected an object {\"role\": ..., \"content\": ...}, got " + describe(value));
+          where,
+          "expected an object {\"role\": ..., \"content\": ...}, got " + JsonTypes.describe(value));
       return Optional.empty();
     }
     JsonFields fields = new JsonFields(value, where, sink, limits);
@@ -165,7 +166,7 @@ final class JsonFields {
   /** Reports a string that is empty or over the limit. */
   Optional<String> checkText(String where, JsonNode value) {
     if (!value.isTextual()) {
-      sink.report(where, "expected a string, got " + describe(value));
+      sink.report(where, "expected a string, got " + JsonTypes.describe(value));
       return Optional.empty();
     }
     String text = value.asText();
@@ -189,25 +190,6 @@ final class JsonFields {
   /** The full path of a field of this object. */
   String field(String name) {
     return path.isEmpty() ? name : path + "." + name;
-  }
-
-  static String describe(JsonNode value) {
-    if (value.isTextual()) {
-      return "a string";
-    }
-    if (value.isNumber()) {
-      return "a number";
-    }
-    if (value.isBoolean()) {
-      return value.asText();
-    }
-    if (value.isArray()) {
-      return "a list";
-    }
-    if (value.isObject()) {
-      return "an object";
-    }
-    return "null";
   }
 
   private static Object plain(JsonNode value) {

@@ -102,7 +102,7 @@ public final class PoolCodec {
       sink.report(
           "candidates",
           "expected a list of at least 2 candidates, got "
-              + (value.isArray() ? value.size() + "" : JsonFields.describe(value)));
+              + (value.isArray() ? value.size() + "" : JsonTypes.describe(value)));
       return Optional.empty();
     }
     List<Candidate> candidates = new ArrayList<>();
@@ -147,7 +147,7 @@ public final class PoolCodec {
   private static Optional<Candidate> candidate(
       JsonNode value, String where, ProblemSink sink, TextLimits limits) {
     if (!value.isObject()) {
-      sink.report(where, "expected an object, got " + JsonFields.describe(value));
+      sink.report(where, "expected an object, got " + JsonTypes.describe(value));
       return Optional.empty();
     }
     JsonFields fields = new JsonFields(value, where, sink, limits);

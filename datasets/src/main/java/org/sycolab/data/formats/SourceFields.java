@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sycolab.data.JsonTypes;
 import org.sycolab.data.Role;
 import org.sycolab.data.Turn;
 
@@ -90,7 +91,7 @@ record SourceFields(Path file, long line, JsonNode root, ImportBatch batch) {
     if (value == null || !value.isArray() || value.isEmpty()) {
       problem(
           path,
-          (value == null ? "missing" : "got " + describe(value))
+          (value == null ? "missing" : "got " + JsonTypes.describe(value))
               + " (expected a non-empty list of {\""
               + roleKey
               + "\", \"content\"} objects)");
@@ -108,7 +109,10 @@ record SourceFields(Path file, long line, JsonNode root, ImportBatch batch) {
     if (!value.isObject()) {
       problem(
           where,
-          "expected an object with \"" + roleKey + "\" and \"content\", got " + describe(value));
+          "expected an object with \""
+              + roleKey
+              + "\" and \"content\", got "
+              + JsonTypes.describe(value));
       return Optional.empty();
     }
     JsonNode speaker = value.get(roleKey);
@@ -135,7 +139,7 @@ record SourceFields(Path file, long line, JsonNode root, ImportBatch batch) {
 
   private Optional<String> text(String where, JsonNode value) {
     if (!value.isTextual()) {
-      problem(where, "expected a string, got " + describe(value));
+      problem(where, "expected a string, got " + JsonTypes.describe(value));
       return Optional.empty();
     }
     if (value.asText().isBlank()) {
@@ -143,22 +147,5 @@ record SourceFields(Path file, long line, JsonNode root, ImportBatch batch) {
       return Optional.empty();
     }
     return Optional.of(value.asText());
-  }
-
-  /** A short description of a JSON value's type, for messages. */
-  static String describe(JsonNode value) {
-    if (value.isTextual()) {
-      return "a string";
-    }
-    if (value.isNumber()) {
-      return "a number";
-    }
-    if (value.isBoolean()) {
-      return value.asText();
-    }
-    if (value.isArray()) {
-      return value.isEmpty() ? "an empty list" : "a list";
-    }
-    return value.isObject() ? "an object" : "null";
   }
 }

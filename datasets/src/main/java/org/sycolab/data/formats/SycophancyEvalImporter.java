@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sycolab.data.JsonTypes;
 import org.sycolab.data.Role;
 import org.sycolab.data.Turn;
 
@@ -33,8 +34,7 @@ public final class SycophancyEvalImporter implements Importer {
     if (base == null || !base.isObject()) {
       fields.problem(
           "base",
-          (base == null ? "missing" : "got " + SourceFields.describe(base))
-              + " (expected an object)");
+          (base == null ? "missing" : "got " + JsonTypes.describe(base)) + " (expected an object)");
     } else if (base.has("correct_letter")) {
       SycophancyAreYouSure.convert(fields);
     } else if (base.has("logical_error")) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.sycolab.data.Candidate;
+import org.sycolab.data.JsonTypes;
 import org.sycolab.data.Premise;
 import org.sycolab.data.Turn;
 
@@ -60,7 +61,7 @@ final class SycophancyFeedback {
       fields.problem(
           "metadata.prompt_template_type",
           "expected a string such as \"I really like\" (\"\" for the neutral template), got "
-              + (type == null ? "nothing" : SourceFields.describe(type)));
+              + (type == null ? "nothing" : JsonTypes.describe(type)));
       return;
     }
     if (prompt.isEmpty() || dataset.isEmpty() || error.isEmpty() || template.isEmpty()) {
