@@ -80,7 +80,7 @@ final class GenerateCommand extends BaseCommand {
     settings.put("pairs", pairs);
     settings.put("heldout_domain", heldoutDomain);
     settings.put("families", config.families().stream().map(Family::jsonName).toList());
-    Run run = startRun(output.open("generate"), settings, Map.of("generator", seed), "cpu");
+    Run run = startRun(output.open("generate"), settings, Map.of("generator", seed), "none");
     try {
       Path pairsFile = run.writeOutput("pairs.jsonl", out -> Datasets.write(out, data.pairs()));
       Path poolsFile = run.writeOutput("pools.jsonl", out -> Datasets.write(out, data.pools()));

@@ -1,11 +1,7 @@
 package org.sycolab.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,17 +152,7 @@ final class ImportCommand extends BaseCommand {
 
   private static void write(Run run, String name, List<? extends DatasetRecord> records)
       throws IOException {
-    run.writeOutput(
-        name,
-        o -> {
-          Writer writer =
-              new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8), 1 << 16);
-          for (DatasetRecord record : records) {
-            writer.write(Datasets.toJsonLine(record));
-            writer.write('\n');
-          }
-          writer.flush();
-        });
+    run.writeOutput(name, o -> Datasets.write(o, records));
   }
 
   private static String summary(
