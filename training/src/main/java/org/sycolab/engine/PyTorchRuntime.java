@@ -79,6 +79,7 @@ public final class PyTorchRuntime {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    String name = root.getClass().getSimpleName();
+    return root.getMessage() == null ? name : name + ": " + root.getMessage();
   }
 }
