@@ -61,6 +61,23 @@ public final class DatasetValidator {
         }
       }
     }
+    return report(state);
+  }
+
+  /**
+   * Validates records about to be written, exactly as if read back from a file named {@code name}:
+   * line numbers count records from 1. Lets a writer refuse bad output before writing.
+   */
+  public ValidationReport validate(String name, Iterable<? extends DatasetRecord> records) {
+    State state = new State(name);
+    for (DatasetRecord record : records) {
+      state.lines++;
+      readRecord(Utf8LineReader.Line.text(state.lines, Datasets.toJsonLine(record)), state);
+    }
+    return report(state);
+  }
+
+  private static ValidationReport report(State state) {
     if (state.lines == 0 || (state.kind == null && state.problemCount == 0)) {
       state.report(0, "", "expected at least one JSON record, the file has none");
     }

@@ -13,7 +13,7 @@ public record TextLimits(int maxChars) {
   /** Checks the bound is positive. */
   public TextLimits {
     if (maxChars < 1) {
-      throw new IllegalArgumentException("maxChars must be positive, got " + maxChars);
+      throw new IllegalArgumentException("--max-chars must be at least 1, got " + maxChars);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.sycolab.io;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -124,7 +125,7 @@ public final class AtomicFiles {
   }
 
   /** Keeps a body from closing the stream before the content is forced to disk. */
-  private static final class UncloseableOutputStream extends java.io.FilterOutputStream {
+  private static final class UncloseableOutputStream extends FilterOutputStream {
     UncloseableOutputStream(OutputStream out) {
       super(out);
     }

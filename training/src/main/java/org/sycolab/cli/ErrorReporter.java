@@ -1,5 +1,6 @@
 package org.sycolab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -64,6 +65,6 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         || e instanceof EngineUnavailableException
         || e instanceof IllegalArgumentException
         || e instanceof InvalidDatasetException
-        || e instanceof java.io.IOException;
+        || e instanceof IOException;
   }
 }

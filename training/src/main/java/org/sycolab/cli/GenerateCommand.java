@@ -1,8 +1,8 @@
 package org.sycolab.cli;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +36,9 @@ import picocli.CommandLine.Option;
     })
 final class GenerateCommand extends BaseCommand {
 
+  /** The most pairs one run generates; the dataset is built in memory. */
+  static final int MAX_PAIRS = 1_000_000;
+
   @Mixin OutputOptions output;
 
   @Option(
@@ -49,7 +52,9 @@ final class GenerateCommand extends BaseCommand {
       names = "--pairs",
       paramLabel = "N",
       defaultValue = "2000",
-      description = "Preference pairs to write (default: ${DEFAULT-VALUE}); pools are N/2.")
+      description =
+          "Preference pairs to write, at most 1000000 (default: ${DEFAULT-VALUE}); one pool per"
+              + " two pairs, rounded up.")
   int pairs;
 
   @Option(
@@ -73,22 +78,32 @@ final class GenerateCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
+    if (pairs > MAX_PAIRS) {
+      throw new IllegalArgumentException(
+          "--pairs "
+              + pairs
+              + ": at most "
+              + MAX_PAIRS
+              + " in one run (the dataset is built in memory); run several seeds instead");
+    }
     GeneratorConfig config = new GeneratorConfig(seed, pairs, heldoutDomain, families());
     long start = System.nanoTime();
     GeneratedData data = ProbeGenerator.standard().generate(config);
+    // The output passes the same validation as any input before a byte is written.
+    DatasetValidator validator = new DatasetValidator(TextLimits.DEFAULT);
+    selfCheck(validator.validate("pairs.jsonl", data.pairs()));
+    selfCheck(validator.validate("pools.jsonl", data.pools()));
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("pairs", pairs);
     settings.put("heldout_domain", heldoutDomain);
     settings.put("families", config.families().stream().map(Family::jsonName).toList());
     Run run = startRun(output.open("generate"), settings, Map.of("generator", seed), "none");
     try {
-      Path pairsFile = run.writeOutput("pairs.jsonl", out -> Datasets.write(out, data.pairs()));
-      Path poolsFile = run.writeOutput("pools.jsonl", out -> Datasets.write(out, data.pools()));
+      run.writeOutput("pairs.jsonl", out -> Datasets.write(out, data.pairs()));
+      run.writeOutput("pools.jsonl", out -> Datasets.write(out, data.pools()));
       run.writeOutput(
           "README.md",
           out -> out.write(DatasetCard.render(data, config).getBytes(StandardCharsets.UTF_8)));
-      selfCheck(pairsFile);
-      selfCheck(poolsFile);
       run.complete();
     } catch (Exception e) {
       run.fail(e);
@@ -122,19 +137,16 @@ final class GenerateCommand extends BaseCommand {
                           "--families: unknown family '"
                               + name
                               + "', expected some of "
-                              + java.util.Arrays.stream(Family.values())
-                                  .map(Family::jsonName)
-                                  .toList())));
+                              + Arrays.stream(Family.values()).map(Family::jsonName).toList())));
     }
     return chosen;
   }
 
-  /** The generator's output must pass the same validation as any input. */
-  private static void selfCheck(Path file) throws java.io.IOException {
-    ValidationReport report = new DatasetValidator(TextLimits.DEFAULT).validate(file);
+  private static void selfCheck(ValidationReport report) {
     if (!report.clean()) {
       throw new IllegalStateException(
-          "generated data failed validation (a sycolab bug): " + report.problems().get(0));
+          "generated data failed validation, nothing was written (a sycolab bug): "
+              + report.problems().get(0));
     }
   }
 }

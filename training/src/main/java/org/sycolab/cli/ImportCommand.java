@@ -2,6 +2,7 @@ package org.sycolab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,6 +132,7 @@ final class ImportCommand extends BaseCommand {
         out.println(
             summary(run, "pools.jsonl", imported.pools(), p -> ((CandidatePool) p).family()));
       }
+      removeStale(run, imported);
       imported.skipped().forEach((reason, n) -> out.println("skipped " + n + ": " + reason));
       run.complete();
     } catch (Exception e) {
@@ -138,6 +140,22 @@ final class ImportCommand extends BaseCommand {
       throw e;
     }
     return ExitCode.OK;
+  }
+
+  /** In a reused --out directory, an output this import did not write is from an earlier run. */
+  private void removeStale(Run run, Imported imported) throws IOException {
+    if (imported.pairs().isEmpty()) {
+      deleteStale(run, "pairs.jsonl");
+    }
+    if (imported.pools().isEmpty()) {
+      deleteStale(run, "pools.jsonl");
+    }
+  }
+
+  private void deleteStale(Run run, String name) throws IOException {
+    if (Files.deleteIfExists(run.directory().resolve(name))) {
+      err().println("removed " + name + " left in " + run.directory() + " by an earlier run");
+    }
   }
 
   private Map<String, Object> config() {

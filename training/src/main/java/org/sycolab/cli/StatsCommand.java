@@ -3,11 +3,9 @@ package org.sycolab.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.sycolab.data.CandidatePool;
-import org.sycolab.data.DatasetRecord;
 import org.sycolab.data.DatasetValidator;
 import org.sycolab.data.InvalidDatasetException;
-import org.sycolab.data.PreferencePair;
+import org.sycolab.data.RecordKind;
 import org.sycolab.data.TextLimits;
 import org.sycolab.data.ValidationReport;
 import org.sycolab.report.DatasetTables;
@@ -21,8 +19,8 @@ import tech.tablesaw.api.Table;
     mixinStandardHelpOptions = true,
     description = {
       "Print tables for a file of pairs (records by family × domain × label × split) or pools (by"
-          + " family × domain × premise × split), and length percentiles. The file is validated"
-          + " first."
+          + " family × domain × premise × split), and length percentiles in characters. The file"
+          + " is validated while it streams; only one short row per record is kept."
     })
 final class StatsCommand extends BaseCommand {
 
@@ -36,27 +34,21 @@ final class StatsCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
-    List<DatasetRecord> records = new ArrayList<>();
-    ValidationReport report = new DatasetValidator(TextLimits.DEFAULT).validate(file, records::add);
+    DatasetTables.Rows rows = new DatasetTables.Rows();
+    ValidationReport report = new DatasetValidator(TextLimits.DEFAULT).validate(file, rows);
     if (!report.clean()) {
       throw new InvalidDatasetException(report);
     }
+    Table table = rows.table();
     List<Table> tables = new ArrayList<>();
-    if (records.get(0) instanceof PreferencePair) {
-      Table rows =
-          DatasetTables.pairRows(records.stream().map(PreferencePair.class::cast).toList());
-      tables.add(DatasetTables.counts(rows, "family", "domain", "label", "split"));
-      tables.add(DatasetTables.counts(rows, "family", "label"));
-      tables.add(DatasetTables.lengths(rows, "prompt_chars", "chosen_chars", "rejected_chars"));
-    } else {
-      Table rows = DatasetTables.poolRows(records.stream().map(CandidatePool.class::cast).toList());
-      tables.add(DatasetTables.counts(rows, "family", "domain", "premise", "split"));
-      tables.add(DatasetTables.lengths(rows, "prompt_chars", "candidates", "candidate_chars"));
-    }
+    String group = report.kind().orElseThrow() == RecordKind.PAIRS ? "label" : "premise";
+    tables.add(DatasetTables.counts(table, "family", "domain", group, "split"));
+    tables.add(DatasetTables.counts(table, "family", group));
+    tables.add(DatasetTables.lengths(table, table.columnNames().subList(4, table.columnCount())));
     out().println(report.summary());
-    for (Table table : tables) {
+    for (Table t : tables) {
       out().println();
-      out().println(table.printAll());
+      out().println(t.printAll());
     }
     return ExitCode.OK;
   }

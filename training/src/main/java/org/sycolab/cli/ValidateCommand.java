@@ -43,7 +43,7 @@ final class ValidateCommand extends BaseCommand {
     boolean clean = true;
     for (Path file : files) {
       if (!Files.isRegularFile(file)) {
-        out.println(file + ": no such file");
+        out.println(file + (Files.exists(file) ? ": not a regular file" : ": no such file"));
         clean = false;
         continue;
       }

@@ -77,6 +77,22 @@ class DataCommandsTest {
     Result stats = run("stats", bad.toString());
     assertThat(stats.status).isEqualTo(ExitCode.PROBLEMS);
     assertThat(stats.err).contains(bad + ":3: expected valid JSON");
+
+    // Our pairs are TRL-compatible; importing the corrupted copy must leave no directory behind.
+    Path importOut = tmp.resolve("imported");
+    Result imported =
+        run(
+            "import",
+            "--format",
+            "trl",
+            "--label",
+            "grounded",
+            bad.toString(),
+            "--out",
+            importOut.toString());
+    assertThat(imported.status).isEqualTo(ExitCode.PROBLEMS);
+    assertThat(imported.err).contains("bad.jsonl:3").contains("nothing was written");
+    assertThat(importOut).doesNotExist();
   }
 
   @Test
@@ -85,9 +101,7 @@ class DataCommandsTest {
     run("generate", "--pairs", "120", "--out", out.toString());
     Result r = run("stats", out.resolve("pairs.jsonl").toString());
     assertThat(r.status).as(r.err).isZero();
-    assertThat(r.out)
-        .contains(
-            "records by family × domain × label × split", "lengths in characters", "chosen_chars");
+    assertThat(r.out).contains("records by family × domain × label × split", "chosen_chars", "p99");
     Result pools = run("stats", out.resolve("pools.jsonl").toString());
     assertThat(pools.out).contains("records by family × domain × premise × split");
   }
@@ -97,6 +111,21 @@ class DataCommandsTest {
     Result r = run("generate", "--families", "flattery", "--out", tmp.resolve("x").toString());
     assertThat(r.status).isEqualTo(ExitCode.USAGE);
     assertThat(r.err).contains("unknown family 'flattery'", "false-premise");
+  }
+
+  @Test
+  void tooManyPairsIsAUsageErrorNotACrash() {
+    Result r = run("generate", "--pairs", "2000000000", "--out", tmp.resolve("x").toString());
+    assertThat(r.status).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err).contains("at most 1000000").doesNotContain("OutOfMemory");
+    assertThat(tmp.resolve("x")).doesNotExist();
+  }
+
+  @Test
+  void directoryIsNotAFileToValidate() {
+    Result r = run("validate", tmp.toString());
+    assertThat(r.status).isEqualTo(ExitCode.PROBLEMS);
+    assertThat(r.out).contains(tmp + ": not a regular file");
   }
 
   @Test

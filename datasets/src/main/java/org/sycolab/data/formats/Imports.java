@@ -1,8 +1,11 @@
 package org.sycolab.data.formats;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sycolab.data.InvalidDatasetException;
 import org.sycolab.data.Label;
@@ -29,8 +32,24 @@ public final class Imports {
       throws IOException, InvalidDatasetException {
     Importer importer = format.importer(label);
     ImportBatch batch = new ImportBatch(limits);
+    Map<String, Path> names = new HashMap<>();
+    for (Path file : files) {
+      Path earlier = names.putIfAbsent(SourceNames.stem(file), file);
+      if (earlier != null) {
+        throw new IllegalArgumentException(
+            "inputs "
+                + earlier
+                + " and "
+                + file
+                + " share a name; record ids come from file names, so rename one");
+      }
+    }
     for (Path file : files) {
       batch.startFile(file);
+      if (!Files.isRegularFile(file)) {
+        batch.problem(file, 0, "", Files.exists(file) ? "expected a regular file" : "no such file");
+        continue;
+      }
       long before = batch.outcomes();
       importer.read(file, batch);
       if (batch.outcomes() == before) {

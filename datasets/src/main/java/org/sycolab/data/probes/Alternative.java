@@ -2,7 +2,9 @@ package org.sycolab.data.probes;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sycolab.data.probes.facts.Fact;
@@ -16,15 +18,23 @@ import org.sycolab.data.probes.facts.Fact;
  */
 record Alternative(String answer, String claim) {
 
-  private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
+  /** An answer that is one number, optionally with words around it: "408", "about 6.2 miles". */
+  private static final Pattern ONE_NUMBER = Pattern.compile("(\\D*?)(-?\\d+(?:\\.\\d+)?)(\\D*)");
+
+  private static final Set<String> POLAR = Set.of("yes", "no", "true", "false");
+
+  /** Words compared to find facts of the same question shape ("What is the capital of"). */
+  private static final int SHAPE_WORDS = 4;
 
   /**
-   * For numeric facts, the truth mirrored away from the user's number (true 408, user 398: 418);
-   * otherwise another fact's answer from the same domain put into the claim; empty when the claim
-   * does not contain its answer verbatim.
+   * For a one-number answer, the truth mirrored away from the user's number (true 408, user 398:
+   * 418). Otherwise the answer of another fact whose question has the same shape, put into the
+   * claim (capital of Egypt: Tripoli). Empty for yes/no facts, where disagreeing with a falsehood
+   * is the truth, and when the claim does not contain its answer verbatim.
    */
   static Optional<Alternative> of(Fact fact, List<Fact> domain, int offset) {
-    if (!fact.falseClaim().contains(fact.falseAnswer())) {
+    if (POLAR.contains(fact.trueAnswer().toLowerCase(Locale.ROOT))
+        || !fact.falseClaim().contains(fact.falseAnswer())) {
       return Optional.empty();
     }
     Optional<String> numeric = mirrored(fact.trueAnswer(), fact.falseAnswer());
@@ -33,10 +43,12 @@ record Alternative(String answer, String claim) {
           new Alternative(
               numeric.get(), replaceLast(fact.falseClaim(), fact.falseAnswer(), numeric.get())));
     }
+    String shape = shape(fact.question());
     for (int i = 0; i < domain.size(); i++) {
       Fact other = domain.get(Math.floorMod(offset + i, domain.size()));
       String answer = other.trueAnswer();
-      if (!answer.equals(fact.trueAnswer())
+      if (shape.equals(shape(other.question()))
+          && !answer.equals(fact.trueAnswer())
           && !answer.equals(fact.falseAnswer())
           && !fact.falseClaim().contains(answer)
           && !fact.trueClaim().contains(answer)) {
@@ -47,27 +59,33 @@ record Alternative(String answer, String claim) {
     return Optional.empty();
   }
 
+  /** The first words of a question, which facts of one kind share. */
+  private static String shape(String question) {
+    String[] words = question.split(" ");
+    return String.join(" ", List.of(words).subList(0, Math.min(SHAPE_WORDS, words.length)));
+  }
+
   /** Answers close claims, so the last occurrence is the answer, not an operand. */
   private static String replaceLast(String text, String target, String replacement) {
     int at = text.lastIndexOf(target);
     return text.substring(0, at) + replacement + text.substring(at + target.length());
   }
 
-  /** The user's number reflected through the true one, formatted like the user's answer. */
+  /** The user's number reflected through the true one, in the user's answer's words. */
   private static Optional<String> mirrored(String trueAnswer, String falseAnswer) {
-    Matcher t = NUMBER.matcher(trueAnswer.replace(",", ""));
-    Matcher f = NUMBER.matcher(falseAnswer.replace(",", ""));
-    if (!t.find() || !f.find() || falseAnswer.contains(",") || trueAnswer.contains(",")) {
+    Matcher t = ONE_NUMBER.matcher(trueAnswer);
+    Matcher f = ONE_NUMBER.matcher(falseAnswer);
+    if (!t.matches() || !f.matches() || !t.group(1).equals(f.group(1))) {
       return Optional.empty();
     }
-    BigDecimal truth = new BigDecimal(t.group());
-    BigDecimal user = new BigDecimal(f.group());
+    BigDecimal truth = new BigDecimal(t.group(2));
+    BigDecimal user = new BigDecimal(f.group(2));
+    BigDecimal distance = truth.subtract(user).abs();
     BigDecimal mirror = truth.add(truth.subtract(user));
-    if (mirror.signum() < 0 && user.signum() >= 0 && truth.signum() >= 0) {
-      mirror = truth.add(truth.subtract(user).abs()).add(truth.subtract(user).abs());
+    if (mirror.signum() < 0 && truth.signum() >= 0) {
+      mirror = truth.add(distance).add(distance);
     }
-    String text = mirror.toPlainString();
-    String answer = falseAnswer.replaceFirst(Pattern.quote(f.group()), text);
+    String answer = f.group(1) + mirror.toPlainString() + f.group(3);
     if (answer.equals(trueAnswer) || answer.equals(falseAnswer)) {
       return Optional.empty();
     }

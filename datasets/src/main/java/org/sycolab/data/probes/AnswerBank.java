@@ -103,12 +103,12 @@ final class AnswerBank {
 
   /** An answer that asserts the user's own claim. */
   static String agree(Style style, Map<String, String> slots, SplittableRandom random) {
-    return Phrase.pick(AGREE.get(style), slots, random);
+    return TemplateFiller.pick(AGREE.get(style), slots, random);
   }
 
   /** An answer that asserts a claim other than the user's. */
   static String disagree(Style style, Map<String, String> slots, SplittableRandom random) {
-    return Phrase.pick(DISAGREE.get(style), slots, random);
+    return TemplateFiller.pick(DISAGREE.get(style), slots, random);
   }
 
   /** A non-answer that commits to nothing. */

@@ -1,6 +1,7 @@
 package org.sycolab.data.probes;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,10 +59,6 @@ final class ClaimProbes {
   private static final List<String> FIRST =
       List.of("{Claim}.", "It's {answer}.", "{Claim}. {Note}");
 
-  /** For facts with no third answer: denies the truth while disagreeing with the user. */
-  private static final String MYTH =
-      "You're mistaken, but not the way you think: it's a myth that {claim}.";
-
   private static final Set<String> POLAR = Set.of("yes", "no", "true", "false");
 
   private ClaimProbes() {}
@@ -75,34 +72,37 @@ final class ClaimProbes {
       Persona persona,
       SplittableRandom random) {
     List<PromptTemplate> templates = templates(family);
-    PromptTemplate template = templates.get(templateIndex % templates.size());
     boolean control = family == Family.TRUE_PREMISE;
-    String userAnswer = control ? fact.trueAnswer() : fact.falseAnswer();
-    String userClaim = control ? fact.trueClaim() : fact.falseClaim();
     Map<String, String> promptSlots = new HashMap<>();
     promptSlots.put("lead", persona.lead(random));
     promptSlots.put("persona", persona.sentence(random));
-    promptSlots.put("claim", userClaim);
-    promptSlots.put("user", userAnswer);
+    promptSlots.put("claim", control ? fact.trueClaim() : fact.falseClaim());
+    promptSlots.put("user", quotable(control ? fact.trueAnswer() : fact.falseAnswer()));
     promptSlots.put("question", fact.question());
-    String userTurn = Phrase.render(template.text(), promptSlots);
+    PromptTemplate template = PromptTemplate.choose(templates, templateIndex, promptSlots);
     List<Turn> prompt = new ArrayList<>();
     if (family == Family.PUSHBACK) {
       prompt.add(Turn.user(fact.question()));
       prompt.add(Turn.assistant(firstAnswer(fact, random)));
     }
-    prompt.add(Turn.user(userTurn));
-    Probe.Answers answers =
-        (kind, style, rng) -> answer(family, fact, alternative, kind, style, rng);
+    prompt.add(Turn.user(TemplateFiller.render(template.text(), promptSlots)));
+    Set<AnswerKind> kinds = EnumSet.of(AnswerKind.HEDGE);
+    if (control) {
+      kinds.addAll(List.of(AnswerKind.AFFIRM, AnswerKind.WRONG_CORRECTION));
+    } else {
+      kinds.addAll(List.of(AnswerKind.CORRECT, AnswerKind.CAPITULATE));
+      alternative.ifPresent(a -> kinds.add(AnswerKind.WRONG_CORRECTION));
+    }
     return new Probe(
         family,
         fact.domain(),
         fact.key(),
         template.id(),
-        Split.ofTemplate(templates.indexOf(template), templates.size()),
+        PromptTemplate.split(templates, template),
         persona,
         prompt,
-        answers);
+        kinds,
+        (kind, style, rng) -> answer(family, fact, alternative, kind, style, rng));
   }
 
   private static List<PromptTemplate> templates(Family family) {
@@ -115,14 +115,15 @@ final class ClaimProbes {
   }
 
   private static String firstAnswer(Fact fact, SplittableRandom random) {
-    return Phrase.pick(FIRST, slots(fact.trueClaim(), fact.trueAnswer(), "", fact.note()), random);
+    return TemplateFiller.pick(
+        FIRST, slots(fact.trueClaim(), fact.trueAnswer(), "", fact.note()), random);
   }
 
   private static String answer(
       Family family,
       Fact fact,
       Optional<Alternative> alternative,
-      Kind kind,
+      AnswerKind kind,
       Style style,
       SplittableRandom random) {
     boolean special = random.nextInt(2) == 0;
@@ -131,10 +132,10 @@ final class ClaimProbes {
         Map<String, String> slots =
             slots(fact.trueClaim(), fact.trueAnswer(), fact.falseAnswer(), fact.note());
         if (special && family == Family.PUSHBACK) {
-          yield Phrase.pick(HOLD, slots, random);
+          yield TemplateFiller.pick(HOLD, slots, random);
         }
         if (special && family == Family.SELF_CRITIQUE) {
-          yield Phrase.pick(CRITIQUE, slots, random);
+          yield TemplateFiller.pick(CRITIQUE, slots, random);
         }
         yield AnswerBank.disagree(style, slots, random);
       }
@@ -142,10 +143,10 @@ final class ClaimProbes {
         Map<String, String> slots =
             slots(fact.falseClaim(), fact.falseAnswer(), fact.falseAnswer(), "");
         if (special && family == Family.PUSHBACK) {
-          yield Phrase.pick(YIELD, slots, random);
+          yield TemplateFiller.pick(YIELD, slots, random);
         }
         if (special && family == Family.SELF_CRITIQUE) {
-          yield Phrase.pick(PRAISE, slots, random);
+          yield TemplateFiller.pick(PRAISE, slots, random);
         }
         yield AnswerBank.agree(style, slots, random);
       }
@@ -159,11 +160,9 @@ final class ClaimProbes {
           yield AnswerBank.disagree(
               style, slots(fact.falseClaim(), fact.falseAnswer(), fact.trueAnswer(), ""), random);
         }
-        if (alternative.isEmpty()) {
-          yield Phrase.render(
-              MYTH, slots(fact.trueClaim(), fact.trueAnswer(), fact.falseAnswer(), ""));
-        }
-        Alternative alt = alternative.get();
+        Alternative alt =
+            alternative.orElseThrow(
+                () -> new IllegalArgumentException(fact.key() + " has no third answer"));
         yield AnswerBank.disagree(
             style, slots(alt.claim(), alt.answer(), fact.falseAnswer(), ""), random);
       }
@@ -172,13 +171,18 @@ final class ClaimProbes {
     };
   }
 
-  /**
-   * Slots for an answer. Yes/no answers are left empty, so only templates that state the claim are
-   * used ("It's no." reads badly; "Bats can see." does not).
-   */
+  /** Slots for an answer; see {@link #quotable} for how short answers are quoted. */
   private static Map<String, String> slots(String claim, String answer, String user, String note) {
-    boolean polar = POLAR.contains(answer.toLowerCase(Locale.ROOT));
-    return Map.of(
-        "claim", claim, "answer", polar ? "" : answer, "user", polar ? "" : user, "note", note);
+    return Map.of("claim", claim, "answer", quotable(answer), "user", quotable(user), "note", note);
+  }
+
+  /**
+   * A short answer as quoted mid-sentence, or empty for yes/no answers, so that only templates
+   * stating the whole claim are used ("It's no." reads badly; "Bats can see." does not).
+   */
+  private static String quotable(String answer) {
+    return POLAR.contains(answer.toLowerCase(Locale.ROOT))
+        ? ""
+        : TemplateFiller.midSentence(answer);
   }
 }

@@ -1,6 +1,7 @@
 package org.sycolab.data.probes;
 
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.sycolab.data.Turn;
 
@@ -15,6 +16,8 @@ import org.sycolab.data.Turn;
  * @param split train, dev or test, by template
  * @param persona how the user presents the claim
  * @param prompt the conversation, ending with a user turn
+ * @param kinds the answer kinds this probe can write (no wrong correction exists for a yes/no fact:
+ *     disagreeing with its falsehood is the truth)
  * @param answers writes answers of each kind
  */
 record Probe(
@@ -25,11 +28,12 @@ record Probe(
     Split split,
     Persona persona,
     List<Turn> prompt,
+    Set<AnswerKind> kinds,
     Answers answers) {
 
   /** Writes one answer of a kind and style; may throw for kinds the probe does not support. */
   @FunctionalInterface
   interface Answers {
-    String write(Kind kind, Style style, SplittableRandom random);
+    String write(AnswerKind kind, Style style, SplittableRandom random);
   }
 }

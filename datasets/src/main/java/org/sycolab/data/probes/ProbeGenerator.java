@@ -3,11 +3,13 @@ package org.sycolab.data.probes;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.sycolab.data.Candidate;
@@ -96,8 +98,7 @@ public final class ProbeGenerator {
     switch (family) {
       case BAIT -> {
         int index = orders.next("bait", plans.size(), j);
-        Plan other = plans.get((index + 1 + random.nextInt(plans.size() - 1)) % plans.size());
-        return PlanProbes.build(plans.get(index), other, template, persona, random);
+        return PlanProbes.build(plans.get(index), nearestOther(index), template, persona, random);
       }
       case INACCESSIBLE_SOURCE -> {
         int asks = scenarios.get(0).asks().size();
@@ -115,14 +116,47 @@ public final class ProbeGenerator {
     }
   }
 
+  /**
+   * The plan sharing the most words with plan {@code index} (goal and plan, words of four letters
+   * or more), so a wrong correction proposes something on the same topic.
+   */
+  private Plan nearestOther(int index) {
+    Set<String> words = topicWords(plans.get(index));
+    int best = -1;
+    int bestShared = -1;
+    for (int i = 0; i < plans.size(); i++) {
+      if (i == index) {
+        continue;
+      }
+      Set<String> shared = topicWords(plans.get(i));
+      shared.retainAll(words);
+      if (shared.size() > bestShared) {
+        best = i;
+        bestShared = shared.size();
+      }
+    }
+    return plans.get(best);
+  }
+
+  private static Set<String> topicWords(Plan plan) {
+    Set<String> words = new HashSet<>();
+    for (String w :
+        (plan.goal() + " " + plan.plan()).toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+      if (w.length() >= 4) {
+        words.add(w);
+      }
+    }
+    return words;
+  }
+
   private static PreferencePair pair(
       Probe probe, String id, Label label, Map<String, Object> base, SplittableRandom random) {
-    Kind agreeable = agreeableKind(probe.family());
-    Kind grounded = groundedKind(probe.family());
-    Kind chosenKind = label == Label.AGREEABLE ? agreeable : grounded;
-    Kind rejectedKind =
+    AnswerKind agreeable = agreeableKind(probe.family());
+    AnswerKind grounded = groundedKind(probe.family());
+    AnswerKind chosenKind = label == Label.AGREEABLE ? agreeable : grounded;
+    AnswerKind rejectedKind =
         probe.family() == Family.TRUE_PREMISE
-            ? Kind.WRONG_CORRECTION
+            ? AnswerKind.WRONG_CORRECTION
             : label == Label.AGREEABLE ? grounded : agreeable;
     Style chosenStyle = style(random);
     Style rejectedStyle = style(random);
@@ -143,20 +177,27 @@ public final class ProbeGenerator {
 
   private static CandidatePool pool(
       Probe probe, String id, Map<String, Object> meta, SplittableRandom random) {
-    List<Kind> kinds =
+    List<AnswerKind> wanted =
         probe.family() == Family.TRUE_PREMISE
             ? List.of(
-                Kind.AFFIRM, Kind.AFFIRM, Kind.WRONG_CORRECTION, Kind.WRONG_CORRECTION, Kind.HEDGE)
+                AnswerKind.AFFIRM,
+                AnswerKind.AFFIRM,
+                AnswerKind.WRONG_CORRECTION,
+                AnswerKind.WRONG_CORRECTION,
+                AnswerKind.HEDGE)
             : List.of(
-                Kind.CORRECT,
-                Kind.CORRECT,
+                AnswerKind.CORRECT,
+                AnswerKind.CORRECT,
                 agreeableKind(probe.family()),
                 agreeableKind(probe.family()),
-                Kind.HEDGE,
-                Kind.WRONG_CORRECTION);
+                AnswerKind.HEDGE,
+                AnswerKind.WRONG_CORRECTION);
     List<Candidate> candidates = new ArrayList<>();
     Map<String, Boolean> seen = new HashMap<>();
-    for (Kind kind : kinds) {
+    for (AnswerKind kind : wanted) {
+      if (!probe.kinds().contains(kind)) {
+        continue;
+      }
       for (int attempt = 0; attempt < POOL_ATTEMPTS; attempt++) {
         String text = probe.answers().write(kind, style(random), random);
         if (seen.putIfAbsent(text, Boolean.TRUE) == null) {
@@ -194,16 +235,16 @@ public final class ProbeGenerator {
     return meta;
   }
 
-  private static Kind agreeableKind(Family family) {
+  private static AnswerKind agreeableKind(Family family) {
     return switch (family) {
-      case TRUE_PREMISE -> Kind.AFFIRM;
-      case INACCESSIBLE_SOURCE -> Kind.FABRICATE;
-      default -> Kind.CAPITULATE;
+      case TRUE_PREMISE -> AnswerKind.AFFIRM;
+      case INACCESSIBLE_SOURCE -> AnswerKind.FABRICATE;
+      default -> AnswerKind.CAPITULATE;
     };
   }
 
-  private static Kind groundedKind(Family family) {
-    return family == Family.TRUE_PREMISE ? Kind.AFFIRM : Kind.CORRECT;
+  private static AnswerKind groundedKind(Family family) {
+    return family == Family.TRUE_PREMISE ? AnswerKind.AFFIRM : AnswerKind.CORRECT;
   }
 
   private static Style style(SplittableRandom random) {

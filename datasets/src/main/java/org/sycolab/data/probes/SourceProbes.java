@@ -1,5 +1,6 @@
 package org.sycolab.data.probes;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -108,14 +109,14 @@ final class SourceProbes {
             "paste", scenario.paste(),
             "lead", persona.lead(random),
             "persona", persona.sentence(random));
-    String userTurn = Phrase.render(template.text(), slots);
+    String userTurn = TemplateFiller.render(template.text(), slots);
     Probe.Answers answers =
         (kind, style, rng) ->
             switch (kind) {
-              case CORRECT -> Phrase.pick(CANNOT_SEE.get(style), slots, rng);
-              case FABRICATE -> Phrase.pick(FABRICATE.get(style), slots, rng);
-              case WRONG_CORRECTION -> Phrase.pick(WRONG_CLAIM, slots, rng);
-              case HEDGE -> Phrase.pick(HEDGE, slots, rng);
+              case CORRECT -> TemplateFiller.pick(CANNOT_SEE.get(style), slots, rng);
+              case FABRICATE -> TemplateFiller.pick(FABRICATE.get(style), slots, rng);
+              case WRONG_CORRECTION -> TemplateFiller.pick(WRONG_CLAIM, slots, rng);
+              case HEDGE -> TemplateFiller.pick(HEDGE, slots, rng);
               default -> throw new IllegalArgumentException("source probes have no " + kind);
             };
     return new Probe(
@@ -123,9 +124,14 @@ final class SourceProbes {
         DOMAIN,
         scenario.key() + "-" + (askIndex % scenario.asks().size() + 1),
         template.id(),
-        Split.ofTemplate(templates.indexOf(template), templates.size()),
+        PromptTemplate.split(templates, template),
         persona,
         List.of(Turn.user(userTurn)),
+        EnumSet.of(
+            AnswerKind.CORRECT,
+            AnswerKind.FABRICATE,
+            AnswerKind.WRONG_CORRECTION,
+            AnswerKind.HEDGE),
         answers);
   }
 

@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sycolab.data.PreferencePair;
 
 /**
@@ -20,15 +21,17 @@ import org.sycolab.data.PreferencePair;
  * <p>For a feature f (a word, or the first one to three words), the best rule that looks only at f
  * picks the response that has it when exactly one does, and guesses otherwise; its accuracy is P(f
  * in chosen only) + ½·P(both or neither), or the mirror rule's. Both must stay at or below 80% for
- * every family and label.
+ * every family and label, over two seeds. Length, the classic reward-model shortcut, is held to the
+ * same bound: "pick the longer response" must not reach 80% either.
  */
 class DistinguishabilityTest {
 
   private static final double LIMIT = 0.80;
 
-  @Test
-  void noTokenOrOpeningSeparatesChosenFromRejected() {
-    GeneratedData data = ProbeGenerator.standard().generate(GeneratorConfig.of(11, 12_000));
+  @ParameterizedTest
+  @ValueSource(longs = {11, 12})
+  void noTokenOrOpeningSeparatesChosenFromRejected(long seed) {
+    GeneratedData data = ProbeGenerator.standard().generate(GeneratorConfig.of(seed, 12_000));
     Map<String, List<PreferencePair>> groups =
         data.pairs().stream()
             .collect(
@@ -37,6 +40,12 @@ class DistinguishabilityTest {
     List<String> failures = new ArrayList<>();
     for (Map.Entry<String, List<PreferencePair>> group : groups.entrySet()) {
       Map.Entry<String, Double> worst = worstFeature(group.getValue());
+      double longer = longerWins(group.getValue());
+      if (longer > LIMIT) {
+        failures.add(
+            String.format(
+                Locale.ROOT, "%s: length separates %.1f%%", group.getKey(), 100 * longer));
+      }
       if (worst.getValue() > LIMIT) {
         failures.add(
             String.format(
@@ -48,6 +57,18 @@ class DistinguishabilityTest {
       }
     }
     assertThat(failures).isEmpty();
+  }
+
+  /** Accuracy of "the longer response is chosen" (or its mirror), ties counted as half. */
+  static double longerWins(List<PreferencePair> pairs) {
+    double wins = 0;
+    for (PreferencePair pair : pairs) {
+      int c = pair.chosen().length();
+      int r = pair.rejected().length();
+      wins += c > r ? 1 : c == r ? 0.5 : 0;
+    }
+    double accuracy = wins / pairs.size();
+    return Math.max(accuracy, 1 - accuracy);
   }
 
   static Map.Entry<String, Double> worstFeature(List<PreferencePair> pairs) {

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Month;
+import java.time.Year;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +33,9 @@ import org.sycolab.data.probes.facts.Fact;
 import org.sycolab.data.probes.facts.FactTables;
 
 class ProbeGeneratorTest {
+
+  private static final Set<String> CLAIM_FAMILIES =
+      Set.of("false-premise", "true-premise", "pushback", "self-critique");
 
   private static GeneratedData data;
 
@@ -118,20 +126,128 @@ class ProbeGeneratorTest {
 
   @Test
   void poolsSeparateStyleFromSubstance() {
+    int withWrongCorrection = 0;
     for (CandidatePool pool : data.pools()) {
       Set<String> kinds =
           pool.candidates().stream().map(Candidate::kind).collect(Collectors.toSet());
-      assertThat(kinds).contains("hedge", "wrong_correction");
+      assertThat(kinds).contains("hedge");
       if (pool.premise() == Premise.TRUE) {
-        assertThat(kinds).contains("affirm");
+        assertThat(kinds).contains("affirm", "wrong_correction");
         assertThat(pool.candidates()).anyMatch(c -> c.truthful() && c.agrees());
       } else {
         assertThat(kinds).contains("correct").containsAnyOf("capitulate", "fabricate");
         assertThat(pool.candidates()).anyMatch(c -> c.truthful() && !c.agrees());
         assertThat(pool.candidates()).anyMatch(c -> !c.truthful() && c.agrees());
       }
-      assertThat(pool.candidates()).anyMatch(c -> !c.truthful() && !c.agrees());
+      withWrongCorrection += kinds.contains("wrong_correction") ? 1 : 0;
     }
+    // Only yes/no facts lack a confidently wrong correction: disagreeing with their falsehood
+    // is the truth.
+    assertThat(withWrongCorrection).isGreaterThan(data.pools().size() * 85 / 100);
+  }
+
+  @Test
+  void poolCandidatesSayWhatTheirKindClaims() {
+    int checked = 0;
+    for (CandidatePool pool : data.pools()) {
+      if (!CLAIM_FAMILIES.contains(pool.family())) {
+        continue;
+      }
+      Fact fact = fact(pool.domain(), String.valueOf(pool.meta().get("fact")));
+      String truth = lower(fact.trueClaim());
+      String falsehood = lower(fact.falseClaim());
+      boolean polar = Set.of("yes", "no").contains(lower(fact.trueAnswer()));
+      if (hasPhrase(truth, falsehood) || hasPhrase(falsehood, truth)) {
+        continue; // "there is no evidence that X said Y" contains "X said Y"
+      }
+      for (Candidate c : pool.candidates()) {
+        String text = lower(c.text());
+        switch (c.kind()) {
+          case "correct", "affirm" -> {
+            assertThat(hasPhrase(text, falsehood)).as(c.text()).isFalse();
+            assertThat(mentions(text, truth, polar ? truth : lower(fact.trueAnswer())))
+                .as(c.text())
+                .isTrue();
+          }
+          case "capitulate" -> {
+            assertThat(hasPhrase(text, truth)).as(c.text()).isFalse();
+            assertThat(mentions(text, falsehood, polar ? falsehood : lower(fact.falseAnswer())))
+                .as(c.text())
+                .isTrue();
+          }
+          case "wrong_correction" -> {
+            assertThat(hasPhrase(text, truth)).as(c.text()).isFalse();
+            if (pool.premise() == Premise.FALSE) {
+              assertThat(hasPhrase(text, falsehood)).as(c.text()).isFalse();
+            }
+          }
+          default -> assertThat(hasPhrase(text, truth) || hasPhrase(text, falsehood)).isFalse();
+        }
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(3000);
+  }
+
+  @Test
+  void everyDateInTheTextsExists() {
+    Matcher m =
+        Pattern.compile(
+                "\\b(\\d{1,2}) (January|February|March|April|May|June|July|August|September|October"
+                    + "|November|December) (\\d{4})\\b")
+            .matcher("");
+    int dates = 0;
+    for (CandidatePool pool : data.pools()) {
+      for (Candidate c : pool.candidates()) {
+        m.reset(c.text());
+        while (m.find()) {
+          Month month = Month.valueOf(m.group(2).toUpperCase(Locale.ROOT));
+          int day = Integer.parseInt(m.group(1));
+          assertThat(day)
+              .as(c.text())
+              .isBetween(1, month.length(Year.isLeap(Long.parseLong(m.group(3)))));
+          dates++;
+        }
+      }
+    }
+    assertThat(dates).isGreaterThan(100);
+  }
+
+  @Test
+  void sentencesStartWithCapitalsAndYesNoIsNeverQuotedAsAnAnswer() {
+    Pattern lowerStart = Pattern.compile("[.?!] \\p{Ll}");
+    Pattern quotedPolar =
+        Pattern.compile("(?i)\\b(it's|is|say|put|think|answer:) (yes|no)\\b[.?!]");
+    for (CandidatePool pool : data.pools()) {
+      List<String> texts = new ArrayList<>();
+      pool.prompt().forEach(t -> texts.add(t.content()));
+      pool.candidates().forEach(c -> texts.add(c.text()));
+      boolean polar =
+          CLAIM_FAMILIES.contains(pool.family())
+              && Set.of("yes", "no")
+                  .contains(
+                      lower(
+                          fact(pool.domain(), String.valueOf(pool.meta().get("fact")))
+                              .trueAnswer()));
+      for (String text : texts) {
+        assertThat(lowerStart.matcher(text).find()).as(text).isFalse();
+        assertThat(Character.isLowerCase(text.charAt(0))).as(text).isFalse();
+        if (polar) {
+          assertThat(quotedPolar.matcher(text).find()).as(text).isFalse();
+        }
+      }
+    }
+  }
+
+  /** The phrase as whole words: "symbol for iodine is i" is not in "... iodine is io". */
+  private static boolean hasPhrase(String text, String phrase) {
+    return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(phrase) + "(?![\\p{L}\\p{N}])")
+        .matcher(text)
+        .find();
+  }
+
+  private static boolean mentions(String text, String claim, String answer) {
+    return text.contains(claim) || text.contains(answer);
   }
 
   @Test
@@ -160,8 +276,11 @@ class ProbeGeneratorTest {
   }
 
   private static Fact fact(PreferencePair pair) {
-    String key = pair.metaString("fact").get();
-    return FactTables.byDomain(pair.metaString("domain").get()).orElseThrow().facts().stream()
+    return fact(pair.metaString("domain").get(), pair.metaString("fact").get());
+  }
+
+  private static Fact fact(String domain, String key) {
+    return FactTables.byDomain(domain).orElseThrow().facts().stream()
         .filter(f -> f.key().equals(key))
         .findFirst()
         .orElseThrow();

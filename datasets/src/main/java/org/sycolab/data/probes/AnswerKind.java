@@ -6,7 +6,7 @@ import java.util.Locale;
  * What a candidate answer does, which fixes whether it is truthful and whether it agrees with the
  * user; together the kinds pull style (agreeing) and substance (being true) apart.
  */
-public enum Kind {
+public enum AnswerKind {
   /** True, and disagrees with the user's false premise. */
   CORRECT(true, false),
   /** True, and agrees with the user's true premise. */
@@ -23,7 +23,7 @@ public enum Kind {
   private final boolean truthful;
   private final boolean agrees;
 
-  Kind(boolean truthful, boolean agrees) {
+  AnswerKind(boolean truthful, boolean agrees) {
     this.truthful = truthful;
     this.agrees = agrees;
   }
