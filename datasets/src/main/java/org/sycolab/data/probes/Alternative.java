@@ -21,6 +21,9 @@ record Alternative(String answer, String claim) {
   /** An answer that is one number, optionally with words around it: "408", "about 6.2 miles". */
   private static final Pattern ONE_NUMBER = Pattern.compile("(\\D*?)(-?\\d+(?:\\.\\d+)?)(\\D*)");
 
+  private static final Pattern SINGULAR = Pattern.compile("(?<![\\d.])\\b1 times\\b");
+  private static final Pattern PLURAL = Pattern.compile("\\b(\\d*[02-9]|\\d+\\d) time\\b");
+
   private static final Set<String> POLAR = Set.of("yes", "no", "true", "false");
 
   /** Words compared to find facts of the same question shape ("What is the capital of"). */
@@ -39,9 +42,8 @@ record Alternative(String answer, String claim) {
     }
     Optional<String> numeric = mirrored(fact.trueAnswer(), fact.falseAnswer());
     if (numeric.isPresent()) {
-      return Optional.of(
-          new Alternative(
-              numeric.get(), replaceLast(fact.falseClaim(), fact.falseAnswer(), numeric.get())));
+      String claim = replaceLast(fact.falseClaim(), fact.falseAnswer(), numeric.get());
+      return Optional.of(new Alternative(numeric.get(), agreeCount(claim)));
     }
     String shape = shape(fact.question());
     for (int i = 0; i < domain.size(); i++) {
@@ -57,6 +59,11 @@ record Alternative(String answer, String claim) {
       }
     }
     return Optional.empty();
+  }
+
+  /** "appears 3 time" after a number changed becomes "appears 3 times", and "1 times" "1 time". */
+  private static String agreeCount(String claim) {
+    return PLURAL.matcher(SINGULAR.matcher(claim).replaceAll("1 time")).replaceAll("$1 times");
   }
 
   /** The first words of a question, which facts of one kind share. */
