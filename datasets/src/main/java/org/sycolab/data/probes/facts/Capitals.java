@@ -8,7 +8,9 @@ import java.util.stream.Stream;
 /**
  * Countries and their capitals, each with the city most often mistaken for the capital: the largest
  * or best-known other city where that is the classic error, else another real city of the same
- * country. Countries whose capital is disputed or in transition are left out.
+ * country. Countries whose capital is disputed or moving are left out (Israel, Indonesia, ...).
+ * Where a country splits capital functions (Bolivia, South Africa, the Netherlands, Benin, ...) the
+ * answer is the official capital and the note names the other seats.
  */
 public final class Capitals implements FactTable {
 
