@@ -88,7 +88,11 @@ final class GenerateCommand extends BaseCommand {
     }
     GeneratorConfig config = new GeneratorConfig(seed, pairs, heldoutDomain, families());
     long start = System.nanoTime();
-    GeneratedData data = ProbeGenerator.standard().generate(config);
+    GeneratedData data;
+    try (ProgressBar bar =
+        ProgressBar.on(err(), "generate", "probes", (pairs + 1) / 2, root().verbosity())) {
+      data = ProbeGenerator.standard().generate(config, probe -> bar.step(1));
+    }
     // The output passes the same validation as any input before a byte is written.
     DatasetValidator validator = new DatasetValidator(TextLimits.DEFAULT);
     selfCheck(validator.validate("pairs.jsonl", data.pairs()));

@@ -47,7 +47,11 @@ final class ValidateCommand extends BaseCommand {
         clean = false;
         continue;
       }
-      ValidationReport report = validator.validate(file);
+      ValidationReport report;
+      try (ProgressBar bar =
+          ProgressBar.on(err(), file.toString(), "records", -1, root().verbosity())) {
+        report = validator.validate(file, record -> bar.step(1));
+      }
       for (Problem problem : report.problems()) {
         out.println(problem);
       }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.function.IntConsumer;
 import org.sycolab.data.Candidate;
 import org.sycolab.data.CandidatePool;
 import org.sycolab.data.Label;
@@ -62,6 +63,15 @@ public final class ProbeGenerator {
    * @throws IllegalArgumentException when the held-out domain is not one of {@link #domains}
    */
   public GeneratedData generate(GeneratorConfig config) {
+    return generate(config, probe -> {});
+  }
+
+  /**
+   * Generates the dataset, reporting each finished probe (its index) to {@code progress}.
+   *
+   * @throws IllegalArgumentException when the held-out domain is not one of {@link #domains}
+   */
+  public GeneratedData generate(GeneratorConfig config, IntConsumer progress) {
     if (!domains().contains(config.heldoutDomain())) {
       throw new IllegalArgumentException(
           "--heldout-domain '" + config.heldoutDomain() + "': expected one of " + domains());
@@ -88,6 +98,7 @@ public final class ProbeGenerator {
         pairs.add(pair(probe, id, Label.GROUNDED, meta, random));
       }
       pools.add(pool(probe, id, meta, random));
+      progress.accept(i);
     }
     return new GeneratedData(pairs, pools);
   }
