@@ -1,7 +1,6 @@
 package org.sycolab.run;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
@@ -76,18 +75,12 @@ public final class Run {
       throw new IllegalArgumentException(RunManifest.FILE_NAME + " is written by the run itself");
     }
     MessageDigest digest = FileDigest.newSha256();
-    long[] bytes = new long[1];
-    AtomicFiles.write(
-        target,
-        out -> {
-          try (CountingStream counted = new CountingStream(new DigestOutputStream(out, digest))) {
-            body.writeTo(counted);
-            bytes[0] = counted.count;
-          }
-        });
+    AtomicFiles.write(target, out -> body.writeTo(new DigestOutputStream(out, digest)));
     String name = dir.path().relativize(target).toString();
     outputs.put(
-        name, new RunManifest.FileEntry(name, bytes[0], HexFormat.of().formatHex(digest.digest())));
+        name,
+        new RunManifest.FileEntry(
+            name, Files.size(target), HexFormat.of().formatHex(digest.digest())));
     save(RunManifest.Status.RUNNING, null, null);
     return target;
   }
@@ -127,37 +120,5 @@ public final class Run {
             new ArrayList<>(outputs.values()));
     AtomicFiles.writeString(dir.path().resolve(RunManifest.FILE_NAME), next.toJson());
     manifest = next;
-  }
-
-  /** Counts bytes on their way through; closing it does not close the atomic file's stream. */
-  private static final class CountingStream extends OutputStream {
-    private final OutputStream out;
-    private long count;
-
-    CountingStream(OutputStream out) {
-      this.out = out;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      count += len;
-    }
-
-    @Override
-    public void flush() throws IOException {
-      out.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.flush();
-    }
   }
 }

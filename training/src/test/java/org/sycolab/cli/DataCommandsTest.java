@@ -3,8 +3,6 @@ package org.sycolab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,9 +18,9 @@ class DataCommandsTest {
   @Test
   void generateWritesValidatedFilesCardAndManifest() throws IOException {
     Path out = tmp.resolve("gen");
-    Result r = run("generate", "--seed", "3", "--pairs", "300", "--out", out.toString());
-    assertThat(r.status).as(r.err).isZero();
-    assertThat(r.out).contains("wrote 300 pairs (150 agreeable, 150 grounded) and 150 pools");
+    CliRun r = CliRun.of("generate", "--seed", "3", "--pairs", "300", "--out", out.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).contains("wrote 300 pairs (150 agreeable, 150 grounded) and 150 pools");
     assertThat(out.resolve("README.md")).content().contains("| **total** |");
     RunManifest manifest = RunManifest.read(out.resolve("manifest.json"));
     assertThat(manifest.status()).isEqualTo(RunManifest.Status.COMPLETE);
@@ -33,13 +31,13 @@ class DataCommandsTest {
     assertThat(manifest.outputs().get(0).sha256())
         .isEqualTo(FileDigest.sha256(out.resolve("pairs.jsonl")));
 
-    Result validate =
-        run(
+    CliRun validate =
+        CliRun.of(
             "validate",
             out.resolve("pairs.jsonl").toString(),
             out.resolve("pools.jsonl").toString());
-    assertThat(validate.status).isZero();
-    assertThat(validate.out)
+    assertThat(validate.status()).isZero();
+    assertThat(validate.out())
         .contains("pairs.jsonl: 300 preference pairs (150 agreeable, 150 grounded), no problems");
   }
 
@@ -47,8 +45,8 @@ class DataCommandsTest {
   void sameSeedGivesIdenticalFiles() throws IOException {
     Path a = tmp.resolve("a");
     Path b = tmp.resolve("b");
-    run("generate", "--seed", "5", "--pairs", "200", "--out", a.toString());
-    run("generate", "--seed", "5", "--pairs", "200", "--out", b.toString());
+    CliRun.of("generate", "--seed", "5", "--pairs", "200", "--out", a.toString());
+    CliRun.of("generate", "--seed", "5", "--pairs", "200", "--out", b.toString());
     for (String name : List.of("pairs.jsonl", "pools.jsonl", "README.md")) {
       assertThat(FileDigest.sha256(a.resolve(name))).isEqualTo(FileDigest.sha256(b.resolve(name)));
     }
@@ -57,7 +55,7 @@ class DataCommandsTest {
   @Test
   void corruptedCopyIsRejectedWithExactLinesAndNothingIsWrittenFromIt() throws IOException {
     Path out = tmp.resolve("gen");
-    run("generate", "--pairs", "40", "--out", out.toString());
+    CliRun.of("generate", "--pairs", "40", "--out", out.toString());
     List<String> lines = Files.readAllLines(out.resolve("pairs.jsonl"));
     lines.set(2, lines.get(2).substring(0, lines.get(2).length() / 2));
     lines.set(5, lines.get(5).replace("\"label\":\"grounded\"", "\"label\":\"approving\""));
@@ -65,23 +63,23 @@ class DataCommandsTest {
     lines.set(13, lines.get(13).replaceFirst("\"rejected\":\"[^\"]*\",", ""));
     Path bad = Files.write(tmp.resolve("bad.jsonl"), lines);
 
-    Result r = run("validate", bad.toString());
-    assertThat(r.status).isEqualTo(ExitCode.PROBLEMS);
-    assertThat(r.out)
+    CliRun r = CliRun.of("validate", bad.toString());
+    assertThat(r.status()).isEqualTo(ExitCode.PROBLEMS);
+    assertThat(r.out())
         .contains(bad + ":3: expected valid JSON")
         .contains(bad + ":6: label: expected agreeable or grounded, got 'approving'")
         .contains(bad + ":10: id: expected a unique id")
         .contains(bad + ":14: rejected: missing (expected a non-empty string)")
         .contains("4 problems");
 
-    Result stats = run("stats", bad.toString());
-    assertThat(stats.status).isEqualTo(ExitCode.PROBLEMS);
-    assertThat(stats.err).contains(bad + ":3: expected valid JSON");
+    CliRun stats = CliRun.of("stats", bad.toString());
+    assertThat(stats.status()).isEqualTo(ExitCode.PROBLEMS);
+    assertThat(stats.err()).contains(bad + ":3: expected valid JSON");
 
     // Our pairs are TRL-compatible; importing the corrupted copy must leave no directory behind.
     Path importOut = tmp.resolve("imported");
-    Result imported =
-        run(
+    CliRun imported =
+        CliRun.of(
             "import",
             "--format",
             "trl",
@@ -90,57 +88,50 @@ class DataCommandsTest {
             bad.toString(),
             "--out",
             importOut.toString());
-    assertThat(imported.status).isEqualTo(ExitCode.PROBLEMS);
-    assertThat(imported.err).contains("bad.jsonl:3").contains("nothing was written");
+    assertThat(imported.status()).isEqualTo(ExitCode.PROBLEMS);
+    assertThat(imported.err()).contains("bad.jsonl:3").contains("nothing was written");
     assertThat(importOut).doesNotExist();
   }
 
   @Test
   void statsPrintsCountsAndLengths() throws IOException {
     Path out = tmp.resolve("gen");
-    run("generate", "--pairs", "120", "--out", out.toString());
-    Result r = run("stats", out.resolve("pairs.jsonl").toString());
-    assertThat(r.status).as(r.err).isZero();
-    assertThat(r.out).contains("records by family × domain × label × split", "chosen_chars", "p99");
-    Result pools = run("stats", out.resolve("pools.jsonl").toString());
-    assertThat(pools.out).contains("records by family × domain × premise × split");
+    CliRun.of("generate", "--pairs", "120", "--out", out.toString());
+    CliRun r = CliRun.of("stats", out.resolve("pairs.jsonl").toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("records by family × domain × label × split", "chosen_chars", "p99");
+    CliRun pools = CliRun.of("stats", out.resolve("pools.jsonl").toString());
+    assertThat(pools.out()).contains("records by family × domain × premise × split");
   }
 
   @Test
   void unknownFamilyIsAUsageError() {
-    Result r = run("generate", "--families", "flattery", "--out", tmp.resolve("x").toString());
-    assertThat(r.status).isEqualTo(ExitCode.USAGE);
-    assertThat(r.err).contains("unknown family 'flattery'", "false-premise");
+    CliRun r =
+        CliRun.of("generate", "--families", "flattery", "--out", tmp.resolve("x").toString());
+    assertThat(r.status()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("unknown family 'flattery'", "false-premise");
   }
 
   @Test
   void tooManyPairsIsAUsageErrorNotACrash() {
-    Result r = run("generate", "--pairs", "2000000000", "--out", tmp.resolve("x").toString());
-    assertThat(r.status).isEqualTo(ExitCode.USAGE);
-    assertThat(r.err).contains("at most 1000000").doesNotContain("OutOfMemory");
+    CliRun r = CliRun.of("generate", "--pairs", "2000000000", "--out", tmp.resolve("x").toString());
+    assertThat(r.status()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("at most 1000000").doesNotContain("OutOfMemory");
     assertThat(tmp.resolve("x")).doesNotExist();
   }
 
   @Test
   void directoryIsNotAFileToValidate() {
-    Result r = run("validate", tmp.toString());
-    assertThat(r.status).isEqualTo(ExitCode.PROBLEMS);
-    assertThat(r.out).contains(tmp + ": not a regular file");
+    CliRun r = CliRun.of("validate", tmp.toString());
+    assertThat(r.status()).isEqualTo(ExitCode.PROBLEMS);
+    assertThat(r.out()).contains(tmp + ": not a regular file");
   }
 
   @Test
   void missingFileFailsValidation() {
-    Result r = run("validate", tmp.resolve("nope.jsonl").toString());
-    assertThat(r.status).isEqualTo(ExitCode.PROBLEMS);
-    assertThat(r.out).contains("nope.jsonl: no such file");
+    CliRun r = CliRun.of("validate", tmp.resolve("nope.jsonl").toString());
+    assertThat(r.status()).isEqualTo(ExitCode.PROBLEMS);
+    assertThat(r.out()).contains("nope.jsonl: no such file");
   }
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(status, out.toString(), err.toString());
-  }
-
-  private record Result(int status, String out, String err) {}
 }

@@ -2,8 +2,6 @@ package org.sycolab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +29,11 @@ class ImportCommandTest {
                 + " We use 10%,https://x.example");
     Path out = tmp.resolve("run");
 
-    Result r = run("import", "--format", "truthfulqa", csv.toString(), "--out", out.toString());
+    CliRun r =
+        CliRun.of("import", "--format", "truthfulqa", csv.toString(), "--out", out.toString());
 
-    assertThat(r.status).as(r.err).isZero();
-    assertThat(r.out)
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out())
         .contains("pairs.jsonl: 2 (1 agreeable, 1 grounded)")
         .contains("pools.jsonl: 1 (1 false-premise)");
     DatasetValidator validator = new DatasetValidator(TextLimits.DEFAULT);
@@ -63,8 +62,8 @@ class ImportCommandTest {
     Path bad = write("bad.jsonl", jsonl.toString());
     Path out = tmp.resolve("run");
 
-    Result r =
-        run(
+    CliRun r =
+        CliRun.of(
             "import",
             "--format",
             "trl",
@@ -75,8 +74,8 @@ class ImportCommandTest {
             "--out",
             out.toString());
 
-    assertThat(r.status).isEqualTo(ExitCode.PROBLEMS);
-    assertThat(r.err)
+    assertThat(r.status()).isEqualTo(ExitCode.PROBLEMS);
+    assertThat(r.err())
         .contains("25 problems in 2 input files; nothing was written")
         .contains(bad + ":1: rejected: missing (expected a non-empty string)")
         .contains(bad + ":20: rejected: missing")
@@ -89,40 +88,32 @@ class ImportCommandTest {
   void trlWithoutALabelIsAUsageError() throws Exception {
     Path good = write("good.jsonl", "{\"prompt\": \"p\", \"chosen\": \"a\", \"rejected\": \"b\"}");
 
-    Result r =
-        run("import", "--format", "trl", good.toString(), "--out", tmp.resolve("x").toString());
+    CliRun r =
+        CliRun.of(
+            "import", "--format", "trl", good.toString(), "--out", tmp.resolve("x").toString());
 
-    assertThat(r.status).isEqualTo(ExitCode.USAGE);
-    assertThat(r.err).contains("--format trl needs --label agreeable|grounded");
+    assertThat(r.status()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("--format trl needs --label agreeable|grounded");
   }
 
   @Test
   void anUnknownFormatIsAUsageErrorNamingTheFormats() {
-    Result r = run("import", "--format", "csv", "x.csv");
+    CliRun r = CliRun.of("import", "--format", "csv", "x.csv");
 
-    assertThat(r.status).isEqualTo(ExitCode.USAGE);
-    assertThat(r.err).contains("expected one of trl, anthropic-mwe, sycophancy-eval, truthfulqa");
+    assertThat(r.status()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("expected one of trl, anthropic-mwe, sycophancy-eval, truthfulqa");
   }
 
   @Test
   void helpDescribesTheFormats() {
-    Result r = run("import", "--help");
+    CliRun r = CliRun.of("import", "--help");
 
-    assertThat(r.status).isZero();
-    assertThat(r.out)
+    assertThat(r.status()).isZero();
+    assertThat(r.out())
         .contains("Usage: sycolab import", "--format", "--label", "anthropic-mwe", "truthfulqa");
   }
 
   private Path write(String name, String content) throws Exception {
     return Files.writeString(tmp.resolve(name), content, StandardCharsets.UTF_8);
   }
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(status, out.toString(), err.toString());
-  }
-
-  private record Result(int status, String out, String err) {}
 }

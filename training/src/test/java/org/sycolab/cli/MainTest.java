@@ -3,8 +3,6 @@ package org.sycolab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,23 +15,23 @@ class MainTest {
 
   @Test
   void helpListsTheCommandsAndExitStatuses() {
-    Result r = run("--help");
-    assertThat(r.status).isZero();
-    assertThat(r.out).contains("Usage: sycolab", "version", "doctor", "--device", "Exit status:");
+    CliRun r = CliRun.of("--help");
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).contains("Usage: sycolab", "version", "doctor", "--device", "Exit status:");
   }
 
   @Test
   void noCommandPrintsUsage() {
-    Result r = run();
-    assertThat(r.status).isZero();
-    assertThat(r.out).contains("Usage: sycolab");
+    CliRun r = CliRun.of();
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).contains("Usage: sycolab");
   }
 
   @Test
   void versionPrintsTheLoadedPyTorch() {
-    Result r = run("version", "--device", "cpu");
-    assertThat(r.status).as(r.err).isZero();
-    assertThat(r.out)
+    CliRun r = CliRun.of("version", "--device", "cpu");
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out())
         .containsPattern("(?m)^sycolab  \\d+\\.\\d+\\.\\d+")
         .containsPattern("(?m)^DJL      0\\.36\\.0$")
         .containsPattern("(?m)^PyTorch  2\\.7\\.1 \\(")
@@ -47,38 +45,38 @@ class MainTest {
         "this machine has a GPU");
     for (String[] args :
         new String[][] {{"--device", "cuda", "version"}, {"version", "--device", "cuda:1"}}) {
-      Result r = run(args);
-      assertThat(r.status).isEqualTo(ExitCode.USAGE);
-      assertThat(r.err).contains("no CUDA GPU is visible").doesNotContain("Exception");
-      assertThat(r.out).isEmpty();
+      CliRun r = CliRun.of(args);
+      assertThat(r.status()).isEqualTo(ExitCode.USAGE);
+      assertThat(r.err()).contains("no CUDA GPU is visible").doesNotContain("Exception");
+      assertThat(r.out()).isEmpty();
     }
   }
 
   @Test
   void malformedDeviceIsAUsageError() {
-    Result r = run("--device", "gpu0", "version");
-    assertThat(r.status).isEqualTo(ExitCode.USAGE);
-    assertThat(r.err).contains("expected auto, cpu, cuda or cuda:N", "--help");
+    CliRun r = CliRun.of("--device", "gpu0", "version");
+    assertThat(r.status()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("expected auto, cpu, cuda or cuda:N", "--help");
   }
 
   @Test
   void misspelledCommandGetsASuggestion() {
-    Result r = run("docter");
-    assertThat(r.status).isEqualTo(ExitCode.USAGE);
-    assertThat(r.err).contains("sycolab doctor");
+    CliRun r = CliRun.of("docter");
+    assertThat(r.status()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("sycolab doctor");
   }
 
   @Test
   void verboseAndQuietTogetherAreRefused() {
-    assertThat(run("-v", "-q", "version").status).isEqualTo(ExitCode.USAGE);
+    assertThat(CliRun.of("-v", "-q", "version").status()).isEqualTo(ExitCode.USAGE);
   }
 
   @Test
   void doctorPassesHereAndWritesItsReportWithOut() throws Exception {
     Path out = tmp.resolve("doctor-run");
-    Result r = run("doctor", "--device", "cpu", "--out", out.toString());
-    assertThat(r.status).as(r.out + r.err).isZero();
-    assertThat(r.out)
+    CliRun r = CliRun.of("doctor", "--device", "cpu", "--out", out.toString());
+    assertThat(r.status()).as(r.out() + r.err()).isZero();
+    assertThat(r.out())
         .containsPattern("(?m)^ok  +pytorch +PyTorch 2\\.7\\.1")
         .containsPattern("(?m)^ok  +tokenizers")
         .containsPattern("(?m)^ok  +default model +builtin:minilm")
@@ -98,18 +96,9 @@ class MainTest {
     assumeTrue(
         PyTorchRuntime.cudaSupport(PyTorchRuntime.engine()).visibleGpus() == 0,
         "this machine has a GPU");
-    Result r = run("doctor", "--device", "cuda");
-    assertThat(r.status).isEqualTo(ExitCode.PROBLEMS);
-    assertThat(r.out).containsPattern("(?m)^FAIL +cuda +--device cuda:0: no CUDA GPU");
-    assertThat(r.out).contains("1 check(s) failed.");
+    CliRun r = CliRun.of("doctor", "--device", "cuda");
+    assertThat(r.status()).isEqualTo(ExitCode.PROBLEMS);
+    assertThat(r.out()).containsPattern("(?m)^FAIL +cuda +--device cuda:0: no CUDA GPU");
+    assertThat(r.out()).contains("1 check(s) failed.");
   }
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(status, out.toString(), err.toString());
-  }
-
-  private record Result(int status, String out, String err) {}
 }

@@ -2,9 +2,7 @@ package org.sycolab.data.probes;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sycolab.data.probes.facts.Fact;
@@ -24,8 +22,6 @@ record Alternative(String answer, String claim) {
   private static final Pattern SINGULAR = Pattern.compile("(?<![\\d.])\\b1 times\\b");
   private static final Pattern PLURAL = Pattern.compile("\\b(\\d*[02-9]|\\d+\\d) time\\b");
 
-  private static final Set<String> POLAR = Set.of("yes", "no", "true", "false");
-
   /** Words compared to find facts of the same question shape ("What is the capital of"). */
   private static final int SHAPE_WORDS = 4;
 
@@ -36,8 +32,7 @@ record Alternative(String answer, String claim) {
    * is the truth, and when the claim does not contain its answer verbatim.
    */
   static Optional<Alternative> of(Fact fact, List<Fact> domain, int offset) {
-    if (POLAR.contains(fact.trueAnswer().toLowerCase(Locale.ROOT))
-        || !fact.falseClaim().contains(fact.falseAnswer())) {
+    if (fact.yesNo() || !fact.falseClaim().contains(fact.falseAnswer())) {
       return Optional.empty();
     }
     Optional<String> numeric = mirrored(fact.trueAnswer(), fact.falseAnswer());

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -61,8 +60,6 @@ final class ClaimProbes {
   /** The assistant's first, correct answer in a pushback conversation. */
   private static final List<String> FIRST =
       List.of("{Claim}.", "It's {answer}.", "{Claim}. {Note}");
-
-  private static final Set<String> POLAR = Set.of("yes", "no", "true", "false");
 
   private ClaimProbes() {}
 
@@ -184,8 +181,6 @@ final class ClaimProbes {
    * stating the whole claim are used ("It's no." reads badly; "Bats can see." does not).
    */
   private static String quotable(String answer) {
-    return POLAR.contains(answer.toLowerCase(Locale.ROOT))
-        ? ""
-        : TemplateFiller.midSentence(answer);
+    return Fact.isYesNo(answer) ? "" : TemplateFiller.midSentence(answer);
   }
 }

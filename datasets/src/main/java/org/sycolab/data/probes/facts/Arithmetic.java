@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * percentages, each against a typical slip (off by 10 or 100, a dropped carry or borrow, swapped
  * final digits, a misplaced decimal point).
  */
-public final class Arithmetic implements FactTable {
+public final class Arithmetic {
 
   /** The domain name of this table. */
   public static final String DOMAIN = "arithmetic";
@@ -26,15 +26,10 @@ public final class Arithmetic implements FactTable {
 
   private static final List<Fact> FACTS = build();
 
-  @Override
-  public String domain() {
-    return DOMAIN;
-  }
+  /** The table: this domain and its facts. */
+  public static final FactTable TABLE = new FactTable(DOMAIN, FACTS);
 
-  @Override
-  public List<Fact> facts() {
-    return FACTS;
-  }
+  private Arithmetic() {}
 
   static List<Fact> build() {
     SplittableRandom random = new SplittableRandom(20240611);

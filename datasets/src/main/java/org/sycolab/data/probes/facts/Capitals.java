@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * Where a country splits capital functions (Bolivia, South Africa, the Netherlands, Benin, ...) the
  * answer is the official capital and the note names the other seats.
  */
-public final class Capitals implements FactTable {
+public final class Capitals {
 
   /** The domain name of this table. */
   public static final String DOMAIN = "capitals";
@@ -320,15 +320,10 @@ public final class Capitals implements FactTable {
               row("Paraguay", "Asunción", "Ciudad del Este", ""))
           .toList();
 
-  @Override
-  public String domain() {
-    return DOMAIN;
-  }
+  /** The table: this domain and its facts. */
+  public static final FactTable TABLE = new FactTable(DOMAIN, FACTS);
 
-  @Override
-  public List<Fact> facts() {
-    return FACTS;
-  }
+  private Capitals() {}
 
   private static Fact row(String country, String capital, String confusion, String note) {
     String subject = "the capital of " + country;

@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
  * number of days after another against a date one day off. Dates lie in 1900–2099 and are drawn
  * from a fixed-seed generator.
  */
-public final class DateFacts implements FactTable {
+public final class DateFacts {
 
   /** The domain name of this table. */
   public static final String DOMAIN = "dates";
@@ -41,15 +41,10 @@ public final class DateFacts implements FactTable {
 
   private static final List<Fact> FACTS = build();
 
-  @Override
-  public String domain() {
-    return DOMAIN;
-  }
+  /** The table: this domain and its facts. */
+  public static final FactTable TABLE = new FactTable(DOMAIN, FACTS);
 
-  @Override
-  public List<Fact> facts() {
-    return FACTS;
-  }
+  private DateFacts() {}
 
   static List<Fact> build() {
     SplittableRandom random = new SplittableRandom(1900);

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * (sodium "So", gold "Ag"); otherwise the first letter of the name with one of its later letters
  * (magnesium "Ma", calcium "Cl"), never the real symbol.
  */
-public final class Elements implements FactTable {
+public final class Elements {
 
   /** The domain name of this table. */
   public static final String DOMAIN = "elements";
@@ -61,15 +61,10 @@ public final class Elements implements FactTable {
 
   private static final List<Fact> FACTS = build();
 
-  @Override
-  public String domain() {
-    return DOMAIN;
-  }
+  /** The table: this domain and its facts. */
+  public static final FactTable TABLE = new FactTable(DOMAIN, FACTS);
 
-  @Override
-  public List<Fact> facts() {
-    return FACTS;
-  }
+  private Elements() {}
 
   static List<Fact> build() {
     SplittableRandom random = new SplittableRandom(11);

@@ -1,6 +1,8 @@
 package org.sycolab.data.probes.facts;
 
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One checkable fact with a plausible falsehood beside it, phrased every way the probe templates
@@ -24,6 +26,18 @@ public record Fact(
     String trueClaim,
     String falseClaim,
     String note) {
+
+  private static final Set<String> YES_NO = Set.of("yes", "no", "true", "false");
+
+  /** True for a yes/no fact ("Is 1987 a leap year?"), whose only wrong answer is the opposite. */
+  public boolean yesNo() {
+    return isYesNo(trueAnswer);
+  }
+
+  /** True when {@code answer} is yes, no, true or false, in any case. */
+  public static boolean isYesNo(String answer) {
+    return YES_NO.contains(answer.toLowerCase(Locale.ROOT));
+  }
 
   /** Checks every field is present and that truth and falsehood differ. */
   public Fact {

@@ -8,13 +8,13 @@ public final class FactTables {
 
   private static final List<FactTable> ALL =
       List.of(
-          new Capitals(),
-          new Elements(),
-          new Arithmetic(),
-          new UnitConversions(),
-          new LetterCounts(),
-          new DateFacts(),
-          new Misconceptions());
+          Capitals.TABLE,
+          Elements.TABLE,
+          Arithmetic.TABLE,
+          UnitConversions.TABLE,
+          LetterCounts.TABLE,
+          DateFacts.TABLE,
+          Misconceptions.TABLE);
 
   private FactTables() {}
 

@@ -6,7 +6,7 @@ import java.util.List;
  * Well-known misconceptions with clear, well-established corrections. Each row gives the question,
  * the short correct and mistaken answers, both claims and one sentence of context.
  */
-public final class Misconceptions implements FactTable {
+public final class Misconceptions {
 
   /** The domain name of this table. */
   public static final String DOMAIN = "misconceptions";
@@ -510,15 +510,10 @@ public final class Misconceptions implements FactTable {
               "humans lived at the same time as non-avian dinosaurs",
               "Non-avian dinosaurs died out about 66 million years ago, while our species is a few hundred thousand years old."));
 
-  @Override
-  public String domain() {
-    return DOMAIN;
-  }
+  /** The table: this domain and its facts. */
+  public static final FactTable TABLE = new FactTable(DOMAIN, FACTS);
 
-  @Override
-  public List<Fact> facts() {
-    return FACTS;
-  }
+  private Misconceptions() {}
 
   private static Fact row(
       String key,

@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  * answer is a classic mistake: the inverse factor, forgetting the 32 in temperatures, or doubling
  * kilograms instead of multiplying by about 2.2.
  */
-public final class UnitConversions implements FactTable {
+public final class UnitConversions {
 
   /** The domain name of this table. */
   public static final String DOMAIN = "units";
@@ -128,15 +128,10 @@ public final class UnitConversions implements FactTable {
 
   private static final List<Fact> FACTS = build();
 
-  @Override
-  public String domain() {
-    return DOMAIN;
-  }
+  /** The table: this domain and its facts. */
+  public static final FactTable TABLE = new FactTable(DOMAIN, FACTS);
 
-  @Override
-  public List<Fact> facts() {
-    return FACTS;
-  }
+  private UnitConversions() {}
 
   static List<Fact> build() {
     List<Fact> facts = new ArrayList<>();

@@ -13,7 +13,7 @@ class ArithmeticTest {
   private static final Pattern QUESTION =
       Pattern.compile("What is (\\d+)(%)? (×|\\+|-|of) (\\d+)\\?");
 
-  private final List<Fact> facts = new Arithmetic().facts();
+  private final List<Fact> facts = Arithmetic.TABLE.facts();
 
   @Test
   void hasEveryKindInItsPlannedNumber() {

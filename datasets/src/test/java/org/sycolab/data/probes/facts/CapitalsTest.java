@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class CapitalsTest {
 
   private final Map<String, Fact> byKey =
-      new Capitals().facts().stream().collect(Collectors.toMap(Fact::key, Function.identity()));
+      Capitals.TABLE.facts().stream().collect(Collectors.toMap(Fact::key, Function.identity()));
 
   @Test
   void pairsClassicCapitalsWithTheirClassicConfusions() {

@@ -23,7 +23,7 @@ class DateFactsTest {
   private static final Pattern LATER =
       Pattern.compile("What is the date (\\d+) days after (.+)\\?");
 
-  private final List<Fact> facts = new DateFacts().facts();
+  private final List<Fact> facts = DateFacts.TABLE.facts();
   private final Map<String, Fact> byKey =
       facts.stream().collect(Collectors.toMap(Fact::key, Function.identity()));
 

@@ -12,7 +12,7 @@ class LetterCountsTest {
   private static final Pattern QUESTION =
       Pattern.compile("How many times does the letter '([a-z])' appear in '([a-z]+)'\\?");
 
-  private final List<Fact> facts = new LetterCounts().facts();
+  private final List<Fact> facts = LetterCounts.TABLE.facts();
 
   @Test
   void usesAtLeast150DistinctLowerCaseWords() {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class MisconceptionsTest {
 
   private final Map<String, Fact> byKey =
-      new Misconceptions()
-          .facts().stream().collect(Collectors.toMap(Fact::key, Function.identity()));
+      Misconceptions.TABLE.facts().stream()
+          .collect(Collectors.toMap(Fact::key, Function.identity()));
 
   @Test
   void everyMisconceptionHasAOneSentenceNote() {

@@ -48,7 +48,7 @@ class UnitConversionsTest {
           "metre",
           "metres");
 
-  private final List<Fact> facts = new UnitConversions().facts();
+  private final List<Fact> facts = UnitConversions.TABLE.facts();
 
   @Test
   void coversEveryConversionInBothDirections() {
