@@ -1,0 +1,2 @@
+/** Reading and writing model weights in the safetensors format, single files and sharded. */
+package org.sycolab.backbone.safetensors;
