@@ -1,0 +1,63 @@
+package org.sycolab.backbone;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.sycolab.backbone.bert.BertBackbone;
+import org.sycolab.backbone.bert.BertConfig;
+
+/**
+ * Opens a backbone from a model reference: {@code builtin:<name>} or a Hugging Face model
+ * directory, whose {@code config.json} {@code model_type} picks the architecture.
+ */
+public final class Backbones {
+
+  /** The {@code model_type} values sycolab can run. */
+  public static final List<String> SUPPORTED_MODEL_TYPES = List.of(BertConfig.MODEL_TYPE);
+
+  private Backbones() {}
+
+  /**
+   * Loads the referenced model onto {@code device}.
+   *
+   * @param cacheRoot where built-in models are converted to (once)
+   */
+  public static Backbone open(
+      String reference, BackboneOptions options, Device device, Path cacheRoot) throws IOException {
+    ModelDirectory dir = resolve(reference, cacheRoot);
+    HfConfig config = HfConfig.read(dir.path());
+    String modelType = config.modelType();
+    if (modelType.equals(BertConfig.MODEL_TYPE)) {
+      return BertBackbone.load(reference, dir, options, device);
+    }
+    throw new ModelFormatException(
+        config.file(),
+        "model_type",
+        "'"
+            + modelType
+            + "' is not supported; supported: "
+            + String.join(", ", SUPPORTED_MODEL_TYPES));
+  }
+
+  /** The model directory a reference names, converting a built-in model when needed. */
+  public static ModelDirectory resolve(String reference, Path cacheRoot) throws IOException {
+    if (reference.startsWith(BuiltinModel.SCHEME)) {
+      BuiltinModel model =
+          BuiltinModel.byReference(reference)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "unknown built-in model '"
+                              + reference
+                              + "'; built-in: "
+                              + String.join(
+                                  ", ",
+                                  java.util.Arrays.stream(BuiltinModel.values())
+                                      .map(BuiltinModel::reference)
+                                      .toList())));
+      return new ModelDirectory(new BuiltinModelStore(cacheRoot).directory(model));
+    }
+    return ModelDirectory.of(Path.of(reference));
+  }
+}

@@ -1,0 +1,108 @@
+package org.sycolab.backbone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A Hugging Face {@code config.json}, read field by field so that a missing or mistyped field is
+ * reported with the file and the field's name.
+ */
+public final class HfConfig {
+
+  /** The file name of a model directory's configuration. */
+  public static final String FILE_NAME = "config.json";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path file;
+  private final JsonNode root;
+
+  private HfConfig(Path file, JsonNode root) {
+    this.file = file;
+    this.root = root;
+  }
+
+  /** Reads {@code config.json} from a model directory. */
+  public static HfConfig read(Path modelDir) throws IOException {
+    Path file = modelDir.resolve(FILE_NAME);
+    JsonNode root;
+    try {
+      root = JSON.readTree(Files.readAllBytes(file));
+    } catch (NoSuchFileException e) {
+      throw new ModelFormatException(file, "missing; a model directory needs config.json");
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new ModelFormatException(
+          file, "is not valid JSON: " + e.getOriginalMessage() + locationOf(e));
+    }
+    if (root == null || !root.isObject()) {
+      throw new ModelFormatException(file, "must hold a JSON object");
+    }
+    return new HfConfig(file, root);
+  }
+
+  private static String locationOf(com.fasterxml.jackson.core.JacksonException e) {
+    return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+  }
+
+  /** The file this configuration was read from. */
+  public Path file() {
+    return file;
+  }
+
+  /** The {@code model_type} field, which selects the architecture. */
+  public String modelType() {
+    return requiredString("model_type");
+  }
+
+  /** A required positive integer field. */
+  public int requiredInt(String field) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      throw new ModelFormatException(file, field, "missing");
+    }
+    if (!node.canConvertToInt() || !node.isIntegralNumber() || node.intValue() <= 0) {
+      throw new ModelFormatException(file, field, "must be a positive integer, got " + node);
+    }
+    return node.intValue();
+  }
+
+  /** An optional positive integer field. */
+  public int optionalInt(String field, int fallback) {
+    return root.hasNonNull(field) ? requiredInt(field) : fallback;
+  }
+
+  /** An optional positive number field. */
+  public double optionalDouble(String field, double fallback) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return fallback;
+    }
+    if (!node.isNumber() || node.doubleValue() <= 0) {
+      throw new ModelFormatException(file, field, "must be a positive number, got " + node);
+    }
+    return node.doubleValue();
+  }
+
+  /** A required string field. */
+  public String requiredString(String field) {
+    return optionalString(field)
+        .orElseThrow(() -> new ModelFormatException(file, field, "missing"));
+  }
+
+  /** An optional string field. */
+  public Optional<String> optionalString(String field) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    if (!node.isTextual()) {
+      throw new ModelFormatException(file, field, "must be a string, got " + node);
+    }
+    return Optional.of(node.textValue());
+  }
+}

@@ -1,0 +1,65 @@
+package org.sycolab.backbone;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.sycolab.backbone.safetensors.ShardedSafetensors;
+import org.sycolab.io.FileDigest;
+
+/**
+ * A Hugging Face model directory: {@code config.json}, safetensors weights (one file or shards with
+ * their index) and {@code tokenizer.json}.
+ *
+ * @param path the directory
+ */
+public record ModelDirectory(Path path) {
+
+  /** Name of unsharded weights. */
+  public static final String SINGLE_WEIGHTS = ShardedSafetensors.SINGLE_FILE;
+
+  /** Name of the tokenizer. */
+  public static final String TOKENIZER = "tokenizer.json";
+
+  /** Version of the fingerprint recipe; bump it when input rendering or pooling code changes. */
+  static final String FINGERPRINT_VERSION = "sycolab-backbone-v1";
+
+  /** Checks that the path is a directory with a config. */
+  public static ModelDirectory of(Path path) {
+    if (!Files.isDirectory(path)) {
+      throw new ModelFormatException(
+          path, Files.exists(path) ? "is not a directory" : "does not exist");
+    }
+    return new ModelDirectory(path);
+  }
+
+  /** Opens the weights (refusing pickled ones). */
+  public ShardedSafetensors openWeights() throws IOException {
+    return ShardedSafetensors.openDirectory(path);
+  }
+
+  /** The tokenizer file. */
+  public Path tokenizer() {
+    return path.resolve(TOKENIZER);
+  }
+
+  /**
+   * SHA-256 (hex) over the recipe version, architecture, config, weights, tokenizer and options:
+   * two backbones with equal fingerprints give equal vectors.
+   */
+  public String fingerprint(String modelType, String weightsSha256, BackboneOptions options)
+      throws IOException {
+    String recipe =
+        String.join(
+            "\n",
+            FINGERPRINT_VERSION,
+            "model_type=" + modelType,
+            "config=" + FileDigest.sha256(path.resolve(HfConfig.FILE_NAME)),
+            "weights=" + weightsSha256,
+            "tokenizer=" + FileDigest.sha256(tokenizer()),
+            "pooling=" + options.pooling().id(),
+            "normalize=" + options.normalize(),
+            "max_length=" + options.maxLength());
+    return FileDigest.sha256(recipe.getBytes(StandardCharsets.UTF_8));
+  }
+}

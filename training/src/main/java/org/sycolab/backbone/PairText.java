@@ -1,0 +1,65 @@
+package org.sycolab.backbone;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import org.sycolab.data.Turn;
+
+/**
+ * What a backbone embeds: a conversation's prompt turns and one response to it.
+ *
+ * @param prompt the turns before the response
+ * @param response the response being scored
+ */
+public record PairText(List<Turn> prompt, String response) {
+
+  /** Copies the turns. */
+  public PairText {
+    prompt = List.copyOf(prompt);
+    Objects.requireNonNull(response, "response");
+  }
+
+  /**
+   * SHA-256 (hex) of the content, independent of any model: each turn's role and content, then the
+   * response, each length-prefixed so that no two different texts share a key.
+   */
+  public String contentKey() {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+    for (Turn turn : prompt) {
+      update(digest, turn.role().jsonName());
+      update(digest, turn.content());
+    }
+    update(digest, "response");
+    update(digest, response);
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static void update(MessageDigest digest, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+    digest.update((byte) ':');
+    digest.update(bytes);
+  }
+
+  /** The prompt as plain text with a role marker on each turn ({@code User: …}), one per line. */
+  public String renderedPrompt() {
+    StringBuilder text = new StringBuilder();
+    for (Turn turn : prompt) {
+      if (text.length() > 0) {
+        text.append('\n');
+      }
+      String role = turn.role().jsonName();
+      text.append(Character.toUpperCase(role.charAt(0))).append(role.substring(1)).append(": ");
+      text.append(turn.content());
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,77 @@
+package org.sycolab.backbone;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sycolab.backbone.safetensors.TensorInfo;
+import org.sycolab.backbone.safetensors.TensorSource;
+
+/**
+ * Sets every parameter of a {@link NamedBlock} from the checkpoint tensor of the same name,
+ * checking each shape against the one the config implies. Checkpoints saved from a task model carry
+ * a prefix ({@code bert.embeddings…}); it is detected and stripped. Tensors the block does not use
+ * (a pooler, a task head) are ignored.
+ */
+public final class WeightBinder {
+
+  private WeightBinder() {}
+
+  /**
+   * Binds the block's parameters to arrays created by {@code manager} (on its device).
+   *
+   * @param weightsLocation names the weights in error messages
+   * @param prefixes model prefixes a checkpoint may carry, tried in order after none
+   */
+  public static void bind(
+      NamedBlock block,
+      TensorSource weights,
+      Path weightsLocation,
+      NDManager manager,
+      String... prefixes) {
+    Map<String, NamedBlock.Slot> parameters = new LinkedHashMap<>();
+    block.collectTensors("", parameters);
+    String prefix = detectPrefix(parameters, weights, prefixes);
+    for (Map.Entry<String, NamedBlock.Slot> entry : parameters.entrySet()) {
+      String name = prefix + entry.getKey();
+      Parameter parameter = entry.getValue().parameter();
+      if (!weights.contains(name)) {
+        throw new ModelFormatException(
+            weightsLocation, name, "missing from the weights (config.json expects it)");
+      }
+      TensorInfo info = weights.info(name);
+      Shape expected = entry.getValue().shape();
+      if (!Arrays.equals(info.shape(), expected.getShape())) {
+        throw new ModelFormatException(
+            weightsLocation,
+            name,
+            "has shape "
+                + Arrays.toString(info.shape())
+                + " but config.json implies "
+                + Arrays.toString(expected.getShape()));
+      }
+      NDArray array = manager.create(weights.readFloat32(name), expected, DataType.FLOAT32);
+      array.setName(name);
+      parameter.setArray(array);
+    }
+  }
+
+  private static String detectPrefix(
+      Map<String, NamedBlock.Slot> parameters, TensorSource weights, String... prefixes) {
+    String first = parameters.keySet().iterator().next();
+    if (weights.contains(first)) {
+      return "";
+    }
+    for (String prefix : prefixes) {
+      if (weights.contains(prefix + first)) {
+        return prefix;
+      }
+    }
+    return "";
+  }
+}

@@ -1,0 +1,163 @@
+package org.sycolab.backbone.bert;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.util.List;
+import org.sycolab.backbone.Backbone;
+import org.sycolab.backbone.BackboneOptions;
+import org.sycolab.backbone.HfConfig;
+import org.sycolab.backbone.ModelDirectory;
+import org.sycolab.backbone.PairText;
+import org.sycolab.backbone.Pooling;
+import org.sycolab.backbone.TokenizedInput;
+import org.sycolab.backbone.WeightBinder;
+import org.sycolab.backbone.safetensors.ShardedSafetensors;
+
+/** A BERT-family encoder over a cross-encoded pair, pooled to one vector. */
+public final class BertBackbone implements Backbone {
+
+  private final String reference;
+  private final String fingerprint;
+  private final BackboneOptions options;
+  private final NDManager manager;
+  private final BertEncoder encoder;
+  private final ParameterStore store;
+  private final CrossEncodingTokenizer tokenizer;
+
+  private BertBackbone(
+      String reference,
+      String fingerprint,
+      BackboneOptions options,
+      NDManager manager,
+      BertEncoder encoder,
+      CrossEncodingTokenizer tokenizer) {
+    this.reference = reference;
+    this.fingerprint = fingerprint;
+    this.options = options;
+    this.manager = manager;
+    this.encoder = encoder;
+    this.store = new ParameterStore(manager, false);
+    this.tokenizer = tokenizer;
+  }
+
+  /** Loads a BERT model directory onto {@code device}. */
+  public static BertBackbone load(
+      String reference, ModelDirectory dir, BackboneOptions options, Device device)
+      throws IOException {
+    BertConfig config = BertConfig.from(HfConfig.read(dir.path()));
+    int maxLength = Math.min(options.maxLength(), config.maxPositions());
+    BackboneOptions effective =
+        new BackboneOptions(options.pooling(), options.normalize(), maxLength);
+    BertEncoder encoder = new BertEncoder(config);
+    NDManager manager = NDManager.newBaseManager(device);
+    CrossEncodingTokenizer tokenizer = null;
+    try (ShardedSafetensors weights = dir.openWeights()) {
+      WeightBinder.bind(encoder, weights, weights.source(), manager, "bert.");
+      tokenizer = CrossEncodingTokenizer.load(dir.tokenizer(), maxLength);
+      String fingerprint =
+          dir.fingerprint(BertConfig.MODEL_TYPE, weights.weightsSha256(), effective);
+      return new BertBackbone(reference, fingerprint, effective, manager, encoder, tokenizer);
+    } catch (RuntimeException | IOException e) {
+      if (tokenizer != null) {
+        tokenizer.close();
+      }
+      manager.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public String reference() {
+    return reference;
+  }
+
+  @Override
+  public String fingerprint() {
+    return fingerprint;
+  }
+
+  @Override
+  public int dimension() {
+    return encoder.config().hiddenSize();
+  }
+
+  @Override
+  public Device device() {
+    return manager.getDevice();
+  }
+
+  /** The options in effect (max length capped by the model's positions). */
+  public BackboneOptions options() {
+    return options;
+  }
+
+  @Override
+  public TokenizedInput tokenize(PairText text) {
+    return tokenizer.tokenize(text);
+  }
+
+  @Override
+  public float[][] embed(List<TokenizedInput> batch) {
+    try (NDManager scope = manager.newSubManager()) {
+      NDList inputs = inputs(scope, batch);
+      NDArray hidden = encoder.forward(store, inputs, false).singletonOrThrow();
+      NDArray mask = inputs.get(2).toType(DataType.FLOAT32, false);
+      NDArray pooled;
+      if (options.pooling() == Pooling.CLS) {
+        pooled = hidden.get(":, 0, :");
+      } else {
+        NDArray counts = mask.sum(new int[] {1}, true).maximum(1e-9f);
+        pooled = hidden.mul(mask.expandDims(2)).sum(new int[] {1}).div(counts);
+      }
+      if (options.normalize()) {
+        pooled = pooled.div(pooled.norm(new int[] {1}, true).maximum(1e-12f));
+      }
+      float[] flat = pooled.toFloatArray();
+      int d = dimension();
+      float[][] rows = new float[batch.size()][];
+      for (int i = 0; i < rows.length; i++) {
+        rows[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+      }
+      return rows;
+    }
+  }
+
+  /**
+   * The last hidden state (B,T,H) of a batch padded to its longest input, flattened row-major: what
+   * the pooling reads, exposed for checks against a reference implementation.
+   */
+  public float[] lastHiddenState(List<TokenizedInput> batch) {
+    try (NDManager scope = manager.newSubManager()) {
+      return encoder.forward(store, inputs(scope, batch), false).singletonOrThrow().toFloatArray();
+    }
+  }
+
+  /** Token ids, type ids and attention mask, padded with zeros to the longest input. */
+  private static NDList inputs(NDManager scope, List<TokenizedInput> batch) {
+    int length = batch.stream().mapToInt(TokenizedInput::length).max().orElseThrow();
+    long[] ids = new long[batch.size() * length];
+    long[] types = new long[ids.length];
+    long[] mask = new long[ids.length];
+    for (int row = 0; row < batch.size(); row++) {
+      TokenizedInput input = batch.get(row);
+      System.arraycopy(input.ids(), 0, ids, row * length, input.length());
+      System.arraycopy(input.typeIds(), 0, types, row * length, input.length());
+      java.util.Arrays.fill(mask, row * length, row * length + input.length(), 1L);
+    }
+    Shape shape = new Shape(batch.size(), length);
+    return new NDList(
+        scope.create(ids, shape), scope.create(types, shape), scope.create(mask, shape));
+  }
+
+  @Override
+  public void close() {
+    tokenizer.close();
+    manager.close();
+  }
+}

@@ -1,0 +1,109 @@
+package org.sycolab.backbone.bert;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.sycolab.backbone.ModelFormatException;
+import org.sycolab.backbone.PairText;
+import org.sycolab.backbone.TokenizedInput;
+
+/**
+ * Encodes a pair as {@code [CLS] prompt [SEP] response [SEP]}, type ids 0 for the first segment and
+ * 1 for the second. When the pair is too long, each side first gets half of the budget and a side
+ * that needs less gives the rest to the other; the prompt keeps its end (the user's latest turn),
+ * the response its start.
+ */
+public final class CrossEncodingTokenizer implements AutoCloseable {
+
+  private final HuggingFaceTokenizer tokenizer;
+  private final int maxLength;
+  private final long cls;
+  private final long sep;
+
+  private CrossEncodingTokenizer(
+      HuggingFaceTokenizer tokenizer, int maxLength, long cls, long sep) {
+    this.tokenizer = tokenizer;
+    this.maxLength = maxLength;
+    this.cls = cls;
+    this.sep = sep;
+  }
+
+  /** Loads {@code tokenizer.json}; inputs are cut to {@code maxLength} tokens in all. */
+  public static CrossEncodingTokenizer load(Path tokenizerJson, int maxLength) throws IOException {
+    if (!Files.isRegularFile(tokenizerJson)) {
+      throw new ModelFormatException(
+          tokenizerJson, "missing; a model directory needs tokenizer.json");
+    }
+    HuggingFaceTokenizer tokenizer;
+    try {
+      tokenizer =
+          HuggingFaceTokenizer.builder()
+              .optTokenizerPath(tokenizerJson)
+              .optAddSpecialTokens(false)
+              .optTruncation(false)
+              .optPadding(false)
+              .build();
+    } catch (RuntimeException e) {
+      throw new ModelFormatException(tokenizerJson, "cannot be loaded: " + e.getMessage());
+    }
+    long[] special = tokenizer.encode("", "", true, false).getIds();
+    if (special.length != 3 || special[1] != special[2]) {
+      tokenizer.close();
+      throw new ModelFormatException(
+          tokenizerJson,
+          "post_processor",
+          "does not produce [CLS] A [SEP] B [SEP] for a pair (got ids "
+              + Arrays.toString(special)
+              + "); is this a BERT tokenizer?");
+    }
+    return new CrossEncodingTokenizer(tokenizer, maxLength, special[0], special[1]);
+  }
+
+  /** The most tokens of one input. */
+  public int maxLength() {
+    return maxLength;
+  }
+
+  /** Tokenises and truncates one pair. */
+  public TokenizedInput tokenize(PairText text) {
+    long[] prompt = pieces(text.renderedPrompt());
+    long[] response = pieces(text.response());
+    int budget = maxLength - 3;
+    int keepPrompt = prompt.length;
+    int keepResponse = response.length;
+    if (keepPrompt + keepResponse > budget) {
+      int half = budget / 2;
+      if (keepPrompt <= half) {
+        keepResponse = budget - keepPrompt;
+      } else if (keepResponse <= budget - half) {
+        keepPrompt = budget - keepResponse;
+      } else {
+        keepPrompt = half;
+        keepResponse = budget - half;
+      }
+    }
+    int length = keepPrompt + keepResponse + 3;
+    long[] ids = new long[length];
+    long[] types = new long[length];
+    ids[0] = cls;
+    System.arraycopy(prompt, prompt.length - keepPrompt, ids, 1, keepPrompt);
+    ids[keepPrompt + 1] = sep;
+    System.arraycopy(response, 0, ids, keepPrompt + 2, keepResponse);
+    ids[length - 1] = sep;
+    Arrays.fill(types, keepPrompt + 2, length, 1L);
+    return new TokenizedInput(ids, types);
+  }
+
+  private long[] pieces(String text) {
+    Encoding encoding = tokenizer.encode(text, false, false);
+    return encoding.getIds();
+  }
+
+  @Override
+  public void close() {
+    tokenizer.close();
+  }
+}
