@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +67,7 @@ record SafetensorsHeader(Map<String, String> metadata, List<TensorInfo> tensors,
     long dataStart = Long.BYTES + headerSize;
     Map<String, String> metadata = Map.of();
     List<TensorInfo> tensors = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : root.properties()) {
       if (field.getKey().equals(METADATA_KEY)) {
         metadata = metadata(file, field.getValue());
       } else {
@@ -112,8 +110,7 @@ record SafetensorsHeader(Map<String, String> metadata, List<TensorInfo> tensors,
       throw new ModelFormatException(file, METADATA_KEY, "must be an object of strings");
     }
     Map<String, String> metadata = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
       if (!entry.getValue().isTextual()) {
         throw new ModelFormatException(
             file, METADATA_KEY, "value of \"" + entry.getKey() + "\" is not a string");

@@ -8,7 +8,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,8 +170,7 @@ public final class ShardedSafetensors implements TensorSource {
       throw new ModelFormatException(index, "weight_map", "is missing or not an object");
     }
     Map<String, String> shardOf = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = weightMap.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : weightMap.properties()) {
       String shard = entry.getValue().asText();
       if (!entry.getValue().isTextual() || !isPlainFileName(shard)) {
         throw new ModelFormatException(
@@ -239,8 +237,8 @@ public final class ShardedSafetensors implements TensorSource {
     JsonNode node = root.get("metadata");
     Map<String, String> metadata = new LinkedHashMap<>();
     if (node != null && node.isObject()) {
-      node.fields()
-          .forEachRemaining(
+      node.properties()
+          .forEach(
               entry ->
                   metadata.put(
                       entry.getKey(),
