@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
       GenerateCommand.class,
       ImportCommand.class,
       ValidateCommand.class,
-      StatsCommand.class
+      StatsCommand.class,
+      EmbedCommand.class
     },
     footerHeading = "%nExit status:%n",
     footer = {

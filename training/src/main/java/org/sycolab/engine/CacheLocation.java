@@ -4,18 +4,26 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where sycolab keeps converted models and cached features: {@code $SYCOLAB_CACHE}, else {@code
- * $XDG_CACHE_HOME/sycolab}, else {@code ~/.cache/sycolab}.
+ * Where sycolab keeps converted models and cached features: the system property {@code
+ * sycolab.cache}, else {@code $SYCOLAB_CACHE}, else {@code $XDG_CACHE_HOME/sycolab}, else {@code
+ * ~/.cache/sycolab}.
  */
 public final class CacheLocation {
 
   /** Environment variable that moves the cache. */
   public static final String ENV = "SYCOLAB_CACHE";
 
+  /** System property that moves the cache, ahead of the environment (tests, embedding callers). */
+  public static final String PROPERTY = "sycolab.cache";
+
   private CacheLocation() {}
 
   /** The cache root for this process's environment. */
   public static Path root() {
+    String property = System.getProperty(PROPERTY);
+    if (property != null && !property.isBlank()) {
+      return Path.of(property).toAbsolutePath();
+    }
     return root(System.getenv(), Path.of(System.getProperty("user.home")));
   }
 

@@ -2,6 +2,7 @@ package org.sycolab.backbone.safetensors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -51,6 +52,11 @@ public final class SafetensorsWriter {
 
   /** Writes the file atomically: readers see the old file or the complete new one. */
   public void write(Path file) throws IOException {
+    AtomicFiles.write(file, this::writeTo);
+  }
+
+  /** Writes the file's bytes to a stream (not closed); for writers that handle atomicity. */
+  public void writeTo(OutputStream out) throws IOException {
     ObjectNode header = SafetensorsHeader.JSON.createObjectNode();
     if (!metadata.isEmpty()) {
       ObjectNode meta = header.putObject(SafetensorsHeader.METADATA_KEY);
@@ -70,15 +76,11 @@ public final class SafetensorsWriter {
     int padding = (Long.BYTES - json.length % Long.BYTES) % Long.BYTES;
     byte[] padded = Arrays.copyOf(json, json.length + padding);
     Arrays.fill(padded, json.length, padded.length, (byte) ' ');
-    AtomicFiles.write(
-        file,
-        out -> {
-          out.write(littleEndian(Long.BYTES).putLong(padded.length).array());
-          out.write(padded);
-          for (Tensor tensor : tensors.values()) {
-            out.write(tensor.data());
-          }
-        });
+    out.write(littleEndian(Long.BYTES).putLong(padded.length).array());
+    out.write(padded);
+    for (Tensor tensor : tensors.values()) {
+      out.write(tensor.data());
+    }
   }
 
   private SafetensorsWriter add(String name, DType dtype, byte[] data, long[] shape) {

@@ -1,0 +1,202 @@
+package org.sycolab.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sycolab.backbone.Backbone;
+import org.sycolab.backbone.Backbones;
+import org.sycolab.data.DatasetRecord;
+import org.sycolab.data.DatasetValidator;
+import org.sycolab.data.InvalidDatasetException;
+import org.sycolab.data.TextLimits;
+import org.sycolab.data.ValidationReport;
+import org.sycolab.engine.CacheLocation;
+import org.sycolab.features.FeatureCache;
+import org.sycolab.features.FeatureChunk;
+import org.sycolab.features.FeatureExtractor;
+import org.sycolab.features.Shard;
+import org.sycolab.features.TextSlot;
+import org.sycolab.run.Run;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** {@code sycolab embed}: vectors for every text of a dataset, through the feature cache. */
+@Command(
+    name = "embed",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Embed every (prompt, response) of a file of pairs or pools with a frozen backbone. Vectors"
+          + " are cached by backbone fingerprint (weights, tokenizer, pooling, max length) and text"
+          + " content, so a second run over the same texts does no model work.",
+      "Writes features.safetensors (tensor 'keys' (N,32) U8: SHA-256 of each distinct text,"
+          + " 'features' (N,d) F32) and texts.csv (record_id, slot, row) to the run directory.",
+      "Job arrays: --shard i/n embeds one slice of the distinct texts (0 <= i < n); once all"
+          + " shards have run, the same command without --shard assembles the whole file from the"
+          + " cache. Shards run on machines with separate caches are brought together with"
+          + " --merge SHARD_RUN_DIR..."
+    })
+final class EmbedCommand extends BaseCommand {
+
+  @Option(
+      names = "--in",
+      paramLabel = "FILE",
+      required = true,
+      description = "JSONL file of preference pairs or candidate pools.")
+  Path in;
+
+  @Mixin ModelOptions model;
+
+  @Option(
+      names = "--shard",
+      paramLabel = "i/n",
+      defaultValue = "0/1",
+      description = "Embed only slice i of n (0-based), e.g. $SLURM_ARRAY_TASK_ID/4.")
+  String shard;
+
+  @Option(
+      names = "--merge",
+      paramLabel = "DIR",
+      arity = "1..*",
+      description =
+          "Run directories of shards computed elsewhere: their features.safetensors are added to"
+              + " the cache first.")
+  List<Path> merge = new ArrayList<>();
+
+  @Mixin OutputOptions output;
+
+  @Override
+  protected int execute() throws Exception {
+    Shard slice = Shard.parse(shard);
+    var options = model.backboneOptions();
+    if (!Files.isRegularFile(in)) {
+      throw new IllegalArgumentException(
+          in + (Files.exists(in) ? ": not a regular file" : ": no such file"));
+    }
+    List<DatasetRecord> records = new ArrayList<>();
+    ValidationReport report = new DatasetValidator(TextLimits.DEFAULT).validate(in, records::add);
+    if (!report.clean()) {
+      throw new InvalidDatasetException(report);
+    }
+    List<TextSlot> slots = TextSlot.of(records);
+    long start = System.nanoTime();
+    try (Backbone backbone =
+        Backbones.open(model.model, options, root().device(), CacheLocation.root())) {
+      FeatureCache cache = new FeatureCache(CacheLocation.root(), backbone.fingerprint());
+      int merged = 0;
+      for (Path dir : merge) {
+        merged += cache.importChunk(dir.resolve(FEATURES_FILE));
+      }
+      Map<String, Object> config = new LinkedHashMap<>();
+      config.put("model", model.model);
+      config.put("fingerprint", backbone.fingerprint());
+      config.put("pooling", options.pooling().id());
+      config.put("normalize", options.normalize());
+      config.put("max_length", options.maxLength());
+      config.put("batch_size", model.batchSize);
+      config.put("shard", slice.toString());
+      config.put("merged", merge.stream().map(Path::toString).toList());
+      Run run = startRun(output.open("embed"), config, Map.of(), backbone.device().toString());
+      try {
+        run.recordInput(in);
+        FeatureExtractor extractor =
+            new FeatureExtractor(backbone, cache, model.batchSize, FLUSH_EVERY);
+        FeatureExtractor.Result result;
+        double modelSeconds;
+        try (BarProgress progress = new BarProgress()) {
+          result = extractor.extract(slots.stream().map(TextSlot::text).toList(), slice, progress);
+          modelSeconds = progress.seconds();
+        }
+        List<String> keys = new ArrayList<>(result.vectors().keySet());
+        FeatureChunk chunk =
+            new FeatureChunk(
+                backbone.fingerprint(), keys, result.vectors().values().toArray(float[][]::new));
+        run.writeOutput(FEATURES_FILE, chunk::writeTo);
+        run.writeOutput("texts.csv", out -> textTable(slots, keys).write().csv(out));
+        run.complete();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out()
+            .printf(
+                Locale.ROOT,
+                "embedded %d distinct texts%s with %s (dim %d): %d from cache%s, %d computed"
+                    + " (%.0f texts/s); %.1f s in all; wrote %s%n",
+                keys.size(),
+                slice.count() > 1 ? " of shard " + slice : "",
+                model.model,
+                backbone.dimension(),
+                result.cached(),
+                merged > 0 ? " (" + merged + " merged)" : "",
+                result.computed(),
+                result.computed() / Math.max(modelSeconds, 1e-9),
+                seconds,
+                run.directory().path());
+      } catch (Exception e) {
+        run.fail(e);
+        throw e;
+      }
+    }
+    return ExitCode.OK;
+  }
+
+  /** Each record's texts and their rows in features.safetensors (absent from other shards). */
+  private static Table textTable(List<TextSlot> slots, List<String> keys) {
+    Map<String, Integer> rows = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      rows.put(keys.get(i), i);
+    }
+    StringColumn ids = StringColumn.create("record_id");
+    StringColumn slotColumn = StringColumn.create("slot");
+    IntColumn rowColumn = IntColumn.create("row");
+    for (TextSlot slot : slots) {
+      Integer row = rows.get(slot.text().contentKey());
+      if (row != null) {
+        ids.append(slot.recordId());
+        slotColumn.append(slot.slot());
+        rowColumn.append(row);
+      }
+    }
+    return Table.create("texts", ids, slotColumn, rowColumn);
+  }
+
+  private static final String FEATURES_FILE = "features.safetensors";
+  private static final int FLUSH_EVERY = 4096;
+
+  /** Progress bar over the texts the backbone embeds. */
+  private final class BarProgress implements FeatureExtractor.Progress, AutoCloseable {
+    private ProgressBar bar;
+    private long startNanos;
+    private long lastNanos;
+
+    @Override
+    public void start(int toCompute) {
+      bar = ProgressBar.on(err(), "embed", "texts", toCompute, root().verbosity());
+      startNanos = System.nanoTime();
+      lastNanos = startNanos;
+    }
+
+    @Override
+    public void advance(int computed) {
+      bar.step(computed);
+      lastNanos = System.nanoTime();
+    }
+
+    /** Seconds spent embedding. */
+    double seconds() {
+      return (lastNanos - startNanos) / 1e9;
+    }
+
+    @Override
+    public void close() {
+      if (bar != null) {
+        bar.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package org.sycolab.features;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sycolab.backbone.ModelFormatException;
+import org.sycolab.io.AtomicFiles;
+
+/**
+ * The cached vectors of one backbone fingerprint: {@code <cache>/features/<fingerprint>/} holds
+ * chunk files, each written whole by an atomic rename, so concurrent writers (the shards of a job
+ * array sharing a file system) never collide and an interrupted run keeps every chunk it finished.
+ * A vector is found by the SHA-256 of its text's content.
+ */
+public final class FeatureCache {
+
+  private static final String CHUNK_PREFIX = "chunk-";
+  private static final String CHUNK_SUFFIX = ".safetensors";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Path dir;
+  private final String fingerprint;
+
+  /** The cache of {@code fingerprint} under {@code cacheRoot}. */
+  public FeatureCache(Path cacheRoot, String fingerprint) {
+    this.dir = cacheRoot.resolve("features").resolve(fingerprint);
+    this.fingerprint = fingerprint;
+  }
+
+  /** The directory of this fingerprint's chunks. */
+  public Path directory() {
+    return dir;
+  }
+
+  /** The chunk files, sorted by name (oldest first). */
+  public List<Path> chunks() throws IOException {
+    List<Path> chunks = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return chunks;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, CHUNK_PREFIX + "*")) {
+      for (Path file : files) {
+        if (file.getFileName().toString().endsWith(CHUNK_SUFFIX)
+            && !AtomicFiles.isTemporary(file)) {
+          chunks.add(file);
+        }
+      }
+    }
+    chunks.sort(null);
+    return chunks;
+  }
+
+  /** The cached vectors of those {@code keys} that are cached. */
+  public Map<String, float[]> lookup(Collection<String> keys) throws IOException {
+    Set<String> wanted = new HashSet<>(keys);
+    Map<String, float[]> found = new HashMap<>();
+    for (Path chunkFile : chunks()) {
+      if (found.size() == wanted.size()) {
+        break;
+      }
+      FeatureChunk chunk = FeatureChunk.read(chunkFile);
+      checkFingerprint(chunkFile, chunk);
+      for (int i = 0; i < chunk.keys().size(); i++) {
+        String key = chunk.keys().get(i);
+        if (wanted.contains(key)) {
+          found.putIfAbsent(key, chunk.vectors()[i]);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Adds a chunk of vectors (a no-op when empty). */
+  public void store(FeatureChunk chunk) throws IOException {
+    if (chunk.keys().isEmpty()) {
+      return;
+    }
+    checkFingerprint(dir, chunk);
+    String name =
+        CHUNK_PREFIX
+            + System.currentTimeMillis()
+            + "-"
+            + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE)
+            + CHUNK_SUFFIX;
+    chunk.write(dir.resolve(name));
+  }
+
+  /**
+   * Adds the vectors of a chunk file written elsewhere (a shard's output on another machine) that
+   * are not cached yet; returns how many were added.
+   */
+  public int importChunk(Path file) throws IOException {
+    FeatureChunk chunk = FeatureChunk.read(file);
+    checkFingerprint(file, chunk);
+    Map<String, float[]> present = lookup(chunk.keys());
+    List<String> keys = new ArrayList<>();
+    List<float[]> vectors = new ArrayList<>();
+    for (int i = 0; i < chunk.keys().size(); i++) {
+      if (!present.containsKey(chunk.keys().get(i))) {
+        keys.add(chunk.keys().get(i));
+        vectors.add(chunk.vectors()[i]);
+      }
+    }
+    store(new FeatureChunk(fingerprint, keys, vectors.toArray(float[][]::new)));
+    return keys.size();
+  }
+
+  private void checkFingerprint(Path where, FeatureChunk chunk) {
+    if (!chunk.fingerprint().equals(fingerprint)) {
+      throw new ModelFormatException(
+          where,
+          "features come from backbone "
+              + abbreviate(chunk.fingerprint())
+              + ", not "
+              + abbreviate(fingerprint)
+              + " (another model, pooling or max length)");
+    }
+  }
+
+  private static String abbreviate(String fingerprint) {
+    return fingerprint.substring(0, Math.min(12, fingerprint.length()));
+  }
+}

@@ -1,0 +1,97 @@
+package org.sycolab.features;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.sycolab.backbone.ModelFormatException;
+import org.sycolab.backbone.safetensors.DType;
+import org.sycolab.backbone.safetensors.SafetensorsFile;
+import org.sycolab.backbone.safetensors.SafetensorsWriter;
+
+/**
+ * Vectors and their content keys in one safetensors file: {@code keys} (N,32) U8 holds each text's
+ * SHA-256, {@code features} (N,d) F32 the vectors; metadata names the backbone fingerprint. The
+ * cache is made of chunks, and {@code sycolab embed} writes its output in the same format.
+ *
+ * @param fingerprint the backbone fingerprint the vectors come from
+ * @param keys content keys (hex), one per row
+ * @param vectors the rows
+ */
+public record FeatureChunk(String fingerprint, List<String> keys, float[][] vectors) {
+
+  static final String KEYS = "keys";
+  static final String FEATURES = "features";
+  static final String FINGERPRINT = "sycolab.fingerprint";
+
+  /** Checks that keys and rows pair up and rows have one length. */
+  public FeatureChunk {
+    keys = List.copyOf(keys);
+    if (keys.size() != vectors.length) {
+      throw new IllegalArgumentException(keys.size() + " keys for " + vectors.length + " vectors");
+    }
+  }
+
+  /** Length of the vectors (0 for an empty chunk). */
+  public int dimension() {
+    return vectors.length == 0 ? 0 : vectors[0].length;
+  }
+
+  /** Writes the chunk atomically. */
+  public void write(Path file) throws IOException {
+    writer().write(file);
+  }
+
+  /** Writes the chunk's bytes to a stream. */
+  public void writeTo(OutputStream out) throws IOException {
+    writer().writeTo(out);
+  }
+
+  private SafetensorsWriter writer() {
+    int n = keys.size();
+    int d = dimension();
+    byte[] keyBytes = new byte[n * 32];
+    float[] flat = new float[n * d];
+    HexFormat hex = HexFormat.of();
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(hex.parseHex(keys.get(i)), 0, keyBytes, i * 32, 32);
+      System.arraycopy(vectors[i], 0, flat, i * d, d);
+    }
+    return new SafetensorsWriter()
+        .metadata(FINGERPRINT, fingerprint)
+        .addBytes(KEYS, DType.U8, keyBytes, n, 32)
+        .addFloats(FEATURES, flat, n, d);
+  }
+
+  /** Reads a chunk, checking its layout. */
+  public static FeatureChunk read(Path file) throws IOException {
+    try (SafetensorsFile st = SafetensorsFile.open(file)) {
+      String fingerprint = st.metadata().get(FINGERPRINT);
+      if (fingerprint == null) {
+        throw new ModelFormatException(file, "metadata " + FINGERPRINT + " missing");
+      }
+      long[] keyShape = st.info(KEYS).shape();
+      long[] featureShape = st.info(FEATURES).shape();
+      if (keyShape.length != 2
+          || keyShape[1] != 32
+          || featureShape.length != 2
+          || featureShape[0] != keyShape[0]) {
+        throw new ModelFormatException(file, FEATURES, "shapes of keys and features disagree");
+      }
+      byte[] keyBytes = st.readBytes(KEYS);
+      float[] flat = st.readFloats(FEATURES);
+      int n = (int) keyShape[0];
+      int d = (int) featureShape[1];
+      HexFormat hex = HexFormat.of();
+      List<String> keys = new ArrayList<>(n);
+      float[][] vectors = new float[n][];
+      for (int i = 0; i < n; i++) {
+        keys.add(hex.formatHex(keyBytes, i * 32, (i + 1) * 32));
+        vectors[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+      }
+      return new FeatureChunk(fingerprint, keys, vectors);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package org.sycolab.features;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sycolab.backbone.Backbone;
+import org.sycolab.backbone.PairText;
+import org.sycolab.backbone.TokenizedInput;
+
+/**
+ * Turns texts into vectors through a backbone and the cache: texts already cached cost nothing; the
+ * rest are tokenised once, sorted by length and cut into batches (little padding), embedded, and
+ * stored in chunks as they finish, so an interrupted run keeps its progress.
+ */
+public final class FeatureExtractor {
+
+  private final Backbone backbone;
+  private final FeatureCache cache;
+  private final int batchSize;
+  private final int flushEvery;
+
+  /**
+   * An extractor.
+   *
+   * @param batchSize texts per forward pass
+   * @param flushEvery computed vectors per cache chunk
+   */
+  public FeatureExtractor(Backbone backbone, FeatureCache cache, int batchSize, int flushEvery) {
+    if (batchSize < 1 || flushEvery < 1) {
+      throw new IllegalArgumentException("batch size and flush interval must be positive");
+    }
+    this.backbone = backbone;
+    this.cache = cache;
+    this.batchSize = batchSize;
+    this.flushEvery = flushEvery;
+  }
+
+  /**
+   * The outcome of one extraction.
+   *
+   * @param vectors content key → vector, for the shard's distinct texts in first-seen order
+   * @param cached how many came from the cache
+   * @param computed how many the backbone computed
+   */
+  public record Result(Map<String, float[]> vectors, int cached, int computed) {}
+
+  /**
+   * Vectors of the distinct texts in {@code shard}; {@code progress} hears how many texts need the
+   * backbone, then how many each finished batch embedded.
+   */
+  public Result extract(List<PairText> texts, Shard shard, Progress progress) throws IOException {
+    Map<String, PairText> distinct = distinct(texts, shard);
+    Map<String, float[]> found = cache.lookup(distinct.keySet());
+    List<Pending> pending = new ArrayList<>();
+    for (Map.Entry<String, PairText> entry : distinct.entrySet()) {
+      if (!found.containsKey(entry.getKey())) {
+        pending.add(new Pending(entry.getKey(), backbone.tokenize(entry.getValue())));
+      }
+    }
+    pending.sort(Comparator.comparingInt(p -> p.input().length()));
+    progress.start(pending.size());
+
+    List<String> chunkKeys = new ArrayList<>();
+    List<float[]> chunkVectors = new ArrayList<>();
+    for (int start = 0; start < pending.size(); start += batchSize) {
+      List<Pending> batch = pending.subList(start, Math.min(start + batchSize, pending.size()));
+      float[][] vectors = backbone.embed(batch.stream().map(Pending::input).toList());
+      for (int i = 0; i < vectors.length; i++) {
+        found.put(batch.get(i).key(), vectors[i]);
+        chunkKeys.add(batch.get(i).key());
+        chunkVectors.add(vectors[i]);
+      }
+      if (chunkKeys.size() >= flushEvery) {
+        flush(chunkKeys, chunkVectors);
+      }
+      progress.advance(batch.size());
+    }
+    flush(chunkKeys, chunkVectors);
+
+    Map<String, float[]> ordered = new LinkedHashMap<>();
+    distinct.keySet().forEach(key -> ordered.put(key, found.get(key)));
+    return new Result(ordered, distinct.size() - pending.size(), pending.size());
+  }
+
+  private void flush(List<String> keys, List<float[]> vectors) throws IOException {
+    cache.store(new FeatureChunk(backbone.fingerprint(), keys, vectors.toArray(float[][]::new)));
+    keys.clear();
+    vectors.clear();
+  }
+
+  private static Map<String, PairText> distinct(List<PairText> texts, Shard shard) {
+    Map<String, PairText> distinct = new LinkedHashMap<>();
+    for (PairText text : texts) {
+      String key = text.contentKey();
+      if (shard.contains(key)) {
+        distinct.putIfAbsent(key, text);
+      }
+    }
+    return distinct;
+  }
+
+  /** Hears about an extraction's model work. */
+  public interface Progress {
+    /** No progress reported. */
+    Progress NONE =
+        new Progress() {
+          @Override
+          public void start(int toCompute) {}
+
+          @Override
+          public void advance(int computed) {}
+        };
+
+    /** Called once, with the number of texts the backbone will embed. */
+    void start(int toCompute);
+
+    /** Called after each batch with the number of texts it embedded. */
+    void advance(int computed);
+  }
+
+  private record Pending(String key, TokenizedInput input) {}
+}

@@ -1,0 +1,2 @@
+/** The content-addressed feature cache, batched extraction through a backbone, and sharding. */
+package org.sycolab.features;
