@@ -140,7 +140,8 @@ public final class OnnxBertImport {
         (int) intermediate[0],
         (int) positions[0],
         (int) types[0],
-        epsilon);
+        // The graph holds a float; its shortest decimal form is what config.json had (1e-12).
+        Double.parseDouble(Float.toString(epsilon)));
   }
 
   private static long[] shapeOf(Map<String, Tensor> tensors, String name, Path source) {

@@ -1,0 +1,131 @@
+package org.sycolab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.backbone.TestModels;
+import org.sycolab.engine.CacheLocation;
+import org.sycolab.features.FeatureChunk;
+import org.sycolab.run.RunManifest;
+
+class EmbedCommandTest {
+
+  @TempDir Path tmp;
+  private Path cache;
+
+  @BeforeEach
+  void isolateFeatureCache() throws Exception {
+    // The converted model is shared by the JVM's tests; the features are this test's own.
+    cache = tmp.resolve("cache");
+    Files.createDirectories(cache);
+    TestModels.minilmDirectory();
+    Files.createSymbolicLink(cache.resolve("models"), TestModels.cache().resolve("models"));
+    System.setProperty(CacheLocation.PROPERTY, cache.toString());
+  }
+
+  @AfterEach
+  void restore() throws Exception {
+    System.clearProperty(CacheLocation.PROPERTY);
+    // Remove the links before the temporary directory is cleaned, which warns about them.
+    Files.deleteIfExists(cache.resolve("models"));
+    Files.deleteIfExists(tmp.resolve("elsewhere-cache/models"));
+  }
+
+  private Path generate(int pairs) {
+    Path data = tmp.resolve("data");
+    CliRun r = CliRun.of("generate", "--pairs", String.valueOf(pairs), "--out", data.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    return data.resolve("pairs.jsonl");
+  }
+
+  @Test
+  void aSecondEmbedOfTheSameFileIsACacheHit() throws Exception {
+    Path pairs = generate(40);
+    Path first = tmp.resolve("e1");
+    CliRun r1 = CliRun.of("embed", "--in", pairs.toString(), "--out", first.toString());
+    assertThat(r1.status()).as(r1.err()).isZero();
+    assertThat(r1.out())
+        .containsPattern("embedded (\\d+) distinct texts .*: 0 from cache, \\1 computed");
+
+    CliRun r2 = CliRun.of("embed", "--in", pairs.toString(), "--out", tmp.resolve("e2").toString());
+    assertThat(r2.status()).as(r2.err()).isZero();
+    assertThat(r2.out())
+        .containsPattern("embedded (\\d+) distinct texts .*: \\1 from cache, 0 computed");
+
+    FeatureChunk a = FeatureChunk.read(first.resolve("features.safetensors"));
+    FeatureChunk b = FeatureChunk.read(tmp.resolve("e2/features.safetensors"));
+    assertThat(b.keys()).isEqualTo(a.keys());
+    assertThat(b.vectors()).isDeepEqualTo(a.vectors());
+    assertThat(a.dimension()).isEqualTo(384);
+    List<String> texts = Files.readAllLines(first.resolve("texts.csv"));
+    assertThat(texts.get(0)).isEqualTo("record_id,slot,row");
+    assertThat(texts).hasSize(1 + 80);
+    RunManifest manifest = RunManifest.read(first.resolve("manifest.json"));
+    assertThat(manifest.status()).isEqualTo(RunManifest.Status.COMPLETE);
+    assertThat(manifest.outputs())
+        .extracting(RunManifest.FileEntry::path)
+        .containsExactly("features.safetensors", "texts.csv");
+  }
+
+  @Test
+  void shardsRunSeparatelyAndMergeIntoTheWholeWithNoModelWork() throws Exception {
+    Path pairs = generate(20);
+    Path elsewhere = tmp.resolve("elsewhere-cache");
+    int total = 0;
+    for (int i = 0; i < 2; i++) {
+      // Shard 1 runs "on another machine": its own cache.
+      if (i == 1) {
+        Files.createDirectories(elsewhere);
+        Files.createSymbolicLink(elsewhere.resolve("models"), cache.resolve("models"));
+        System.setProperty(CacheLocation.PROPERTY, elsewhere.toString());
+      }
+      CliRun r =
+          CliRun.of(
+              "embed",
+              "--in",
+              pairs.toString(),
+              "--shard",
+              i + "/2",
+              "--out",
+              tmp.resolve("shard" + i).toString());
+      assertThat(r.status()).as(r.err()).isZero();
+      assertThat(r.out()).contains("of shard " + i + "/2");
+      total += FeatureChunk.read(tmp.resolve("shard" + i + "/features.safetensors")).keys().size();
+    }
+    System.setProperty(CacheLocation.PROPERTY, cache.toString());
+
+    CliRun merged =
+        CliRun.of(
+            "embed",
+            "--in",
+            pairs.toString(),
+            "--merge",
+            tmp.resolve("shard1").toString(),
+            "--out",
+            tmp.resolve("all").toString());
+    assertThat(merged.status()).as(merged.err()).isZero();
+    assertThat(merged.out())
+        .contains("embedded " + total + " distinct texts")
+        .contains("0 computed");
+  }
+
+  @Test
+  void badArgumentsAreUsageErrors() throws Exception {
+    Path pairs = generate(10);
+    CliRun shard = CliRun.of("embed", "--in", pairs.toString(), "--shard", "2/2");
+    assertThat(shard.status()).isEqualTo(2);
+    assertThat(shard.err()).contains("0 <= i < n");
+    CliRun pooling = CliRun.of("embed", "--in", pairs.toString(), "--pooling", "max");
+    assertThat(pooling.status()).isEqualTo(2);
+    assertThat(pooling.err()).contains("--pooling must be mean or cls");
+    CliRun missing = CliRun.of("embed", "--in", tmp.resolve("nope.jsonl").toString());
+    assertThat(missing.status()).isEqualTo(2);
+    assertThat(missing.err()).contains("nope.jsonl: no such file");
+  }
+}
