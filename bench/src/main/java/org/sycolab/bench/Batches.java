@@ -47,6 +47,11 @@ final class Batches {
     return total;
   }
 
+  /** The longest input's token count. */
+  static int maxLength(List<List<TokenizedInput>> batches) {
+    return batches.stream().flatMap(List::stream).mapToInt(TokenizedInput::length).max().orElse(0);
+  }
+
   /**
    * SHA-256 (first 16 hex digits) over every batch's ids and type ids in order: two processes with
    * the same digest ran exactly the same batches.

@@ -76,7 +76,7 @@ public final class EncoderBench {
       System.out.printf(
           Locale.ROOT,
           "setup engine=%s load_s=%.2f texts=%d batches=%d batch=%d threads=%d tokens=%d"
-              + " padded_tokens=%d batches_sha=%s rss_mb=%d%n",
+              + " padded_tokens=%d max_len=%d batches_sha=%s rss_mb=%d%n",
           engine,
           loadSeconds,
           texts,
@@ -85,6 +85,7 @@ public final class EncoderBench {
           threads,
           tokens,
           Batches.paddedTokens(batches),
+          Batches.maxLength(batches),
           digest,
           MemoryStatus.rssMb());
       warmUp(encoder, batches, warmup);
