@@ -17,5 +17,5 @@ interface Encoder extends AutoCloseable {
   float[][] encode(List<TokenizedInput> batch) throws Exception;
 
   @Override
-  void close() throws Exception;
+  void close();
 }

@@ -102,8 +102,13 @@ final class OrtEncoder implements Encoder {
   }
 
   @Override
-  public void close() throws OrtException {
-    session.close();
-    tokenizer.close();
+  public void close() {
+    try {
+      session.close();
+    } catch (OrtException e) {
+      throw new IllegalStateException("cannot close the ONNX Runtime session", e);
+    } finally {
+      tokenizer.close();
+    }
   }
 }
