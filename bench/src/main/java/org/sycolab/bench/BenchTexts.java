@@ -1,0 +1,41 @@
+package org.sycolab.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sycolab.backbone.PairText;
+import org.sycolab.data.PreferencePair;
+import org.sycolab.data.probes.GeneratorConfig;
+import org.sycolab.data.probes.ProbeGenerator;
+
+/**
+ * The texts a benchmark embeds: probe pairs from the generator, as the embed command reads them.
+ */
+final class BenchTexts {
+
+  private BenchTexts() {}
+
+  /**
+   * The first {@code count} texts of the probe dataset generated with {@code seed}: each pair gives
+   * (prompt, chosen) then (prompt, rejected), in file order.
+   */
+  static List<PairText> generate(int count, long seed) {
+    if (count < 1) {
+      throw new IllegalArgumentException("--texts must be at least 1, got " + count);
+    }
+    int pairs = (count + 1) / 2;
+    List<PreferencePair> generated =
+        ProbeGenerator.standard().generate(GeneratorConfig.of(seed, pairs)).pairs();
+    List<PairText> texts = new ArrayList<>(count);
+    for (PreferencePair pair : generated) {
+      texts.add(new PairText(pair.prompt(), pair.chosen()));
+      if (texts.size() == count) {
+        break;
+      }
+      texts.add(new PairText(pair.prompt(), pair.rejected()));
+      if (texts.size() == count) {
+        break;
+      }
+    }
+    return texts;
+  }
+}

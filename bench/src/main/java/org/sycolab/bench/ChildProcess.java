@@ -1,0 +1,73 @@
+package org.sycolab.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts {@link EncoderBench} in a fresh JVM with this JVM's classpath, echoes its output indented
+ * and returns its result line.
+ */
+final class ChildProcess {
+
+  /** JVM options of every child unless {@code SYCOLAB_BENCH_CHILD_OPTS} replaces them. */
+  static final String DEFAULT_JVM_OPTS = "-Xmx1g";
+
+  private ChildProcess() {}
+
+  /**
+   * Runs one engine.
+   *
+   * @param threads PyTorch intra-op threads (the ORT engine reads {@code --threads} itself)
+   * @param benchArgs the arguments of {@link EncoderBench}
+   */
+  static ChildResult run(int threads, List<String> benchArgs, PrintStream out)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String opts = System.getenv("SYCOLAB_BENCH_CHILD_OPTS");
+    for (String opt : (opts == null ? DEFAULT_JVM_OPTS : opts).trim().split("\\s+")) {
+      if (!opt.isEmpty()) {
+        command.add(opt);
+      }
+    }
+    command.add("-Dai.djl.offline=true");
+    command.add("-Dai.djl.pytorch.num_threads=" + threads);
+    command.add("-Dai.djl.pytorch.num_interop_threads=1");
+    command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    command.add("-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(EncoderBench.class.getName());
+    command.addAll(benchArgs);
+
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ChildResult result = null;
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        out.println("  " + line);
+        out.flush();
+        if (line.startsWith(ChildResult.PREFIX)) {
+          result = ChildResult.parse(line);
+        }
+      }
+    }
+    int status = process.waitFor();
+    if (status != 0 || result == null) {
+      throw new IllegalStateException(
+          "the benchmark process failed (exit status "
+              + status
+              + "): "
+              + String.join(" ", benchArgs));
+    }
+    return result;
+  }
+}

@@ -1,0 +1,50 @@
+package org.sycolab.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code result} line of one {@link EncoderBench} process, as {@code key=value} fields.
+ *
+ * @param fields every field of the line, in order
+ */
+record ChildResult(Map<String, String> fields) {
+
+  /** The prefix of the line. */
+  static final String PREFIX = "result ";
+
+  /** Parses {@code result key=value key=value ...}. */
+  static ChildResult parse(String line) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (String token : line.substring(PREFIX.length()).trim().split("\\s+")) {
+      int eq = token.indexOf('=');
+      if (eq > 0) {
+        fields.put(token.substring(0, eq), token.substring(eq + 1));
+      }
+    }
+    return new ChildResult(Map.copyOf(fields));
+  }
+
+  /** Sequences per second over the timed batches. */
+  double seqPerSecond() {
+    return Double.parseDouble(required("seq_per_s"));
+  }
+
+  /** Peak resident memory of the process, MiB. */
+  long peakRssMb() {
+    return Long.parseLong(required("peak_rss_mb"));
+  }
+
+  /** Digest of the batches the process ran. */
+  String batchesDigest() {
+    return required("batches_sha");
+  }
+
+  private String required(String key) {
+    String value = fields.get(key);
+    if (value == null) {
+      throw new IllegalStateException("result line without " + key + ": " + fields);
+    }
+    return value;
+  }
+}

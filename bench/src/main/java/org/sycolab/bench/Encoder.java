@@ -1,0 +1,21 @@
+package org.sycolab.bench;
+
+import java.util.List;
+import org.sycolab.backbone.PairText;
+import org.sycolab.backbone.TokenizedInput;
+
+/** One engine that turns batches of tokenised texts into pooled, unit-length vectors. */
+interface Encoder extends AutoCloseable {
+
+  /** The engine's name on the command line and in result lines. */
+  String name();
+
+  /** Tokenises one text exactly as {@link org.sycolab.backbone.Backbone#tokenize} does. */
+  TokenizedInput tokenize(PairText text);
+
+  /** Encodes one batch padded to its longest input; one row per input. */
+  float[][] encode(List<TokenizedInput> batch) throws Exception;
+
+  @Override
+  void close();
+}

@@ -1,0 +1,161 @@
+package org.sycolab.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.sycolab.backbone.PairText;
+import org.sycolab.backbone.TokenizedInput;
+
+/**
+ * One timed encoder run in this JVM, for one engine:
+ *
+ * <pre>
+ * EncoderBench --engine sycolab|ort [--texts 2048] [--batch 32] [--threads 2] [--warmup 3]
+ *              [--seed 1]
+ * </pre>
+ *
+ * <p>It generates {@code --texts} probe texts with the seed, tokenises them with sycolab's
+ * tokenizer, sorts them by length and cuts batches ({@link Batches}), encodes {@code --warmup}
+ * batches untimed, then times encoding every batch. It prints a {@code setup} line, a {@code
+ * checkpoint} line every tenth of the texts (resident memory now and at its peak) and one {@code
+ * result} line of {@code key=value} fields, read by {@link EncoderComparison}.
+ */
+public final class EncoderBench {
+
+  private static final int CHECKPOINTS = 10;
+
+  private EncoderBench() {}
+
+  /** Runs the benchmark; exits 2 on bad usage, 1 on failure. */
+  public static void main(String[] args) {
+    Flags flags;
+    try {
+      flags =
+          Flags.parse(
+              args,
+              Set.of("--engine", "--texts", "--batch", "--threads", "--warmup", "--seed"),
+              Set.of());
+    } catch (IllegalArgumentException e) {
+      System.err.println("EncoderBench: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    try {
+      run(flags);
+    } catch (Exception e) {
+      System.err.println("EncoderBench: failed: " + e);
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void run(Flags flags) throws Exception {
+    String engine = flags.string("--engine", SycolabEncoder.NAME);
+    int texts = flags.positive("--texts", 2048);
+    int batchSize = flags.positive("--batch", 32);
+    int threads = flags.positive("--threads", 2);
+    long warmup = flags.number("--warmup", 3);
+    long seed = flags.number("--seed", 1);
+    // Where the driver did not set them: DJL reads these when it loads PyTorch.
+    setIfAbsent("ai.djl.offline", "true");
+    setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(threads));
+    setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
+
+    long loadStart = System.nanoTime();
+    try (Encoder encoder = open(engine, threads)) {
+      double loadSeconds = seconds(loadStart);
+      List<TokenizedInput> inputs = new ArrayList<>(texts);
+      for (PairText text : BenchTexts.generate(texts, seed)) {
+        inputs.add(encoder.tokenize(text));
+      }
+      List<List<TokenizedInput>> batches = Batches.sortAndBucket(inputs, batchSize);
+      inputs = null;
+      String digest = Batches.digest(batches);
+      long tokens = Batches.tokens(batches);
+      System.out.printf(
+          Locale.ROOT,
+          "setup engine=%s load_s=%.2f texts=%d batches=%d batch=%d threads=%d tokens=%d"
+              + " padded_tokens=%d max_len=%d batches_sha=%s rss_mb=%d%n",
+          engine,
+          loadSeconds,
+          texts,
+          batches.size(),
+          batchSize,
+          threads,
+          tokens,
+          Batches.paddedTokens(batches),
+          Batches.maxLength(batches),
+          digest,
+          MemoryStatus.rssMb());
+      warmUp(encoder, batches, warmup);
+
+      long start = System.nanoTime();
+      int done = 0;
+      int nextCheckpoint = 1;
+      for (List<TokenizedInput> batch : batches) {
+        float[][] vectors = encoder.encode(batch);
+        if (vectors.length != batch.size()) {
+          throw new IllegalStateException(vectors.length + " vectors for " + batch.size());
+        }
+        done += batch.size();
+        if (done * (long) CHECKPOINTS >= nextCheckpoint * (long) texts) {
+          while (done * (long) CHECKPOINTS >= nextCheckpoint * (long) texts) {
+            nextCheckpoint++;
+          }
+          System.out.printf(
+              Locale.ROOT,
+              "checkpoint engine=%s texts=%d/%d seconds=%.2f rss_mb=%d peak_rss_mb=%d%n",
+              engine,
+              done,
+              texts,
+              seconds(start),
+              MemoryStatus.rssMb(),
+              MemoryStatus.peakRssMb());
+        }
+      }
+      double elapsed = seconds(start);
+      System.out.printf(
+          Locale.ROOT,
+          "result engine=%s seqs=%d batches=%d seconds=%.3f seq_per_s=%.2f tokens=%d"
+              + " tok_per_s=%.0f peak_rss_mb=%d batches_sha=%s%n",
+          engine,
+          done,
+          batches.size(),
+          elapsed,
+          done / elapsed,
+          tokens,
+          tokens / elapsed,
+          MemoryStatus.peakRssMb(),
+          digest);
+    }
+  }
+
+  private static Encoder open(String engine, int threads) throws Exception {
+    return switch (engine) {
+      case SycolabEncoder.NAME -> SycolabEncoder.open();
+      case OrtEncoder.NAME -> OrtEncoder.open(threads);
+      default ->
+          throw new IllegalArgumentException(
+              "--engine: expected sycolab or ort, got '" + engine + "'");
+    };
+  }
+
+  /** Encodes {@code count} batches spread over the lengths, so warm-up sees short and long. */
+  private static void warmUp(Encoder encoder, List<List<TokenizedInput>> batches, long count)
+      throws Exception {
+    for (long i = 0; i < count; i++) {
+      encoder.encode(batches.get((int) (i * batches.size() / Math.max(count, 1))));
+    }
+  }
+
+  private static void setIfAbsent(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}

@@ -1,0 +1,140 @@
+package org.sycolab.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The {@code encoder} part of {@code scripts/bench}: sycolab's MiniLM encoder against ONNX Runtime
+ * on the same batches, then sycolab's peak memory over a long run.
+ *
+ * <pre>
+ * EncoderComparison [--texts 2048] [--runs 2] [--memory-texts 50000] [--batch 32] [--threads 2]
+ *                   [--warmup 3] [--seed 1]
+ * </pre>
+ *
+ * <p>Timed runs alternate engines, each in a fresh JVM (ort, sycolab, ort, sycolab, ...), so that
+ * drift on a noisy machine hits both; each engine's throughput is the median of its runs. It prints
+ * {@code encoder sycolab <x> seq/s, ort <y> seq/s} and then {@code ratio <sycolab/ort>}: above 1
+ * sycolab is faster. {@code --memory-texts 0} skips the memory run, which otherwise ends with
+ * {@code peak_rss_mb <n>}.
+ */
+public final class EncoderComparison {
+
+  private static final List<String> ENGINES = List.of(OrtEncoder.NAME, SycolabEncoder.NAME);
+
+  private EncoderComparison() {}
+
+  /** Runs the comparison; exits 2 on bad usage, 1 on failure. */
+  public static void main(String[] args) {
+    Flags flags;
+    try {
+      flags =
+          Flags.parse(
+              args,
+              Set.of(
+                  "--texts",
+                  "--runs",
+                  "--memory-texts",
+                  "--batch",
+                  "--threads",
+                  "--warmup",
+                  "--seed"),
+              Set.of());
+    } catch (IllegalArgumentException e) {
+      System.err.println("EncoderComparison: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    try {
+      run(flags, System.out);
+    } catch (Exception e) {
+      System.err.println("EncoderComparison: failed: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private static void run(Flags flags, PrintStream out) throws Exception {
+    int texts = flags.positive("--texts", 2048);
+    int runs = flags.positive("--runs", 2);
+    long memoryTexts = flags.number("--memory-texts", 50_000);
+    int batch = flags.positive("--batch", 32);
+    int threads = flags.positive("--threads", 2);
+    long warmup = flags.number("--warmup", 3);
+    long seed = flags.number("--seed", 1);
+    // Convert the built-in model into the cache now, so no child pays for it.
+    BenchModel.directory();
+
+    out.printf(
+        Locale.ROOT,
+        "encoder: %s, %d texts (probe seed %d), batches of %d sorted by length, %d threads,"
+            + " %d warm-up batches, %d runs per engine%n",
+        BenchModel.REFERENCE,
+        texts,
+        seed,
+        batch,
+        threads,
+        warmup,
+        runs);
+    List<ChildResult> ort = new ArrayList<>();
+    List<ChildResult> sycolab = new ArrayList<>();
+    Set<String> digests = new HashSet<>();
+    int run = 0;
+    for (int round = 0; round < runs; round++) {
+      for (String engine : ENGINES) {
+        out.printf(Locale.ROOT, "run %d/%d: %s%n", ++run, runs * ENGINES.size(), engine);
+        ChildResult result =
+            ChildProcess.run(threads, args(engine, texts, batch, threads, warmup, seed), out);
+        digests.add(result.batchesDigest());
+        (engine.equals(OrtEncoder.NAME) ? ort : sycolab).add(result);
+      }
+    }
+    if (digests.size() != 1) {
+      throw new IllegalStateException("the runs did not all see the same batches: " + digests);
+    }
+    double sycolabRate = median(sycolab.stream().mapToDouble(ChildResult::seqPerSecond).toArray());
+    double ortRate = median(ort.stream().mapToDouble(ChildResult::seqPerSecond).toArray());
+    out.printf(
+        Locale.ROOT,
+        "encoder peak rss: sycolab %.0f MB, ort %.0f MB (medians)%n",
+        median(sycolab.stream().mapToDouble(ChildResult::peakRssMb).toArray()),
+        median(ort.stream().mapToDouble(ChildResult::peakRssMb).toArray()));
+    out.printf(Locale.ROOT, "encoder sycolab %.1f seq/s, ort %.1f seq/s%n", sycolabRate, ortRate);
+    out.printf(Locale.ROOT, "ratio %.2f%n", sycolabRate / ortRate);
+
+    if (memoryTexts > 0) {
+      int count = Math.toIntExact(memoryTexts);
+      out.printf(Locale.ROOT, "memory: %s engine over %d texts%n", SycolabEncoder.NAME, count);
+      ChildResult result =
+          ChildProcess.run(threads, args(SycolabEncoder.NAME, count, batch, threads, 1, seed), out);
+      out.printf(Locale.ROOT, "peak_rss_mb %d%n", result.peakRssMb());
+    }
+  }
+
+  private static List<String> args(
+      String engine, int texts, int batch, int threads, long warmup, long seed) {
+    return List.of(
+        "--engine",
+        engine,
+        "--texts",
+        Integer.toString(texts),
+        "--batch",
+        Integer.toString(batch),
+        "--threads",
+        Integer.toString(threads),
+        "--warmup",
+        Long.toString(warmup),
+        "--seed",
+        Long.toString(seed));
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+}
