@@ -3,6 +3,7 @@ package org.sycolab.backbone.bert;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
@@ -59,19 +60,33 @@ final class BertLayer extends NamedBlock {
     outputNormBias = tensor("output.LayerNorm.bias", new Shape(h));
   }
 
+  /**
+   * Runs the layer in a scope of its own: every temporary (the (B,heads,T,T) scores above all) is
+   * freed when the layer ends, and the largest as soon as they are used, so memory holds one
+   * layer's work rather than the whole stack's.
+   */
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.get(0);
     NDArray additiveMask = inputs.get(1);
+    NDManager caller = x.getManager();
+    try (NDManager scope = caller.newSubManager()) {
+      x.tempAttach(scope);
+      additiveMask.tempAttach(scope);
+      NDArray out = layer(store, x, additiveMask, training);
+      out.attach(caller);
+      return new NDList(out);
+    }
+  }
+
+  private NDArray layer(ParameterStore store, NDArray x, NDArray additiveMask, boolean training) {
     Device device = x.getDevice();
     long batch = x.getShape().get(0);
     long length = x.getShape().get(1);
     int heads = config.heads();
     int headSize = config.headSize();
 
-    // Scores are divided by sqrt(d) after the product, as the reference does (scaling q first
-    // doubled the deviation from ONNX Runtime, to 5e-5).
     NDArray q =
         linear(x, queryWeight, queryBias, store, device, training)
             .reshape(batch, length, heads, headSize)
@@ -84,10 +99,14 @@ final class BertLayer extends NamedBlock {
         linear(x, valueWeight, valueBias, store, device, training)
             .reshape(batch, length, heads, headSize)
             .transpose(0, 2, 1, 3);
-    NDArray probabilities =
-        q.matMul(k).divi((float) Math.sqrt(headSize)).addi(additiveMask).softmax(-1);
+    // Scores are divided by sqrt(d) after the product, as the reference does (scaling q first
+    // doubled the deviation from ONNX Runtime, to 5e-5).
+    NDArray scores = q.matMul(k).divi((float) Math.sqrt(headSize)).addi(additiveMask);
+    NDArray probabilities = scores.softmax(-1);
+    scores.close();
     NDArray context =
         probabilities.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, heads * headSize);
+    probabilities.close();
 
     NDArray attended =
         norm(
@@ -101,14 +120,9 @@ final class BertLayer extends NamedBlock {
         Activation.gelu(
             linear(attended, intermediateWeight, intermediateBias, store, device, training));
     NDArray out =
-        norm(
-            linear(intermediate, outputWeight, outputBias, store, device, training).addi(attended),
-            outputNormWeight,
-            outputNormBias,
-            store,
-            device,
-            training);
-    return new NDList(out);
+        linear(intermediate, outputWeight, outputBias, store, device, training).addi(attended);
+    intermediate.close();
+    return norm(out, outputNormWeight, outputNormBias, store, device, training);
   }
 
   private static NDArray linear(
