@@ -1,8 +1,10 @@
 package org.sycolab.bench;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
 import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.TokenizedInput;
@@ -35,7 +37,7 @@ public final class EncoderBench {
           Flags.parse(
               args,
               Set.of("--engine", "--texts", "--batch", "--threads", "--warmup", "--seed"),
-              Set.of());
+              Set.of("--shuffle"));
     } catch (IllegalArgumentException e) {
       System.err.println("EncoderBench: " + e.getMessage());
       System.exit(2);
@@ -71,6 +73,12 @@ public final class EncoderBench {
       }
       List<List<TokenizedInput>> batches = Batches.sortAndBucket(inputs, batchSize);
       inputs = null;
+      if (flags.has("--shuffle")) {
+        // Every stretch of the run then sees short and long batches alike, so resident memory
+        // must level off early unless something leaks.
+        batches = new ArrayList<>(batches);
+        Collections.shuffle(batches, new Random(seed));
+      }
       String digest = Batches.digest(batches);
       long tokens = Batches.tokens(batches);
       System.out.printf(
@@ -105,13 +113,15 @@ public final class EncoderBench {
           }
           System.out.printf(
               Locale.ROOT,
-              "checkpoint engine=%s texts=%d/%d seconds=%.2f rss_mb=%d peak_rss_mb=%d%n",
+              "checkpoint engine=%s texts=%d/%d seconds=%.2f rss_mb=%d peak_rss_mb=%d"
+                  + " java_heap_mb=%d%n",
               engine,
               done,
               texts,
               seconds(start),
               MemoryStatus.rssMb(),
-              MemoryStatus.peakRssMb());
+              MemoryStatus.peakRssMb(),
+              MemoryStatus.javaHeapMb());
         }
       }
       double elapsed = seconds(start);

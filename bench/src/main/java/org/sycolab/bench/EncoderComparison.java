@@ -107,9 +107,15 @@ public final class EncoderComparison {
 
     if (memoryTexts > 0) {
       int count = Math.toIntExact(memoryTexts);
-      out.printf(Locale.ROOT, "memory: %s engine over %d texts%n", SycolabEncoder.NAME, count);
-      ChildResult result =
-          ChildProcess.run(threads, args(SycolabEncoder.NAME, count, batch, threads, 1, seed), out);
+      out.printf(
+          Locale.ROOT,
+          "memory: %s engine over %d texts, batches in shuffled order%n",
+          SycolabEncoder.NAME,
+          count);
+      List<String> memoryArgs =
+          new java.util.ArrayList<>(args(SycolabEncoder.NAME, count, batch, threads, 1, seed));
+      memoryArgs.add("--shuffle");
+      ChildResult result = ChildProcess.run(threads, memoryArgs, out);
       out.printf(Locale.ROOT, "peak_rss_mb %d%n", result.peakRssMb());
     }
   }

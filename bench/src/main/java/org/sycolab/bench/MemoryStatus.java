@@ -24,6 +24,11 @@ final class MemoryStatus {
     return fieldMb("VmRSS:");
   }
 
+  /** Java heap committed by the JVM in MiB: the part of the resident memory the JVM owns. */
+  static long javaHeapMb() {
+    return Math.round(Runtime.getRuntime().totalMemory() / (1024.0 * 1024.0));
+  }
+
   private static long fieldMb(String field) {
     try {
       for (String line : Files.readAllLines(STATUS)) {

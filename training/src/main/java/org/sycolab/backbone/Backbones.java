@@ -25,19 +25,42 @@ public final class Backbones {
    */
   public static Backbone open(
       String reference, BackboneOptions options, Device device, Path cacheRoot) throws IOException {
+    return open(describe(reference, options, cacheRoot), device);
+  }
+
+  /** Loads a described backbone onto {@code device}. */
+  public static Backbone open(BackboneSpec spec, Device device) throws IOException {
+    return BertBackbone.load(spec, device);
+  }
+
+  /**
+   * Describes the referenced model without loading it: checks the architecture, caps the options by
+   * the model's limits and computes the fingerprint (hashing the weight files).
+   */
+  public static BackboneSpec describe(String reference, BackboneOptions options, Path cacheRoot)
+      throws IOException {
     ModelDirectory dir = resolve(reference, cacheRoot);
     HfConfig config = HfConfig.read(dir.path());
     String modelType = config.modelType();
-    if (modelType.equals(BertConfig.MODEL_TYPE)) {
-      return BertBackbone.load(reference, dir, options, device);
+    if (!modelType.equals(BertConfig.MODEL_TYPE)) {
+      throw new ModelFormatException(
+          config.file(),
+          "model_type",
+          "'"
+              + modelType
+              + "' is not supported; supported: "
+              + String.join(", ", SUPPORTED_MODEL_TYPES));
     }
-    throw new ModelFormatException(
-        config.file(),
-        "model_type",
-        "'"
-            + modelType
-            + "' is not supported; supported: "
-            + String.join(", ", SUPPORTED_MODEL_TYPES));
+    int maxPositions = BertConfig.from(config).maxPositions();
+    BackboneOptions effective =
+        new BackboneOptions(
+            options.pooling(), options.normalize(), Math.min(options.maxLength(), maxPositions));
+    String weightsSha256;
+    try (var weights = dir.openWeights()) {
+      weightsSha256 = weights.weightsSha256();
+    }
+    return new BackboneSpec(
+        reference, dir, modelType, effective, dir.fingerprint(modelType, weightsSha256, effective));
   }
 
   /** The model directory a reference names, converting a built-in model when needed. */

@@ -38,9 +38,13 @@ public record ModelDirectory(Path path) {
     return ShardedSafetensors.openDirectory(path);
   }
 
-  /** The tokenizer file. */
+  /** The tokenizer file, which must exist. */
   public Path tokenizer() {
-    return path.resolve(TOKENIZER);
+    Path file = path.resolve(TOKENIZER);
+    if (!Files.isRegularFile(file)) {
+      throw new ModelFormatException(file, "missing; a model directory needs " + TOKENIZER);
+    }
+    return file;
   }
 
   /**

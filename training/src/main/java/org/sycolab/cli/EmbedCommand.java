@@ -1,5 +1,6 @@
 package org.sycolab.cli;
 
+import ai.djl.Device;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.sycolab.backbone.Backbone;
+import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.backbone.Backbones;
 import org.sycolab.data.DatasetRecord;
 import org.sycolab.data.DatasetValidator;
@@ -87,60 +88,67 @@ final class EmbedCommand extends BaseCommand {
     }
     List<TextSlot> slots = TextSlot.of(records);
     long start = System.nanoTime();
-    try (Backbone backbone =
-        Backbones.open(model.model, options, root().device(), CacheLocation.root())) {
-      FeatureCache cache = new FeatureCache(CacheLocation.root(), backbone.fingerprint());
-      int merged = 0;
-      for (Path dir : merge) {
-        merged += cache.importChunk(dir.resolve(FEATURES_FILE));
+    BackboneSpec backbone = Backbones.describe(model.model, options, CacheLocation.root());
+    FeatureCache cache = new FeatureCache(CacheLocation.root(), backbone.fingerprint());
+    int merged = 0;
+    for (Path dir : merge) {
+      merged += cache.importChunk(dir.resolve(FEATURES_FILE));
+    }
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("model", model.model);
+    config.put("model_type", backbone.modelType());
+    config.put("fingerprint", backbone.fingerprint());
+    config.put("pooling", backbone.options().pooling().id());
+    config.put("normalize", backbone.options().normalize());
+    config.put("max_length", backbone.options().maxLength());
+    config.put("batch_size", model.batchSize);
+    config.put("shard", slice.toString());
+    config.put("merged", merge.stream().map(Path::toString).toList());
+    Device device = root().device();
+    Run run = startRun(output.open("embed"), config, Map.of(), device.toString());
+    try {
+      run.recordInput(in);
+      FeatureExtractor extractor =
+          new FeatureExtractor(
+              backbone.fingerprint(),
+              () -> Backbones.open(backbone, device),
+              cache,
+              model.batchSize,
+              FLUSH_EVERY);
+      FeatureExtractor.Result result;
+      double modelSeconds;
+      try (BarProgress progress = new BarProgress()) {
+        result = extractor.extract(slots.stream().map(TextSlot::text).toList(), slice, progress);
+        modelSeconds = progress.seconds();
       }
-      Map<String, Object> config = new LinkedHashMap<>();
-      config.put("model", model.model);
-      config.put("fingerprint", backbone.fingerprint());
-      config.put("pooling", options.pooling().id());
-      config.put("normalize", options.normalize());
-      config.put("max_length", options.maxLength());
-      config.put("batch_size", model.batchSize);
-      config.put("shard", slice.toString());
-      config.put("merged", merge.stream().map(Path::toString).toList());
-      Run run = startRun(output.open("embed"), config, Map.of(), backbone.device().toString());
-      try {
-        run.recordInput(in);
-        FeatureExtractor extractor =
-            new FeatureExtractor(backbone, cache, model.batchSize, FLUSH_EVERY);
-        FeatureExtractor.Result result;
-        double modelSeconds;
-        try (BarProgress progress = new BarProgress()) {
-          result = extractor.extract(slots.stream().map(TextSlot::text).toList(), slice, progress);
-          modelSeconds = progress.seconds();
-        }
-        List<String> keys = new ArrayList<>(result.vectors().keySet());
-        FeatureChunk chunk =
-            new FeatureChunk(
-                backbone.fingerprint(), keys, result.vectors().values().toArray(float[][]::new));
-        run.writeOutput(FEATURES_FILE, chunk::writeTo);
-        run.writeOutput("texts.csv", out -> textTable(slots, keys).write().csv(out));
-        run.complete();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        out()
-            .printf(
-                Locale.ROOT,
-                "embedded %d distinct texts%s with %s (dim %d): %d from cache%s, %d computed"
-                    + " (%.0f texts/s); %.1f s in all; wrote %s%n",
-                keys.size(),
-                slice.count() > 1 ? " of shard " + slice : "",
-                model.model,
-                backbone.dimension(),
-                result.cached(),
-                merged > 0 ? " (" + merged + " merged)" : "",
-                result.computed(),
-                result.computed() / Math.max(modelSeconds, 1e-9),
-                seconds,
-                run.directory().path());
-      } catch (Exception e) {
-        run.fail(e);
-        throw e;
-      }
+      List<String> keys = new ArrayList<>(result.vectors().keySet());
+      FeatureChunk chunk =
+          new FeatureChunk(
+              backbone.fingerprint(), keys, result.vectors().values().toArray(float[][]::new));
+      run.writeOutput(FEATURES_FILE, chunk::writeTo);
+      run.writeOutput("texts.csv", out -> textTable(slots, keys).write().csv(out));
+      run.complete();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      out()
+          .printf(
+              Locale.ROOT,
+              "embedded %d distinct texts%s with %s (dim %d): %d from cache%s, %d computed%s;"
+                  + " %.1f s in all; wrote %s%n",
+              keys.size(),
+              slice.count() > 1 ? " of shard " + slice : "",
+              model.model,
+              chunk.dimension(),
+              result.cached(),
+              merged > 0 ? " (" + merged + " merged)" : "",
+              result.computed(),
+              result.computed() == 0
+                  ? ""
+                  : String.format(Locale.ROOT, " (%.0f texts/s)", result.computed() / modelSeconds),
+              seconds,
+              run.directory().path());
+    } catch (Exception e) {
+      run.fail(e);
+      throw e;
     }
     return ExitCode.OK;
   }

@@ -11,13 +11,22 @@ import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.TokenizedInput;
 
 /**
- * Turns texts into vectors through a backbone and the cache: texts already cached cost nothing; the
- * rest are tokenised once, sorted by length and cut into batches (little padding), embedded, and
- * stored in chunks as they finish, so an interrupted run keeps its progress.
+ * Turns texts into vectors through a backbone and the cache: texts already cached cost nothing
+ * (when all are, the backbone is never loaded); the rest are tokenised once, sorted by length and
+ * cut into batches (little padding), embedded, and stored in chunks as they finish, so an
+ * interrupted run keeps its progress.
  */
 public final class FeatureExtractor {
 
-  private final Backbone backbone;
+  /** Loads the backbone, only when some text is not cached. */
+  @FunctionalInterface
+  public interface BackboneLoader {
+    /** The loaded backbone; the extractor closes it. */
+    Backbone load() throws IOException;
+  }
+
+  private final String fingerprint;
+  private final BackboneLoader loader;
   private final FeatureCache cache;
   private final int batchSize;
   private final int flushEvery;
@@ -25,14 +34,21 @@ public final class FeatureExtractor {
   /**
    * An extractor.
    *
+   * @param fingerprint the backbone's fingerprint, which the loaded backbone must have
    * @param batchSize texts per forward pass
    * @param flushEvery computed vectors per cache chunk
    */
-  public FeatureExtractor(Backbone backbone, FeatureCache cache, int batchSize, int flushEvery) {
+  public FeatureExtractor(
+      String fingerprint,
+      BackboneLoader loader,
+      FeatureCache cache,
+      int batchSize,
+      int flushEvery) {
     if (batchSize < 1 || flushEvery < 1) {
       throw new IllegalArgumentException("batch size and flush interval must be positive");
     }
-    this.backbone = backbone;
+    this.fingerprint = fingerprint;
+    this.loader = loader;
     this.cache = cache;
     this.batchSize = batchSize;
     this.flushEvery = flushEvery;
@@ -54,15 +70,36 @@ public final class FeatureExtractor {
   public Result extract(List<PairText> texts, Shard shard, Progress progress) throws IOException {
     Map<String, PairText> distinct = distinct(texts, shard);
     Map<String, float[]> found = cache.lookup(distinct.keySet());
-    List<Pending> pending = new ArrayList<>();
-    for (Map.Entry<String, PairText> entry : distinct.entrySet()) {
-      if (!found.containsKey(entry.getKey())) {
-        pending.add(new Pending(entry.getKey(), backbone.tokenize(entry.getValue())));
+    List<String> missing =
+        distinct.keySet().stream().filter(key -> !found.containsKey(key)).toList();
+    progress.start(missing.size());
+    if (!missing.isEmpty()) {
+      try (Backbone backbone = loader.load()) {
+        if (!backbone.fingerprint().equals(fingerprint)) {
+          throw new IllegalStateException(
+              "backbone fingerprint " + backbone.fingerprint() + " is not " + fingerprint);
+        }
+        compute(backbone, missing, distinct, found, progress);
       }
     }
-    pending.sort(Comparator.comparingInt(p -> p.input().length()));
-    progress.start(pending.size());
 
+    Map<String, float[]> ordered = new LinkedHashMap<>();
+    distinct.keySet().forEach(key -> ordered.put(key, found.get(key)));
+    return new Result(ordered, distinct.size() - missing.size(), missing.size());
+  }
+
+  private void compute(
+      Backbone backbone,
+      List<String> missing,
+      Map<String, PairText> texts,
+      Map<String, float[]> found,
+      Progress progress)
+      throws IOException {
+    List<Pending> pending = new ArrayList<>();
+    for (String key : missing) {
+      pending.add(new Pending(key, backbone.tokenize(texts.get(key))));
+    }
+    pending.sort(Comparator.comparingInt(p -> p.input().length()));
     List<String> chunkKeys = new ArrayList<>();
     List<float[]> chunkVectors = new ArrayList<>();
     for (int start = 0; start < pending.size(); start += batchSize) {
@@ -79,14 +116,10 @@ public final class FeatureExtractor {
       progress.advance(batch.size());
     }
     flush(chunkKeys, chunkVectors);
-
-    Map<String, float[]> ordered = new LinkedHashMap<>();
-    distinct.keySet().forEach(key -> ordered.put(key, found.get(key)));
-    return new Result(ordered, distinct.size() - pending.size(), pending.size());
   }
 
   private void flush(List<String> keys, List<float[]> vectors) throws IOException {
-    cache.store(new FeatureChunk(backbone.fingerprint(), keys, vectors.toArray(float[][]::new)));
+    cache.store(new FeatureChunk(fingerprint, keys, vectors.toArray(float[][]::new)));
     keys.clear();
     vectors.clear();
   }

@@ -35,7 +35,7 @@ class FeatureExtractorTest {
     FeatureCache cache = new FeatureCache(cacheRoot, backbone.fingerprint());
 
     FeatureExtractor.Result result =
-        new FeatureExtractor(backbone, cache, 8, 1000)
+        new FeatureExtractor(backbone.fingerprint(), () -> backbone, cache, 8, 1000)
             .extract(texts, Shard.ALL, FeatureExtractor.Progress.NONE);
 
     assertThat(result.computed()).isEqualTo(50);
@@ -52,7 +52,12 @@ class FeatureExtractorTest {
   @Test
   void batchesAreSortedByLengthAndNoLargerThanTheBatchSize() throws Exception {
     CountingBackbone backbone = new CountingBackbone();
-    new FeatureExtractor(backbone, new FeatureCache(cacheRoot, backbone.fingerprint()), 8, 1000)
+    new FeatureExtractor(
+            backbone.fingerprint(),
+            () -> backbone,
+            new FeatureCache(cacheRoot, backbone.fingerprint()),
+            8,
+            1000)
         .extract(texts(50), Shard.ALL, FeatureExtractor.Progress.NONE);
 
     List<Integer> all = backbone.batchLengths.stream().flatMap(List::stream).toList();
@@ -62,21 +67,27 @@ class FeatureExtractorTest {
   }
 
   @Test
-  void aSecondRunDoesNoModelWork() throws Exception {
+  void aSecondRunNeverLoadsTheBackbone() throws Exception {
     CountingBackbone first = new CountingBackbone();
     FeatureCache cache = new FeatureCache(cacheRoot, first.fingerprint());
     Map<String, float[]> before =
-        new FeatureExtractor(first, cache, 8, 1000)
+        new FeatureExtractor(first.fingerprint(), () -> first, cache, 8, 1000)
             .extract(texts(30), Shard.ALL, FeatureExtractor.Progress.NONE)
             .vectors();
 
-    CountingBackbone second = new CountingBackbone();
     FeatureExtractor.Result again =
-        new FeatureExtractor(second, cache, 8, 1000)
+        new FeatureExtractor(
+                first.fingerprint(),
+                () -> {
+                  throw new AssertionError("the backbone was loaded");
+                },
+                cache,
+                8,
+                1000)
             .extract(texts(30), Shard.ALL, FeatureExtractor.Progress.NONE);
 
-    assertThat(second.computed()).isZero();
     assertThat(again.cached()).isEqualTo(30);
+    assertThat(again.computed()).isZero();
     assertThat(again.vectors().keySet()).containsExactlyElementsOf(before.keySet());
     before.forEach((key, vector) -> assertThat(again.vectors().get(key)).containsExactly(vector));
   }
@@ -86,14 +97,15 @@ class FeatureExtractorTest {
     CountingBackbone failing = new CountingBackbone();
     failing.failOnBatch = 3;
     FeatureCache cache = new FeatureCache(cacheRoot, failing.fingerprint());
-    FeatureExtractor extractor = new FeatureExtractor(failing, cache, 5, 10);
+    FeatureExtractor extractor =
+        new FeatureExtractor(failing.fingerprint(), () -> failing, cache, 5, 10);
     assertThatThrownBy(
             () -> extractor.extract(texts(40), Shard.ALL, FeatureExtractor.Progress.NONE))
         .hasMessageContaining("interrupted on purpose");
 
     CountingBackbone resumed = new CountingBackbone();
     FeatureExtractor.Result result =
-        new FeatureExtractor(resumed, cache, 5, 10)
+        new FeatureExtractor(resumed.fingerprint(), () -> resumed, cache, 5, 10)
             .extract(texts(40), Shard.ALL, FeatureExtractor.Progress.NONE);
     assertThat(result.cached()).isEqualTo(10);
     assertThat(resumed.computed()).isEqualTo(30);
@@ -108,7 +120,11 @@ class FeatureExtractorTest {
       CountingBackbone backbone = new CountingBackbone();
       FeatureExtractor.Result part =
           new FeatureExtractor(
-                  backbone, new FeatureCache(cacheRoot, backbone.fingerprint()), 8, 100)
+                  backbone.fingerprint(),
+                  () -> backbone,
+                  new FeatureCache(cacheRoot, backbone.fingerprint()),
+                  8,
+                  100)
               .extract(texts, new Shard(i, 3), FeatureExtractor.Progress.NONE);
       assertThat(part.vectors()).isNotEmpty();
       for (String key : part.vectors().keySet()) {
@@ -120,7 +136,12 @@ class FeatureExtractorTest {
 
     CountingBackbone merge = new CountingBackbone();
     FeatureExtractor.Result whole =
-        new FeatureExtractor(merge, new FeatureCache(cacheRoot, merge.fingerprint()), 8, 100)
+        new FeatureExtractor(
+                merge.fingerprint(),
+                () -> merge,
+                new FeatureCache(cacheRoot, merge.fingerprint()),
+                8,
+                100)
             .extract(texts, Shard.ALL, FeatureExtractor.Progress.NONE);
     assertThat(merge.computed()).isZero();
     assertThat(whole.vectors()).hasSize(60);

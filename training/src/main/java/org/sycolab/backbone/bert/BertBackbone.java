@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.List;
 import org.sycolab.backbone.Backbone;
 import org.sycolab.backbone.BackboneOptions;
+import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.backbone.HfConfig;
 import org.sycolab.backbone.ModelDirectory;
 import org.sycolab.backbone.PairText;
@@ -46,23 +47,18 @@ public final class BertBackbone implements Backbone {
     this.tokenizer = tokenizer;
   }
 
-  /** Loads a BERT model directory onto {@code device}. */
-  public static BertBackbone load(
-      String reference, ModelDirectory dir, BackboneOptions options, Device device)
-      throws IOException {
+  /** Loads a described BERT model onto {@code device}. */
+  public static BertBackbone load(BackboneSpec spec, Device device) throws IOException {
+    ModelDirectory dir = spec.directory();
     BertConfig config = BertConfig.from(HfConfig.read(dir.path()));
-    int maxLength = Math.min(options.maxLength(), config.maxPositions());
-    BackboneOptions effective =
-        new BackboneOptions(options.pooling(), options.normalize(), maxLength);
     BertEncoder encoder = new BertEncoder(config);
     NDManager manager = NDManager.newBaseManager(device);
     CrossEncodingTokenizer tokenizer = null;
     try (ShardedSafetensors weights = dir.openWeights()) {
       WeightBinder.bind(encoder, weights, weights.source(), manager, "bert.");
-      tokenizer = CrossEncodingTokenizer.load(dir.tokenizer(), maxLength);
-      String fingerprint =
-          dir.fingerprint(BertConfig.MODEL_TYPE, weights.weightsSha256(), effective);
-      return new BertBackbone(reference, fingerprint, effective, manager, encoder, tokenizer);
+      tokenizer = CrossEncodingTokenizer.load(dir.tokenizer(), spec.options().maxLength());
+      return new BertBackbone(
+          spec.reference(), spec.fingerprint(), spec.options(), manager, encoder, tokenizer);
     } catch (RuntimeException | IOException e) {
       if (tokenizer != null) {
         tokenizer.close();

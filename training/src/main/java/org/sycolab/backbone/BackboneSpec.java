@@ -1,0 +1,19 @@
+package org.sycolab.backbone;
+
+/**
+ * A backbone described without loading it: where its files are, its architecture, the options in
+ * effect and its fingerprint. Cheap to make (it reads the config and hashes files), so a fully
+ * cached run never loads the model.
+ *
+ * @param reference what the user named
+ * @param directory the model directory (converted, for a built-in model)
+ * @param modelType the architecture, {@code config.json}'s {@code model_type}
+ * @param options the options in effect (max length capped by the model)
+ * @param fingerprint SHA-256 over everything that determines the vectors
+ */
+public record BackboneSpec(
+    String reference,
+    ModelDirectory directory,
+    String modelType,
+    BackboneOptions options,
+    String fingerprint) {}
