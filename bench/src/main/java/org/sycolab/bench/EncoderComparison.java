@@ -2,6 +2,7 @@ package org.sycolab.bench;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -113,7 +114,7 @@ public final class EncoderComparison {
           SycolabEncoder.NAME,
           count);
       List<String> memoryArgs =
-          new java.util.ArrayList<>(args(SycolabEncoder.NAME, count, batch, threads, 1, seed));
+          new ArrayList<>(args(SycolabEncoder.NAME, count, batch, threads, 1, seed));
       memoryArgs.add("--shuffle");
       ChildResult result = ChildProcess.run(threads, memoryArgs, out);
       out.printf(Locale.ROOT, "peak_rss_mb %d%n", result.peakRssMb());
@@ -139,7 +140,7 @@ public final class EncoderComparison {
 
   private static double median(double[] values) {
     double[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     int mid = sorted.length / 2;
     return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }

@@ -11,7 +11,9 @@ import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sycolab.backbone.BuiltinModel;
+import org.sycolab.backbone.PaddedBatch;
 import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.TokenizedInput;
 import org.sycolab.backbone.bert.CrossEncodingTokenizer;
@@ -73,27 +75,21 @@ final class OrtEncoder implements Encoder {
 
   @Override
   public float[][] encode(List<TokenizedInput> batch) throws OrtException {
-    int length = batch.stream().mapToInt(TokenizedInput::length).max().orElseThrow();
-    long[] ids = new long[batch.size() * length];
-    long[] types = new long[ids.length];
-    long[] mask = new long[ids.length];
-    for (int row = 0; row < batch.size(); row++) {
-      TokenizedInput input = batch.get(row);
-      System.arraycopy(input.ids(), 0, ids, row * length, input.length());
-      System.arraycopy(input.typeIds(), 0, types, row * length, input.length());
-      java.util.Arrays.fill(mask, row * length, row * length + input.length(), 1L);
-    }
-    long[] shape = {batch.size(), length};
-    try (OnnxTensor idTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
-        OnnxTensor maskTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
-        OnnxTensor typeTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape);
+    PaddedBatch padded = PaddedBatch.of(batch);
+    int length = padded.length();
+    long[] shape = padded.shape();
+    try (OnnxTensor idTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(padded.ids()), shape);
+        OnnxTensor maskTensor =
+            OnnxTensor.createTensor(env, LongBuffer.wrap(padded.mask()), shape);
+        OnnxTensor typeTensor =
+            OnnxTensor.createTensor(env, LongBuffer.wrap(padded.typeIds()), shape);
         OrtSession.Result result =
             session.run(
                 Map.of(
                     "input_ids", idTensor,
                     "attention_mask", maskTensor,
                     "token_type_ids", typeTensor),
-                java.util.Set.of(OUTPUT))) {
+                Set.of(OUTPUT))) {
       OnnxValue hidden =
           result.get(OUTPUT).orElseThrow(() -> new IllegalStateException("no " + OUTPUT));
       FloatBuffer values = ((OnnxTensor) hidden).getFloatBuffer();

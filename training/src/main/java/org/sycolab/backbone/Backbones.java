@@ -3,6 +3,7 @@ package org.sycolab.backbone;
 import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.sycolab.backbone.bert.BertBackbone;
 import org.sycolab.backbone.bert.BertConfig;
@@ -76,7 +77,7 @@ public final class Backbones {
                               + "'; built-in: "
                               + String.join(
                                   ", ",
-                                  java.util.Arrays.stream(BuiltinModel.values())
+                                  Arrays.stream(BuiltinModel.values())
                                       .map(BuiltinModel::reference)
                                       .toList())));
       return new ModelDirectory(new BuiltinModelStore(cacheRoot).directory(model));

@@ -1,7 +1,7 @@
 package org.sycolab.cli;
 
+import java.util.Locale;
 import org.sycolab.backbone.BackboneOptions;
-import org.sycolab.backbone.BuiltinModel;
 import org.sycolab.backbone.Pooling;
 import picocli.CommandLine.Option;
 
@@ -50,7 +50,7 @@ final class ModelOptions {
   BackboneOptions backboneOptions() {
     Pooling p;
     try {
-      p = Pooling.valueOf(pooling.toUpperCase(java.util.Locale.ROOT));
+      p = Pooling.valueOf(pooling.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--pooling must be mean or cls, got '" + pooling + "'");
     }
@@ -58,10 +58,5 @@ final class ModelOptions {
       throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
     }
     return new BackboneOptions(p, !noNormalize, maxLength);
-  }
-
-  /** Whether the model is the built-in default. */
-  boolean builtin() {
-    return model.startsWith(BuiltinModel.SCHEME);
   }
 }

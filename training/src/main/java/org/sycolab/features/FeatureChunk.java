@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.sycolab.backbone.ModelFormatException;
@@ -89,7 +90,7 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
       float[][] vectors = new float[n][];
       for (int i = 0; i < n; i++) {
         keys.add(hex.formatHex(keyBytes, i * 32, (i + 1) * 32));
-        vectors[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+        vectors[i] = Arrays.copyOfRange(flat, i * d, (i + 1) * d);
       }
       return new FeatureChunk(fingerprint, keys, vectors);
     }

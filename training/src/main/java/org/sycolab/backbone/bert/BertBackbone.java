@@ -8,12 +8,14 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import org.sycolab.backbone.Backbone;
 import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.backbone.HfConfig;
 import org.sycolab.backbone.ModelDirectory;
+import org.sycolab.backbone.PaddedBatch;
 import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.Pooling;
 import org.sycolab.backbone.TokenizedInput;
@@ -118,7 +120,7 @@ public final class BertBackbone implements Backbone {
       int d = dimension();
       float[][] rows = new float[batch.size()][];
       for (int i = 0; i < rows.length; i++) {
-        rows[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+        rows[i] = Arrays.copyOfRange(flat, i * d, (i + 1) * d);
       }
       return rows;
     }
@@ -136,19 +138,12 @@ public final class BertBackbone implements Backbone {
 
   /** Token ids, type ids and attention mask, padded with zeros to the longest input. */
   private static NDList inputs(NDManager scope, List<TokenizedInput> batch) {
-    int length = batch.stream().mapToInt(TokenizedInput::length).max().orElseThrow();
-    long[] ids = new long[batch.size() * length];
-    long[] types = new long[ids.length];
-    long[] mask = new long[ids.length];
-    for (int row = 0; row < batch.size(); row++) {
-      TokenizedInput input = batch.get(row);
-      System.arraycopy(input.ids(), 0, ids, row * length, input.length());
-      System.arraycopy(input.typeIds(), 0, types, row * length, input.length());
-      java.util.Arrays.fill(mask, row * length, row * length + input.length(), 1L);
-    }
-    Shape shape = new Shape(batch.size(), length);
+    PaddedBatch padded = PaddedBatch.of(batch);
+    Shape shape = new Shape(padded.shape());
     return new NDList(
-        scope.create(ids, shape), scope.create(types, shape), scope.create(mask, shape));
+        scope.create(padded.ids(), shape),
+        scope.create(padded.typeIds(), shape),
+        scope.create(padded.mask(), shape));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.sycolab.backbone.bert;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.sycolab.backbone.HfConfig;
 import org.sycolab.backbone.ModelFormatException;
@@ -78,7 +79,7 @@ public record BertConfig(
   public Map<String, Object> toHfJson() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("model_type", MODEL_TYPE);
-    json.put("architectures", java.util.List.of("BertModel"));
+    json.put("architectures", List.of("BertModel"));
     json.put("vocab_size", vocabSize);
     json.put("hidden_size", hiddenSize);
     json.put("num_hidden_layers", layers);
