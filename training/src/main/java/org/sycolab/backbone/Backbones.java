@@ -52,14 +52,15 @@ public final class Backbones {
               + "' is not supported; supported: "
               + String.join(", ", SUPPORTED_MODEL_TYPES));
     }
-    int maxPositions = BertConfig.from(config).maxPositions();
-    BackboneOptions effective =
-        new BackboneOptions(
-            options.pooling(), options.normalize(), Math.min(options.maxLength(), maxPositions));
+    // Weights first: a directory of pickled weights is refused before its config is examined.
     String weightsSha256;
     try (var weights = dir.openWeights()) {
       weightsSha256 = weights.weightsSha256();
     }
+    int maxPositions = BertConfig.from(config).maxPositions();
+    BackboneOptions effective =
+        new BackboneOptions(
+            options.pooling(), options.normalize(), Math.min(options.maxLength(), maxPositions));
     return new BackboneSpec(
         reference, dir, modelType, effective, dir.fingerprint(modelType, weightsSha256, effective));
   }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.data.InvalidDatasetException;
 import org.sycolab.engine.DeviceUnavailableException;
 import org.sycolab.engine.EngineUnavailableException;
@@ -65,6 +66,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         || e instanceof EngineUnavailableException
         || e instanceof IllegalArgumentException
         || e instanceof InvalidDatasetException
+        || e instanceof ModelFormatException
         || e instanceof IOException;
   }
 }

@@ -128,4 +128,21 @@ class EmbedCommandTest {
     assertThat(missing.status()).isEqualTo(2);
     assertThat(missing.err()).contains("nope.jsonl: no such file");
   }
+
+  @Test
+  void aModelWithPickledWeightsIsRefusedInOneLine() throws Exception {
+    Path pairs = generate(10);
+    Path model = tmp.resolve("model");
+    Files.createDirectories(model);
+    Files.writeString(model.resolve("config.json"), "{\"model_type\": \"bert\"}");
+    Files.write(model.resolve("pytorch_model.bin"), new byte[] {(byte) 0x80, 2});
+
+    CliRun r = CliRun.of("embed", "--in", pairs.toString(), "--model", model.toString());
+
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("pytorch_model.bin")
+        .contains("unpickling can run arbitrary code")
+        .doesNotContain("stack trace");
+  }
 }
