@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sycolab.engine.Allocator;
 import org.sycolab.engine.BuildInfo;
 import org.sycolab.engine.DeviceSpec;
 import org.sycolab.run.GitState;
@@ -84,6 +85,7 @@ abstract class BaseCommand implements Callable<Integer> {
     versions.put("pytorch", build.pytorchVersion());
     versions.put("pytorch_flavor", build.pytorchFlavor());
     versions.put("java", Runtime.version().toString());
+    versions.put("allocator", Allocator.current());
     versions.put(
         "os",
         System.getProperty("os.name")

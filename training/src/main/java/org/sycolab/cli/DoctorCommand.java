@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sycolab.backbone.BuiltinModel;
+import org.sycolab.cli.doctor.AllocatorCheck;
 import org.sycolab.cli.doctor.CacheCheck;
 import org.sycolab.cli.doctor.Check;
 import org.sycolab.cli.doctor.CheckResult;
@@ -51,7 +52,8 @@ final class DoctorCommand extends BaseCommand {
             new TokenizerCheck(),
             new DefaultModelCheck(BuiltinModel.defaultModel()),
             new CudaCheck(root().deviceSpec()),
-            new CacheCheck(CacheLocation.root()));
+            new CacheCheck(CacheLocation.root()),
+            new AllocatorCheck());
     List<CheckResult> results = new ArrayList<>();
     PrintWriter out = out();
     for (Check check : checks) {
