@@ -54,8 +54,11 @@ public final class BertEncoder extends NamedBlock {
             .reshape(batch, 1, 1, length);
     NDArray hidden =
         embeddings.forward(store, new NDList(ids, typeIds), training).singletonOrThrow();
+    // A batch of equally long inputs needs no mask: every score would get 0 added.
+    boolean padded = mask.sum().getLong() < batch * length;
     for (BertLayer layer : layers) {
-      hidden = layer.forward(store, new NDList(hidden, additiveMask), training).singletonOrThrow();
+      NDList layerInputs = padded ? new NDList(hidden, additiveMask) : new NDList(hidden);
+      hidden = layer.forward(store, layerInputs, training).singletonOrThrow();
     }
     return new NDList(hidden);
   }
