@@ -2,10 +2,9 @@ package org.sycolab.bench;
 
 import java.io.IOException;
 import org.sycolab.backbone.BackboneOptions;
+import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.backbone.Backbones;
-import org.sycolab.backbone.HfConfig;
 import org.sycolab.backbone.ModelDirectory;
-import org.sycolab.backbone.bert.BertConfig;
 import org.sycolab.backbone.bert.CrossEncodingTokenizer;
 import org.sycolab.engine.CacheLocation;
 
@@ -27,9 +26,8 @@ final class BenchModel {
    * (the default options' length capped by the model's positions).
    */
   static CrossEncodingTokenizer tokenizer() throws IOException {
-    ModelDirectory dir = directory();
-    int positions = BertConfig.from(HfConfig.read(dir.path())).maxPositions();
-    int maxLength = Math.min(BackboneOptions.DEFAULTS.maxLength(), positions);
-    return CrossEncodingTokenizer.load(dir.tokenizer(), maxLength);
+    BackboneSpec spec =
+        Backbones.describe(REFERENCE, BackboneOptions.DEFAULTS, CacheLocation.root());
+    return CrossEncodingTokenizer.load(spec.directory().tokenizer(), spec.options().maxLength());
   }
 }

@@ -41,6 +41,11 @@ public final class Backbones {
   public static BackboneSpec describe(String reference, BackboneOptions options, Path cacheRoot)
       throws IOException {
     ModelDirectory dir = resolve(reference, cacheRoot);
+    // Weights first: a directory of pickled weights is refused before its config is examined.
+    String weightsSha256;
+    try (var weights = dir.openWeights()) {
+      weightsSha256 = weights.weightsSha256();
+    }
     HfConfig config = HfConfig.read(dir.path());
     String modelType = config.modelType();
     if (!modelType.equals(BertConfig.MODEL_TYPE)) {
@@ -51,11 +56,6 @@ public final class Backbones {
               + modelType
               + "' is not supported; supported: "
               + String.join(", ", SUPPORTED_MODEL_TYPES));
-    }
-    // Weights first: a directory of pickled weights is refused before its config is examined.
-    String weightsSha256;
-    try (var weights = dir.openWeights()) {
-      weightsSha256 = weights.weightsSha256();
     }
     int maxPositions = BertConfig.from(config).maxPositions();
     BackboneOptions effective =

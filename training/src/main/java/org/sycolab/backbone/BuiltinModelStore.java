@@ -7,9 +7,7 @@ import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -65,13 +63,12 @@ public final class BuiltinModelStore {
       convert(model, onnx, tokenizer, staging);
       try {
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException
-          | DirectoryNotEmptyException
-          | AtomicMoveNotSupportedException e) {
+      } catch (FileSystemException e) {
+        // Linux reports a rename onto a non-empty directory as a plain FileSystemException
+        // ("Directory not empty"): another process finished the same conversion first.
         if (!Files.isRegularFile(target.resolve(PROVENANCE_FILE))) {
           throw e;
         }
-        // Another process finished the same conversion first; its copy is identical.
       }
     } finally {
       deleteRecursively(staging);
@@ -105,8 +102,8 @@ public final class BuiltinModelStore {
 
   /** Size and CRC-32 of the jar entry, or the SHA-256 prefix of the content elsewhere. */
   private static String identity(URL resource) throws IOException {
+    // With the default URL caching the jar stays open once, instead of once per call.
     URLConnection connection = resource.openConnection();
-    connection.setUseCaches(false);
     if (connection instanceof JarURLConnection jar) {
       JarEntry entry = jar.getJarEntry();
       if (entry.getCrc() >= 0 && entry.getSize() >= 0) {

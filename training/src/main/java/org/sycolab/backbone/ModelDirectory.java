@@ -21,8 +21,12 @@ public record ModelDirectory(Path path) {
   /** Name of the tokenizer. */
   public static final String TOKENIZER = "tokenizer.json";
 
-  /** Version of the fingerprint recipe; bump it when input rendering or pooling code changes. */
-  static final String FINGERPRINT_VERSION = "sycolab-backbone-v1";
+  /**
+   * Version of what the files do not say: prompt rendering ({@code PairText}), truncation ({@code
+   * CrossEncodingTokenizer}), the blocks' arithmetic and pooling. Bump it with any change there
+   * that moves a vector, so that cached features of the old code are not reused.
+   */
+  static final String FINGERPRINT_VERSION = "sycolab-backbone-v2";
 
   /** Checks that the path is a directory with a config. */
   public static ModelDirectory of(Path path) {

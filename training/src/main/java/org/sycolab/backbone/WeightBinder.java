@@ -38,7 +38,7 @@ public final class WeightBinder {
     block.collectTensors("", parameters);
     String prefix = detectPrefix(parameters, weights, prefixes);
     for (Map.Entry<String, NamedBlock.Slot> entry : parameters.entrySet()) {
-      String name = prefix + entry.getKey();
+      String name = legacyName(weights, prefix + entry.getKey());
       Parameter parameter = entry.getValue().parameter();
       if (!weights.contains(name)) {
         throw new ModelFormatException(
@@ -59,6 +59,23 @@ public final class WeightBinder {
       array.setName(name);
       parameter.setArray(array);
     }
+  }
+
+  /**
+   * The TensorFlow-era name of a LayerNorm tensor ({@code gamma}, {@code beta}) when the checkpoint
+   * uses it, as some converted BERT checkpoints still do; the modern name otherwise.
+   */
+  private static String legacyName(TensorSource weights, String name) {
+    if (weights.contains(name)) {
+      return name;
+    }
+    String legacy =
+        name.endsWith("LayerNorm.weight")
+            ? name.substring(0, name.length() - "weight".length()) + "gamma"
+            : name.endsWith("LayerNorm.bias")
+                ? name.substring(0, name.length() - "bias".length()) + "beta"
+                : name;
+    return weights.contains(legacy) ? legacy : name;
   }
 
   private static String detectPrefix(

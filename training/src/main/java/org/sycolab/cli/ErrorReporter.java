@@ -2,6 +2,7 @@ package org.sycolab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -49,6 +50,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   }
 
   static String describe(Throwable e) {
+    if (e instanceof UncheckedIOException u) {
+      return describe(u.getCause());
+    }
     if (e instanceof NoSuchFileException f) {
       return "no such file or directory: " + f.getFile();
     }
@@ -67,6 +71,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         || e instanceof IllegalArgumentException
         || e instanceof InvalidDatasetException
         || e instanceof ModelFormatException
-        || e instanceof IOException;
+        || e instanceof IOException
+        || e instanceof UncheckedIOException;
   }
 }

@@ -6,13 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sycolab.backbone.ModelFormatException;
+import org.sycolab.backbone.safetensors.SafetensorsFile;
 import org.sycolab.io.AtomicFiles;
 
 /**
@@ -36,11 +39,6 @@ public final class FeatureCache {
     this.fingerprint = fingerprint;
   }
 
-  /** The directory of this fingerprint's chunks. */
-  public Path directory() {
-    return dir;
-  }
-
   /** The chunk files, sorted by name (oldest first). */
   public List<Path> chunks() throws IOException {
     List<Path> chunks = new ArrayList<>();
@@ -59,20 +57,32 @@ public final class FeatureCache {
     return chunks;
   }
 
-  /** The cached vectors of those {@code keys} that are cached. */
+  /**
+   * The cached vectors of those {@code keys} that are cached. Each chunk's keys are read first; its
+   * vectors only when it holds a wanted key.
+   */
   public Map<String, float[]> lookup(Collection<String> keys) throws IOException {
     Set<String> wanted = new HashSet<>(keys);
     Map<String, float[]> found = new HashMap<>();
+    HexFormat hex = HexFormat.of();
     for (Path chunkFile : chunks()) {
       if (found.size() == wanted.size()) {
         break;
       }
-      FeatureChunk chunk = FeatureChunk.read(chunkFile);
-      checkFingerprint(chunkFile, chunk);
-      for (int i = 0; i < chunk.keys().size(); i++) {
-        String key = chunk.keys().get(i);
-        if (wanted.contains(key)) {
-          found.putIfAbsent(key, chunk.vectors()[i]);
+      try (SafetensorsFile chunk = SafetensorsFile.open(chunkFile)) {
+        checkFingerprint(chunkFile, chunk.metadata().get(FeatureChunk.FINGERPRINT));
+        byte[] keyBytes = chunk.readBytes(FeatureChunk.KEYS);
+        float[] vectors = null;
+        int rows = keyBytes.length / 32;
+        for (int row = 0; row < rows; row++) {
+          String key = hex.formatHex(keyBytes, row * 32, (row + 1) * 32);
+          if (wanted.contains(key) && !found.containsKey(key)) {
+            if (vectors == null) {
+              vectors = chunk.readFloats(FeatureChunk.FEATURES);
+            }
+            int d = vectors.length / rows;
+            found.put(key, Arrays.copyOfRange(vectors, row * d, (row + 1) * d));
+          }
         }
       }
     }
@@ -84,7 +94,7 @@ public final class FeatureCache {
     if (chunk.keys().isEmpty()) {
       return;
     }
-    checkFingerprint(dir, chunk);
+    checkFingerprint(dir, chunk.fingerprint());
     String name =
         CHUNK_PREFIX
             + System.currentTimeMillis()
@@ -100,7 +110,7 @@ public final class FeatureCache {
    */
   public int importChunk(Path file) throws IOException {
     FeatureChunk chunk = FeatureChunk.read(file);
-    checkFingerprint(file, chunk);
+    checkFingerprint(file, chunk.fingerprint());
     Map<String, float[]> present = lookup(chunk.keys());
     List<String> keys = new ArrayList<>();
     List<float[]> vectors = new ArrayList<>();
@@ -114,12 +124,12 @@ public final class FeatureCache {
     return keys.size();
   }
 
-  private void checkFingerprint(Path where, FeatureChunk chunk) {
-    if (!chunk.fingerprint().equals(fingerprint)) {
+  private void checkFingerprint(Path where, String found) {
+    if (!fingerprint.equals(found)) {
       throw new ModelFormatException(
           where,
           "features come from backbone "
-              + abbreviate(chunk.fingerprint())
+              + abbreviate(found == null ? "(none)" : found)
               + ", not "
               + abbreviate(fingerprint)
               + " (another model, pooling or max length)");

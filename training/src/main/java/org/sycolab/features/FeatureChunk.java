@@ -53,6 +53,10 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
   private SafetensorsWriter writer() {
     int n = keys.size();
     int d = dimension();
+    if ((long) n * d > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          n + " vectors of " + d + " floats exceed one file's 2^31 values; embed in shards");
+    }
     byte[] keyBytes = new byte[n * 32];
     float[] flat = new float[n * d];
     HexFormat hex = HexFormat.of();

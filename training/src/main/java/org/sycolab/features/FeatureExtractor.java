@@ -34,7 +34,7 @@ public final class FeatureExtractor {
   /**
    * An extractor.
    *
-   * @param fingerprint the backbone's fingerprint, which the loaded backbone must have
+   * @param fingerprint the backbone's fingerprint, under which vectors are cached
    * @param batchSize texts per forward pass
    * @param flushEvery computed vectors per cache chunk
    */
@@ -65,20 +65,18 @@ public final class FeatureExtractor {
 
   /**
    * Vectors of the distinct texts in {@code shard}; {@code progress} hears how many texts need the
-   * backbone, then how many each finished batch embedded.
+   * backbone (once it is loaded and they are tokenised), then how many each finished batch
+   * embedded.
    */
   public Result extract(List<PairText> texts, Shard shard, Progress progress) throws IOException {
     Map<String, PairText> distinct = distinct(texts, shard);
     Map<String, float[]> found = cache.lookup(distinct.keySet());
     List<String> missing =
         distinct.keySet().stream().filter(key -> !found.containsKey(key)).toList();
-    progress.start(missing.size());
-    if (!missing.isEmpty()) {
+    if (missing.isEmpty()) {
+      progress.start(0);
+    } else {
       try (Backbone backbone = loader.load()) {
-        if (!backbone.fingerprint().equals(fingerprint)) {
-          throw new IllegalStateException(
-              "backbone fingerprint " + backbone.fingerprint() + " is not " + fingerprint);
-        }
         compute(backbone, missing, distinct, found, progress);
       }
     }
@@ -100,22 +98,27 @@ public final class FeatureExtractor {
       pending.add(new Pending(key, backbone.tokenize(texts.get(key))));
     }
     pending.sort(Comparator.comparingInt(p -> p.input().length()));
+    progress.start(pending.size());
     List<String> chunkKeys = new ArrayList<>();
     List<float[]> chunkVectors = new ArrayList<>();
-    for (int start = 0; start < pending.size(); start += batchSize) {
-      List<Pending> batch = pending.subList(start, Math.min(start + batchSize, pending.size()));
-      float[][] vectors = backbone.embed(batch.stream().map(Pending::input).toList());
-      for (int i = 0; i < vectors.length; i++) {
-        found.put(batch.get(i).key(), vectors[i]);
-        chunkKeys.add(batch.get(i).key());
-        chunkVectors.add(vectors[i]);
+    try {
+      for (int start = 0; start < pending.size(); start += batchSize) {
+        List<Pending> batch = pending.subList(start, Math.min(start + batchSize, pending.size()));
+        float[][] vectors = backbone.embed(batch.stream().map(Pending::input).toList());
+        for (int i = 0; i < vectors.length; i++) {
+          found.put(batch.get(i).key(), vectors[i]);
+          chunkKeys.add(batch.get(i).key());
+          chunkVectors.add(vectors[i]);
+        }
+        if (chunkKeys.size() >= flushEvery) {
+          flush(chunkKeys, chunkVectors);
+        }
+        progress.advance(batch.size());
       }
-      if (chunkKeys.size() >= flushEvery) {
-        flush(chunkKeys, chunkVectors);
-      }
-      progress.advance(batch.size());
+    } finally {
+      // Also when a batch fails (out of memory on the longest inputs, say): keep what is done.
+      flush(chunkKeys, chunkVectors);
     }
-    flush(chunkKeys, chunkVectors);
   }
 
   private void flush(List<String> keys, List<float[]> vectors) throws IOException {

@@ -93,7 +93,7 @@ class FeatureExtractorTest {
   }
 
   @Test
-  void anInterruptedRunKeepsTheChunksItFinished() throws Exception {
+  void aFailedRunKeepsEveryVectorItComputed() throws Exception {
     CountingBackbone failing = new CountingBackbone();
     failing.failOnBatch = 3;
     FeatureCache cache = new FeatureCache(cacheRoot, failing.fingerprint());
@@ -107,8 +107,9 @@ class FeatureExtractorTest {
     FeatureExtractor.Result result =
         new FeatureExtractor(resumed.fingerprint(), () -> resumed, cache, 5, 10)
             .extract(texts(40), Shard.ALL, FeatureExtractor.Progress.NONE);
-    assertThat(result.cached()).isEqualTo(10);
-    assertThat(resumed.computed()).isEqualTo(30);
+    // Three batches of 5 finished before the fourth failed: one full chunk of 10, then 5 more.
+    assertThat(result.cached()).isEqualTo(15);
+    assertThat(resumed.computed()).isEqualTo(25);
   }
 
   @Test

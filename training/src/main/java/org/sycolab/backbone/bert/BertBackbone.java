@@ -90,11 +90,6 @@ public final class BertBackbone implements Backbone {
     return manager.getDevice();
   }
 
-  /** The options in effect (max length capped by the model's positions). */
-  public BackboneOptions options() {
-    return options;
-  }
-
   @Override
   public TokenizedInput tokenize(PairText text) {
     return tokenizer.tokenize(text);

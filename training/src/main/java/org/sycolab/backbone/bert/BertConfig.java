@@ -64,14 +64,26 @@ public record BertConfig(
       throw new ModelFormatException(
           config.file(), "num_attention_heads", heads + " does not divide hidden_size " + hidden);
     }
+    int typeVocab = config.optionalInt("type_vocab_size", 2);
+    if (typeVocab < 2) {
+      throw new ModelFormatException(
+          config.file(),
+          "type_vocab_size",
+          typeVocab + ": a cross-encoded pair needs token types 0 and 1");
+    }
+    int positions = config.requiredInt("max_position_embeddings");
+    if (positions < 8) {
+      throw new ModelFormatException(
+          config.file(), "max_position_embeddings", positions + " is too short (at least 8)");
+    }
     return new BertConfig(
         config.requiredInt("vocab_size"),
         hidden,
         config.requiredInt("num_hidden_layers"),
         heads,
         config.requiredInt("intermediate_size"),
-        config.requiredInt("max_position_embeddings"),
-        config.optionalInt("type_vocab_size", 2),
+        positions,
+        typeVocab,
         config.optionalDouble("layer_norm_eps", 1e-12));
   }
 

@@ -46,18 +46,20 @@ public final class BertEncoder extends NamedBlock {
     NDArray mask = inputs.get(2);
     long batch = ids.getShape().get(0);
     long length = ids.getShape().get(1);
-    NDArray additiveMask =
-        mask.toType(DataType.FLOAT32, false)
-            .neg()
-            .addi(1f)
-            .muli(MASKED)
-            .reshape(batch, 1, 1, length);
     NDArray hidden =
         embeddings.forward(store, new NDList(ids, typeIds), training).singletonOrThrow();
     // A batch of equally long inputs needs no mask: every score would get 0 added.
-    boolean padded = mask.sum().getLong() < batch * length;
+    NDArray additiveMask =
+        mask.sum().getLong() == batch * length
+            ? null
+            : mask.toType(DataType.FLOAT32, false)
+                .neg()
+                .addi(1f)
+                .muli(MASKED)
+                .reshape(batch, 1, 1, length);
     for (BertLayer layer : layers) {
-      NDList layerInputs = padded ? new NDList(hidden, additiveMask) : new NDList(hidden);
+      NDList layerInputs =
+          additiveMask == null ? new NDList(hidden) : new NDList(hidden, additiveMask);
       hidden = layer.forward(store, layerInputs, training).singletonOrThrow();
     }
     return new NDList(hidden);

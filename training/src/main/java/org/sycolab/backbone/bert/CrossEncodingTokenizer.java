@@ -62,11 +62,6 @@ public final class CrossEncodingTokenizer implements AutoCloseable {
     return new CrossEncodingTokenizer(tokenizer, maxLength, special[0], special[1]);
   }
 
-  /** The most tokens of one input. */
-  public int maxLength() {
-    return maxLength;
-  }
-
   /** Tokenises and truncates one pair. */
   public TokenizedInput tokenize(PairText text) {
     long[] prompt = pieces(text.renderedPrompt());

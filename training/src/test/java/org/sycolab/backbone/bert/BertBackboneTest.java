@@ -141,4 +141,35 @@ class BertBackboneTest {
     assertThat(results.get(1)).isDeepEqualTo(results.get(0));
     assertThat(results.get(2)).isDeepEqualTo(results.get(0));
   }
+
+  @Test
+  void legacyLayerNormNamesGammaAndBetaLoadAsWeightAndBias() throws Exception {
+    Path modern = TinyBertCheckpoint.write(tmp.resolve("modern"), "");
+    Path legacy = tmp.resolve("legacy");
+    Files.createDirectories(legacy);
+    Files.copy(modern.resolve("config.json"), legacy.resolve("config.json"));
+    Files.copy(modern.resolve("tokenizer.json"), legacy.resolve("tokenizer.json"));
+    Map<String, NamedBlock.Slot> slots = new LinkedHashMap<>();
+    new BertEncoder(TinyBertCheckpoint.CONFIG).collectTensors("", slots);
+    SafetensorsWriter writer = new SafetensorsWriter();
+    TinyBertCheckpoint.tensors(7)
+        .forEach(
+            (name, values) ->
+                writer.addFloats(
+                    name.replace("LayerNorm.weight", "LayerNorm.gamma")
+                        .replace("LayerNorm.bias", "LayerNorm.beta"),
+                    values,
+                    slots.get(name).shape().getShape()));
+    writer.write(legacy.resolve("model.safetensors"));
+
+    BackboneOptions options = new BackboneOptions(Pooling.MEAN, true, 64);
+    float[][] expected;
+    try (Backbone backbone = open(modern, options)) {
+      expected = backbone.embed(TEXTS.stream().map(backbone::tokenize).toList());
+    }
+    try (Backbone backbone = open(legacy, options)) {
+      assertThat(backbone.embed(TEXTS.stream().map(backbone::tokenize).toList()))
+          .isDeepEqualTo(expected);
+    }
+  }
 }

@@ -109,4 +109,16 @@ class BertLoadingErrorsTest {
         .isInstanceOf(ModelFormatException.class)
         .hasMessageContaining("nowhere: does not exist");
   }
+
+  @Test
+  void aConfigWithASingleTokenTypeIsRefusedByField() throws Exception {
+    Path dir = TinyBertCheckpoint.write(tmp.resolve("m"), "");
+    Map<String, Object> config = TinyBertCheckpoint.CONFIG.toHfJson();
+    config.put("type_vocab_size", 1);
+    TinyBertCheckpoint.writeConfig(dir, config);
+    assertThatThrownBy(() -> open(dir))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("config.json: type_vocab_size: 1")
+        .hasMessageContaining("token types 0 and 1");
+  }
 }
