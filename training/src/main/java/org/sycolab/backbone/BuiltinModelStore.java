@@ -7,10 +7,13 @@ import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,6 +39,9 @@ public final class BuiltinModelStore {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  /** Age after which a staging directory is considered abandoned. */
+  static final Duration STAGING_TTL = Duration.ofHours(1);
+
   private final Path modelsRoot;
 
   /** A store under {@code cacheRoot/models}. */
@@ -57,6 +63,7 @@ public final class BuiltinModelStore {
       return target;
     }
     Files.createDirectories(modelsRoot);
+    sweepAbandonedStaging();
     Path staging = modelsRoot.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
     try {
       Files.createDirectories(staging);
@@ -74,6 +81,21 @@ public final class BuiltinModelStore {
       deleteRecursively(staging);
     }
     return target;
+  }
+
+  /**
+   * Removes staging directories that killed conversions left behind (about 90 MB each). A
+   * conversion takes seconds, so one older than an hour belongs to no live process.
+   */
+  private void sweepAbandonedStaging() throws IOException {
+    Instant cutoff = Instant.now().minus(STAGING_TTL);
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(modelsRoot, ".*.tmp-*")) {
+      for (Path entry : entries) {
+        if (Files.getLastModifiedTime(entry).toInstant().isBefore(cutoff)) {
+          deleteRecursively(entry);
+        }
+      }
+    }
   }
 
   private static void convert(BuiltinModel model, URL onnx, URL tokenizer, Path dir)

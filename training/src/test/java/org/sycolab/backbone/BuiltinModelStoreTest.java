@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -36,5 +38,23 @@ class BuiltinModelStoreTest {
           .asString()
           .startsWith("builtin-minilm-");
     }
+  }
+
+  @Test
+  void stagingLeftByAKilledConversionIsSweptButAFreshOneIsNot() throws Exception {
+    Path models = cache.resolve("models");
+    Path abandoned = models.resolve(".builtin-minilm-x.tmp-old");
+    Path live = models.resolve(".builtin-minilm-x.tmp-new");
+    Files.createDirectories(abandoned);
+    Files.writeString(abandoned.resolve("model.safetensors"), "partial");
+    Files.createDirectories(live);
+    Files.setLastModifiedTime(
+        abandoned,
+        FileTime.from(Instant.now().minus(BuiltinModelStore.STAGING_TTL).minusSeconds(60)));
+
+    new BuiltinModelStore(cache).directory(BuiltinModel.MINILM);
+
+    assertThat(abandoned).doesNotExist();
+    assertThat(live).isDirectory();
   }
 }
