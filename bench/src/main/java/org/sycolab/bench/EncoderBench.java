@@ -5,9 +5,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.TokenizedInput;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * One timed encoder run in this JVM, for one engine:
@@ -23,42 +28,44 @@ import org.sycolab.backbone.TokenizedInput;
  * checkpoint} line every tenth of the texts (resident memory now and at its peak) and one {@code
  * result} line of {@code key=value} fields, read by {@link EncoderComparison}.
  */
-public final class EncoderBench {
+@Command(name = "EncoderBench", mixinStandardHelpOptions = true)
+public final class EncoderBench implements Callable<Integer> {
 
   private static final int CHECKPOINTS = 10;
 
-  private EncoderBench() {}
+  @Option(names = "--engine", defaultValue = SycolabEncoder.NAME, description = "sycolab or ort")
+  String engine;
+
+  @Option(names = "--texts", defaultValue = "2048")
+  int texts;
+
+  @Option(names = "--batch", defaultValue = "32")
+  int batchSize;
+
+  @Option(names = "--threads", defaultValue = "2")
+  int threads;
+
+  @Option(names = "--warmup", defaultValue = "3")
+  int warmup;
+
+  @Option(names = "--seed", defaultValue = "1")
+  long seed;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--shuffle", description = "Run the batches in a seeded random order.")
+  boolean shuffle;
 
   /** Runs the benchmark; exits 2 on bad usage, 1 on failure. */
   public static void main(String[] args) {
-    Flags flags;
-    try {
-      flags =
-          Flags.parse(
-              args,
-              Set.of("--engine", "--texts", "--batch", "--threads", "--warmup", "--seed"),
-              Set.of("--shuffle"));
-    } catch (IllegalArgumentException e) {
-      System.err.println("EncoderBench: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    try {
-      run(flags);
-    } catch (Exception e) {
-      System.err.println("EncoderBench: failed: " + e);
-      e.printStackTrace();
-      System.exit(1);
-    }
+    System.exit(new CommandLine(new EncoderBench()).execute(args));
   }
 
-  private static void run(Flags flags) throws Exception {
-    String engine = flags.string("--engine", SycolabEncoder.NAME);
-    int texts = flags.positive("--texts", 2048);
-    int batchSize = flags.positive("--batch", 32);
-    int threads = flags.positive("--threads", 2);
-    long warmup = flags.number("--warmup", 3);
-    long seed = flags.number("--seed", 1);
+  @Override
+  public Integer call() throws Exception {
+    BenchArguments.positive(spec, "--texts", texts);
+    BenchArguments.positive(spec, "--batch", batchSize);
+    BenchArguments.positive(spec, "--threads", threads);
     // Where the driver did not set them: DJL reads these when it loads PyTorch.
     setIfAbsent("ai.djl.offline", "true");
     setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(threads));
@@ -73,7 +80,7 @@ public final class EncoderBench {
       }
       List<List<TokenizedInput>> batches = Batches.sortAndBucket(inputs, batchSize);
       inputs = null;
-      if (flags.has("--shuffle")) {
+      if (shuffle) {
         // Every stretch of the run then sees short and long batches alike, so resident memory
         // must level off early unless something leaks.
         batches = new ArrayList<>(batches);
@@ -139,6 +146,7 @@ public final class EncoderBench {
           MemoryStatus.peakRssMb(),
           digest);
     }
+    return 0;
   }
 
   private static Encoder open(String engine, int threads) throws Exception {

@@ -7,6 +7,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code encoder} part of {@code scripts/bench}: sycolab's MiniLM encoder against ONNX Runtime
@@ -23,49 +29,46 @@ import java.util.Set;
  * sycolab is faster. {@code --memory-texts 0} skips the memory run, which otherwise ends with
  * {@code peak_rss_mb <n>}.
  */
-public final class EncoderComparison {
+@Command(name = "EncoderComparison", mixinStandardHelpOptions = true)
+public final class EncoderComparison implements Callable<Integer> {
 
   private static final List<String> ENGINES = List.of(OrtEncoder.NAME, SycolabEncoder.NAME);
 
-  private EncoderComparison() {}
+  @Option(names = "--texts", defaultValue = "2048")
+  int texts;
+
+  @Option(names = "--runs", defaultValue = "2")
+  int runs;
+
+  @Option(names = "--memory-texts", defaultValue = "50000")
+  int memoryTexts;
+
+  @Option(names = "--batch", defaultValue = "32")
+  int batch;
+
+  @Option(names = "--threads", defaultValue = "2")
+  int threads;
+
+  @Option(names = "--warmup", defaultValue = "3")
+  int warmup;
+
+  @Option(names = "--seed", defaultValue = "1")
+  long seed;
+
+  @Spec CommandSpec spec;
 
   /** Runs the comparison; exits 2 on bad usage, 1 on failure. */
   public static void main(String[] args) {
-    Flags flags;
-    try {
-      flags =
-          Flags.parse(
-              args,
-              Set.of(
-                  "--texts",
-                  "--runs",
-                  "--memory-texts",
-                  "--batch",
-                  "--threads",
-                  "--warmup",
-                  "--seed"),
-              Set.of());
-    } catch (IllegalArgumentException e) {
-      System.err.println("EncoderComparison: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    try {
-      run(flags, System.out);
-    } catch (Exception e) {
-      System.err.println("EncoderComparison: failed: " + e.getMessage());
-      System.exit(1);
-    }
+    System.exit(new CommandLine(new EncoderComparison()).execute(args));
   }
 
-  private static void run(Flags flags, PrintStream out) throws Exception {
-    int texts = flags.positive("--texts", 2048);
-    int runs = flags.positive("--runs", 2);
-    long memoryTexts = flags.number("--memory-texts", 50_000);
-    int batch = flags.positive("--batch", 32);
-    int threads = flags.positive("--threads", 2);
-    long warmup = flags.number("--warmup", 3);
-    long seed = flags.number("--seed", 1);
+  @Override
+  public Integer call() throws Exception {
+    BenchArguments.positive(spec, "--texts", texts);
+    BenchArguments.positive(spec, "--runs", runs);
+    BenchArguments.positive(spec, "--batch", batch);
+    BenchArguments.positive(spec, "--threads", threads);
+    PrintStream out = System.out;
     // Convert the built-in model into the cache now, so no child pays for it.
     BenchModel.directory();
 
@@ -107,7 +110,7 @@ public final class EncoderComparison {
     out.printf(Locale.ROOT, "ratio %.2f%n", sycolabRate / ortRate);
 
     if (memoryTexts > 0) {
-      int count = Math.toIntExact(memoryTexts);
+      int count = memoryTexts;
       out.printf(
           Locale.ROOT,
           "memory: %s engine over %d texts, batches in shuffled order%n",
@@ -119,10 +122,11 @@ public final class EncoderComparison {
       ChildResult result = ChildProcess.run(threads, memoryArgs, out);
       out.printf(Locale.ROOT, "peak_rss_mb %d%n", result.peakRssMb());
     }
+    return 0;
   }
 
   private static List<String> args(
-      String engine, int texts, int batch, int threads, long warmup, long seed) {
+      String engine, int texts, int batch, int threads, int warmup, long seed) {
     return List.of(
         "--engine",
         engine,
@@ -133,7 +137,7 @@ public final class EncoderComparison {
         "--threads",
         Integer.toString(threads),
         "--warmup",
-        Long.toString(warmup),
+        Integer.toString(warmup),
         "--seed",
         Long.toString(seed));
   }

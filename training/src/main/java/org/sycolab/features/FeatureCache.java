@@ -6,16 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sycolab.backbone.ModelFormatException;
-import org.sycolab.backbone.safetensors.SafetensorsFile;
 import org.sycolab.io.AtomicFiles;
 
 /**
@@ -64,24 +61,17 @@ public final class FeatureCache {
   public Map<String, float[]> lookup(Collection<String> keys) throws IOException {
     Set<String> wanted = new HashSet<>(keys);
     Map<String, float[]> found = new HashMap<>();
-    HexFormat hex = HexFormat.of();
     for (Path chunkFile : chunks()) {
       if (found.size() == wanted.size()) {
         break;
       }
-      try (SafetensorsFile chunk = SafetensorsFile.open(chunkFile)) {
-        checkFingerprint(chunkFile, chunk.metadata().get(FeatureChunk.FINGERPRINT));
-        byte[] keyBytes = chunk.readBytes(FeatureChunk.KEYS);
-        float[] vectors = null;
-        int rows = keyBytes.length / 32;
-        for (int row = 0; row < rows; row++) {
-          String key = hex.formatHex(keyBytes, row * 32, (row + 1) * 32);
+      try (FeatureChunk.Opened chunk = FeatureChunk.Opened.open(chunkFile)) {
+        checkFingerprint(chunkFile, chunk.fingerprint());
+        List<String> chunkKeys = chunk.keys();
+        for (int row = 0; row < chunkKeys.size(); row++) {
+          String key = chunkKeys.get(row);
           if (wanted.contains(key) && !found.containsKey(key)) {
-            if (vectors == null) {
-              vectors = chunk.readFloats(FeatureChunk.FEATURES);
-            }
-            int d = vectors.length / rows;
-            found.put(key, Arrays.copyOfRange(vectors, row * d, (row + 1) * d));
+            found.put(key, chunk.vector(row));
           }
         }
       }

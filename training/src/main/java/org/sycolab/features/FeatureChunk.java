@@ -70,33 +70,83 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
         .addFloats(FEATURES, flat, n, d);
   }
 
-  /** Reads a chunk, checking its layout. */
+  /** Reads a whole chunk, checking its layout. */
   public static FeatureChunk read(Path file) throws IOException {
-    try (SafetensorsFile st = SafetensorsFile.open(file)) {
-      String fingerprint = st.metadata().get(FINGERPRINT);
-      if (fingerprint == null) {
-        throw new ModelFormatException(file, "metadata " + FINGERPRINT + " missing");
+    try (Opened chunk = Opened.open(file)) {
+      float[][] vectors = new float[chunk.keys().size()][];
+      for (int row = 0; row < vectors.length; row++) {
+        vectors[row] = chunk.vector(row);
       }
-      long[] keyShape = st.info(KEYS).shape();
-      long[] featureShape = st.info(FEATURES).shape();
-      if (keyShape.length != 2
-          || keyShape[1] != 32
-          || featureShape.length != 2
-          || featureShape[0] != keyShape[0]) {
-        throw new ModelFormatException(file, FEATURES, "shapes of keys and features disagree");
+      return new FeatureChunk(chunk.fingerprint(), chunk.keys(), vectors);
+    }
+  }
+
+  /**
+   * A chunk file opened for lookups: layout checked and keys read on opening, the vectors decoded
+   * only when one is asked for.
+   */
+  static final class Opened implements AutoCloseable {
+    private final SafetensorsFile file;
+    private final String fingerprint;
+    private final List<String> keys;
+    private final int dimension;
+    private float[] flat;
+
+    private Opened(SafetensorsFile file, String fingerprint, List<String> keys, int dimension) {
+      this.file = file;
+      this.fingerprint = fingerprint;
+      this.keys = keys;
+      this.dimension = dimension;
+    }
+
+    static Opened open(Path path) throws IOException {
+      SafetensorsFile file = SafetensorsFile.open(path);
+      try {
+        String fingerprint = file.metadata().get(FINGERPRINT);
+        if (fingerprint == null) {
+          throw new ModelFormatException(path, "metadata " + FINGERPRINT + " missing");
+        }
+        long[] keyShape = file.info(KEYS).shape();
+        long[] featureShape = file.info(FEATURES).shape();
+        if (keyShape.length != 2
+            || keyShape[1] != 32
+            || featureShape.length != 2
+            || featureShape[0] != keyShape[0]) {
+          throw new ModelFormatException(path, FEATURES, "shapes of keys and features disagree");
+        }
+        byte[] keyBytes = file.readBytes(KEYS);
+        HexFormat hex = HexFormat.of();
+        List<String> keys = new ArrayList<>((int) keyShape[0]);
+        for (int row = 0; row < keyShape[0]; row++) {
+          keys.add(hex.formatHex(keyBytes, row * 32, (row + 1) * 32));
+        }
+        return new Opened(file, fingerprint, keys, (int) featureShape[1]);
+      } catch (RuntimeException e) {
+        file.close();
+        throw e;
       }
-      byte[] keyBytes = st.readBytes(KEYS);
-      float[] flat = st.readFloats(FEATURES);
-      int n = (int) keyShape[0];
-      int d = (int) featureShape[1];
-      HexFormat hex = HexFormat.of();
-      List<String> keys = new ArrayList<>(n);
-      float[][] vectors = new float[n][];
-      for (int i = 0; i < n; i++) {
-        keys.add(hex.formatHex(keyBytes, i * 32, (i + 1) * 32));
-        vectors[i] = Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+    }
+
+    String fingerprint() {
+      return fingerprint;
+    }
+
+    /** The content keys, one per row. */
+    List<String> keys() {
+      return keys;
+    }
+
+    /** The vector of one row. */
+    float[] vector(int row) {
+      if (flat == null) {
+        flat = file.readFloats(FEATURES);
       }
-      return new FeatureChunk(fingerprint, keys, vectors);
+      return Arrays.copyOfRange(flat, row * dimension, (row + 1) * dimension);
+    }
+
+    @Override
+    public void close() {
+      file.close();
     }
   }
 }
