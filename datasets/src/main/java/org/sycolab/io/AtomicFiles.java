@@ -8,13 +8,17 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Writes files so that readers see either the old content or the complete new content, never a
@@ -68,6 +72,45 @@ public final class AtomicFiles {
   }
 
   /**
+   * Writes a directory whose files belong together (a head's weights and its description): {@code
+   * body} fills a hidden staging directory beside the target, which is renamed to {@code target}
+   * only if {@code body} returns, so readers never see some files without the others. The target
+   * must not exist yet.
+   */
+  public static void writeDirectory(Path target, DirectoryBody body) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path parent = absolute.getParent();
+    Files.createDirectories(parent);
+    if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+      throw new FileAlreadyExistsException(absolute.toString(), null, "will not replace it");
+    }
+    Path staging = parent.resolve(temporaryName(absolute));
+    Files.createDirectory(staging);
+    boolean moved = false;
+    try {
+      body.writeInto(staging);
+      Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
+      moved = true;
+      forceDirectory(parent);
+    } finally {
+      if (!moved) {
+        deleteTree(staging);
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
+  /**
    * Deletes temporary files a crashed writer left in {@code dir} (not recursive).
    *
    * @return the files removed
@@ -116,6 +159,12 @@ public final class AtomicFiles {
     } catch (IOException e) {
       // Opening a directory is not supported everywhere; the rename itself is still atomic.
     }
+  }
+
+  /** Fills a staging directory; may throw, in which case nothing appears. */
+  @FunctionalInterface
+  public interface DirectoryBody {
+    void writeInto(Path staging) throws IOException;
   }
 
   /** Produces a file's content; may throw, in which case nothing is written. */

@@ -1,7 +1,6 @@
 package org.sycolab.cli;
 
 import ai.djl.Device;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,10 +10,6 @@ import java.util.Map;
 import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.backbone.Backbones;
 import org.sycolab.data.DatasetRecord;
-import org.sycolab.data.DatasetValidator;
-import org.sycolab.data.InvalidDatasetException;
-import org.sycolab.data.TextLimits;
-import org.sycolab.data.ValidationReport;
 import org.sycolab.engine.CacheLocation;
 import org.sycolab.features.FeatureCache;
 import org.sycolab.features.FeatureChunk;
@@ -77,15 +72,7 @@ final class EmbedCommand extends BaseCommand {
   protected int execute() throws Exception {
     Shard slice = Shard.parse(shard);
     var options = model.backboneOptions();
-    if (!Files.isRegularFile(in)) {
-      throw new IllegalArgumentException(
-          in + (Files.exists(in) ? ": not a regular file" : ": no such file"));
-    }
-    List<DatasetRecord> records = new ArrayList<>();
-    ValidationReport report = new DatasetValidator(TextLimits.DEFAULT).validate(in, records::add);
-    if (!report.clean()) {
-      throw new InvalidDatasetException(report);
-    }
+    List<DatasetRecord> records = DatasetFiles.readValid(in);
     List<TextSlot> slots = TextSlot.of(records);
     long start = System.nanoTime();
     BackboneSpec backbone = Backbones.describe(model.model, options, CacheLocation.root());
@@ -117,7 +104,7 @@ final class EmbedCommand extends BaseCommand {
               FLUSH_EVERY);
       FeatureExtractor.Result result;
       double modelSeconds;
-      try (BarProgress progress = new BarProgress()) {
+      try (EmbedProgress progress = new EmbedProgress(err(), root().verbosity())) {
         result = extractor.extract(slots.stream().map(TextSlot::text).toList(), slice, progress);
         modelSeconds = progress.seconds();
       }
@@ -174,37 +161,7 @@ final class EmbedCommand extends BaseCommand {
   }
 
   private static final String FEATURES_FILE = "features.safetensors";
-  private static final int FLUSH_EVERY = 4096;
 
-  /** Progress bar over the texts the backbone embeds. */
-  private final class BarProgress implements FeatureExtractor.Progress, AutoCloseable {
-    private ProgressBar bar;
-    private long startNanos;
-    private long lastNanos;
-
-    @Override
-    public void start(int toCompute) {
-      bar = ProgressBar.on(err(), "embed", "texts", toCompute, root().verbosity());
-      startNanos = System.nanoTime();
-      lastNanos = startNanos;
-    }
-
-    @Override
-    public void advance(int computed) {
-      bar.step(computed);
-      lastNanos = System.nanoTime();
-    }
-
-    /** Seconds spent embedding. */
-    double seconds() {
-      return (lastNanos - startNanos) / 1e9;
-    }
-
-    @Override
-    public void close() {
-      if (bar != null) {
-        bar.close();
-      }
-    }
-  }
+  /** Computed vectors per cache chunk, so an interrupted embedding keeps its work. */
+  static final int FLUSH_EVERY = 4096;
 }

@@ -10,6 +10,7 @@ import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.data.InvalidDatasetException;
 import org.sycolab.engine.DeviceUnavailableException;
 import org.sycolab.engine.EngineUnavailableException;
+import org.sycolab.heads.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -71,6 +72,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         || e instanceof IllegalArgumentException
         || e instanceof InvalidDatasetException
         || e instanceof ModelFormatException
+        || e instanceof TrainingDivergedException
         || e instanceof IOException
         || e instanceof UncheckedIOException;
   }

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
       ImportCommand.class,
       ValidateCommand.class,
       StatsCommand.class,
-      EmbedCommand.class
+      EmbedCommand.class,
+      TrainCommand.class
     },
     footerHeading = "%nExit status:%n",
     footer = {

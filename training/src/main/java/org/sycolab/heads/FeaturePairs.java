@@ -1,6 +1,10 @@
 package org.sycolab.heads;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.sycolab.backbone.PairText;
+import org.sycolab.data.PreferencePair;
 
 /**
  * The features of preference pairs, ready for a head: row {@code i} holds the chosen response's
@@ -35,6 +39,29 @@ public record FeaturePairs(int dimension, float[] values) {
       copy(rejected.get(i), d, values, (2 * i + 1) * d);
     }
     return new FeaturePairs(d, values);
+  }
+
+  /**
+   * The pairs' vectors, looked up by the content key of (prompt, chosen) and (prompt, rejected).
+   *
+   * @throws IllegalStateException when a text has no vector
+   */
+  public static FeaturePairs lookup(List<PreferencePair> pairs, Map<String, float[]> vectors) {
+    List<float[]> chosen = new ArrayList<>(pairs.size());
+    List<float[]> rejected = new ArrayList<>(pairs.size());
+    for (PreferencePair pair : pairs) {
+      chosen.add(vector(vectors, new PairText(pair.prompt(), pair.chosen()), pair));
+      rejected.add(vector(vectors, new PairText(pair.prompt(), pair.rejected()), pair));
+    }
+    return of(chosen, rejected);
+  }
+
+  private static float[] vector(Map<String, float[]> vectors, PairText text, PreferencePair pair) {
+    float[] vector = vectors.get(text.contentKey());
+    if (vector == null) {
+      throw new IllegalStateException("no features for a response of pair '" + pair.id() + "'");
+    }
+    return vector;
   }
 
   private static void copy(float[] vector, int d, float[] values, int offset) {

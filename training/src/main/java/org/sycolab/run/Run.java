@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.sycolab.io.AtomicFiles;
 import org.sycolab.io.FileDigest;
 
@@ -81,6 +83,28 @@ public final class Run {
         name,
         new RunManifest.FileEntry(
             name, Files.size(target), HexFormat.of().formatHex(digest.digest())));
+    save(RunManifest.Status.RUNNING, null, null);
+    return target;
+  }
+
+  /**
+   * Writes an output directory atomically (all its files appear together, see {@link
+   * AtomicFiles#writeDirectory}) and records each file's digest.
+   *
+   * @return the directory's path
+   */
+  public Path writeOutputDirectory(String relative, AtomicFiles.DirectoryBody body)
+      throws IOException {
+    Path target = dir.resolve(relative);
+    AtomicFiles.writeDirectory(target, body);
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(target)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    for (Path file : files) {
+      String name = dir.path().relativize(file).toString();
+      outputs.put(name, new RunManifest.FileEntry(name, Files.size(file), FileDigest.sha256(file)));
+    }
     save(RunManifest.Status.RUNNING, null, null);
     return target;
   }

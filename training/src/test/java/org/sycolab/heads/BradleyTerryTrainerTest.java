@@ -24,7 +24,7 @@ class BradleyTerryTrainerTest {
     PlantedPairs test = PlantedPairs.draw(20_000, d, reward, 3);
 
     TrainingResult result =
-        new BradleyTerryTrainer(TrainingConfig.defaults(1), Device.cpu())
+        new BradleyTerryTrainer(new TrainingConfig(20, 256, 1e-2, 0.01, 0, 0, 5, 1), Device.cpu())
             .train(
                 HeadArchitecture.linear(d),
                 train.pairs,

@@ -1,0 +1,466 @@
+package org.sycolab.cli;
+
+import ai.djl.Device;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.sycolab.backbone.BackboneSpec;
+import org.sycolab.backbone.Backbones;
+import org.sycolab.backbone.PairText;
+import org.sycolab.data.PreferencePair;
+import org.sycolab.engine.CacheLocation;
+import org.sycolab.features.FeatureCache;
+import org.sycolab.features.FeatureExtractor;
+import org.sycolab.features.Shard;
+import org.sycolab.heads.BradleyTerry;
+import org.sycolab.heads.BradleyTerryTrainer;
+import org.sycolab.heads.EpochMetrics;
+import org.sycolab.heads.FeaturePairs;
+import org.sycolab.heads.HeadArchitecture;
+import org.sycolab.heads.HeadCard;
+import org.sycolab.heads.HeadDirectory;
+import org.sycolab.heads.HeadScorer;
+import org.sycolab.heads.PairSplit;
+import org.sycolab.heads.TrainingConfig;
+import org.sycolab.heads.TrainingResult;
+import org.sycolab.heads.TrainingTarget;
+import org.sycolab.io.FileDigest;
+import org.sycolab.run.Run;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** {@code sycolab train}: Bradley–Terry reward heads on cached backbone features. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train reward heads on the features of (prompt, chosen) and (prompt, rejected) with the"
+          + " Bradley-Terry loss -log sigmoid(r_c - r_r - margin) + centring*(r_c + r_r)^2, AdamW,"
+          + " and early stopping on the dev split's pairwise accuracy. Features come from the"
+          + " cache that `sycolab embed` fills; missing ones are computed first.",
+      "Splits follow each pair's meta.split (train/dev/test); pairs without one are split by"
+          + " prompt, 80/10/10.",
+      "Writes one head directory per label and seed (<label>-seed<s>/ with head.safetensors and"
+          + " head.json), heads.csv with their accuracies, and the manifest."
+    })
+final class TrainCommand extends BaseCommand {
+
+  @Option(
+      names = "--pairs",
+      paramLabel = "FILE",
+      required = true,
+      description = "JSONL file of preference pairs.")
+  Path pairsFile;
+
+  @Option(
+      names = "--label",
+      paramLabel = "L",
+      split = ",",
+      defaultValue = "agreeable,grounded",
+      description =
+          "agreeable, grounded or mixture:P, comma-separated for several heads (default:"
+              + " ${DEFAULT-VALUE}). mixture:P trains on conflict prompts (premise false), a"
+              + " fraction P of which, drawn per prompt from the seed, give their agreeable pairs"
+              + " and the rest their grounded pairs.")
+  List<String> labels;
+
+  @Option(
+      names = "--head",
+      paramLabel = "KIND",
+      defaultValue = "linear",
+      description = "linear (d->1) or mlp (d->h->1, GELU, dropout) (default: ${DEFAULT-VALUE}).")
+  String head;
+
+  @Option(
+      names = "--hidden",
+      paramLabel = "H",
+      defaultValue = "256",
+      description = "Hidden units of an mlp head (default: ${DEFAULT-VALUE}).")
+  int hidden;
+
+  @Option(
+      names = "--dropout",
+      paramLabel = "P",
+      defaultValue = "0.1",
+      description = "Dropout of an mlp head while training (default: ${DEFAULT-VALUE}).")
+  double dropout;
+
+  @Option(
+      names = "--epochs",
+      paramLabel = "N",
+      defaultValue = "30",
+      description = "Most passes over the training pairs (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(
+      names = "--minibatch",
+      paramLabel = "N",
+      defaultValue = "64",
+      description = "Pairs per optimiser step (default: ${DEFAULT-VALUE}).")
+  int minibatch;
+
+  @Option(
+      names = "--lr",
+      paramLabel = "X",
+      defaultValue = "1e-2",
+      description = "AdamW learning rate (default: ${DEFAULT-VALUE}).")
+  double learningRate;
+
+  @Option(
+      names = "--weight-decay",
+      paramLabel = "X",
+      defaultValue = "0.01",
+      description = "AdamW decoupled weight decay (default: ${DEFAULT-VALUE}).")
+  double weightDecay;
+
+  @Option(
+      names = "--margin",
+      paramLabel = "X",
+      defaultValue = "0",
+      description = "Margin inside the loss (default: ${DEFAULT-VALUE}).")
+  double margin;
+
+  @Option(
+      names = "--centring",
+      paramLabel = "X",
+      defaultValue = "0",
+      description =
+          "Coefficient of the (r_c + r_r)^2 term that keeps scores centred (default:"
+              + " ${DEFAULT-VALUE}).")
+  double centring;
+
+  @Option(
+      names = "--patience",
+      paramLabel = "N",
+      defaultValue = "5",
+      description =
+          "Stop after N epochs without a better dev accuracy; the best epoch's weights are kept"
+              + " (default: ${DEFAULT-VALUE}).")
+  int patience;
+
+  @Option(
+      names = "--seeds",
+      paramLabel = "S",
+      split = ",",
+      defaultValue = "1",
+      description =
+          "Train one head per seed (initial weights, pair order, dropout, mixture draw)"
+              + " (default: ${DEFAULT-VALUE}).")
+  List<Long> seeds;
+
+  @Mixin ModelOptions model;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  protected int execute() throws Exception {
+    List<TrainingTarget> targets = targets();
+    HeadArchitecture.Kind kind = HeadArchitecture.Kind.parse(head);
+    TrainingConfig base =
+        new TrainingConfig(
+            epochs, minibatch, learningRate, weightDecay, margin, centring, patience, seeds.get(0));
+    Set<Long> distinctSeeds = new LinkedHashSet<>(seeds);
+    if (distinctSeeds.size() != seeds.size()) {
+      throw new IllegalArgumentException("--seeds lists a seed twice: " + seeds);
+    }
+    var options = model.backboneOptions();
+    List<PreferencePair> pairs = DatasetFiles.readPairs(pairsFile, "--pairs");
+    Map<PreferencePair, PairSplit> splits = new LinkedHashMap<>();
+    boolean declared = true;
+    for (PreferencePair pair : pairs) {
+      declared &= PairSplit.declared(pair).isPresent();
+      splits.put(pair, PairSplit.of(pair));
+    }
+
+    Map<String, List<PreferencePair>> selections = new LinkedHashMap<>();
+    for (TrainingTarget target : targets) {
+      for (long seed : seeds) {
+        List<PreferencePair> selected = target.select(pairs, seed);
+        requireSplits(target, seed, selected, splits);
+        selections.put(headName(target, seed), selected);
+      }
+    }
+
+    BackboneSpec backbone = Backbones.describe(model.model, options, CacheLocation.root());
+    Device device = root().device();
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("pairs", pairsFile.toString());
+    config.put("labels", targets.stream().map(TrainingTarget::toString).toList());
+    config.put("head", kind.id());
+    config.put("training", base);
+    config.put("model", model.model);
+    config.put("fingerprint", backbone.fingerprint());
+    config.put("split_source", declared ? "meta" : "prompt-hash");
+    Map<String, Long> seedMap = new LinkedHashMap<>();
+    seeds.forEach(seed -> seedMap.put("head_seed_" + seed, seed));
+    Run run = startRun(output.open("train"), config, seedMap, device.toString());
+    try {
+      run.recordInput(pairsFile);
+      String dataSha = FileDigest.sha256(pairsFile);
+      Map<String, float[]> vectors = features(selections.values(), backbone, device);
+      Table summary = summaryTable();
+      for (TrainingTarget target : targets) {
+        for (long seed : seeds) {
+          String name = headName(target, seed);
+          Map<PairSplit, List<PreferencePair>> bySplit = bySplit(selections.get(name), splits);
+          HeadCard.DataInfo data =
+              new HeadCard.DataInfo(
+                  pairsFile.toString(),
+                  dataSha,
+                  declared ? "meta" : "prompt-hash",
+                  bySplit.get(PairSplit.TRAIN).size(),
+                  bySplit.get(PairSplit.DEV).size(),
+                  bySplit.get(PairSplit.TEST).size());
+          trainOne(
+              run,
+              name,
+              target,
+              base.withSeed(seed),
+              bySplit,
+              vectors,
+              backbone,
+              data,
+              device,
+              summary);
+        }
+      }
+      run.writeOutput("heads.csv", out -> summary.write().csv(out));
+      run.complete();
+      out().println(summary.printAll());
+      out()
+          .printf(
+              Locale.ROOT, "wrote %d heads to %s%n", summary.rowCount(), run.directory().path());
+    } catch (Exception e) {
+      run.fail(e);
+      throw e;
+    }
+    return ExitCode.OK;
+  }
+
+  private void trainOne(
+      Run run,
+      String name,
+      TrainingTarget target,
+      TrainingConfig config,
+      Map<PairSplit, List<PreferencePair>> bySplit,
+      Map<String, float[]> vectors,
+      BackboneSpec backbone,
+      HeadCard.DataInfo data,
+      Device device,
+      Table summary)
+      throws Exception {
+    FeaturePairs train = FeaturePairs.lookup(bySplit.get(PairSplit.TRAIN), vectors);
+    FeaturePairs dev = FeaturePairs.lookup(bySplit.get(PairSplit.DEV), vectors);
+    HeadArchitecture architecture = architecture(train.dimension());
+    long start = System.nanoTime();
+    TrainingResult result;
+    try (ProgressBar bar =
+        ProgressBar.on(err(), "train " + name, "epochs", config.epochs(), root().verbosity())) {
+      result =
+          new BradleyTerryTrainer(config, device)
+              .train(
+                  architecture,
+                  train,
+                  dev,
+                  metrics -> {
+                    if (metrics.epoch() > 0) {
+                      bar.step(1);
+                    }
+                    if (root().verbosity().compareTo(Verbosity.VERBOSE) >= 0) {
+                      err().printf(Locale.ROOT, "%s: %s%n", name, describe(metrics));
+                    }
+                  });
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    EpochMetrics best = result.best();
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    metrics.put("train_accuracy", best.trainAccuracy());
+    metrics.put("train_loss", best.trainLoss());
+    metrics.put("dev_accuracy", best.devAccuracy());
+    metrics.put("dev_loss", best.devLoss());
+    List<PreferencePair> testPairs = bySplit.get(PairSplit.TEST);
+    double testAccuracy = Double.NaN;
+    if (!testPairs.isEmpty()) {
+      try (HeadScorer scorer = new HeadScorer(result.weights(), device)) {
+        float[] scores = scorer.score(FeaturePairs.lookup(testPairs, vectors));
+        testAccuracy = BradleyTerry.accuracy(scores);
+        metrics.put("test_accuracy", testAccuracy);
+        metrics.put(
+            "test_loss", BradleyTerry.objective(scores, config.margin(), config.centring()));
+      }
+    }
+    HeadCard card =
+        new HeadCard(
+            HeadCard.FORMAT,
+            HeadCard.VERSION,
+            target.toString(),
+            architecture,
+            new HeadCard.BackboneInfo(model.model, backbone.modelType(), backbone.fingerprint()),
+            train.dimension(),
+            config,
+            data,
+            result.history(),
+            result.bestEpoch(),
+            result.stoppedEarly(),
+            metrics,
+            Instant.now().toString(),
+            root().build().sycolabVersion());
+    run.writeOutputDirectory(name, dir -> HeadDirectory.writeInto(dir, card, result.weights()));
+    summary.stringColumn("head").append(name);
+    summary.stringColumn("label").append(target.toString());
+    summary.longColumn("seed").append(config.seed());
+    summary.stringColumn("architecture").append(architecture.kind().id());
+    summary.intColumn("train_pairs").append(data.trainPairs());
+    summary.intColumn("dev_pairs").append(data.devPairs());
+    summary.intColumn("test_pairs").append(data.testPairs());
+    summary.intColumn("epochs").append(result.history().size() - 1);
+    summary.intColumn("best_epoch").append(result.bestEpoch());
+    summary.doubleColumn("train_accuracy").append(round(best.trainAccuracy()));
+    summary.doubleColumn("dev_accuracy").append(round(best.devAccuracy()));
+    summary.doubleColumn("test_accuracy").append(round(testAccuracy));
+    summary.doubleColumn("seconds").append(Math.round(seconds * 100) / 100.0);
+  }
+
+  private List<TrainingTarget> targets() {
+    List<TrainingTarget> targets = new ArrayList<>();
+    for (String label : labels) {
+      TrainingTarget target = TrainingTarget.parse(label);
+      if (targets.contains(target)) {
+        throw new IllegalArgumentException("--label lists " + target + " twice");
+      }
+      targets.add(target);
+    }
+    return targets;
+  }
+
+  private HeadArchitecture architecture(int dimension) {
+    HeadArchitecture.Kind kind = HeadArchitecture.Kind.parse(head);
+    return kind == HeadArchitecture.Kind.LINEAR
+        ? HeadArchitecture.linear(dimension)
+        : HeadArchitecture.mlp(dimension, hidden, dropout);
+  }
+
+  /** Every head needs training and dev pairs; say which label lacks them, before any work. */
+  private void requireSplits(
+      TrainingTarget target,
+      long seed,
+      List<PreferencePair> selected,
+      Map<PreferencePair, PairSplit> splits) {
+    if (selected.isEmpty()) {
+      throw new IllegalArgumentException(
+          pairsFile
+              + " has no pairs for --label "
+              + target
+              + (target.isMixture()
+                  ? " (a mixture needs prompts with meta.premise false and both labels)"
+                  : ""));
+    }
+    Map<PairSplit, List<PreferencePair>> bySplit = bySplit(selected, splits);
+    for (PairSplit needed : List.of(PairSplit.TRAIN, PairSplit.DEV)) {
+      if (bySplit.get(needed).isEmpty()) {
+        throw new IllegalArgumentException(
+            pairsFile
+                + ": no "
+                + needed.id()
+                + " pairs for --label "
+                + target
+                + " (seed "
+                + seed
+                + "); a head needs train pairs to learn from and dev pairs for early stopping");
+      }
+    }
+  }
+
+  private static Map<PairSplit, List<PreferencePair>> bySplit(
+      List<PreferencePair> pairs, Map<PreferencePair, PairSplit> splits) {
+    Map<PairSplit, List<PreferencePair>> bySplit = new EnumMap<>(PairSplit.class);
+    for (PairSplit split : PairSplit.values()) {
+      bySplit.put(split, new ArrayList<>());
+    }
+    pairs.forEach(pair -> bySplit.get(splits.get(pair)).add(pair));
+    return bySplit;
+  }
+
+  private Map<String, float[]> features(
+      Iterable<List<PreferencePair>> selections, BackboneSpec backbone, Device device)
+      throws Exception {
+    List<PairText> texts = new ArrayList<>();
+    for (List<PreferencePair> selection : selections) {
+      for (PreferencePair pair : selection) {
+        texts.add(new PairText(pair.prompt(), pair.chosen()));
+        texts.add(new PairText(pair.prompt(), pair.rejected()));
+      }
+    }
+    FeatureExtractor extractor =
+        new FeatureExtractor(
+            backbone.fingerprint(),
+            () -> Backbones.open(backbone, device),
+            new FeatureCache(CacheLocation.root(), backbone.fingerprint()),
+            model.batchSize,
+            EmbedCommand.FLUSH_EVERY);
+    try (EmbedProgress progress = new EmbedProgress(err(), root().verbosity())) {
+      FeatureExtractor.Result result = extractor.extract(texts, Shard.ALL, progress);
+      if (result.computed() > 0 && root().verbosity().chatty()) {
+        err()
+            .printf(
+                Locale.ROOT,
+                "features: %d from cache, %d computed with %s%n",
+                result.cached(),
+                result.computed(),
+                model.model);
+      }
+      return result.vectors();
+    }
+  }
+
+  private static String headName(TrainingTarget target, long seed) {
+    return target.fileName() + "-seed" + seed;
+  }
+
+  private static String describe(EpochMetrics m) {
+    return String.format(
+        Locale.ROOT,
+        "epoch %d train loss %.4f acc %.4f, dev loss %.4f acc %.4f (%.2f s)",
+        m.epoch(),
+        m.trainLoss(),
+        m.trainAccuracy(),
+        m.devLoss(),
+        m.devAccuracy(),
+        m.seconds());
+  }
+
+  private static double round(double value) {
+    return Double.isNaN(value) ? Double.NaN : Math.round(value * 10_000) / 10_000.0;
+  }
+
+  private static Table summaryTable() {
+    return Table.create(
+        "heads",
+        StringColumn.create("head"),
+        StringColumn.create("label"),
+        LongColumn.create("seed"),
+        StringColumn.create("architecture"),
+        IntColumn.create("train_pairs"),
+        IntColumn.create("dev_pairs"),
+        IntColumn.create("test_pairs"),
+        IntColumn.create("epochs"),
+        IntColumn.create("best_epoch"),
+        DoubleColumn.create("train_accuracy"),
+        DoubleColumn.create("dev_accuracy"),
+        DoubleColumn.create("test_accuracy"),
+        DoubleColumn.create("seconds"));
+  }
+}

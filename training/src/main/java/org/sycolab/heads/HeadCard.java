@@ -1,0 +1,109 @@
+package org.sycolab.heads;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code head.json}: what a head is and how it came to be — architecture, label, the backbone whose
+ * features it scores (by fingerprint), training config, data digest, per-epoch metrics and the
+ * final metrics.
+ *
+ * @param format always {@value #FORMAT}
+ * @param version layout version, {@value #VERSION}
+ * @param label agreeable, grounded or mixture:P
+ * @param architecture the head's shape
+ * @param backbone the backbone whose features the head was trained on
+ * @param featureDimension the features' dimension
+ * @param training the training config, seed included
+ * @param data the pairs trained on
+ * @param history metrics after every epoch, epoch 0 (initial weights) first
+ * @param bestEpoch the epoch whose weights were kept
+ * @param stoppedEarly whether early stopping ended training
+ * @param metrics final metrics of the kept weights: train/dev/test accuracy and loss (test ones
+ *     absent when the data has no test pairs)
+ * @param createdAt ISO-8601 instant
+ * @param sycolabVersion the version that trained it
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record HeadCard(
+    String format,
+    int version,
+    String label,
+    HeadArchitecture architecture,
+    BackboneInfo backbone,
+    int featureDimension,
+    TrainingConfig training,
+    DataInfo data,
+    List<EpochMetrics> history,
+    int bestEpoch,
+    boolean stoppedEarly,
+    Map<String, Double> metrics,
+    String createdAt,
+    String sycolabVersion) {
+
+  /** The value of {@code format}. */
+  public static final String FORMAT = "sycolab-head";
+
+  /** The current layout version. */
+  public static final int VERSION = 1;
+
+  /** Copies the collections. */
+  public HeadCard {
+    history = List.copyOf(history);
+    metrics = new LinkedHashMap<>(metrics);
+  }
+
+  /**
+   * The backbone a head belongs to.
+   *
+   * @param reference builtin:minilm or the model directory, as given
+   * @param modelType config.json's model_type
+   * @param fingerprint the features' fingerprint (weights, tokenizer, pooling, max length)
+   */
+  public record BackboneInfo(String reference, String modelType, String fingerprint) {}
+
+  /**
+   * The pairs a head learned from.
+   *
+   * @param path the pairs file, as given
+   * @param sha256 its SHA-256
+   * @param splitSource {@code meta} when pairs carry meta.split, {@code prompt-hash} otherwise
+   * @param trainPairs pairs trained on
+   * @param devPairs pairs early stopping followed
+   * @param testPairs held-out pairs
+   */
+  public record DataInfo(
+      String path,
+      String sha256,
+      String splitSource,
+      int trainPairs,
+      int devPairs,
+      int testPairs) {}
+
+  /** The card as pretty-printed JSON. */
+  public String toJson() {
+    try {
+      return JSON.writeValueAsString(this) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a head card always serialises", e);
+    }
+  }
+
+  /** Reads a card written by {@link #toJson}. */
+  static HeadCard fromJson(String json) throws JsonProcessingException {
+    return JSON.readValue(json, HeadCard.class);
+  }
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+}

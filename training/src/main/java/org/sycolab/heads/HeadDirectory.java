@@ -1,0 +1,83 @@
+package org.sycolab.heads;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.sycolab.backbone.ModelFormatException;
+import org.sycolab.io.AtomicFiles;
+
+/**
+ * A saved head: a directory holding {@value #WEIGHTS} and {@value #CARD}. Written inside a staging
+ * directory that is renamed into place (see {@link AtomicFiles#writeDirectory}), so a head
+ * directory is always complete.
+ */
+public final class HeadDirectory {
+
+  /** The head's description. */
+  public static final String CARD = "head.json";
+
+  /** The head's weights. */
+  public static final String WEIGHTS = "head.safetensors";
+
+  private HeadDirectory() {}
+
+  /** Writes both files into {@code dir}, weights first. */
+  public static void writeInto(Path dir, HeadCard card, HeadWeights weights) throws IOException {
+    AtomicFiles.write(dir.resolve(WEIGHTS), weights::writeTo);
+    AtomicFiles.writeString(dir.resolve(CARD), card.toJson());
+  }
+
+  /**
+   * Reads a head directory, checking the card's format and the weights against the architecture.
+   *
+   * @throws ModelFormatException naming the file and field when something does not fit
+   */
+  public static SavedHead read(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new IOException(
+          dir + (Files.exists(dir) ? ": not a directory" : ": no such head directory"));
+    }
+    Path cardFile = dir.resolve(CARD);
+    if (!Files.isRegularFile(cardFile)) {
+      throw new ModelFormatException(
+          cardFile, "missing: " + dir + " is not a head directory (sycolab train writes them)");
+    }
+    HeadCard card;
+    try {
+      card = HeadCard.fromJson(Files.readString(cardFile, StandardCharsets.UTF_8));
+    } catch (MismatchedInputException e) {
+      throw new ModelFormatException(cardFile, field(e), e.getOriginalMessage(), e);
+    } catch (JsonProcessingException e) {
+      throw new ModelFormatException(cardFile, "json", e.getOriginalMessage(), e);
+    }
+    if (!HeadCard.FORMAT.equals(card.format()) || card.version() != HeadCard.VERSION) {
+      throw new ModelFormatException(
+          cardFile,
+          "format",
+          "expected "
+              + HeadCard.FORMAT
+              + " version "
+              + HeadCard.VERSION
+              + ", got "
+              + card.format()
+              + " version "
+              + card.version());
+    }
+    if (card.architecture() == null || card.backbone() == null) {
+      throw new ModelFormatException(
+          cardFile, card.architecture() == null ? "architecture" : "backbone", "missing");
+    }
+    HeadWeights weights = HeadWeights.read(dir.resolve(WEIGHTS), card.architecture());
+    return new SavedHead(dir, card, weights);
+  }
+
+  private static String field(MismatchedInputException e) {
+    return e.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining("."));
+  }
+}

@@ -1,0 +1,147 @@
+package org.sycolab.heads;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.sycolab.backbone.PairText;
+import org.sycolab.data.Label;
+import org.sycolab.data.PreferencePair;
+
+/**
+ * Which preferences a head learns: those labelled {@code agreeable}, those labelled {@code
+ * grounded}, or {@code mixture:P} — a popular-vote reward trained on conflict prompts (premise
+ * false) of which a fraction P, drawn per prompt, contributes its agreeable pairs and the rest
+ * their grounded pairs.
+ *
+ * @param label the label for a single-label target, null for a mixture
+ * @param agreeableFraction P for a mixture, NaN otherwise
+ */
+public record TrainingTarget(Label label, double agreeableFraction) {
+
+  /** Checks that exactly one of the two is given. */
+  public TrainingTarget {
+    if ((label == null) == Double.isNaN(agreeableFraction)) {
+      throw new IllegalArgumentException("a target is a label or a mixture fraction");
+    }
+    if (label == null && !(agreeableFraction >= 0 && agreeableFraction <= 1)) {
+      throw new IllegalArgumentException(
+          "mixture fraction must be in [0, 1], got " + agreeableFraction);
+    }
+  }
+
+  /** Parses {@code agreeable}, {@code grounded} or {@code mixture:P} with P in [0, 1]. */
+  public static TrainingTarget parse(String text) {
+    String trimmed = text.trim();
+    if (trimmed.startsWith(MIXTURE)) {
+      String fraction = trimmed.substring(MIXTURE.length());
+      double p;
+      try {
+        p = Double.parseDouble(fraction);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "mixture needs a fraction in [0, 1], as in mixture:0.25; got '" + text + "'");
+      }
+      if (!(p >= 0 && p <= 1)) {
+        throw new IllegalArgumentException(
+            "mixture fraction must be in [0, 1], got '" + fraction + "'");
+      }
+      return new TrainingTarget(null, p);
+    }
+    return Label.fromJson(trimmed)
+        .map(label -> new TrainingTarget(label, Double.NaN))
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "label must be agreeable, grounded or mixture:P (P in [0, 1]), got '"
+                        + text
+                        + "'"));
+  }
+
+  /** Whether this is a mixture. */
+  public boolean isMixture() {
+    return label == null;
+  }
+
+  /** The target as written on the command line and in head.json: {@code mixture:0.25}. */
+  @Override
+  public String toString() {
+    return isMixture() ? MIXTURE + fraction() : label.jsonName();
+  }
+
+  /** A name usable in file names: {@code agreeable}, {@code mixture-0.25}. */
+  public String fileName() {
+    return isMixture() ? "mixture-" + fraction() : label.jsonName();
+  }
+
+  /**
+   * The pairs this target trains on, in file order. For a mixture, each conflict prompt that has
+   * pairs under both labels draws its label from {@code seed} and its own content, so the choice
+   * does not depend on the file's order; other prompts are left out.
+   */
+  public List<PreferencePair> select(List<PreferencePair> pairs, long seed) {
+    if (!isMixture()) {
+      return pairs.stream().filter(pair -> pair.label() == label).toList();
+    }
+    Map<String, EnumLabels> prompts = new LinkedHashMap<>();
+    for (PreferencePair pair : pairs) {
+      if (isConflict(pair)) {
+        prompts.computeIfAbsent(promptKey(pair), key -> new EnumLabels()).add(pair.label());
+      }
+    }
+    Map<String, Label> drawn = new LinkedHashMap<>();
+    prompts.forEach(
+        (key, labels) -> {
+          if (labels.both()) {
+            drawn.put(key, draw(key, seed) < agreeableFraction ? Label.AGREEABLE : Label.GROUNDED);
+          }
+        });
+    List<PreferencePair> selected = new ArrayList<>();
+    for (PreferencePair pair : pairs) {
+      if (isConflict(pair) && pair.label() == drawn.get(promptKey(pair))) {
+        selected.add(pair);
+      }
+    }
+    return selected;
+  }
+
+  /** A pair whose user premise is false: there agreeable and grounded preferences disagree. */
+  public static boolean isConflict(PreferencePair pair) {
+    return pair.metaString("premise").map("false"::equals).orElse(false);
+  }
+
+  private static String promptKey(PreferencePair pair) {
+    return new PairText(pair.prompt(), "").contentKey();
+  }
+
+  /** A uniform draw in [0, 1) from the seed and the prompt's content key. */
+  private static double draw(String promptKey, long seed) {
+    long content = Long.parseUnsignedLong(promptKey.substring(0, 15), 16);
+    return new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ content).nextDouble();
+  }
+
+  private String fraction() {
+    return String.format(Locale.ROOT, "%s", agreeableFraction)
+        .replaceAll("(\\.\\d*?)0+$", "$1")
+        .replaceAll("\\.$", "");
+  }
+
+  private static final String MIXTURE = "mixture:";
+
+  /** Which labels a prompt has pairs under. */
+  private static final class EnumLabels {
+    private boolean agreeable;
+    private boolean grounded;
+
+    void add(Label label) {
+      agreeable |= label == Label.AGREEABLE;
+      grounded |= label == Label.GROUNDED;
+    }
+
+    boolean both() {
+      return agreeable && grounded;
+    }
+  }
+}

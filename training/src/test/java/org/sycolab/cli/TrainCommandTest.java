@@ -1,0 +1,147 @@
+package org.sycolab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.backbone.BackboneOptions;
+import org.sycolab.backbone.Backbones;
+import org.sycolab.backbone.TestModels;
+import org.sycolab.engine.CacheLocation;
+import org.sycolab.heads.HeadDirectory;
+import org.sycolab.heads.SavedHead;
+import org.sycolab.run.RunManifest;
+
+class TrainCommandTest {
+
+  @TempDir Path tmp;
+  private Path cache;
+  private Path pairs;
+
+  @BeforeEach
+  void generateData() throws Exception {
+    cache = tmp.resolve("cache");
+    Files.createDirectories(cache);
+    TestModels.minilmDirectory();
+    Files.createSymbolicLink(cache.resolve("models"), TestModels.cache().resolve("models"));
+    System.setProperty(CacheLocation.PROPERTY, cache.toString());
+    CliRun r = CliRun.of("generate", "--pairs", "200", "--out", tmp.resolve("data").toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    pairs = tmp.resolve("data/pairs.jsonl");
+  }
+
+  @AfterEach
+  void restore() throws Exception {
+    System.clearProperty(CacheLocation.PROPERTY);
+    Files.deleteIfExists(cache.resolve("models"));
+  }
+
+  private CliRun train(String out, String... extra) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of("train", "--pairs", pairs.toString(), "--out", tmp.resolve(out).toString()));
+    args.addAll(List.of(extra));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  @Test
+  void trainsOneHeadPerLabelAndSeedWithItsCard() throws Exception {
+    CliRun r = train("run", "--seeds", "1,2", "--epochs", "4");
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).contains("agreeable-seed1", "grounded-seed2", "wrote 4 heads");
+
+    Path run = tmp.resolve("run");
+    List<String> csv = Files.readAllLines(run.resolve("heads.csv"));
+    assertThat(csv).hasSize(5);
+    assertThat(csv.get(0)).startsWith("head,label,seed,architecture,train_pairs,dev_pairs");
+    String fingerprint =
+        Backbones.describe("builtin:minilm", BackboneOptions.DEFAULTS, cache).fingerprint();
+    for (String name : List.of("agreeable-seed1", "agreeable-seed2", "grounded-seed1")) {
+      SavedHead head = HeadDirectory.read(run.resolve(name));
+      assertThat(head.card().label()).isEqualTo(name.substring(0, name.indexOf('-')));
+      assertThat(head.card().backbone().fingerprint()).isEqualTo(fingerprint);
+      assertThat(head.card().featureDimension()).isEqualTo(384);
+      assertThat(head.card().metrics()).containsKeys("dev_accuracy", "test_accuracy");
+      assertThat(head.card().history()).hasSizeBetween(2, 5);
+      assertThat(head.card().data().trainPairs()).isPositive();
+      head.requireBackbone(fingerprint, "builtin:minilm");
+    }
+    RunManifest manifest = RunManifest.read(run.resolve("manifest.json"));
+    assertThat(manifest.status()).isEqualTo(RunManifest.Status.COMPLETE);
+    assertThat(manifest.outputs())
+        .extracting(RunManifest.FileEntry::path)
+        .contains("agreeable-seed1/head.json", "agreeable-seed1/head.safetensors", "heads.csv");
+    assertThat(manifest.seeds()).containsEntry("head_seed_2", 2L);
+  }
+
+  @Test
+  void theSameSeedTrainsTheSameWeights() throws Exception {
+    assertThat(train("a", "--label", "grounded", "--head", "mlp", "--hidden", "16").status())
+        .isZero();
+    assertThat(train("b", "--label", "grounded", "--head", "mlp", "--hidden", "16").status())
+        .isZero();
+    assertThat(
+            Files.mismatch(
+                tmp.resolve("a/grounded-seed1/head.safetensors"),
+                tmp.resolve("b/grounded-seed1/head.safetensors")))
+        .isEqualTo(-1);
+  }
+
+  @Test
+  void aMixtureTrainsOnConflictPromptsOnly() throws Exception {
+    CliRun r = train("mix", "--label", "mixture:0.5", "--epochs", "2");
+    assertThat(r.status()).as(r.err()).isZero();
+    SavedHead head = HeadDirectory.read(tmp.resolve("mix/mixture-0.5-seed1"));
+    assertThat(head.card().label()).isEqualTo("mixture:0.5");
+    CliRun grounded = train("g", "--label", "grounded", "--epochs", "1");
+    SavedHead all = HeadDirectory.read(tmp.resolve("g/grounded-seed1"));
+    assertThat(grounded.status()).isZero();
+    // Control prompts (true premise) are left out of a mixture.
+    assertThat(head.card().data().trainPairs()).isLessThan(all.card().data().trainPairs());
+  }
+
+  @Test
+  void aDivergingRunFailsWithAdviceAndLeavesNoHead() throws Exception {
+    CliRun r =
+        train("bad", "--label", "agreeable", "--lr", "1e7", "--head", "mlp", "--margin", "5");
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.err()).contains("lower the learning rate");
+    Path run = tmp.resolve("bad");
+    try (var entries = Files.list(run)) {
+      assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("manifest.json");
+    }
+    assertThat(RunManifest.read(run.resolve("manifest.json")).status())
+        .isEqualTo(RunManifest.Status.FAILED);
+  }
+
+  @Test
+  void badArgumentsAreRefusedBeforeAnyWork() {
+    CliRun label = train("x", "--label", "agreeable,honest");
+    assertThat(label.status()).isEqualTo(2);
+    assertThat(label.err()).contains("label must be agreeable, grounded or mixture:P");
+
+    CliRun fraction = train("x", "--label", "mixture:1.5");
+    assertThat(fraction.status()).isEqualTo(2);
+    assertThat(fraction.err()).contains("mixture fraction must be in [0, 1]");
+
+    CliRun pools =
+        CliRun.of(
+            "train",
+            "--pairs",
+            tmp.resolve("data/pools.jsonl").toString(),
+            "--out",
+            tmp.resolve("x").toString());
+    assertThat(pools.status()).isEqualTo(2);
+    assertThat(pools.err()).contains("must hold preference pairs");
+
+    CliRun head = train("x", "--head", "transformer");
+    assertThat(head.status()).isEqualTo(2);
+    assertThat(head.err()).contains("head must be linear or mlp");
+    assertThat(tmp.resolve("x")).doesNotExist();
+  }
+}

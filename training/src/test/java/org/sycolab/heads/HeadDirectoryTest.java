@@ -1,0 +1,112 @@
+package org.sycolab.heads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.backbone.ModelFormatException;
+import org.sycolab.io.AtomicFiles;
+
+class HeadDirectoryTest {
+
+  @TempDir Path tmp;
+
+  private static HeadCard card(HeadArchitecture architecture) {
+    return new HeadCard(
+        HeadCard.FORMAT,
+        HeadCard.VERSION,
+        "grounded",
+        architecture,
+        new HeadCard.BackboneInfo("builtin:minilm", "bert", "abcdef0123456789"),
+        architecture.inputDimension(),
+        TrainingConfig.defaults(3),
+        new HeadCard.DataInfo("pairs.jsonl", "00ff", "meta", 10, 2, 2),
+        List.of(new EpochMetrics(0, 0.69, 0.5, 0.69, 0.5, 0)),
+        0,
+        false,
+        Map.of("dev_accuracy", 0.5, "test_accuracy", 0.5),
+        "2026-11-25T00:00:00Z",
+        "test");
+  }
+
+  @Test
+  void aHeadReadsBackAsWritten() throws Exception {
+    HeadArchitecture mlp = HeadArchitecture.mlp(6, 4, 0.2);
+    HeadWeights weights = HeadWeights.initial(mlp, 5);
+    Path dir = tmp.resolve("head");
+    AtomicFiles.writeDirectory(
+        dir, staging -> HeadDirectory.writeInto(staging, card(mlp), weights));
+
+    SavedHead head = HeadDirectory.read(dir);
+    assertThat(head.card()).usingRecursiveComparison().isEqualTo(card(mlp));
+    for (String name : mlp.tensorShapes().keySet()) {
+      assertThat(head.weights().tensor(name)).containsExactly(weights.tensor(name));
+    }
+  }
+
+  @Test
+  void aHeadOfAnotherBackboneIsRefused() throws Exception {
+    HeadArchitecture linear = HeadArchitecture.linear(3);
+    Path dir = tmp.resolve("head");
+    Files.createDirectories(dir);
+    HeadDirectory.writeInto(dir, card(linear), HeadWeights.initial(linear, 1));
+    SavedHead head = HeadDirectory.read(dir);
+
+    head.requireBackbone("abcdef0123456789", "builtin:minilm");
+    assertThatThrownBy(() -> head.requireBackbone("9999990123456789", "/models/bge"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("trained on features of backbone builtin:minilm")
+        .hasMessageContaining("abcdef012345")
+        .hasMessageContaining("/models/bge (fingerprint 999999012345)");
+  }
+
+  @Test
+  void weightsThatDoNotFitTheCardNameTheTensor() throws Exception {
+    Path dir = tmp.resolve("head");
+    Files.createDirectories(dir);
+    HeadDirectory.writeInto(
+        dir, card(HeadArchitecture.linear(3)), HeadWeights.initial(HeadArchitecture.linear(4), 1));
+    assertThatThrownBy(() -> HeadDirectory.read(dir))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("head.safetensors")
+        .hasMessageContaining("linear.weight")
+        .hasMessageContaining("[1, 4]");
+  }
+
+  @Test
+  void aDirectoryWithoutACardOrWithABrokenOneIsNotAHead() throws Exception {
+    Path dir = tmp.resolve("empty");
+    Files.createDirectories(dir);
+    assertThatThrownBy(() -> HeadDirectory.read(dir))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("is not a head directory");
+
+    Files.writeString(
+        dir.resolve(HeadDirectory.CARD),
+        "{\"format\": \"sycolab-head\", \"version\": 1, \"architecture\": {\"kind\": \"cnn\"}}");
+    assertThatThrownBy(() -> HeadDirectory.read(dir))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("head.json")
+        .hasMessageContaining("architecture.kind");
+  }
+
+  @Test
+  void aFailedWriteLeavesNothing() {
+    Path dir = tmp.resolve("head");
+    assertThatThrownBy(
+            () ->
+                AtomicFiles.writeDirectory(
+                    dir,
+                    staging -> {
+                      Files.writeString(staging.resolve("head.safetensors"), "partial");
+                      throw new java.io.IOException("disk full");
+                    }))
+        .hasMessage("disk full");
+    assertThat(tmp).isEmptyDirectory();
+  }
+}

@@ -1,0 +1,41 @@
+package org.sycolab.heads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sycolab.data.Label;
+import org.sycolab.data.PreferencePair;
+import org.sycolab.data.Turn;
+
+class PairSplitTest {
+
+  private static PreferencePair pair(String prompt, Label label, Map<String, Object> meta) {
+    return new PreferencePair("id-" + prompt, List.of(Turn.user(prompt)), "a", "b", label, meta);
+  }
+
+  @Test
+  void aDeclaredSplitWins() {
+    assertThat(PairSplit.of(pair("q", Label.GROUNDED, Map.of("split", "dev"))))
+        .isEqualTo(PairSplit.DEV);
+    assertThatThrownBy(() -> PairSplit.of(pair("q", Label.GROUNDED, Map.of("split", "val"))))
+        .hasMessageContaining("pair 'id-q': meta.split must be train, dev or test, got 'val'");
+  }
+
+  @Test
+  void withoutOneThePromptDecidesAboutEightyTenTen() {
+    Map<PairSplit, Integer> counts = new EnumMap<>(PairSplit.class);
+    for (int i = 0; i < 5_000; i++) {
+      PairSplit agreeable = PairSplit.of(pair("prompt " + i, Label.AGREEABLE, Map.of()));
+      PairSplit grounded = PairSplit.of(pair("prompt " + i, Label.GROUNDED, Map.of()));
+      assertThat(grounded).isEqualTo(agreeable);
+      counts.merge(agreeable, 1, Integer::sum);
+    }
+    assertThat(counts.get(PairSplit.TRAIN)).isBetween(3_850, 4_150);
+    assertThat(counts.get(PairSplit.DEV)).isBetween(420, 580);
+    assertThat(counts.get(PairSplit.TEST)).isBetween(420, 580);
+  }
+}

@@ -1,0 +1,79 @@
+package org.sycolab.heads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sycolab.data.Label;
+import org.sycolab.data.PreferencePair;
+import org.sycolab.data.Turn;
+
+class TrainingTargetTest {
+
+  private static PreferencePair pair(int prompt, Label label, String premise) {
+    return new PreferencePair(
+        prompt + "-" + label.jsonName(),
+        List.of(Turn.user("claim number " + prompt)),
+        "chosen",
+        "rejected",
+        label,
+        Map.of("premise", premise));
+  }
+
+  /** 400 conflict prompts and 100 control prompts, each with an agreeable and a grounded pair. */
+  private static List<PreferencePair> pairs() {
+    List<PreferencePair> pairs = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      String premise = i < 400 ? "false" : "true";
+      pairs.add(pair(i, Label.AGREEABLE, premise));
+      pairs.add(pair(i, Label.GROUNDED, premise));
+    }
+    return pairs;
+  }
+
+  @Test
+  void parsesLabelsAndMixtures() {
+    assertThat(TrainingTarget.parse("agreeable").label()).isEqualTo(Label.AGREEABLE);
+    assertThat(TrainingTarget.parse("mixture:0.25").agreeableFraction()).isEqualTo(0.25);
+    assertThat(TrainingTarget.parse("mixture:0.25").fileName()).isEqualTo("mixture-0.25");
+    assertThat(TrainingTarget.parse("mixture:1").toString()).isEqualTo("mixture:1");
+    assertThatThrownBy(() -> TrainingTarget.parse("mixture:half"))
+        .hasMessageContaining("as in mixture:0.25");
+    assertThatThrownBy(() -> TrainingTarget.parse("truthful"))
+        .hasMessageContaining("agreeable, grounded or mixture:P");
+  }
+
+  @Test
+  void aLabelSelectsItsPairsIncludingControls() {
+    assertThat(TrainingTarget.parse("grounded").select(pairs(), 1))
+        .hasSize(500)
+        .allMatch(p -> p.label() == Label.GROUNDED);
+  }
+
+  @Test
+  void mixtureEndpointsAreThePureLabelsOnConflictPrompts() {
+    List<PreferencePair> none = TrainingTarget.parse("mixture:0").select(pairs(), 1);
+    List<PreferencePair> all = TrainingTarget.parse("mixture:1").select(pairs(), 1);
+    assertThat(none).hasSize(400).allMatch(p -> p.label() == Label.GROUNDED);
+    assertThat(all).hasSize(400).allMatch(p -> p.label() == Label.AGREEABLE);
+  }
+
+  @Test
+  void aMixtureDrawsOneLabelPerPromptIndependentOfFileOrder() {
+    TrainingTarget quarter = TrainingTarget.parse("mixture:0.25");
+    List<PreferencePair> selected = quarter.select(pairs(), 7);
+    long agreeable = selected.stream().filter(p -> p.label() == Label.AGREEABLE).count();
+    assertThat(selected).hasSize(400);
+    // Binomial(400, 0.25): mean 100, sd 8.7.
+    assertThat(agreeable).isBetween(70L, 130L);
+
+    List<PreferencePair> shuffled = pairs();
+    Collections.shuffle(shuffled, new java.util.Random(3));
+    assertThat(quarter.select(shuffled, 7)).containsExactlyInAnyOrderElementsOf(selected);
+    assertThat(quarter.select(pairs(), 8)).isNotEqualTo(selected);
+  }
+}
