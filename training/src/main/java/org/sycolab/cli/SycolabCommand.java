@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       StatsCommand.class,
       EmbedCommand.class,
-      TrainCommand.class
+      TrainCommand.class,
+      HeadsCommand.class
     },
     footerHeading = "%nExit status:%n",
     footer = {

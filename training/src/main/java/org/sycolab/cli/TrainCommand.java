@@ -21,13 +21,13 @@ import org.sycolab.features.FeatureExtractor;
 import org.sycolab.features.Shard;
 import org.sycolab.heads.BradleyTerry;
 import org.sycolab.heads.BradleyTerryTrainer;
+import org.sycolab.heads.DataSplit;
 import org.sycolab.heads.EpochMetrics;
 import org.sycolab.heads.FeaturePairs;
 import org.sycolab.heads.HeadArchitecture;
 import org.sycolab.heads.HeadCard;
 import org.sycolab.heads.HeadDirectory;
 import org.sycolab.heads.HeadScorer;
-import org.sycolab.heads.PairSplit;
 import org.sycolab.heads.TrainingConfig;
 import org.sycolab.heads.TrainingResult;
 import org.sycolab.heads.TrainingTarget;
@@ -178,11 +178,11 @@ final class TrainCommand extends BaseCommand {
     }
     var options = model.backboneOptions();
     List<PreferencePair> pairs = DatasetFiles.readPairs(pairsFile, "--pairs");
-    Map<PreferencePair, PairSplit> splits = new LinkedHashMap<>();
+    Map<PreferencePair, DataSplit> splits = new LinkedHashMap<>();
     boolean declared = true;
     for (PreferencePair pair : pairs) {
-      declared &= PairSplit.declared(pair).isPresent();
-      splits.put(pair, PairSplit.of(pair));
+      declared &= DataSplit.declared(pair).isPresent();
+      splits.put(pair, DataSplit.of(pair));
     }
 
     Map<String, List<PreferencePair>> selections = new LinkedHashMap<>();
@@ -215,15 +215,15 @@ final class TrainCommand extends BaseCommand {
       for (TrainingTarget target : targets) {
         for (long seed : seeds) {
           String name = headName(target, seed);
-          Map<PairSplit, List<PreferencePair>> bySplit = bySplit(selections.get(name), splits);
+          Map<DataSplit, List<PreferencePair>> bySplit = bySplit(selections.get(name), splits);
           HeadCard.DataInfo data =
               new HeadCard.DataInfo(
                   pairsFile.toString(),
                   dataSha,
                   declared ? "meta" : "prompt-hash",
-                  bySplit.get(PairSplit.TRAIN).size(),
-                  bySplit.get(PairSplit.DEV).size(),
-                  bySplit.get(PairSplit.TEST).size());
+                  bySplit.get(DataSplit.TRAIN).size(),
+                  bySplit.get(DataSplit.DEV).size(),
+                  bySplit.get(DataSplit.TEST).size());
           trainOne(
               run,
               name,
@@ -255,15 +255,15 @@ final class TrainCommand extends BaseCommand {
       String name,
       TrainingTarget target,
       TrainingConfig config,
-      Map<PairSplit, List<PreferencePair>> bySplit,
+      Map<DataSplit, List<PreferencePair>> bySplit,
       Map<String, float[]> vectors,
       BackboneSpec backbone,
       HeadCard.DataInfo data,
       Device device,
       Table summary)
       throws Exception {
-    FeaturePairs train = FeaturePairs.lookup(bySplit.get(PairSplit.TRAIN), vectors);
-    FeaturePairs dev = FeaturePairs.lookup(bySplit.get(PairSplit.DEV), vectors);
+    FeaturePairs train = FeaturePairs.lookup(bySplit.get(DataSplit.TRAIN), vectors);
+    FeaturePairs dev = FeaturePairs.lookup(bySplit.get(DataSplit.DEV), vectors);
     HeadArchitecture architecture = architecture(train.dimension());
     long start = System.nanoTime();
     TrainingResult result;
@@ -291,7 +291,7 @@ final class TrainCommand extends BaseCommand {
     metrics.put("train_loss", best.trainLoss());
     metrics.put("dev_accuracy", best.devAccuracy());
     metrics.put("dev_loss", best.devLoss());
-    List<PreferencePair> testPairs = bySplit.get(PairSplit.TEST);
+    List<PreferencePair> testPairs = bySplit.get(DataSplit.TEST);
     double testAccuracy = Double.NaN;
     if (!testPairs.isEmpty()) {
       try (HeadScorer scorer = new HeadScorer(result.weights(), device)) {
@@ -308,7 +308,13 @@ final class TrainCommand extends BaseCommand {
             HeadCard.VERSION,
             target.toString(),
             architecture,
-            new HeadCard.BackboneInfo(model.model, backbone.modelType(), backbone.fingerprint()),
+            new HeadCard.BackboneInfo(
+                model.model,
+                backbone.modelType(),
+                backbone.fingerprint(),
+                backbone.options().pooling().id(),
+                backbone.options().normalize(),
+                backbone.options().maxLength()),
             train.dimension(),
             config,
             data,
@@ -358,7 +364,7 @@ final class TrainCommand extends BaseCommand {
       TrainingTarget target,
       long seed,
       List<PreferencePair> selected,
-      Map<PreferencePair, PairSplit> splits) {
+      Map<PreferencePair, DataSplit> splits) {
     if (selected.isEmpty()) {
       throw new IllegalArgumentException(
           pairsFile
@@ -368,8 +374,8 @@ final class TrainCommand extends BaseCommand {
                   ? " (a mixture needs prompts with meta.premise false and both labels)"
                   : ""));
     }
-    Map<PairSplit, List<PreferencePair>> bySplit = bySplit(selected, splits);
-    for (PairSplit needed : List.of(PairSplit.TRAIN, PairSplit.DEV)) {
+    Map<DataSplit, List<PreferencePair>> bySplit = bySplit(selected, splits);
+    for (DataSplit needed : List.of(DataSplit.TRAIN, DataSplit.DEV)) {
       if (bySplit.get(needed).isEmpty()) {
         throw new IllegalArgumentException(
             pairsFile
@@ -384,10 +390,10 @@ final class TrainCommand extends BaseCommand {
     }
   }
 
-  private static Map<PairSplit, List<PreferencePair>> bySplit(
-      List<PreferencePair> pairs, Map<PreferencePair, PairSplit> splits) {
-    Map<PairSplit, List<PreferencePair>> bySplit = new EnumMap<>(PairSplit.class);
-    for (PairSplit split : PairSplit.values()) {
+  private static Map<DataSplit, List<PreferencePair>> bySplit(
+      List<PreferencePair> pairs, Map<PreferencePair, DataSplit> splits) {
+    Map<DataSplit, List<PreferencePair>> bySplit = new EnumMap<>(DataSplit.class);
+    for (DataSplit split : DataSplit.values()) {
       bySplit.put(split, new ArrayList<>());
     }
     pairs.forEach(pair -> bySplit.get(splits.get(pair)).add(pair));

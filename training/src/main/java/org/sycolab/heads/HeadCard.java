@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sycolab.backbone.BackboneOptions;
+import org.sycolab.backbone.Pooling;
 
 /**
  * {@code head.json}: what a head is and how it came to be — architecture, label, the backbone whose
@@ -66,8 +68,28 @@ public record HeadCard(
    * @param reference builtin:minilm or the model directory, as given
    * @param modelType config.json's model_type
    * @param fingerprint the features' fingerprint (weights, tokenizer, pooling, max length)
+   * @param pooling mean or cls
+   * @param normalize whether vectors were scaled to unit length
+   * @param maxLength most tokens per input
    */
-  public record BackboneInfo(String reference, String modelType, String fingerprint) {}
+  public record BackboneInfo(
+      String reference,
+      String modelType,
+      String fingerprint,
+      String pooling,
+      boolean normalize,
+      int maxLength) {
+
+    /** The options that reproduce the head's features. */
+    public BackboneOptions options() {
+      for (Pooling candidate : Pooling.values()) {
+        if (candidate.id().equals(pooling)) {
+          return new BackboneOptions(candidate, normalize, maxLength);
+        }
+      }
+      throw new IllegalArgumentException("unknown pooling '" + pooling + "' in head.json");
+    }
+  }
 
   /**
    * The pairs a head learned from.

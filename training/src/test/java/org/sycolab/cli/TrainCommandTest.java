@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,25 +21,35 @@ import org.sycolab.run.RunManifest;
 
 class TrainCommandTest {
 
+  // One dataset and one feature cache for the class, so texts are embedded once.
+  @TempDir static Path shared;
   @TempDir Path tmp;
-  private Path cache;
-  private Path pairs;
+  private static Path cache;
+  private static Path pairs;
 
-  @BeforeEach
-  void generateData() throws Exception {
-    cache = tmp.resolve("cache");
+  @BeforeAll
+  static void generateData() throws Exception {
+    cache = shared.resolve("cache");
     Files.createDirectories(cache);
     TestModels.minilmDirectory();
     Files.createSymbolicLink(cache.resolve("models"), TestModels.cache().resolve("models"));
-    System.setProperty(CacheLocation.PROPERTY, cache.toString());
-    CliRun r = CliRun.of("generate", "--pairs", "200", "--out", tmp.resolve("data").toString());
+    CliRun r = CliRun.of("generate", "--pairs", "200", "--out", shared.resolve("data").toString());
     assertThat(r.status()).as(r.err()).isZero();
-    pairs = tmp.resolve("data/pairs.jsonl");
+    pairs = shared.resolve("data/pairs.jsonl");
+  }
+
+  @BeforeEach
+  void useSharedCache() {
+    System.setProperty(CacheLocation.PROPERTY, cache.toString());
   }
 
   @AfterEach
-  void restore() throws Exception {
+  void restore() {
     System.clearProperty(CacheLocation.PROPERTY);
+  }
+
+  @AfterAll
+  static void removeLink() throws Exception {
     Files.deleteIfExists(cache.resolve("models"));
   }
 
@@ -133,7 +145,7 @@ class TrainCommandTest {
         CliRun.of(
             "train",
             "--pairs",
-            tmp.resolve("data/pools.jsonl").toString(),
+            shared.resolve("data/pools.jsonl").toString(),
             "--out",
             tmp.resolve("x").toString());
     assertThat(pools.status()).isEqualTo(2);

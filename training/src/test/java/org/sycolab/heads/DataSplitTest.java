@@ -11,7 +11,7 @@ import org.sycolab.data.Label;
 import org.sycolab.data.PreferencePair;
 import org.sycolab.data.Turn;
 
-class PairSplitTest {
+class DataSplitTest {
 
   private static PreferencePair pair(String prompt, Label label, Map<String, Object> meta) {
     return new PreferencePair("id-" + prompt, List.of(Turn.user(prompt)), "a", "b", label, meta);
@@ -19,23 +19,23 @@ class PairSplitTest {
 
   @Test
   void aDeclaredSplitWins() {
-    assertThat(PairSplit.of(pair("q", Label.GROUNDED, Map.of("split", "dev"))))
-        .isEqualTo(PairSplit.DEV);
-    assertThatThrownBy(() -> PairSplit.of(pair("q", Label.GROUNDED, Map.of("split", "val"))))
+    assertThat(DataSplit.of(pair("q", Label.GROUNDED, Map.of("split", "dev"))))
+        .isEqualTo(DataSplit.DEV);
+    assertThatThrownBy(() -> DataSplit.of(pair("q", Label.GROUNDED, Map.of("split", "val"))))
         .hasMessageContaining("pair 'id-q': meta.split must be train, dev or test, got 'val'");
   }
 
   @Test
   void withoutOneThePromptDecidesAboutEightyTenTen() {
-    Map<PairSplit, Integer> counts = new EnumMap<>(PairSplit.class);
+    Map<DataSplit, Integer> counts = new EnumMap<>(DataSplit.class);
     for (int i = 0; i < 5_000; i++) {
-      PairSplit agreeable = PairSplit.of(pair("prompt " + i, Label.AGREEABLE, Map.of()));
-      PairSplit grounded = PairSplit.of(pair("prompt " + i, Label.GROUNDED, Map.of()));
+      DataSplit agreeable = DataSplit.of(pair("prompt " + i, Label.AGREEABLE, Map.of()));
+      DataSplit grounded = DataSplit.of(pair("prompt " + i, Label.GROUNDED, Map.of()));
       assertThat(grounded).isEqualTo(agreeable);
       counts.merge(agreeable, 1, Integer::sum);
     }
-    assertThat(counts.get(PairSplit.TRAIN)).isBetween(3_850, 4_150);
-    assertThat(counts.get(PairSplit.DEV)).isBetween(420, 580);
-    assertThat(counts.get(PairSplit.TEST)).isBetween(420, 580);
+    assertThat(counts.get(DataSplit.TRAIN)).isBetween(3_850, 4_150);
+    assertThat(counts.get(DataSplit.DEV)).isBetween(420, 580);
+    assertThat(counts.get(DataSplit.TEST)).isBetween(420, 580);
   }
 }

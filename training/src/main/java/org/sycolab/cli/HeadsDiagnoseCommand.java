@@ -1,0 +1,303 @@
+package org.sycolab.cli;
+
+import ai.djl.Device;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.sycolab.backbone.BackboneOptions;
+import org.sycolab.backbone.BackboneSpec;
+import org.sycolab.backbone.Backbones;
+import org.sycolab.backbone.PairText;
+import org.sycolab.data.Candidate;
+import org.sycolab.data.CandidatePool;
+import org.sycolab.data.PreferencePair;
+import org.sycolab.engine.CacheLocation;
+import org.sycolab.features.FeatureCache;
+import org.sycolab.features.FeatureExtractor;
+import org.sycolab.features.Shard;
+import org.sycolab.heads.DataSplit;
+import org.sycolab.heads.FeaturePairs;
+import org.sycolab.heads.HeadCard;
+import org.sycolab.heads.HeadDiagnostics;
+import org.sycolab.heads.HeadDirectory;
+import org.sycolab.heads.HeadScorer;
+import org.sycolab.heads.SavedHead;
+import org.sycolab.run.Run;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tech.tablesaw.api.Table;
+
+/** {@code sycolab heads diagnose}: what trained heads reward, on held-out pairs and pools. */
+@Command(
+    name = "diagnose",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Score held-out pairs and pool candidates with trained heads and tabulate what they reward:"
+          + " pairwise accuracy on pairs of each label (all, conflict vs control, per family and"
+          + " domain), Pearson and Spearman correlation of the heads over candidates, and the 2x2"
+          + " decomposition z = a + b*agrees + c*truthful + d*agrees*truthful fitted by OLS on"
+          + " each head's z-scored candidate scores (b: style, c: substance; standard errors"
+          + " beside).",
+      "Features come from the backbone recorded in the heads' head.json, through the cache.",
+      "Writes accuracy.csv, decomposition.csv, correlation.csv (two heads or more) and the"
+          + " manifest."
+    })
+final class HeadsDiagnoseCommand extends BaseCommand {
+
+  @Option(
+      names = "--heads",
+      paramLabel = "DIR",
+      arity = "1..*",
+      required = true,
+      description = "Head directories written by `sycolab train`, all on one backbone.")
+  List<Path> headDirs;
+
+  @Option(
+      names = "--pairs",
+      paramLabel = "FILE",
+      required = true,
+      description = "JSONL file of preference pairs.")
+  Path pairsFile;
+
+  @Option(
+      names = "--pools",
+      paramLabel = "FILE",
+      required = true,
+      description = "JSONL file of candidate pools.")
+  Path poolsFile;
+
+  @Option(
+      names = "--split",
+      paramLabel = "S",
+      defaultValue = "test",
+      description =
+          "Which pairs and pools to evaluate: train, dev, test or all (default: ${DEFAULT-VALUE})."
+              + " Records without meta.split are split by prompt, as train does.")
+  String split;
+
+  @Option(
+      names = "--model",
+      paramLabel = "M",
+      description =
+          "Where the heads' backbone is now, when it moved; its fingerprint must still match.")
+  String model;
+
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      defaultValue = "32",
+      description = "Texts per forward pass when features are missing (default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  protected int execute() throws Exception {
+    DataSplit only = split.equals("all") ? null : parseSplit();
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
+    }
+    List<SavedHead> heads = new ArrayList<>();
+    for (Path dir : headDirs) {
+      heads.add(HeadDirectory.read(dir));
+    }
+    HeadCard.BackboneInfo backboneInfo = commonBackbone(heads);
+    String reference = model != null ? model : backboneInfo.reference();
+    BackboneOptions options = backboneInfo.options();
+    BackboneSpec backbone = Backbones.describe(reference, options, CacheLocation.root());
+    heads.forEach(head -> head.requireBackbone(backbone.fingerprint(), reference));
+
+    List<PreferencePair> pairs =
+        DatasetFiles.readPairs(pairsFile, "--pairs").stream()
+            .filter(pair -> only == null || DataSplit.of(pair) == only)
+            .toList();
+    List<CandidatePool> pools =
+        DatasetFiles.readPools(poolsFile, "--pools").stream()
+            .filter(pool -> only == null || DataSplit.of(pool) == only)
+            .toList();
+    if (pairs.isEmpty() || pools.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no "
+              + (pairs.isEmpty() ? "pairs in " + pairsFile : "pools in " + poolsFile)
+              + " belong to split "
+              + split
+              + "; choose another --split");
+    }
+
+    Device device = root().device();
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("heads", headDirs.stream().map(Path::toString).toList());
+    config.put("pairs", pairsFile.toString());
+    config.put("pools", poolsFile.toString());
+    config.put("split", split);
+    config.put("model", reference);
+    config.put("fingerprint", backbone.fingerprint());
+    Run run = startRun(output.open("diagnose"), config, Map.of(), device.toString());
+    try {
+      run.recordInput(pairsFile);
+      run.recordInput(poolsFile);
+      for (Path dir : headDirs) {
+        run.recordInput(dir.resolve(HeadDirectory.CARD));
+        run.recordInput(dir.resolve(HeadDirectory.WEIGHTS));
+      }
+      List<PairText> candidateTexts = new ArrayList<>();
+      List<Candidate> candidates = new ArrayList<>();
+      for (CandidatePool pool : pools) {
+        for (Candidate candidate : pool.candidates()) {
+          candidateTexts.add(new PairText(pool.prompt(), candidate.text()));
+          candidates.add(candidate);
+        }
+      }
+      Map<String, float[]> vectors = features(pairs, candidateTexts, backbone, device);
+      FeaturePairs pairFeatures = FeaturePairs.lookup(pairs, vectors);
+      float[][] candidateFeatures =
+          candidateTexts.stream()
+              .map(text -> vectors.get(text.contentKey()))
+              .toArray(float[][]::new);
+
+      List<HeadDiagnostics.ScoredHead> scored = new ArrayList<>();
+      List<String> names = names(heads);
+      for (int i = 0; i < heads.size(); i++) {
+        try (HeadScorer scorer = new HeadScorer(heads.get(i).weights(), device)) {
+          scored.add(
+              new HeadDiagnostics.ScoredHead(
+                  names.get(i),
+                  heads.get(i).card().label(),
+                  scorer.score(pairFeatures),
+                  scorer.score(candidateFeatures)));
+        }
+      }
+      Table accuracy = HeadDiagnostics.accuracy(scored, pairs);
+      Table decomposition = HeadDiagnostics.decomposition(scored, candidates);
+      run.writeOutput("accuracy.csv", out -> accuracy.write().csv(out));
+      run.writeOutput("decomposition.csv", out -> decomposition.write().csv(out));
+      Table correlation = null;
+      if (scored.size() > 1) {
+        Table table = HeadDiagnostics.correlations(scored);
+        run.writeOutput("correlation.csv", out -> table.write().csv(out));
+        correlation = table;
+      }
+      run.complete();
+      print(accuracy, decomposition, correlation, pairs.size(), candidates.size(), run);
+    } catch (Exception e) {
+      run.fail(e);
+      throw e;
+    }
+    return ExitCode.OK;
+  }
+
+  private DataSplit parseSplit() {
+    return DataSplit.parse(split)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "--split must be train, dev, test or all, got '" + split + "'"));
+  }
+
+  /** The backbone every head was trained on; heads of different backbones are refused. */
+  private static HeadCard.BackboneInfo commonBackbone(List<SavedHead> heads) {
+    HeadCard.BackboneInfo first = heads.get(0).card().backbone();
+    for (SavedHead head : heads) {
+      if (!head.card().backbone().fingerprint().equals(first.fingerprint())) {
+        throw new IllegalArgumentException(
+            "heads "
+                + heads.get(0).directory()
+                + " and "
+                + head.directory()
+                + " were trained on different backbones ("
+                + first.reference()
+                + ", "
+                + head.card().backbone().reference()
+                + "); diagnose heads of one backbone together");
+      }
+    }
+    return first;
+  }
+
+  /** Directory names, or whole paths where two heads share a name. */
+  private static List<String> names(List<SavedHead> heads) {
+    Set<String> seen = new HashSet<>();
+    boolean clash = false;
+    for (SavedHead head : heads) {
+      clash |= !seen.add(head.directory().getFileName().toString());
+    }
+    List<String> names = new ArrayList<>();
+    for (SavedHead head : heads) {
+      names.add(clash ? head.directory().toString() : head.directory().getFileName().toString());
+    }
+    return names;
+  }
+
+  private Map<String, float[]> features(
+      List<PreferencePair> pairs, List<PairText> candidates, BackboneSpec backbone, Device device)
+      throws Exception {
+    List<PairText> texts = new ArrayList<>(candidates);
+    for (PreferencePair pair : pairs) {
+      texts.add(new PairText(pair.prompt(), pair.chosen()));
+      texts.add(new PairText(pair.prompt(), pair.rejected()));
+    }
+    FeatureExtractor extractor =
+        new FeatureExtractor(
+            backbone.fingerprint(),
+            () -> Backbones.open(backbone, device),
+            new FeatureCache(CacheLocation.root(), backbone.fingerprint()),
+            batchSize,
+            EmbedCommand.FLUSH_EVERY);
+    try (EmbedProgress progress = new EmbedProgress(err(), root().verbosity())) {
+      return extractor.extract(texts, Shard.ALL, progress).vectors();
+    }
+  }
+
+  private void print(
+      Table accuracy,
+      Table decomposition,
+      Table correlation,
+      int pairCount,
+      int candidateCount,
+      Run run) {
+    out()
+        .printf(
+            Locale.ROOT,
+            "%d pairs and %d candidates of split %s%n%n",
+            pairCount,
+            candidateCount,
+            split);
+    Table headline =
+        accuracy.where(
+            accuracy
+                .stringColumn("group_by")
+                .isEqualTo("all")
+                .or(accuracy.stringColumn("group_by").isEqualTo("premise")));
+    headline.setName("pairwise accuracy (per family and domain in accuracy.csv)");
+    out().println(rounded(headline).printAll());
+    out().println();
+    decomposition.setName(
+        "2x2 decomposition of z-scored candidate scores (b: agrees, c: truthful)");
+    out().println(rounded(decomposition).printAll());
+    if (correlation != null) {
+      out().println();
+      out().println(rounded(correlation).printAll());
+    }
+    out().printf(Locale.ROOT, "%nwrote %s%n", run.directory().path());
+  }
+
+  /** A copy with doubles rounded to 4 places, for the terminal. */
+  private static Table rounded(Table table) {
+    Table copy = table.copy();
+    copy.setName(table.name());
+    for (var column : copy.numericColumns()) {
+      if (column instanceof tech.tablesaw.api.DoubleColumn doubles) {
+        copy.replaceColumn(
+            doubles.name(),
+            doubles.map(v -> Math.round(v * 10_000) / 10_000.0).setName(doubles.name()));
+      }
+    }
+    return copy;
+  }
+}

@@ -1,0 +1,131 @@
+package org.sycolab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.backbone.TestModels;
+import org.sycolab.engine.CacheLocation;
+import org.sycolab.run.RunManifest;
+
+class HeadsDiagnoseCommandTest {
+
+  // Data, features and heads are made once for the class: the tests only read them.
+  @TempDir static Path shared;
+  @TempDir Path tmp;
+  private static Path cache;
+
+  @BeforeAll
+  static void trainHeads() throws Exception {
+    cache = shared.resolve("cache");
+    Files.createDirectories(cache);
+    TestModels.minilmDirectory();
+    Files.createSymbolicLink(cache.resolve("models"), TestModels.cache().resolve("models"));
+    System.setProperty(CacheLocation.PROPERTY, cache.toString());
+    CliRun data =
+        CliRun.of("generate", "--pairs", "200", "--out", shared.resolve("data").toString());
+    assertThat(data.status()).as(data.err()).isZero();
+    CliRun train =
+        CliRun.of(
+            "train",
+            "--pairs",
+            shared.resolve("data/pairs.jsonl").toString(),
+            "--epochs",
+            "5",
+            "--out",
+            shared.resolve("heads").toString());
+    assertThat(train.status()).as(train.err()).isZero();
+  }
+
+  @BeforeEach
+  void useSharedCache() {
+    System.setProperty(CacheLocation.PROPERTY, cache.toString());
+  }
+
+  @AfterEach
+  void restore() {
+    System.clearProperty(CacheLocation.PROPERTY);
+  }
+
+  @AfterAll
+  static void removeLink() throws Exception {
+    Files.deleteIfExists(cache.resolve("models"));
+  }
+
+  private CliRun diagnose(String... extra) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "heads",
+                "diagnose",
+                "--pairs",
+                shared.resolve("data/pairs.jsonl").toString(),
+                "--pools",
+                shared.resolve("data/pools.jsonl").toString(),
+                "--out",
+                tmp.resolve("diagnose").toString()));
+    args.addAll(List.of(extra));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  @Test
+  void writesAndPrintsTheTables() throws Exception {
+    CliRun r =
+        diagnose(
+            "--heads",
+            shared.resolve("heads/agreeable-seed1").toString(),
+            shared.resolve("heads/grounded-seed1").toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).contains("pairwise accuracy", "2x2 decomposition", "agrees:truthful");
+    assertThat(r.out()).contains("pearson", "spearman");
+
+    Path out = tmp.resolve("diagnose");
+    List<String> accuracy = Files.readAllLines(out.resolve("accuracy.csv"));
+    assertThat(accuracy.get(0))
+        .isEqualTo("head,head_label,pair_label,group_by,group,pairs,accuracy");
+    assertThat(accuracy)
+        .anyMatch(line -> line.startsWith("agreeable-seed1,agreeable,grounded,premise,conflict,"));
+    assertThat(accuracy).anyMatch(line -> line.contains(",family,pushback,"));
+    List<String> decomposition = Files.readAllLines(out.resolve("decomposition.csv"));
+    assertThat(decomposition).hasSize(1 + 2 * 4);
+    assertThat(Files.readAllLines(out.resolve("correlation.csv"))).hasSize(2);
+    RunManifest manifest = RunManifest.read(out.resolve("manifest.json"));
+    assertThat(manifest.status()).isEqualTo(RunManifest.Status.COMPLETE);
+    assertThat(manifest.inputs()).hasSize(2 + 2 * 2);
+  }
+
+  @Test
+  void aHeadOfAnotherBackboneIsRefused() throws Exception {
+    Path head = tmp.resolve("moved-head");
+    Files.createDirectories(head);
+    Path source = shared.resolve("heads/agreeable-seed1");
+    Files.copy(source.resolve("head.safetensors"), head.resolve("head.safetensors"));
+    Path json = Files.copy(source.resolve("head.json"), head.resolve("head.json"));
+    Files.writeString(
+        json, Files.readString(json).replaceAll("\"pooling\" : \"mean\"", "\"pooling\" : \"cls\""));
+    CliRun r = diagnose("--heads", head.toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("was trained on features of backbone builtin:minilm");
+    assertThat(tmp.resolve("diagnose")).doesNotExist();
+  }
+
+  @Test
+  void aMissingHeadOrBadSplitIsReported() {
+    CliRun missing = diagnose("--heads", shared.resolve("heads/nothing").toString());
+    assertThat(missing.status()).isEqualTo(1);
+    assertThat(missing.err()).contains("no such head directory");
+
+    CliRun split =
+        diagnose(
+            "--heads", shared.resolve("heads/grounded-seed1").toString(), "--split", "holdout");
+    assertThat(split.status()).isEqualTo(2);
+    assertThat(split.err()).contains("--split must be train, dev, test or all");
+  }
+}
