@@ -43,7 +43,7 @@ final class ModelOptions {
       names = "--batch-size",
       paramLabel = "N",
       defaultValue = "32",
-      description = "Texts per forward pass (default: ${DEFAULT-VALUE}).")
+      description = "Texts per backbone forward pass when embedding (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
   /** The options as the backbone takes them. */

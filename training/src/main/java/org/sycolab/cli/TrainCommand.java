@@ -145,7 +145,7 @@ final class TrainCommand extends BaseCommand {
   @Option(
       names = "--patience",
       paramLabel = "N",
-      defaultValue = "5",
+      defaultValue = "10",
       description =
           "Stop after N epochs without a better dev accuracy; the best epoch's weights are kept"
               + " (default: ${DEFAULT-VALUE}).")

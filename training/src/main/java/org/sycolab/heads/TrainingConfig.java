@@ -25,7 +25,7 @@ public record TrainingConfig(
 
   /** The defaults of {@code sycolab train}, with the given seed. */
   public static TrainingConfig defaults(long seed) {
-    return new TrainingConfig(30, 64, 1e-2, 0.01, 0, 0, 5, seed);
+    return new TrainingConfig(30, 64, 1e-2, 0.01, 0, 0, 10, seed);
   }
 
   /** Checks the ranges. */

@@ -24,7 +24,7 @@ class BradleyTerryTrainerTest {
     PlantedPairs test = PlantedPairs.draw(20_000, d, reward, 3);
 
     TrainingResult result =
-        new BradleyTerryTrainer(new TrainingConfig(20, 256, 1e-2, 0.01, 0, 0, 5, 1), Device.cpu())
+        new BradleyTerryTrainer(new TrainingConfig(20, 512, 1e-2, 0.01, 0, 0, 5, 1), Device.cpu())
             .train(
                 HeadArchitecture.linear(d),
                 train.pairs,
@@ -46,9 +46,9 @@ class BradleyTerryTrainerTest {
     int d = 4;
     // Preference follows the product of the first two features: no linear score separates it.
     PlantedPairs.Reward reward = x -> 3 * x[0] * x[1];
-    PlantedPairs train = PlantedPairs.draw(8_000, d, reward, 11);
+    PlantedPairs train = PlantedPairs.draw(4_000, d, reward, 11);
     PlantedPairs dev = PlantedPairs.draw(2_000, d, reward, 12);
-    TrainingConfig config = new TrainingConfig(30, 128, 3e-3, 0.01, 0, 0, 10, 5);
+    TrainingConfig config = new TrainingConfig(30, 256, 1e-2, 0.01, 0, 0, 10, 5);
 
     TrainingResult mlp =
         new BradleyTerryTrainer(config, Device.cpu())
