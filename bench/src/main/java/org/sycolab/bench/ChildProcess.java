@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts {@link EncoderBench} in a fresh JVM with this JVM's classpath, echoes its output indented
- * and returns its result line.
+ * Starts one benchmark process ({@link EncoderBench}, {@link HeadTrainingBench}) in a fresh JVM
+ * with this JVM's classpath, echoes its output indented and returns its result line.
  */
 final class ChildProcess {
 
@@ -23,10 +23,12 @@ final class ChildProcess {
   /**
    * Runs one engine.
    *
-   * @param threads PyTorch intra-op threads (the ORT engine reads {@code --threads} itself)
-   * @param benchArgs the arguments of {@link EncoderBench}
+   * @param main the benchmark's main class
+   * @param threads PyTorch intra-op threads (ORT reads {@code --threads} itself; the plain-Java
+   *     head trainer runs on one)
+   * @param benchArgs the arguments of {@code main}
    */
-  static ChildResult run(int threads, List<String> benchArgs, PrintStream out)
+  static ChildResult run(Class<?> main, int threads, List<String> benchArgs, PrintStream out)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -43,7 +45,7 @@ final class ChildProcess {
     command.add("-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(EncoderBench.class.getName());
+    command.add(main.getName());
     command.addAll(benchArgs);
 
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

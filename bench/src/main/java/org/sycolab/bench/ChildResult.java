@@ -4,7 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@code result} line of one {@link EncoderBench} process, as {@code key=value} fields.
+ * The {@code result} line of one benchmark process ({@link EncoderBench}, {@link
+ * HeadTrainingBench}), as {@code key=value} fields.
  *
  * @param fields every field of the line, in order
  */
@@ -38,6 +39,26 @@ record ChildResult(Map<String, String> fields) {
   /** Digest of the batches the process ran. */
   String batchesDigest() {
     return required("batches_sha");
+  }
+
+  /** Seconds to load the engine before the first training call (0 for plain Java). */
+  double startupSeconds() {
+    return Double.parseDouble(required("startup_s"));
+  }
+
+  /** Seconds of the first training call in the process. */
+  double firstSeconds() {
+    return Double.parseDouble(required("first_s"));
+  }
+
+  /** Median seconds of the training calls after the first. */
+  double warmSeconds() {
+    return Double.parseDouble(required("warm_s"));
+  }
+
+  /** Pairwise accuracy on the dev pairs after the last epoch. */
+  double devAccuracy() {
+    return Double.parseDouble(required("dev_accuracy"));
   }
 
   private String required(String key) {

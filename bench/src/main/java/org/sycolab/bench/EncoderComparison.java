@@ -2,7 +2,6 @@ package org.sycolab.bench;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -91,7 +90,11 @@ public final class EncoderComparison implements Callable<Integer> {
       for (String engine : ENGINES) {
         out.printf(Locale.ROOT, "run %d/%d: %s%n", ++run, runs * ENGINES.size(), engine);
         ChildResult result =
-            ChildProcess.run(threads, args(engine, texts, batch, threads, warmup, seed), out);
+            ChildProcess.run(
+                EncoderBench.class,
+                threads,
+                args(engine, texts, batch, threads, warmup, seed),
+                out);
         digests.add(result.batchesDigest());
         (engine.equals(OrtEncoder.NAME) ? ort : sycolab).add(result);
       }
@@ -99,13 +102,14 @@ public final class EncoderComparison implements Callable<Integer> {
     if (digests.size() != 1) {
       throw new IllegalStateException("the runs did not all see the same batches: " + digests);
     }
-    double sycolabRate = median(sycolab.stream().mapToDouble(ChildResult::seqPerSecond).toArray());
-    double ortRate = median(ort.stream().mapToDouble(ChildResult::seqPerSecond).toArray());
+    double sycolabRate =
+        Median.of(sycolab.stream().mapToDouble(ChildResult::seqPerSecond).toArray());
+    double ortRate = Median.of(ort.stream().mapToDouble(ChildResult::seqPerSecond).toArray());
     out.printf(
         Locale.ROOT,
         "encoder peak rss: sycolab %.0f MB, ort %.0f MB (medians)%n",
-        median(sycolab.stream().mapToDouble(ChildResult::peakRssMb).toArray()),
-        median(ort.stream().mapToDouble(ChildResult::peakRssMb).toArray()));
+        Median.of(sycolab.stream().mapToDouble(ChildResult::peakRssMb).toArray()),
+        Median.of(ort.stream().mapToDouble(ChildResult::peakRssMb).toArray()));
     out.printf(Locale.ROOT, "encoder sycolab %.1f seq/s, ort %.1f seq/s%n", sycolabRate, ortRate);
     out.printf(Locale.ROOT, "ratio %.2f%n", sycolabRate / ortRate);
 
@@ -119,7 +123,7 @@ public final class EncoderComparison implements Callable<Integer> {
       List<String> memoryArgs =
           new ArrayList<>(args(SycolabEncoder.NAME, count, batch, threads, 1, seed));
       memoryArgs.add("--shuffle");
-      ChildResult result = ChildProcess.run(threads, memoryArgs, out);
+      ChildResult result = ChildProcess.run(EncoderBench.class, threads, memoryArgs, out);
       out.printf(Locale.ROOT, "peak_rss_mb %d%n", result.peakRssMb());
     }
     return 0;
@@ -140,12 +144,5 @@ public final class EncoderComparison implements Callable<Integer> {
         Integer.toString(warmup),
         "--seed",
         Long.toString(seed));
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
 }

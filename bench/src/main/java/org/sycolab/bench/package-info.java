@@ -1,6 +1,6 @@
 /**
- * Benchmarks behind {@code scripts/bench}. Each engine runs in its own JVM ({@link EncoderBench}),
- * started and summarised by a driver ({@link EncoderComparison}), so that two engines' thread pools
- * never share the cores.
+ * Benchmarks behind {@code scripts/bench}. Each engine runs in its own JVM ({@link EncoderBench},
+ * {@link HeadTrainingBench}), started and summarised by a driver ({@link EncoderComparison}, {@link
+ * HeadTrainingComparison}), so that two engines' thread pools never share the cores.
  */
 package org.sycolab.bench;

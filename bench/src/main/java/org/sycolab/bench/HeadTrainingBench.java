@@ -1,0 +1,196 @@
+package org.sycolab.bench;
+
+import ai.djl.Device;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.sycolab.engine.PyTorchRuntime;
+import org.sycolab.heads.BradleyTerryTrainer;
+import org.sycolab.heads.EpochMetrics;
+import org.sycolab.heads.FeaturePairs;
+import org.sycolab.heads.HeadArchitecture;
+import org.sycolab.heads.TrainingConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Timed linear-head trainings in this JVM, for one engine:
+ *
+ * <pre>
+ * HeadTrainingBench --engine sycolab|java [--pairs 20000] [--dev-pairs 2000] [--dimension 384]
+ *                   [--epochs E] [--batch B] [--threads 2] [--warm 3] [--seed 1]
+ * </pre>
+ *
+ * <p>It draws planted pairs ({@link PlantedPairs}) from the seed, loads the engine, then times one
+ * whole training call with {@code sycolab train}'s defaults ({@link TrainingConfig#defaults}, whose
+ * epochs and batch size the options may override) but patience equal to the epochs, so every epoch
+ * runs; and then {@code --warm} more calls. It prints a {@code setup} line and one {@code result}
+ * line of {@code key=value} fields, read by {@link HeadTrainingComparison}: the engine's start-up,
+ * the first call's and the warm calls' median seconds, the last call's seconds in optimiser steps
+ * (the rest is scoring both sets after each epoch and copying the pairs in), and the last epoch's
+ * metrics.
+ */
+@Command(name = "HeadTrainingBench", mixinStandardHelpOptions = true)
+public final class HeadTrainingBench implements Callable<Integer> {
+
+  /** The name of sycolab's engine: {@link BradleyTerryTrainer} on the CPU. */
+  static final String SYCOLAB = "sycolab";
+
+  /** Trains a head and returns its epoch metrics, epoch 0 first. */
+  @FunctionalInterface
+  private interface Trainer {
+    List<EpochMetrics> train(FeaturePairs train, FeaturePairs dev);
+  }
+
+  @Option(names = "--engine", defaultValue = SYCOLAB, description = "sycolab or java")
+  String engine;
+
+  @Option(names = "--pairs", defaultValue = "20000")
+  int pairs;
+
+  @Option(names = "--dev-pairs", defaultValue = "2000")
+  int devPairs;
+
+  @Option(names = "--dimension", defaultValue = "384")
+  int dimension;
+
+  @Option(names = "--epochs", description = "Default: sycolab train's.")
+  Integer epochs;
+
+  @Option(names = "--batch", description = "Default: sycolab train's.")
+  Integer batch;
+
+  @Option(names = "--threads", defaultValue = "2")
+  int threads;
+
+  @Option(names = "--warm", defaultValue = "3")
+  int warm;
+
+  @Option(names = "--seed", defaultValue = "1")
+  long seed;
+
+  @Spec CommandSpec spec;
+
+  /** Runs the benchmark; exits 2 on bad usage, 1 on failure. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new HeadTrainingBench()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    BenchArguments.positive(spec, "--pairs", pairs);
+    BenchArguments.positive(spec, "--dev-pairs", devPairs);
+    BenchArguments.positive(spec, "--dimension", dimension);
+    BenchArguments.positive(spec, "--threads", threads);
+    BenchArguments.positive(spec, "--warm", warm);
+    // Where the driver did not set them: DJL reads these when it loads PyTorch.
+    setIfAbsent("ai.djl.offline", "true");
+    setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(threads));
+    setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
+
+    PlantedPairs planted = PlantedPairs.direction(dimension, seed);
+    FeaturePairs train = planted.draw(pairs, seed + 1);
+    FeaturePairs dev = planted.draw(devPairs, seed + 2);
+    TrainingConfig config = config(spec, epochs, batch, seed);
+    System.out.printf(
+        Locale.ROOT,
+        "setup engine=%s pairs=%d dev_pairs=%d dimension=%d epochs=%d batch=%d lr=%s"
+            + " weight_decay=%s threads=%d%n",
+        engine,
+        pairs,
+        devPairs,
+        dimension,
+        config.epochs(),
+        config.batchSize(),
+        config.learningRate(),
+        config.weightDecay(),
+        threads);
+
+    long start = System.nanoTime();
+    Trainer trainer = open(engine, config, dimension);
+    double startup = seconds(start);
+    start = System.nanoTime();
+    List<EpochMetrics> history = trainer.train(train, dev);
+    double first = seconds(start);
+    double[] warmSeconds = new double[warm];
+    for (int i = 0; i < warm; i++) {
+      start = System.nanoTime();
+      history = trainer.train(train, dev);
+      warmSeconds[i] = seconds(start);
+    }
+    EpochMetrics last = history.get(history.size() - 1);
+    double steps = history.stream().mapToDouble(EpochMetrics::seconds).sum();
+    System.out.printf(
+        Locale.ROOT,
+        "result engine=%s startup_s=%.3f first_s=%.3f warm_s=%.3f warm_calls_s=%s steps_s=%.3f"
+            + " epochs=%d train_loss=%.4f train_accuracy=%.4f dev_loss=%.4f dev_accuracy=%.4f%n",
+        engine,
+        startup,
+        first,
+        Median.of(warmSeconds),
+        Arrays.stream(warmSeconds)
+            .mapToObj(value -> String.format(Locale.ROOT, "%.3f", value))
+            .collect(Collectors.joining(",")),
+        steps,
+        last.epoch(),
+        last.trainLoss(),
+        last.trainAccuracy(),
+        last.devLoss(),
+        last.devAccuracy());
+    return 0;
+  }
+
+  /**
+   * {@code sycolab train}'s defaults with {@code epochs} and {@code batch} where given (not null),
+   * and patience equal to the epochs.
+   */
+  static TrainingConfig config(CommandSpec spec, Integer epochs, Integer batch, long seed) {
+    TrainingConfig defaults = TrainingConfig.defaults(seed);
+    int e = epochs == null ? defaults.epochs() : epochs;
+    int b = batch == null ? defaults.batchSize() : batch;
+    BenchArguments.positive(spec, "--epochs", e);
+    BenchArguments.positive(spec, "--batch", b);
+    return new TrainingConfig(
+        e,
+        b,
+        defaults.learningRate(),
+        defaults.weightDecay(),
+        defaults.margin(),
+        defaults.centring(),
+        e,
+        seed);
+  }
+
+  /** The engine, loaded: for sycolab, PyTorch's native library. */
+  private static Trainer open(String engine, TrainingConfig config, int dimension)
+      throws Exception {
+    return switch (engine) {
+      case SYCOLAB -> {
+        PyTorchRuntime.engine();
+        BradleyTerryTrainer trainer = new BradleyTerryTrainer(config, Device.cpu());
+        HeadArchitecture architecture = HeadArchitecture.linear(dimension);
+        yield (train, dev) ->
+            trainer.train(architecture, train, dev, BradleyTerryTrainer.Listener.NONE).history();
+      }
+      case JavaLinearHeadTrainer.NAME -> new JavaLinearHeadTrainer(config)::train;
+      default ->
+          throw new IllegalArgumentException(
+              "--engine: expected sycolab or java, got '" + engine + "'");
+    };
+  }
+
+  private static void setIfAbsent(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}

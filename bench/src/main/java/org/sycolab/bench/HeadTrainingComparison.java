@@ -1,0 +1,174 @@
+package org.sycolab.bench;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
+import org.sycolab.heads.TrainingConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code heads} part of {@code scripts/bench}: training a linear reward head on cached features
+ * with sycolab's trainer against a plain-Java reference trainer, with {@code sycolab train}'s
+ * defaults except that every epoch runs.
+ *
+ * <pre>
+ * HeadTrainingComparison [--pairs 20000] [--dev-pairs 2000] [--dimension 384] [--epochs E]
+ *                        [--batch B] [--runs 3] [--warm 3] [--threads 2] [--seed 1]
+ *                        [--budget 2]
+ * </pre>
+ *
+ * <p>Runs alternate engines, each in a fresh JVM (java, sycolab, java, sycolab, ...), so that drift
+ * on a noisy machine hits both. Each run times the first training call in its JVM, as {@code
+ * sycolab train} pays it, and the median of {@code --warm} calls after it; each engine's figures
+ * are the medians over its runs. It prints both engines' times and final dev accuracies, then
+ * {@code ratio <java/sycolab>} of the warm times (above 1: sycolab is faster), {@code heads_seconds
+ * <sycolab warm>} and whether that meets the {@code --budget} in seconds.
+ */
+@Command(name = "HeadTrainingComparison", mixinStandardHelpOptions = true)
+public final class HeadTrainingComparison implements Callable<Integer> {
+
+  private static final List<String> ENGINES =
+      List.of(JavaLinearHeadTrainer.NAME, HeadTrainingBench.SYCOLAB);
+
+  /** Dev accuracies further apart than this mean the engines did not train the same head. */
+  private static final double ACCURACY_TOLERANCE = 0.01;
+
+  @Option(names = "--pairs", defaultValue = "20000")
+  int pairs;
+
+  @Option(names = "--dev-pairs", defaultValue = "2000")
+  int devPairs;
+
+  @Option(names = "--dimension", defaultValue = "384")
+  int dimension;
+
+  @Option(names = "--epochs", description = "Default: sycolab train's.")
+  Integer epochs;
+
+  @Option(names = "--batch", description = "Default: sycolab train's.")
+  Integer batch;
+
+  @Option(names = "--runs", defaultValue = "3")
+  int runs;
+
+  @Option(names = "--warm", defaultValue = "3")
+  int warm;
+
+  @Option(names = "--threads", defaultValue = "2")
+  int threads;
+
+  @Option(names = "--seed", defaultValue = "1")
+  long seed;
+
+  @Option(names = "--budget", defaultValue = "2", description = "Seconds sycolab may take warm.")
+  double budget;
+
+  @Spec CommandSpec spec;
+
+  /** Runs the comparison; exits 2 on bad usage, 1 on failure. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new HeadTrainingComparison()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    BenchArguments.positive(spec, "--pairs", pairs);
+    BenchArguments.positive(spec, "--dev-pairs", devPairs);
+    BenchArguments.positive(spec, "--dimension", dimension);
+    BenchArguments.positive(spec, "--runs", runs);
+    BenchArguments.positive(spec, "--warm", warm);
+    BenchArguments.positive(spec, "--threads", threads);
+    TrainingConfig config = HeadTrainingBench.config(spec, epochs, batch, seed);
+    PrintStream out = System.out;
+    out.printf(
+        Locale.ROOT,
+        "heads: %d pairs x %d dims, %d epochs, batch %d, %d threads (java: 1), %d runs per"
+            + " engine (each a first call, then %d warm calls), lr %s, weight decay %s,"
+            + " %d dev pairs, seed %d%n",
+        pairs,
+        dimension,
+        config.epochs(),
+        config.batchSize(),
+        threads,
+        runs,
+        warm,
+        config.learningRate(),
+        config.weightDecay(),
+        devPairs,
+        seed);
+    List<ChildResult> java = new ArrayList<>();
+    List<ChildResult> sycolab = new ArrayList<>();
+    int run = 0;
+    for (int round = 0; round < runs; round++) {
+      for (String engine : ENGINES) {
+        out.printf(Locale.ROOT, "run %d/%d: %s%n", ++run, runs * ENGINES.size(), engine);
+        ChildResult result =
+            ChildProcess.run(HeadTrainingBench.class, threads, args(engine, config), out);
+        (engine.equals(HeadTrainingBench.SYCOLAB) ? sycolab : java).add(result);
+      }
+    }
+    double sycolabWarm = median(sycolab, ChildResult::warmSeconds);
+    double javaWarm = median(java, ChildResult::warmSeconds);
+    double sycolabAccuracy = median(sycolab, ChildResult::devAccuracy);
+    double javaAccuracy = median(java, ChildResult::devAccuracy);
+    out.printf(
+        Locale.ROOT,
+        "heads sycolab first %.2f s (after %.2f s engine start-up), warm %.2f s;"
+            + " java first %.2f s, warm %.2f s; dev accuracy sycolab %.4f java %.4f%n",
+        median(sycolab, ChildResult::firstSeconds),
+        median(sycolab, ChildResult::startupSeconds),
+        sycolabWarm,
+        median(java, ChildResult::firstSeconds),
+        javaWarm,
+        sycolabAccuracy,
+        javaAccuracy);
+    if (Math.abs(sycolabAccuracy - javaAccuracy) > ACCURACY_TOLERANCE) {
+      out.printf(
+          Locale.ROOT,
+          "warning: the engines' dev accuracies differ by more than %.0f point%n",
+          100 * ACCURACY_TOLERANCE);
+    }
+    out.printf(Locale.ROOT, "ratio %.2f%n", javaWarm / sycolabWarm);
+    out.printf(Locale.ROOT, "heads_seconds %.2f%n", sycolabWarm);
+    out.printf(
+        Locale.ROOT,
+        "budget %s s: %s%n",
+        BigDecimal.valueOf(budget).stripTrailingZeros().toPlainString(),
+        sycolabWarm < budget ? "met" : "missed");
+    return 0;
+  }
+
+  private List<String> args(String engine, TrainingConfig config) {
+    return List.of(
+        "--engine",
+        engine,
+        "--pairs",
+        Integer.toString(pairs),
+        "--dev-pairs",
+        Integer.toString(devPairs),
+        "--dimension",
+        Integer.toString(dimension),
+        "--epochs",
+        Integer.toString(config.epochs()),
+        "--batch",
+        Integer.toString(config.batchSize()),
+        "--threads",
+        Integer.toString(threads),
+        "--warm",
+        Integer.toString(warm),
+        "--seed",
+        Long.toString(seed));
+  }
+
+  private static double median(List<ChildResult> results, ToDoubleFunction<ChildResult> field) {
+    return Median.of(results.stream().mapToDouble(field).toArray());
+  }
+}
