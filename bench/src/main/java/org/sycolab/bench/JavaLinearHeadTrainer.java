@@ -2,7 +2,6 @@ package org.sycolab.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.sycolab.heads.BradleyTerry;
@@ -95,9 +94,8 @@ final class JavaLinearHeadTrainer {
     private int t;
 
     Head(HeadWeights initial) {
-      Iterator<String> names = initial.architecture().tensorShapes().keySet().iterator();
-      float[] weight = initial.tensor(names.next());
-      float[] bias = initial.tensor(names.next());
+      float[] weight = initial.tensor(HeadArchitecture.LINEAR_WEIGHT);
+      float[] bias = initial.tensor(HeadArchitecture.LINEAR_BIAS);
       d = weight.length;
       parameters = new float[d + 1];
       System.arraycopy(weight, 0, parameters, 0, d);

@@ -45,6 +45,7 @@ public final class BradleyTerryTrainer {
 
   private final TrainingConfig config;
   private final Device device;
+  private final Engine engine = Engine.getEngine("PyTorch");
 
   /** A trainer for {@code config} on {@code device}. */
   public BradleyTerryTrainer(TrainingConfig config, Device device) {
@@ -68,7 +69,7 @@ public final class BradleyTerryTrainer {
               + " but the head expects "
               + architecture.inputDimension());
     }
-    Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
+    engine.setRandomSeed((int) config.seed());
     SplittableRandom order = new SplittableRandom(config.seed());
     try (NDManager manager = NDManager.newBaseManager(device, "PyTorch")) {
       NDArray trainArray = pairsArray(manager, train);
@@ -76,6 +77,7 @@ public final class BradleyTerryTrainer {
       RewardHead head =
           RewardHead.of(HeadWeights.initial(architecture, config.seed()), manager, true);
       ParameterStore store = new ParameterStore(manager, false);
+      NDArray signs = manager.create(new float[] {1, -1});
       Optimizer optimizer =
           AdamW.builder()
               .optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
@@ -93,8 +95,14 @@ public final class BradleyTerryTrainer {
       for (int epoch = 1; epoch <= config.epochs(); epoch++) {
         long start = System.nanoTime();
         shuffle(permutation, order);
-        for (int from = 0; from < permutation.length; from += config.batchSize()) {
-          step(head, store, optimizer, trainArray, permutation, from, manager);
+        try (NDManager epochScope = manager.newSubManager()) {
+          // One gather per epoch puts the pairs in this epoch's order; each step then takes a
+          // contiguous slice of it.
+          NDArray shuffled = trainArray.get(new NDIndex("{}", epochScope.create(permutation)));
+          shuffled.attach(epochScope);
+          for (NDArray batch : shuffled.split(batchStarts(permutation.length))) {
+            step(head, store, optimizer, batch, signs, epochScope);
+          }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         EpochMetrics metrics = evaluate(head, store, trainArray, devArray, epoch, seconds);
@@ -117,23 +125,16 @@ public final class BradleyTerryTrainer {
       RewardHead head,
       ParameterStore store,
       Optimizer optimizer,
-      NDArray pairs,
-      int[] permutation,
-      int from,
+      NDArray batch,
+      NDArray signs,
       NDManager manager) {
-    int to = Math.min(from + config.batchSize(), permutation.length);
-    long[] rows = new long[to - from];
-    for (int i = from; i < to; i++) {
-      rows[i - from] = permutation[i];
-    }
     try (NDManager scope = manager.newSubManager()) {
       // Results attach to their first operand's manager: moving the batch into the step's scope
       // makes every array derived from it (scores, loss, graph) end with the step.
-      NDArray batch = pairs.get(new NDIndex("{}", scope.create(rows)));
       batch.attach(scope);
-      try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+      try (GradientCollector collector = engine.newGradientCollector()) {
         NDArray scores = head.forward(store, new NDList(batch), true).singletonOrThrow();
-        collector.backward(loss(scores));
+        collector.backward(loss(scores, signs));
       }
       for (Parameter parameter : head.tensors().values()) {
         NDArray weight = parameter.getArray();
@@ -144,17 +145,28 @@ public final class BradleyTerryTrainer {
     }
   }
 
-  /** The mean Bradley–Terry objective of scores {@code (B, 2)}, as a graph for backward. */
-  private NDArray loss(NDArray scores) {
-    NDArray chosen = scores.get(":, 0");
-    NDArray rejected = scores.get(":, 1");
-    NDArray difference = chosen.sub(rejected);
+  /** Where each mini-batch after the first starts. */
+  private long[] batchStarts(int pairs) {
+    int batches = (pairs + config.batchSize() - 1) / config.batchSize();
+    long[] starts = new long[batches - 1];
+    for (int i = 1; i < batches; i++) {
+      starts[i - 1] = (long) i * config.batchSize();
+    }
+    return starts;
+  }
+
+  /**
+   * The mean Bradley–Terry objective of scores {@code (B, 2)}, as a graph for backward; {@code
+   * signs} is (1, −1), so that one product gives r_c − r_r.
+   */
+  private NDArray loss(NDArray scores, NDArray signs) {
+    NDArray difference = scores.matMul(signs);
     if (config.margin() != 0) {
       difference = difference.sub(config.margin());
     }
     NDArray loss = Activation.softPlus(difference.neg()).mean();
     if (config.centring() != 0) {
-      loss = loss.add(chosen.add(rejected).square().mean().mul(config.centring()));
+      loss = loss.add(scores.sum(new int[] {1}).square().mean().mul(config.centring()));
     }
     return loss;
   }

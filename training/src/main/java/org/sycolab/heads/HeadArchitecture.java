@@ -88,10 +88,21 @@ public record HeadArchitecture(Kind kind, int inputDimension, int hidden, double
     return shapes;
   }
 
-  static final String LINEAR_WEIGHT = "linear.weight";
-  static final String LINEAR_BIAS = "linear.bias";
-  static final String FC1_WEIGHT = "fc1.weight";
-  static final String FC1_BIAS = "fc1.bias";
-  static final String FC2_WEIGHT = "fc2.weight";
-  static final String FC2_BIAS = "fc2.bias";
+  /** The linear head's weight, (1, d). */
+  public static final String LINEAR_WEIGHT = "linear.weight";
+
+  /** The linear head's bias, (1). */
+  public static final String LINEAR_BIAS = "linear.bias";
+
+  /** The MLP's hidden layer weight, (h, d). */
+  public static final String FC1_WEIGHT = "fc1.weight";
+
+  /** The MLP's hidden layer bias, (h). */
+  public static final String FC1_BIAS = "fc1.bias";
+
+  /** The MLP's output weight, (1, h). */
+  public static final String FC2_WEIGHT = "fc2.weight";
+
+  /** The MLP's output bias, (1). */
+  public static final String FC2_BIAS = "fc2.bias";
 }
