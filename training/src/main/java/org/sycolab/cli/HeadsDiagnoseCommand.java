@@ -42,8 +42,8 @@ import tech.tablesaw.api.Table;
           + " pairwise accuracy on pairs of each label (all, conflict vs control, per family and"
           + " domain), Pearson and Spearman correlation of the heads over candidates, and the 2x2"
           + " decomposition z = a + b*agrees + c*truthful + d*agrees*truthful fitted by OLS on"
-          + " each head's z-scored candidate scores (b: style, c: substance; standard errors"
-          + " beside).",
+          + " each head's z-scored candidate scores (b: style, c: substance), with standard errors"
+          + " clustered by pool (classical ones beside).",
       "Features come from the backbone recorded in the heads' head.json, through the cache.",
       "Writes accuracy.csv, decomposition.csv, correlation.csv (two heads or more) and the"
           + " manifest."
@@ -130,6 +130,23 @@ final class HeadsDiagnoseCommand extends BaseCommand {
               + "; choose another --split");
     }
 
+    List<PairText> candidateTexts = new ArrayList<>();
+    List<Candidate> candidates = new ArrayList<>();
+    List<Integer> poolOfCandidate = new ArrayList<>();
+    for (int p = 0; p < pools.size(); p++) {
+      for (Candidate candidate : pools.get(p).candidates()) {
+        candidateTexts.add(new PairText(pools.get(p).prompt(), candidate.text()));
+        candidates.add(candidate);
+        poolOfCandidate.add(p);
+      }
+    }
+    try {
+      HeadDiagnostics.requireEveryCell(candidates);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          poolsFile + " (split " + split + "): " + e.getMessage(), e);
+    }
+
     Device device = root().device();
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("heads", headDirs.stream().map(Path::toString).toList());
@@ -145,14 +162,6 @@ final class HeadsDiagnoseCommand extends BaseCommand {
       for (Path dir : headDirs) {
         run.recordInput(dir.resolve(HeadDirectory.CARD));
         run.recordInput(dir.resolve(HeadDirectory.WEIGHTS));
-      }
-      List<PairText> candidateTexts = new ArrayList<>();
-      List<Candidate> candidates = new ArrayList<>();
-      for (CandidatePool pool : pools) {
-        for (Candidate candidate : pool.candidates()) {
-          candidateTexts.add(new PairText(pool.prompt(), candidate.text()));
-          candidates.add(candidate);
-        }
       }
       Map<String, float[]> vectors = features(pairs, candidateTexts, backbone, device);
       FeaturePairs pairFeatures = FeaturePairs.lookup(pairs, vectors);
@@ -174,7 +183,9 @@ final class HeadsDiagnoseCommand extends BaseCommand {
         }
       }
       Table accuracy = HeadDiagnostics.accuracy(scored, pairs);
-      Table decomposition = HeadDiagnostics.decomposition(scored, candidates);
+      Table decomposition =
+          HeadDiagnostics.decomposition(
+              scored, candidates, poolOfCandidate.stream().mapToInt(Integer::intValue).toArray());
       run.writeOutput("accuracy.csv", out -> accuracy.write().csv(out));
       run.writeOutput("decomposition.csv", out -> decomposition.write().csv(out));
       Table correlation = null;
@@ -278,7 +289,8 @@ final class HeadsDiagnoseCommand extends BaseCommand {
     out().println(rounded(headline).printAll());
     out().println();
     decomposition.setName(
-        "2x2 decomposition of z-scored candidate scores (b: agrees, c: truthful)");
+        "2x2 decomposition of z-scored candidate scores (b: agrees, c: truthful; standard errors"
+            + " clustered by pool)");
     out().println(rounded(decomposition).printAll());
     if (correlation != null) {
       out().println();

@@ -1,5 +1,6 @@
 package org.sycolab.heads;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import tech.tablesaw.api.Table;
  * correlation of the heads over pool candidates, and the 2×2 decomposition of each head's score on
  * candidates — the OLS fit z = a + b·agrees + c·truthful + d·agrees·truthful, where b is the reward
  * for agreeing (style) and c the reward for being true (substance), in standard deviations of the
- * head's score over the candidates.
+ * head's score over the candidates, with standard errors clustered by pool.
  */
 public final class HeadDiagnostics {
 
@@ -129,10 +130,36 @@ public final class HeadDiagnostics {
   }
 
   /**
-   * The 2×2 decomposition of each head's z-scored candidate scores (mean 0, sample sd 1 over the
-   * candidates), with classical standard errors.
+   * Checks that every cell of agrees × truthful has candidates, which the decomposition needs.
+   *
+   * @throws IllegalArgumentException naming the empty cells
    */
-  public static Table decomposition(List<ScoredHead> heads, List<Candidate> candidates) {
+  public static void requireEveryCell(List<Candidate> candidates) {
+    List<String> empty = new ArrayList<>();
+    for (boolean agrees : new boolean[] {false, true}) {
+      for (boolean truthful : new boolean[] {false, true}) {
+        if (candidates.stream().noneMatch(c -> c.agrees() == agrees && c.truthful() == truthful)) {
+          empty.add("agrees=" + agrees + " truthful=" + truthful);
+        }
+      }
+    }
+    if (!empty.isEmpty()) {
+      throw new IllegalArgumentException(
+          "the 2x2 decomposition needs candidates in every cell of agrees x truthful; none with "
+              + String.join(", none with ", empty));
+    }
+  }
+
+  /**
+   * The 2×2 decomposition of each head's z-scored candidate scores (mean 0, sample sd 1 over the
+   * candidates). {@code std_error} and {@code t_value} are clustered by pool, since candidates of
+   * one prompt are not independent; {@code classical_std_error} treats every candidate as
+   * independent, for comparison.
+   *
+   * @param pools each candidate's pool, for the clustering
+   */
+  public static Table decomposition(
+      List<ScoredHead> heads, List<Candidate> candidates, int[] pools) {
     double[][] design = new double[candidates.size()][];
     for (int i = 0; i < candidates.size(); i++) {
       double agrees = candidates.get(i).agrees() ? 1 : 0;
@@ -145,6 +172,7 @@ public final class HeadDiagnostics {
     DoubleColumn estimate = DoubleColumn.create("estimate");
     DoubleColumn error = DoubleColumn.create("std_error");
     DoubleColumn t = DoubleColumn.create("t_value");
+    DoubleColumn classicalError = DoubleColumn.create("classical_std_error");
     IntColumn count = IntColumn.create("candidates");
     DoubleColumn rSquared = DoubleColumn.create("r_squared");
     for (ScoredHead scored : heads) {
@@ -157,8 +185,9 @@ public final class HeadDiagnostics {
                 + " candidate scores, not "
                 + candidates.size());
       }
-      LinearFit fit =
-          OrdinaryLeastSquares.fit(TERMS, design, standardise(scored.candidateScores()));
+      double[] z = standardise(scored.candidateScores());
+      LinearFit fit = OrdinaryLeastSquares.fitClustered(TERMS, design, z, pools);
+      LinearFit classical = OrdinaryLeastSquares.fit(TERMS, design, z);
       for (String name : TERMS) {
         head.append(scored.name());
         label.append(scored.label());
@@ -166,11 +195,13 @@ public final class HeadDiagnostics {
         estimate.append(fit.estimate(name));
         error.append(fit.standardError(name));
         t.append(fit.tValue(name));
+        classicalError.append(classical.standardError(name));
         count.append(fit.observations());
         rSquared.append(fit.rSquared());
       }
     }
-    return Table.create("decomposition", head, label, term, estimate, error, t, count, rSquared);
+    return Table.create(
+        "decomposition", head, label, term, estimate, error, t, classicalError, count, rSquared);
   }
 
   /** (x − mean) / sample sd; all zeros when the scores are constant. */

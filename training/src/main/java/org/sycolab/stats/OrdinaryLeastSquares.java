@@ -1,7 +1,9 @@
 package org.sycolab.stats;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Ordinary least squares solved by Householder QR, for small designs such as the diagnostics' 2×2
@@ -26,6 +28,31 @@ public final class OrdinaryLeastSquares {
    *     finite, or a term is a linear combination of the terms before it
    */
   public static LinearFit fit(List<String> terms, double[][] design, double[] y) {
+    return fit(terms, design, y, null);
+  }
+
+  /**
+   * Fits as {@link #fit(List, double[][], double[])} but with cluster-robust standard errors:
+   * observations of one cluster (the candidates of one pool, say) may be correlated, those of
+   * different clusters not. The covariance is the sandwich (XᵀX)⁻¹ (Σ_g s_g s_gᵀ) (XᵀX)⁻¹ with s_g
+   * = Σ_{i∈g} x_i·u_i, scaled by G/(G−1)·(n−1)/(n−p) for G clusters (the usual CR1 small-sample
+   * factor).
+   *
+   * @param clusters each observation's cluster, any labels; at least two distinct ones
+   */
+  public static LinearFit fitClustered(
+      List<String> terms, double[][] design, double[] y, int[] clusters) {
+    if (clusters.length != design.length) {
+      throw new IllegalArgumentException(
+          clusters.length + " cluster labels for " + design.length + " observations");
+    }
+    if (Arrays.stream(clusters).distinct().count() < 2) {
+      throw new IllegalArgumentException("cluster-robust errors need at least two clusters");
+    }
+    return fit(terms, design, y, clusters);
+  }
+
+  private static LinearFit fit(List<String> terms, double[][] design, double[] y, int[] clusters) {
     int n = design.length;
     int p = terms.size();
     validate(terms, design, y);
@@ -50,27 +77,87 @@ public final class OrdinaryLeastSquares {
     }
 
     double rss = 0;
+    double[] residuals = new double[n];
     for (int i = 0; i < n; i++) {
       double residual = y[i];
       for (int j = 0; j < p; j++) {
         residual -= design[i][j] * estimates[j];
       }
+      residuals[i] = residual;
       rss += residual * residual;
     }
     double residualVariance = rss / (n - p);
 
-    // (XᵀX)⁻¹ = R⁻¹R⁻ᵀ, so its diagonal holds the squared row norms of R⁻¹.
+    // (XᵀX)⁻¹ = R⁻¹R⁻ᵀ.
     double[][] rInverse = invertUpperTriangular(r);
-    double[] standardErrors = new double[p];
-    for (int j = 0; j < p; j++) {
-      double sum = 0;
-      for (int c = j; c < p; c++) {
-        sum += rInverse[j][c] * rInverse[j][c];
+    double[][] inverse = new double[p][p];
+    for (int a = 0; a < p; a++) {
+      for (int b = 0; b < p; b++) {
+        double sum = 0;
+        for (int c = Math.max(a, b); c < p; c++) {
+          sum += rInverse[a][c] * rInverse[b][c];
+        }
+        inverse[a][b] = sum;
       }
-      standardErrors[j] = Math.sqrt(residualVariance * sum);
+    }
+    double[] standardErrors = new double[p];
+    if (clusters == null) {
+      for (int j = 0; j < p; j++) {
+        standardErrors[j] = Math.sqrt(residualVariance * inverse[j][j]);
+      }
+    } else {
+      double[][] covariance = sandwich(inverse, design, residuals, clusters);
+      for (int j = 0; j < p; j++) {
+        standardErrors[j] = Math.sqrt(covariance[j][j]);
+      }
     }
 
     return new LinearFit(terms, estimates, standardErrors, n, residualVariance, rSquared(y, rss));
+  }
+
+  private static double[][] sandwich(
+      double[][] inverse, double[][] design, double[] residuals, int[] clusters) {
+    int n = design.length;
+    int p = inverse.length;
+    Map<Integer, double[]> scores = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      double[] score = scores.computeIfAbsent(clusters[i], g -> new double[p]);
+      for (int j = 0; j < p; j++) {
+        score[j] += design[i][j] * residuals[i];
+      }
+    }
+    double[][] meat = new double[p][p];
+    for (double[] score : scores.values()) {
+      for (int a = 0; a < p; a++) {
+        for (int b = 0; b < p; b++) {
+          meat[a][b] += score[a] * score[b];
+        }
+      }
+    }
+    int g = scores.size();
+    double factor = g / (g - 1.0) * (n - 1.0) / (n - p);
+    double[][] covariance = multiply(multiply(inverse, meat), inverse);
+    for (double[] row : covariance) {
+      for (int j = 0; j < p; j++) {
+        row[j] *= factor;
+      }
+    }
+    return covariance;
+  }
+
+  private static double[][] multiply(double[][] a, double[][] b) {
+    int p = a.length;
+    double[][] product = new double[p][p];
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < p; j++) {
+        double sum = 0;
+        for (int k = 0; k < p; k++) {
+          sum += a[i][k] * b[k][j];
+        }
+        product[i][j] = sum;
+      }
+    }
+    return product;
   }
 
   private static void validate(List<String> terms, double[][] design, double[] y) {

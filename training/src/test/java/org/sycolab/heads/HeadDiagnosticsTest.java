@@ -1,6 +1,7 @@
 package org.sycolab.heads;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -85,7 +86,8 @@ class HeadDiagnosticsTest {
     Table table =
         HeadDiagnostics.decomposition(
             List.of(new HeadDiagnostics.ScoredHead("h", "agreeable", new float[0], scores)),
-            candidates);
+            candidates,
+            new int[] {0, 1, 2, 3, 0, 1, 2, 3});
     double sd = Math.sqrt(48.0 / 7);
 
     assertThat(value(table, Map.of("term", "intercept"), "estimate"))
@@ -99,8 +101,19 @@ class HeadDiagnosticsTest {
     // Within-cell squared deviations: 2 + 2 + 2 + 0 = 6 raw, 6/sd² in z units, over 8 - 4 = 4
     // degrees of freedom; SE(b) = σ·√(1/2 + 1/2).
     double sigma = Math.sqrt(6 / (sd * sd) / 4);
-    assertThat(value(table, Map.of("term", "agrees"), "std_error")).isCloseTo(sigma, within(1e-9));
+    assertThat(value(table, Map.of("term", "agrees"), "classical_std_error"))
+        .isCloseTo(sigma, within(1e-9));
+    assertThat(value(table, Map.of("term", "agrees"), "std_error")).isPositive();
     assertThat(value(table, Map.of("term", "agrees"), "candidates")).isEqualTo(8);
+  }
+
+  @Test
+  void anEmptyCellIsNamed() {
+    List<Candidate> noAgreeing =
+        List.of(new Candidate("a", false, false, "hedge"), new Candidate("b", true, false, "x"));
+    assertThatThrownBy(() -> HeadDiagnostics.requireEveryCell(noAgreeing))
+        .hasMessageContaining("none with agrees=true truthful=false")
+        .hasMessageContaining("agrees=true truthful=true");
   }
 
   @Test

@@ -100,6 +100,43 @@ class OrdinaryLeastSquaresTest {
   }
 
   @Test
+  void clusterRobustErrorsWithSingletonClustersAreWhitesTimesTheSmallSampleFactor() {
+    // Same data as above. White's variance of the slope: Σ (x - x̄)² u² / Sxx²
+    // = (4·0.64 + 1·0.36 + 0 + 1·0.36 + 4·0.04) / 100 = 3.44 / 100 = 0.0344.
+    // CR1 factor with n = G = 5, p = 2: G/(G-1) · (n-1)/(n-p) = 5/4 · 4/3 = 5/3.
+    double[] x = {1, 2, 3, 4, 5};
+    double[] y = {2, 4, 5, 4, 5};
+    LinearFit fit =
+        OrdinaryLeastSquares.fitClustered(
+            List.of("(intercept)", "x"), withIntercept(x), y, new int[] {0, 1, 2, 3, 4});
+
+    assertThat(fit.estimate("x")).isCloseTo(0.6, TIGHT);
+    assertThat(fit.standardError("x")).isCloseTo(Math.sqrt(0.0344 * 5 / 3), TIGHT);
+  }
+
+  @Test
+  void duplicatedObservationsShrinkClassicalErrorsButNotClusteredOnes() {
+    // Every observation twice, each pair a cluster. Classical: RSS = 4.8, σ² = 4.8/8 = 0.6,
+    // Sxx = 20, SE(b) = √0.03 — smaller than the √0.08 of the data without copies. Clustered:
+    // s_g = 2·x_i·u_i and (XᵀX)⁻¹ halves, so the sandwich is White's 0.0344 again, times
+    // G/(G-1) · (n-1)/(n-p) = 5/4 · 9/8.
+    double[] x = {1, 1, 2, 2, 3, 3, 4, 4, 5, 5};
+    double[] y = {2, 2, 4, 4, 5, 5, 4, 4, 5, 5};
+    int[] clusters = {7, 7, 3, 3, 9, 9, 1, 1, 4, 4};
+    List<String> terms = List.of("(intercept)", "x");
+
+    LinearFit classical = OrdinaryLeastSquares.fit(terms, withIntercept(x), y);
+    LinearFit clustered = OrdinaryLeastSquares.fitClustered(terms, withIntercept(x), y, clusters);
+
+    assertThat(classical.standardError("x")).isCloseTo(Math.sqrt(0.03), TIGHT);
+    assertThat(clustered.estimate("x")).isCloseTo(0.6, TIGHT);
+    assertThat(clustered.standardError("x")).isCloseTo(Math.sqrt(0.0344 * 5 / 4 * 9 / 8), TIGHT);
+    assertThatThrownBy(
+            () -> OrdinaryLeastSquares.fitClustered(terms, withIntercept(x), y, new int[10]))
+        .hasMessageContaining("at least two clusters");
+  }
+
+  @Test
   void exactFitHasNoResidual() {
     // y = 3 - 2x exactly at x = 0, 1, 2, 3.
     double[] x = {0, 1, 2, 3};
