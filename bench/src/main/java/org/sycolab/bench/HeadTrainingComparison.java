@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
  * sycolab train} pays it, and the median of {@code --warm} calls after it; each engine's figures
  * are the medians over its runs. It prints both engines' times and final dev accuracies, then
  * {@code ratio <java/sycolab>} of the warm times (above 1: sycolab is faster), {@code heads_seconds
- * <sycolab warm>} and whether that meets the {@code --budget} in seconds.
+ * <sycolab first>} (what one {@code sycolab train} pays) and whether that meets the {@code
+ * --budget} in seconds. Engines whose dev accuracies differ trained different heads: the run then
+ * fails.
  */
 @Command(name = "HeadTrainingComparison", mixinStandardHelpOptions = true)
 public final class HeadTrainingComparison implements Callable<Integer> {
@@ -39,8 +41,11 @@ public final class HeadTrainingComparison implements Callable<Integer> {
   private static final List<String> ENGINES =
       List.of(JavaLinearHeadTrainer.NAME, HeadTrainingBench.SYCOLAB);
 
-  /** Dev accuracies further apart than this mean the engines did not train the same head. */
-  private static final double ACCURACY_TOLERANCE = 0.01;
+  /**
+   * Dev accuracies further apart than this mean the engines did not train the same head (they agree
+   * to four decimals; float sums in another order may move a pair or two).
+   */
+  private static final double ACCURACY_TOLERANCE = 0.002;
 
   @Option(names = "--pairs", defaultValue = "20000")
   int pairs;
@@ -69,7 +74,10 @@ public final class HeadTrainingComparison implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1")
   long seed;
 
-  @Option(names = "--budget", defaultValue = "2", description = "Seconds sycolab may take warm.")
+  @Option(
+      names = "--budget",
+      defaultValue = "2",
+      description = "Seconds sycolab's first call may take.")
   double budget;
 
   @Spec CommandSpec spec;
@@ -117,6 +125,7 @@ public final class HeadTrainingComparison implements Callable<Integer> {
       }
     }
     double sycolabWarm = median(sycolab, ChildResult::warmSeconds);
+    double sycolabFirst = median(sycolab, ChildResult::firstSeconds);
     double javaWarm = median(java, ChildResult::warmSeconds);
     double sycolabAccuracy = median(sycolab, ChildResult::devAccuracy);
     double javaAccuracy = median(java, ChildResult::devAccuracy);
@@ -124,7 +133,7 @@ public final class HeadTrainingComparison implements Callable<Integer> {
         Locale.ROOT,
         "heads sycolab first %.2f s (after %.2f s engine start-up), warm %.2f s;"
             + " java first %.2f s, warm %.2f s; dev accuracy sycolab %.4f java %.4f%n",
-        median(sycolab, ChildResult::firstSeconds),
+        sycolabFirst,
         median(sycolab, ChildResult::startupSeconds),
         sycolabWarm,
         median(java, ChildResult::firstSeconds),
@@ -132,18 +141,24 @@ public final class HeadTrainingComparison implements Callable<Integer> {
         sycolabAccuracy,
         javaAccuracy);
     if (Math.abs(sycolabAccuracy - javaAccuracy) > ACCURACY_TOLERANCE) {
-      out.printf(
-          Locale.ROOT,
-          "warning: the engines' dev accuracies differ by more than %.0f point%n",
-          100 * ACCURACY_TOLERANCE);
+      spec.commandLine()
+          .getErr()
+          .printf(
+              Locale.ROOT,
+              "heads: the engines trained different heads (dev accuracy %.4f against %.4f);"
+                  + " the timing compares nothing%n",
+              sycolabAccuracy,
+              javaAccuracy);
+      return 1;
     }
     out.printf(Locale.ROOT, "ratio %.2f%n", javaWarm / sycolabWarm);
-    out.printf(Locale.ROOT, "heads_seconds %.2f%n", sycolabWarm);
+    // The budget is judged on the first call in a fresh JVM: what one `sycolab train` pays.
+    out.printf(Locale.ROOT, "heads_seconds %.2f%n", sycolabFirst);
     out.printf(
         Locale.ROOT,
         "budget %s s: %s%n",
         BigDecimal.valueOf(budget).stripTrailingZeros().toPlainString(),
-        sycolabWarm < budget ? "met" : "missed");
+        sycolabFirst < budget ? "met" : "missed");
     return 0;
   }
 

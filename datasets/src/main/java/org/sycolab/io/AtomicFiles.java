@@ -89,7 +89,18 @@ public final class AtomicFiles {
     boolean moved = false;
     try {
       body.writeInto(staging);
-      Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        // Without REPLACE_EXISTING; an empty directory created meanwhile would still be replaced,
+        // as rename(2) does on Linux.
+        Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new IOException(
+            "cannot move "
+                + absolute
+                + " into place atomically on this file system; write to a"
+                + " local disk instead",
+            e);
+      }
       moved = true;
       forceDirectory(parent);
     } finally {
@@ -111,7 +122,8 @@ public final class AtomicFiles {
   }
 
   /**
-   * Deletes temporary files a crashed writer left in {@code dir} (not recursive).
+   * Deletes temporary files and staging directories a crashed writer left in {@code dir} (files and
+   * directories beside, not inside, are left alone).
    *
    * @return the files removed
    */
@@ -122,7 +134,10 @@ public final class AtomicFiles {
     }
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, AtomicFiles::isTemporary)) {
       for (Path entry : entries) {
-        if (Files.deleteIfExists(entry)) {
+        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+          deleteTree(entry);
+          removed.add(entry);
+        } else if (Files.deleteIfExists(entry)) {
           removed.add(entry);
         }
       }
@@ -130,10 +145,13 @@ public final class AtomicFiles {
     return removed;
   }
 
-  /** True for names this class gives its temporary files. */
+  /** True for the temporary files and staging directories this class names. */
   public static boolean isTemporary(Path file) {
     String name = file.getFileName().toString();
-    return name.startsWith(".") && name.contains(TEMP_MARKER) && Files.isRegularFile(file);
+    return name.startsWith(".")
+        && name.contains(TEMP_MARKER)
+        && (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+            || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS));
   }
 
   private static String temporaryName(Path target) {

@@ -108,6 +108,43 @@ class AtomicFilesTest {
   }
 
   @Test
+  void aDirectoryAppearsWholeOrNotAtAll() throws IOException {
+    Path head = dir.resolve("head");
+    AtomicFiles.writeDirectory(
+        head,
+        staging -> {
+          Files.writeString(staging.resolve("a"), "1");
+          Files.writeString(staging.resolve("b"), "2");
+        });
+    assertThat(head.resolve("a")).hasContent("1");
+    assertThat(head.resolve("b")).hasContent("2");
+
+    assertThatThrownBy(() -> AtomicFiles.writeDirectory(head, staging -> {}))
+        .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+    Path failed = dir.resolve("failed");
+    assertThatThrownBy(
+            () ->
+                AtomicFiles.writeDirectory(
+                    failed,
+                    staging -> {
+                      Files.writeString(staging.resolve("a"), "half");
+                      throw new IOException("disk full");
+                    }))
+        .hasMessage("disk full");
+    assertThat(listing(dir)).containsExactly("head");
+  }
+
+  @Test
+  void sweepRemovesAbandonedStagingDirectories() throws IOException {
+    Path staging = dir.resolve(".head" + AtomicFiles.TEMP_MARKER + "99");
+    Files.createDirectories(staging.resolve("nested"));
+    Files.writeString(staging.resolve("nested/weights"), "half");
+    Files.createDirectories(dir.resolve("finished"));
+    assertThat(AtomicFiles.sweepTemporaries(dir)).containsExactly(staging);
+    assertThat(listing(dir)).containsExactly("finished");
+  }
+
+  @Test
   void resultIsAsReadableAsAnOrdinaryNewFile() throws IOException {
     Path ordinary = Files.createFile(dir.resolve("ordinary"));
     Path atomic = dir.resolve("atomic");

@@ -147,8 +147,9 @@ final class TrainCommand extends BaseCommand {
       paramLabel = "N",
       defaultValue = "10",
       description =
-          "Stop after N epochs without a better dev accuracy; the best epoch's weights are kept"
-              + " (default: ${DEFAULT-VALUE}).")
+          "Stop after N epochs without a better dev accuracy (an equal one with a lower dev loss"
+              + " counts as better); the best epoch's weights are kept (default:"
+              + " ${DEFAULT-VALUE}).")
   int patience;
 
   @Option(
@@ -169,6 +170,7 @@ final class TrainCommand extends BaseCommand {
   protected int execute() throws Exception {
     List<TrainingTarget> targets = targets();
     HeadArchitecture.Kind kind = HeadArchitecture.Kind.parse(head);
+    checkOptions(kind);
     TrainingConfig base =
         new TrainingConfig(
             epochs, minibatch, learningRate, weightDecay, margin, centring, patience, seeds.get(0));
@@ -179,11 +181,17 @@ final class TrainCommand extends BaseCommand {
     var options = model.backboneOptions();
     List<PreferencePair> pairs = DatasetFiles.readPairs(pairsFile, "--pairs");
     Map<PreferencePair, DataSplit> splits = new LinkedHashMap<>();
-    boolean declared = true;
+    int declared = 0;
     for (PreferencePair pair : pairs) {
-      declared &= DataSplit.declared(pair).isPresent();
-      splits.put(pair, DataSplit.of(pair));
+      try {
+        declared += DataSplit.declared(pair).isPresent() ? 1 : 0;
+        splits.put(pair, DataSplit.of(pair));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(pairsFile + ": " + e.getMessage(), e);
+      }
     }
+    String splitSource =
+        declared == pairs.size() ? "meta" : declared == 0 ? "prompt-hash" : "meta+prompt-hash";
 
     Map<String, List<PreferencePair>> selections = new LinkedHashMap<>();
     for (TrainingTarget target : targets) {
@@ -203,7 +211,7 @@ final class TrainCommand extends BaseCommand {
     config.put("training", base);
     config.put("model", model.model);
     config.put("fingerprint", backbone.fingerprint());
-    config.put("split_source", declared ? "meta" : "prompt-hash");
+    config.put("split_source", splitSource);
     Map<String, Long> seedMap = new LinkedHashMap<>();
     seeds.forEach(seed -> seedMap.put("head_seed_" + seed, seed));
     Run run = startRun(output.open("train"), config, seedMap, device.toString());
@@ -220,7 +228,7 @@ final class TrainCommand extends BaseCommand {
               new HeadCard.DataInfo(
                   pairsFile.toString(),
                   dataSha,
-                  declared ? "meta" : "prompt-hash",
+                  splitSource,
                   bySplit.get(DataSplit.TRAIN).size(),
                   bySplit.get(DataSplit.DEV).size(),
                   bySplit.get(DataSplit.TEST).size());
@@ -285,6 +293,12 @@ final class TrainCommand extends BaseCommand {
                   });
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    if (result.bestEpoch() == 0) {
+      warn(
+          name
+              + ": no epoch beat the initial weights on the dev pairs, so the saved head is its"
+              + " random start; try a higher --lr or more --epochs");
+    }
     EpochMetrics best = result.best();
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("train_accuracy", best.trainAccuracy());
@@ -293,7 +307,9 @@ final class TrainCommand extends BaseCommand {
     metrics.put("dev_loss", best.devLoss());
     List<PreferencePair> testPairs = bySplit.get(DataSplit.TEST);
     double testAccuracy = Double.NaN;
-    if (!testPairs.isEmpty()) {
+    if (testPairs.isEmpty()) {
+      warn(name + ": no test pairs, so head.json has no test_accuracy");
+    } else {
       try (HeadScorer scorer = new HeadScorer(result.weights(), device)) {
         float[] scores = scorer.score(FeaturePairs.lookup(testPairs, vectors));
         testAccuracy = BradleyTerry.accuracy(scores);
@@ -338,6 +354,42 @@ final class TrainCommand extends BaseCommand {
     summary.doubleColumn("dev_accuracy").append(round(best.devAccuracy()));
     summary.doubleColumn("test_accuracy").append(round(testAccuracy));
     summary.doubleColumn("seconds").append(Math.round(seconds * 100) / 100.0);
+  }
+
+  private void warn(String message) {
+    if (root().verbosity().chatty()) {
+      err().println("warning: " + message);
+    }
+  }
+
+  /** Checks the numeric options, naming them, before any data is read. */
+  private void checkOptions(HeadArchitecture.Kind kind) {
+    positive("--epochs", epochs);
+    positive("--minibatch", minibatch);
+    positive("--patience", patience);
+    if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+      throw new IllegalArgumentException("--lr must be positive, got " + learningRate);
+    }
+    for (var option :
+        Map.of("--weight-decay", weightDecay, "--margin", margin, "--centring", centring)
+            .entrySet()) {
+      if (!(option.getValue() >= 0) || !Double.isFinite(option.getValue())) {
+        throw new IllegalArgumentException(
+            option.getKey() + " must be zero or positive, got " + option.getValue());
+      }
+    }
+    if (kind == HeadArchitecture.Kind.MLP) {
+      positive("--hidden", hidden);
+      if (!(dropout >= 0 && dropout < 1)) {
+        throw new IllegalArgumentException("--dropout must be in [0, 1), got " + dropout);
+      }
+    }
+  }
+
+  private static void positive(String option, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(option + " must be positive, got " + value);
+    }
   }
 
   private List<TrainingTarget> targets() {

@@ -21,12 +21,16 @@ import java.util.SplittableRandom;
 
 /**
  * Trains one reward head on feature pairs with the Bradley–Terry loss and AdamW, on the device
- * given. The training pairs live on the device as one {@code (N, 2, d)} array; each step gathers a
- * shuffled mini-batch from it, so an epoch costs no copies from Java. After every epoch the head is
- * scored on the training and dev pairs; the weights with the best dev accuracy are kept, and
- * training stops when {@code patience} epochs bring no improvement. On CPU the same seed gives the
- * same weights: initial weights and pair order come from Java's {@link SplittableRandom}, dropout
- * from the engine's generator seeded the same way.
+ * given. The training pairs live on the device as one {@code (N, 2, d)} array; each epoch gathers
+ * them once in a shuffled order (a second copy on the device while the epoch runs) and splits that
+ * into mini-batches, so an epoch costs no copies from Java. After every epoch the head is scored on
+ * the training and dev pairs; the weights with the best dev accuracy (at equal accuracy, the lower
+ * dev loss) are kept, and training stops when {@code patience} epochs bring no improvement. On CPU
+ * the same seed gives the same weights: initial weights and pair order come from Java's {@link
+ * SplittableRandom}, dropout from the engine's generator, which training reseeds.
+ *
+ * <p>Not for concurrent use: the engine's generator is global, and the PyTorch engine allows one
+ * gradient collector at a time in a process.
  */
 public final class BradleyTerryTrainer {
 
@@ -69,7 +73,7 @@ public final class BradleyTerryTrainer {
               + " but the head expects "
               + architecture.inputDimension());
     }
-    engine.setRandomSeed((int) config.seed());
+    engine.setRandomSeed(Long.hashCode(config.seed()));
     SplittableRandom order = new SplittableRandom(config.seed());
     try (NDManager manager = NDManager.newBaseManager(device, "PyTorch")) {
       NDArray trainArray = pairsArray(manager, train);

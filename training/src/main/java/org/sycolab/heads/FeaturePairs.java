@@ -17,7 +17,7 @@ public record FeaturePairs(int dimension, float[] values) {
 
   /** Checks the length. */
   public FeaturePairs {
-    if (dimension < 1 || values.length % (2 * dimension) != 0) {
+    if (dimension < 1 || values.length == 0 || values.length % (2 * dimension) != 0) {
       throw new IllegalArgumentException(
           values.length + " values do not make pairs of " + dimension + "-dimensional vectors");
     }

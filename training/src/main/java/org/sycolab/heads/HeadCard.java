@@ -56,10 +56,10 @@ public record HeadCard(
   /** The current layout version. */
   public static final int VERSION = 1;
 
-  /** Copies the collections. */
+  /** Copies the collections; a missing one stays null for {@link HeadDirectory} to report. */
   public HeadCard {
-    history = List.copyOf(history);
-    metrics = new LinkedHashMap<>(metrics);
+    history = history == null ? null : List.copyOf(history);
+    metrics = metrics == null ? null : new LinkedHashMap<>(metrics);
   }
 
   /**

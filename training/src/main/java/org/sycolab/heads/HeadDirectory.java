@@ -67,12 +67,31 @@ public final class HeadDirectory {
               + " version "
               + card.version());
     }
-    if (card.architecture() == null || card.backbone() == null) {
+    require(cardFile, "label", card.label());
+    require(cardFile, "architecture", card.architecture());
+    require(cardFile, "backbone", card.backbone());
+    require(cardFile, "backbone.fingerprint", card.backbone().fingerprint());
+    require(cardFile, "backbone.reference", card.backbone().reference());
+    require(cardFile, "backbone.pooling", card.backbone().pooling());
+    require(cardFile, "training", card.training());
+    require(cardFile, "history", card.history());
+    require(cardFile, "metrics", card.metrics());
+    if (card.featureDimension() != card.architecture().inputDimension()) {
       throw new ModelFormatException(
-          cardFile, card.architecture() == null ? "architecture" : "backbone", "missing");
+          cardFile,
+          "feature_dimension",
+          card.featureDimension()
+              + " does not match the architecture's input dimension "
+              + card.architecture().inputDimension());
     }
     HeadWeights weights = HeadWeights.read(dir.resolve(WEIGHTS), card.architecture());
     return new SavedHead(dir, card, weights);
+  }
+
+  private static void require(Path cardFile, String field, Object value) {
+    if (value == null) {
+      throw new ModelFormatException(cardFile, field, "missing");
+    }
   }
 
   private static String field(MismatchedInputException e) {

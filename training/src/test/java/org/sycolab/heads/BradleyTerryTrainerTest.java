@@ -108,6 +108,43 @@ class BradleyTerryTrainerTest {
   }
 
   @Test
+  void shuffledMiniBatchesMatchAReferenceInTheSameOrder() {
+    int d = 5;
+    int n = 50;
+    PlantedPairs data = PlantedPairs.draw(n, d, x -> 2 * x[1] - x[4], 23);
+    TrainingConfig config = new TrainingConfig(4, 16, 0.05, 0.1, 0.3, 0.2, 100, 8);
+    TrainingResult result =
+        new BradleyTerryTrainer(config, Device.cpu())
+            .train(
+                HeadArchitecture.linear(d),
+                data.pairs,
+                data.pairs,
+                BradleyTerryTrainer.Listener.NONE);
+
+    // The documented order: a Fisher–Yates shuffle per epoch, drawn from one SplittableRandom
+    // seeded with the training seed; batches of 16, 16, 16 and 2 pairs.
+    ReferenceLinearHead reference =
+        new ReferenceLinearHead(HeadWeights.initial(HeadArchitecture.linear(d), 8), config);
+    SplittableRandom random = new SplittableRandom(8);
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+      for (int i = n - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int swap = order[i];
+        order[i] = order[j];
+        order[j] = swap;
+      }
+      reference.epoch(data.pairs, order, config.batchSize());
+      assertThat(result.history().get(epoch).trainLoss())
+          .as("loss after epoch %d", epoch)
+          .isCloseTo(reference.objective(data.pairs), within(1e-5));
+    }
+  }
+
+  @Test
   void sameSeedGivesIdenticalWeightsOnCpu() {
     PlantedPairs train = PlantedPairs.draw(1_000, 8, x -> x[0], 31);
     PlantedPairs dev = PlantedPairs.draw(200, 8, x -> x[0], 32);

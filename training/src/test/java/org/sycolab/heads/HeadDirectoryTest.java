@@ -96,6 +96,30 @@ class HeadDirectoryTest {
   }
 
   @Test
+  void aCardMissingAFieldNamesIt() throws Exception {
+    HeadArchitecture linear = HeadArchitecture.linear(3);
+    Path dir = tmp.resolve("head");
+    Files.createDirectories(dir);
+    HeadDirectory.writeInto(dir, card(linear), HeadWeights.initial(linear, 1));
+    Path json = dir.resolve(HeadDirectory.CARD);
+    Files.writeString(
+        json, Files.readString(json).replace("\"fingerprint\" : \"abcdef0123456789\",", ""));
+    assertThatThrownBy(() -> HeadDirectory.read(dir))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("head.json")
+        .hasMessageContaining("backbone.fingerprint")
+        .hasMessageContaining("missing");
+
+    HeadDirectory.writeInto(dir, card(linear), HeadWeights.initial(linear, 1));
+    Files.writeString(
+        json,
+        Files.readString(json).replace("\"feature_dimension\" : 3", "\"feature_dimension\" : 4"));
+    assertThatThrownBy(() -> HeadDirectory.read(dir))
+        .hasMessageContaining("feature_dimension")
+        .hasMessageContaining("input dimension 3");
+  }
+
+  @Test
   void aFailedWriteLeavesNothing() {
     Path dir = tmp.resolve("head");
     assertThatThrownBy(

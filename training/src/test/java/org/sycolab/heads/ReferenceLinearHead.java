@@ -48,10 +48,32 @@ final class ReferenceLinearHead {
 
   /** One AdamW step on the mean objective over all pairs. */
   void step(FeaturePairs pairs) {
-    int n = pairs.size();
+    int[] all = new int[pairs.size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    step(pairs, all);
+  }
+
+  /**
+   * One epoch: the pairs in {@code order}, cut into consecutive mini-batches of {@code batchSize},
+   * one AdamW step each.
+   */
+  void epoch(FeaturePairs pairs, int[] order, int batchSize) {
+    for (int from = 0; from < order.length; from += batchSize) {
+      step(
+          pairs,
+          java.util.Arrays.copyOfRange(order, from, Math.min(from + batchSize, order.length)));
+    }
+  }
+
+  /** One AdamW step on the mean objective over the pairs {@code rows}. */
+  private void step(FeaturePairs pairs, int[] rows) {
+    int n = rows.length;
     int d = pairs.dimension();
     double[] gradient = new double[d + 1];
-    for (int i = 0; i < n; i++) {
+    for (int r = 0; r < n; r++) {
+      int i = rows[r];
       double chosen = score(pairs, 2 * i);
       double rejected = score(pairs, 2 * i + 1);
       // d/dz of -log σ(z) is -σ(-z), with z = r_c - r_r - margin.
