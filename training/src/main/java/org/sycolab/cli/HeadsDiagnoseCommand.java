@@ -17,9 +17,6 @@ import org.sycolab.data.Candidate;
 import org.sycolab.data.CandidatePool;
 import org.sycolab.data.PreferencePair;
 import org.sycolab.engine.CacheLocation;
-import org.sycolab.features.FeatureCache;
-import org.sycolab.features.FeatureExtractor;
-import org.sycolab.features.Shard;
 import org.sycolab.heads.DataSplit;
 import org.sycolab.heads.FeaturePairs;
 import org.sycolab.heads.HeadCard;
@@ -163,7 +160,10 @@ final class HeadsDiagnoseCommand extends BaseCommand {
         run.recordInput(dir.resolve(HeadDirectory.CARD));
         run.recordInput(dir.resolve(HeadDirectory.WEIGHTS));
       }
-      Map<String, float[]> vectors = features(pairs, candidateTexts, backbone, device);
+      List<PairText> texts = new ArrayList<>(candidateTexts);
+      texts.addAll(CachedFeatures.texts(pairs));
+      Map<String, float[]> vectors =
+          CachedFeatures.of(texts, backbone, device, batchSize, err(), root().verbosity());
       FeaturePairs pairFeatures = FeaturePairs.lookup(pairs, vectors);
       float[][] candidateFeatures =
           candidateTexts.stream()
@@ -243,26 +243,6 @@ final class HeadsDiagnoseCommand extends BaseCommand {
       names.add(clash ? head.directory().toString() : head.directory().getFileName().toString());
     }
     return names;
-  }
-
-  private Map<String, float[]> features(
-      List<PreferencePair> pairs, List<PairText> candidates, BackboneSpec backbone, Device device)
-      throws Exception {
-    List<PairText> texts = new ArrayList<>(candidates);
-    for (PreferencePair pair : pairs) {
-      texts.add(new PairText(pair.prompt(), pair.chosen()));
-      texts.add(new PairText(pair.prompt(), pair.rejected()));
-    }
-    FeatureExtractor extractor =
-        new FeatureExtractor(
-            backbone.fingerprint(),
-            () -> Backbones.open(backbone, device),
-            new FeatureCache(CacheLocation.root(), backbone.fingerprint()),
-            batchSize,
-            EmbedCommand.FLUSH_EVERY);
-    try (EmbedProgress progress = new EmbedProgress(err(), root().verbosity())) {
-      return extractor.extract(texts, Shard.ALL, progress).vectors();
-    }
   }
 
   private void print(

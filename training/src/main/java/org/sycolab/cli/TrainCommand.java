@@ -16,9 +16,6 @@ import org.sycolab.backbone.Backbones;
 import org.sycolab.backbone.PairText;
 import org.sycolab.data.PreferencePair;
 import org.sycolab.engine.CacheLocation;
-import org.sycolab.features.FeatureCache;
-import org.sycolab.features.FeatureExtractor;
-import org.sycolab.features.Shard;
 import org.sycolab.heads.BradleyTerry;
 import org.sycolab.heads.BradleyTerryTrainer;
 import org.sycolab.heads.DataSplit;
@@ -32,14 +29,11 @@ import org.sycolab.heads.TrainingConfig;
 import org.sycolab.heads.TrainingResult;
 import org.sycolab.heads.TrainingTarget;
 import org.sycolab.io.FileDigest;
+import org.sycolab.report.HeadTables;
 import org.sycolab.run.Run;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** {@code sycolab train}: Bradley–Terry reward heads on cached backbone features. */
@@ -218,8 +212,11 @@ final class TrainCommand extends BaseCommand {
     try {
       run.recordInput(pairsFile);
       String dataSha = FileDigest.sha256(pairsFile);
-      Map<String, float[]> vectors = features(selections.values(), backbone, device);
-      Table summary = summaryTable();
+      List<PairText> texts = new ArrayList<>();
+      selections.values().forEach(selection -> texts.addAll(CachedFeatures.texts(selection)));
+      Map<String, float[]> vectors =
+          CachedFeatures.of(texts, backbone, device, model.batchSize, err(), root().verbosity());
+      Map<String, HeadCard> cards = new LinkedHashMap<>();
       for (TrainingTarget target : targets) {
         for (long seed : seeds) {
           String name = headName(target, seed);
@@ -232,19 +229,21 @@ final class TrainCommand extends BaseCommand {
                   bySplit.get(DataSplit.TRAIN).size(),
                   bySplit.get(DataSplit.DEV).size(),
                   bySplit.get(DataSplit.TEST).size());
-          trainOne(
-              run,
+          cards.put(
               name,
-              target,
-              base.withSeed(seed),
-              bySplit,
-              vectors,
-              backbone,
-              data,
-              device,
-              summary);
+              trainOne(
+                  run,
+                  name,
+                  target,
+                  base.withSeed(seed),
+                  bySplit,
+                  vectors,
+                  backbone,
+                  data,
+                  device));
         }
       }
+      Table summary = HeadTables.summary(cards);
       run.writeOutput("heads.csv", out -> summary.write().csv(out));
       run.complete();
       out().println(summary.printAll());
@@ -258,7 +257,8 @@ final class TrainCommand extends BaseCommand {
     return ExitCode.OK;
   }
 
-  private void trainOne(
+  /** Trains, tests and saves one head; returns its card. */
+  private HeadCard trainOne(
       Run run,
       String name,
       TrainingTarget target,
@@ -267,13 +267,11 @@ final class TrainCommand extends BaseCommand {
       Map<String, float[]> vectors,
       BackboneSpec backbone,
       HeadCard.DataInfo data,
-      Device device,
-      Table summary)
+      Device device)
       throws Exception {
     FeaturePairs train = FeaturePairs.lookup(bySplit.get(DataSplit.TRAIN), vectors);
     FeaturePairs dev = FeaturePairs.lookup(bySplit.get(DataSplit.DEV), vectors);
     HeadArchitecture architecture = architecture(train.dimension());
-    long start = System.nanoTime();
     TrainingResult result;
     try (ProgressBar bar =
         ProgressBar.on(err(), "train " + name, "epochs", config.epochs(), root().verbosity())) {
@@ -292,7 +290,6 @@ final class TrainCommand extends BaseCommand {
                     }
                   });
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
     if (result.bestEpoch() == 0) {
       warn(
           name
@@ -306,14 +303,12 @@ final class TrainCommand extends BaseCommand {
     metrics.put("dev_accuracy", best.devAccuracy());
     metrics.put("dev_loss", best.devLoss());
     List<PreferencePair> testPairs = bySplit.get(DataSplit.TEST);
-    double testAccuracy = Double.NaN;
     if (testPairs.isEmpty()) {
       warn(name + ": no test pairs, so head.json has no test_accuracy");
     } else {
       try (HeadScorer scorer = new HeadScorer(result.weights(), device)) {
         float[] scores = scorer.score(FeaturePairs.lookup(testPairs, vectors));
-        testAccuracy = BradleyTerry.accuracy(scores);
-        metrics.put("test_accuracy", testAccuracy);
+        metrics.put("test_accuracy", BradleyTerry.accuracy(scores));
         metrics.put(
             "test_loss", BradleyTerry.objective(scores, config.margin(), config.centring()));
       }
@@ -341,19 +336,7 @@ final class TrainCommand extends BaseCommand {
             Instant.now().toString(),
             root().build().sycolabVersion());
     run.writeOutputDirectory(name, dir -> HeadDirectory.writeInto(dir, card, result.weights()));
-    summary.stringColumn("head").append(name);
-    summary.stringColumn("label").append(target.toString());
-    summary.longColumn("seed").append(config.seed());
-    summary.stringColumn("architecture").append(architecture.kind().id());
-    summary.intColumn("train_pairs").append(data.trainPairs());
-    summary.intColumn("dev_pairs").append(data.devPairs());
-    summary.intColumn("test_pairs").append(data.testPairs());
-    summary.intColumn("epochs").append(result.history().size() - 1);
-    summary.intColumn("best_epoch").append(result.bestEpoch());
-    summary.doubleColumn("train_accuracy").append(round(best.trainAccuracy()));
-    summary.doubleColumn("dev_accuracy").append(round(best.devAccuracy()));
-    summary.doubleColumn("test_accuracy").append(round(testAccuracy));
-    summary.doubleColumn("seconds").append(Math.round(seconds * 100) / 100.0);
+    return card;
   }
 
   private void warn(String message) {
@@ -452,38 +435,6 @@ final class TrainCommand extends BaseCommand {
     return bySplit;
   }
 
-  private Map<String, float[]> features(
-      Iterable<List<PreferencePair>> selections, BackboneSpec backbone, Device device)
-      throws Exception {
-    List<PairText> texts = new ArrayList<>();
-    for (List<PreferencePair> selection : selections) {
-      for (PreferencePair pair : selection) {
-        texts.add(new PairText(pair.prompt(), pair.chosen()));
-        texts.add(new PairText(pair.prompt(), pair.rejected()));
-      }
-    }
-    FeatureExtractor extractor =
-        new FeatureExtractor(
-            backbone.fingerprint(),
-            () -> Backbones.open(backbone, device),
-            new FeatureCache(CacheLocation.root(), backbone.fingerprint()),
-            model.batchSize,
-            EmbedCommand.FLUSH_EVERY);
-    try (EmbedProgress progress = new EmbedProgress(err(), root().verbosity())) {
-      FeatureExtractor.Result result = extractor.extract(texts, Shard.ALL, progress);
-      if (result.computed() > 0 && root().verbosity().chatty()) {
-        err()
-            .printf(
-                Locale.ROOT,
-                "features: %d from cache, %d computed with %s%n",
-                result.cached(),
-                result.computed(),
-                model.model);
-      }
-      return result.vectors();
-    }
-  }
-
   private static String headName(TrainingTarget target, long seed) {
     return target.fileName() + "-seed" + seed;
   }
@@ -498,27 +449,5 @@ final class TrainCommand extends BaseCommand {
         m.devLoss(),
         m.devAccuracy(),
         m.seconds());
-  }
-
-  private static double round(double value) {
-    return Double.isNaN(value) ? Double.NaN : Math.round(value * 10_000) / 10_000.0;
-  }
-
-  private static Table summaryTable() {
-    return Table.create(
-        "heads",
-        StringColumn.create("head"),
-        StringColumn.create("label"),
-        LongColumn.create("seed"),
-        StringColumn.create("architecture"),
-        IntColumn.create("train_pairs"),
-        IntColumn.create("dev_pairs"),
-        IntColumn.create("test_pairs"),
-        IntColumn.create("epochs"),
-        IntColumn.create("best_epoch"),
-        DoubleColumn.create("train_accuracy"),
-        DoubleColumn.create("dev_accuracy"),
-        DoubleColumn.create("test_accuracy"),
-        DoubleColumn.create("seconds"));
   }
 }

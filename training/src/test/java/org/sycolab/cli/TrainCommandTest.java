@@ -151,6 +151,14 @@ class TrainCommandTest {
     assertThat(pools.status()).isEqualTo(2);
     assertThat(pools.err()).contains("must hold preference pairs");
 
+    CliRun minibatch = train("x", "--minibatch", "0");
+    assertThat(minibatch.status()).isEqualTo(2);
+    assertThat(minibatch.err()).contains("--minibatch must be positive, got 0");
+
+    CliRun dropout = train("x", "--head", "mlp", "--dropout", "1.5");
+    assertThat(dropout.status()).isEqualTo(2);
+    assertThat(dropout.err()).contains("--dropout must be in [0, 1), got 1.5");
+
     CliRun head = train("x", "--head", "transformer");
     assertThat(head.status()).isEqualTo(2);
     assertThat(head.err()).contains("head must be linear or mlp");

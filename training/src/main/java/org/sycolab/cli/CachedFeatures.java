@@ -1,0 +1,70 @@
+package org.sycolab.cli;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sycolab.backbone.BackboneSpec;
+import org.sycolab.backbone.Backbones;
+import org.sycolab.backbone.PairText;
+import org.sycolab.data.PreferencePair;
+import org.sycolab.engine.CacheLocation;
+import org.sycolab.features.FeatureCache;
+import org.sycolab.features.FeatureExtractor;
+import org.sycolab.features.Shard;
+
+/**
+ * Vectors for the texts a command scores, through the feature cache: cached ones cost nothing, the
+ * rest are embedded (with a progress bar) and cached for the next command.
+ */
+final class CachedFeatures {
+
+  private CachedFeatures() {}
+
+  /** The (prompt, chosen) and (prompt, rejected) texts of {@code pairs}. */
+  static List<PairText> texts(List<PreferencePair> pairs) {
+    List<PairText> texts = new ArrayList<>(2 * pairs.size());
+    for (PreferencePair pair : pairs) {
+      texts.add(new PairText(pair.prompt(), pair.chosen()));
+      texts.add(new PairText(pair.prompt(), pair.rejected()));
+    }
+    return texts;
+  }
+
+  /**
+   * Content key → vector for every distinct text; says on {@code err} how many were computed when
+   * any were.
+   */
+  static Map<String, float[]> of(
+      List<PairText> texts,
+      BackboneSpec backbone,
+      Device device,
+      int batchSize,
+      PrintWriter err,
+      Verbosity verbosity)
+      throws IOException {
+    FeatureExtractor extractor =
+        new FeatureExtractor(
+            backbone.fingerprint(),
+            () -> Backbones.open(backbone, device),
+            new FeatureCache(CacheLocation.root(), backbone.fingerprint()),
+            batchSize,
+            EmbedCommand.FLUSH_EVERY);
+    FeatureExtractor.Result result;
+    try (EmbedProgress progress = new EmbedProgress(err, verbosity)) {
+      result = extractor.extract(texts, Shard.ALL, progress);
+    }
+    if (result.computed() > 0 && verbosity.chatty()) {
+      err.printf(
+          Locale.ROOT,
+          "features: %d from cache, %d computed with %s%n",
+          result.cached(),
+          result.computed(),
+          backbone.reference());
+    }
+    return result.vectors();
+  }
+}
