@@ -361,6 +361,12 @@ final class TrainCommand extends BaseCommand {
             option.getKey() + " must be zero or positive, got " + option.getValue());
       }
     }
+    for (String option : List.of("--hidden", "--dropout")) {
+      if (kind == HeadArchitecture.Kind.LINEAR
+          && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+        throw new IllegalArgumentException(option + " applies to --head mlp only");
+      }
+    }
     if (kind == HeadArchitecture.Kind.MLP) {
       positive("--hidden", hidden);
       if (!(dropout >= 0 && dropout < 1)) {

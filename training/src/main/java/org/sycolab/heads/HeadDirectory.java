@@ -25,7 +25,10 @@ public final class HeadDirectory {
 
   private HeadDirectory() {}
 
-  /** Writes both files into {@code dir}, weights first. */
+  /**
+   * Writes both files into {@code dir}, weights first. Not atomic by itself: give it the staging
+   * directory of {@link AtomicFiles#writeDirectory} (as {@code Run.writeOutputDirectory} does).
+   */
   public static void writeInto(Path dir, HeadCard card, HeadWeights weights) throws IOException {
     AtomicFiles.write(dir.resolve(WEIGHTS), weights::writeTo);
     AtomicFiles.writeString(dir.resolve(CARD), card.toJson());

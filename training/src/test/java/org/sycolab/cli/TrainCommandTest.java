@@ -159,6 +159,10 @@ class TrainCommandTest {
     assertThat(dropout.status()).isEqualTo(2);
     assertThat(dropout.err()).contains("--dropout must be in [0, 1), got 1.5");
 
+    CliRun hidden = train("x", "--hidden", "32");
+    assertThat(hidden.status()).isEqualTo(2);
+    assertThat(hidden.err()).contains("--hidden applies to --head mlp only");
+
     CliRun head = train("x", "--head", "transformer");
     assertThat(head.status()).isEqualTo(2);
     assertThat(head.err()).contains("head must be linear or mlp");
