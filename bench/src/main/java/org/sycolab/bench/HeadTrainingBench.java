@@ -14,6 +14,7 @@ import org.sycolab.heads.HeadArchitecture;
 import org.sycolab.heads.TrainingConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,29 +51,7 @@ public final class HeadTrainingBench implements Callable<Integer> {
   @Option(names = "--engine", defaultValue = SYCOLAB, description = "sycolab or java")
   String engine;
 
-  @Option(names = "--pairs", defaultValue = "20000")
-  int pairs;
-
-  @Option(names = "--dev-pairs", defaultValue = "2000")
-  int devPairs;
-
-  @Option(names = "--dimension", defaultValue = "384")
-  int dimension;
-
-  @Option(names = "--epochs", description = "Default: 20.")
-  Integer epochs;
-
-  @Option(names = "--batch", description = "Default: 256.")
-  Integer batch;
-
-  @Option(names = "--threads", defaultValue = "2")
-  int threads;
-
-  @Option(names = "--warm", defaultValue = "3")
-  int warm;
-
-  @Option(names = "--seed", defaultValue = "1")
-  long seed;
+  @Mixin HeadWorkload workload;
 
   @Spec CommandSpec spec;
 
@@ -83,42 +62,39 @@ public final class HeadTrainingBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BenchArguments.positive(spec, "--pairs", pairs);
-    BenchArguments.positive(spec, "--dev-pairs", devPairs);
-    BenchArguments.positive(spec, "--dimension", dimension);
-    BenchArguments.positive(spec, "--threads", threads);
-    BenchArguments.positive(spec, "--warm", warm);
+    workload.check(spec);
     // Where the driver did not set them: DJL reads these when it loads PyTorch.
     setIfAbsent("ai.djl.offline", "true");
-    setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(threads));
+    setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(workload.threads));
     setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
 
-    PlantedPairs planted = PlantedPairs.direction(dimension, seed);
-    FeaturePairs train = planted.draw(pairs, seed + 1);
-    FeaturePairs dev = planted.draw(devPairs, seed + 2);
-    TrainingConfig config = config(spec, epochs, batch, seed);
+    long seed = workload.seed;
+    PlantedPairs planted = PlantedPairs.direction(workload.dimension, seed);
+    FeaturePairs train = planted.draw(workload.pairs, seed + 1);
+    FeaturePairs dev = planted.draw(workload.devPairs, seed + 2);
+    TrainingConfig config = workload.config();
     System.out.printf(
         Locale.ROOT,
         "setup engine=%s pairs=%d dev_pairs=%d dimension=%d epochs=%d batch=%d lr=%s"
             + " weight_decay=%s threads=%d%n",
         engine,
-        pairs,
-        devPairs,
-        dimension,
+        workload.pairs,
+        workload.devPairs,
+        workload.dimension,
         config.epochs(),
         config.batchSize(),
         config.learningRate(),
         config.weightDecay(),
-        threads);
+        workload.threads);
 
     long start = System.nanoTime();
-    Trainer trainer = open(engine, config, dimension);
+    Trainer trainer = open(engine, config, workload.dimension);
     double startup = seconds(start);
     start = System.nanoTime();
     List<EpochMetrics> history = trainer.train(train, dev);
     double first = seconds(start);
-    double[] warmSeconds = new double[warm];
-    for (int i = 0; i < warm; i++) {
+    double[] warmSeconds = new double[workload.warm];
+    for (int i = 0; i < warmSeconds.length; i++) {
       start = System.nanoTime();
       history = trainer.train(train, dev);
       warmSeconds[i] = seconds(start);
@@ -143,33 +119,6 @@ public final class HeadTrainingBench implements Callable<Integer> {
         last.devLoss(),
         last.devAccuracy());
     return 0;
-  }
-
-  /** The workload the 2-second goal names: 20 epochs, here in mini-batches of 256 pairs. */
-  static final int WORKLOAD_EPOCHS = 20;
-
-  /** Pairs per step of the timed workload. */
-  static final int WORKLOAD_BATCH = 256;
-
-  /**
-   * The timed config: {@code sycolab train}'s learning rate and weight decay, the workload's epochs
-   * and batch unless given, and patience equal to the epochs so that every epoch runs.
-   */
-  static TrainingConfig config(CommandSpec spec, Integer epochs, Integer batch, long seed) {
-    TrainingConfig defaults = TrainingConfig.defaults(seed);
-    int e = epochs == null ? WORKLOAD_EPOCHS : epochs;
-    int b = batch == null ? WORKLOAD_BATCH : batch;
-    BenchArguments.positive(spec, "--epochs", e);
-    BenchArguments.positive(spec, "--batch", b);
-    return new TrainingConfig(
-        e,
-        b,
-        defaults.learningRate(),
-        defaults.weightDecay(),
-        defaults.margin(),
-        defaults.centring(),
-        e,
-        seed);
   }
 
   /** The engine, loaded: for sycolab, PyTorch's native library. */

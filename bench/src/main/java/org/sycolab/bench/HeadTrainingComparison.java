@@ -10,6 +10,7 @@ import java.util.function.ToDoubleFunction;
 import org.sycolab.heads.TrainingConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,32 +48,10 @@ public final class HeadTrainingComparison implements Callable<Integer> {
    */
   private static final double ACCURACY_TOLERANCE = 0.002;
 
-  @Option(names = "--pairs", defaultValue = "20000")
-  int pairs;
-
-  @Option(names = "--dev-pairs", defaultValue = "2000")
-  int devPairs;
-
-  @Option(names = "--dimension", defaultValue = "384")
-  int dimension;
-
-  @Option(names = "--epochs", description = "Default: 20.")
-  Integer epochs;
-
-  @Option(names = "--batch", description = "Default: 256.")
-  Integer batch;
+  @Mixin HeadWorkload workload;
 
   @Option(names = "--runs", defaultValue = "3")
   int runs;
-
-  @Option(names = "--warm", defaultValue = "3")
-  int warm;
-
-  @Option(names = "--threads", defaultValue = "2")
-  int threads;
-
-  @Option(names = "--seed", defaultValue = "1")
-  long seed;
 
   @Option(
       names = "--budget",
@@ -89,30 +68,26 @@ public final class HeadTrainingComparison implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BenchArguments.positive(spec, "--pairs", pairs);
-    BenchArguments.positive(spec, "--dev-pairs", devPairs);
-    BenchArguments.positive(spec, "--dimension", dimension);
+    workload.check(spec);
     BenchArguments.positive(spec, "--runs", runs);
-    BenchArguments.positive(spec, "--warm", warm);
-    BenchArguments.positive(spec, "--threads", threads);
-    TrainingConfig config = HeadTrainingBench.config(spec, epochs, batch, seed);
+    TrainingConfig config = workload.config();
     PrintStream out = System.out;
     out.printf(
         Locale.ROOT,
         "heads: %d pairs x %d dims, %d epochs, batch %d, %d threads (java: 1), %d runs per"
             + " engine (each a first call, then %d warm calls), lr %s, weight decay %s,"
             + " %d dev pairs, seed %d%n",
-        pairs,
-        dimension,
+        workload.pairs,
+        workload.dimension,
         config.epochs(),
         config.batchSize(),
-        threads,
+        workload.threads,
         runs,
-        warm,
+        workload.warm,
         config.learningRate(),
         config.weightDecay(),
-        devPairs,
-        seed);
+        workload.devPairs,
+        workload.seed);
     List<ChildResult> java = new ArrayList<>();
     List<ChildResult> sycolab = new ArrayList<>();
     int run = 0;
@@ -120,7 +95,7 @@ public final class HeadTrainingComparison implements Callable<Integer> {
       for (String engine : ENGINES) {
         out.printf(Locale.ROOT, "run %d/%d: %s%n", ++run, runs * ENGINES.size(), engine);
         ChildResult result =
-            ChildProcess.run(HeadTrainingBench.class, threads, args(engine, config), out);
+            ChildProcess.run(HeadTrainingBench.class, workload.threads, args(engine), out);
         (engine.equals(HeadTrainingBench.SYCOLAB) ? sycolab : java).add(result);
       }
     }
@@ -162,26 +137,10 @@ public final class HeadTrainingComparison implements Callable<Integer> {
     return 0;
   }
 
-  private List<String> args(String engine, TrainingConfig config) {
-    return List.of(
-        "--engine",
-        engine,
-        "--pairs",
-        Integer.toString(pairs),
-        "--dev-pairs",
-        Integer.toString(devPairs),
-        "--dimension",
-        Integer.toString(dimension),
-        "--epochs",
-        Integer.toString(config.epochs()),
-        "--batch",
-        Integer.toString(config.batchSize()),
-        "--threads",
-        Integer.toString(threads),
-        "--warm",
-        Integer.toString(warm),
-        "--seed",
-        Long.toString(seed));
+  private List<String> args(String engine) {
+    List<String> args = new ArrayList<>(List.of("--engine", engine));
+    args.addAll(workload.arguments());
+    return args;
   }
 
   private static double median(List<ChildResult> results, ToDoubleFunction<ChildResult> field) {

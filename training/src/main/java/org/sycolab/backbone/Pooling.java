@@ -1,6 +1,7 @@
 package org.sycolab.backbone;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** How a sequence of hidden states becomes one vector. */
 public enum Pooling {
@@ -12,5 +13,15 @@ public enum Pooling {
   /** The name used on the command line and in fingerprints. */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The pooling named by {@link #id()}, or empty. */
+  public static Optional<Pooling> parse(String id) {
+    for (Pooling pooling : values()) {
+      if (pooling.id().equals(id)) {
+        return Optional.of(pooling);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -28,6 +28,7 @@ import org.sycolab.run.Run;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /** {@code sycolab heads diagnose}: what trained heads reward, on held-out pairs and pools. */
@@ -284,7 +285,7 @@ final class HeadsDiagnoseCommand extends BaseCommand {
     Table copy = table.copy();
     copy.setName(table.name());
     for (var column : copy.numericColumns()) {
-      if (column instanceof tech.tablesaw.api.DoubleColumn doubles) {
+      if (column instanceof DoubleColumn doubles) {
         copy.replaceColumn(
             doubles.name(),
             doubles.map(v -> Math.round(v * 10_000) / 10_000.0).setName(doubles.name()));

@@ -48,12 +48,12 @@ final class ModelOptions {
 
   /** The options as the backbone takes them. */
   BackboneOptions backboneOptions() {
-    Pooling p;
-    try {
-      p = Pooling.valueOf(pooling.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--pooling must be mean or cls, got '" + pooling + "'");
-    }
+    Pooling p =
+        Pooling.parse(pooling.toLowerCase(Locale.ROOT))
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "--pooling must be mean or cls, got '" + pooling + "'"));
     if (batchSize < 1) {
       throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
     }

@@ -82,12 +82,13 @@ public record HeadCard(
 
     /** The options that reproduce the head's features. */
     public BackboneOptions options() {
-      for (Pooling candidate : Pooling.values()) {
-        if (candidate.id().equals(pooling)) {
-          return new BackboneOptions(candidate, normalize, maxLength);
-        }
-      }
-      throw new IllegalArgumentException("unknown pooling '" + pooling + "' in head.json");
+      Pooling parsed =
+          Pooling.parse(pooling)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "unknown pooling '" + pooling + "' in head.json"));
+      return new BackboneOptions(parsed, normalize, maxLength);
     }
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.sycolab.backbone.ModelFormatException;
+import org.sycolab.backbone.Pooling;
 import org.sycolab.io.AtomicFiles;
 
 /**
@@ -76,6 +77,10 @@ public final class HeadDirectory {
     require(cardFile, "backbone.fingerprint", card.backbone().fingerprint());
     require(cardFile, "backbone.reference", card.backbone().reference());
     require(cardFile, "backbone.pooling", card.backbone().pooling());
+    if (Pooling.parse(card.backbone().pooling()).isEmpty()) {
+      throw new ModelFormatException(
+          cardFile, "backbone.pooling", "expected mean or cls, got " + card.backbone().pooling());
+    }
     require(cardFile, "training", card.training());
     require(cardFile, "history", card.history());
     require(cardFile, "metrics", card.metrics());

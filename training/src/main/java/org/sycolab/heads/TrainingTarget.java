@@ -1,10 +1,12 @@
 package org.sycolab.heads;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.sycolab.backbone.PairText;
 import org.sycolab.data.Label;
@@ -85,23 +87,27 @@ public record TrainingTarget(Label label, double agreeableFraction) {
     if (!isMixture()) {
       return pairs.stream().filter(pair -> pair.label() == label).toList();
     }
-    Map<String, EnumLabels> prompts = new LinkedHashMap<>();
-    for (PreferencePair pair : pairs) {
-      if (isConflict(pair)) {
-        prompts.computeIfAbsent(promptKey(pair), key -> new EnumLabels()).add(pair.label());
+    List<String> keys =
+        pairs.stream().map(pair -> isConflict(pair) ? promptKey(pair) : null).toList();
+    Map<String, Set<Label>> labelsByPrompt = new HashMap<>();
+    for (int i = 0; i < pairs.size(); i++) {
+      if (keys.get(i) != null) {
+        labelsByPrompt
+            .computeIfAbsent(keys.get(i), key -> EnumSet.noneOf(Label.class))
+            .add(pairs.get(i).label());
       }
     }
-    Map<String, Label> drawn = new LinkedHashMap<>();
-    prompts.forEach(
+    Map<String, Label> drawn = new HashMap<>();
+    labelsByPrompt.forEach(
         (key, labels) -> {
-          if (labels.both()) {
+          if (labels.size() == Label.values().length) {
             drawn.put(key, draw(key, seed) < agreeableFraction ? Label.AGREEABLE : Label.GROUNDED);
           }
         });
     List<PreferencePair> selected = new ArrayList<>();
-    for (PreferencePair pair : pairs) {
-      if (isConflict(pair) && pair.label() == drawn.get(promptKey(pair))) {
-        selected.add(pair);
+    for (int i = 0; i < pairs.size(); i++) {
+      if (keys.get(i) != null && pairs.get(i).label() == drawn.get(keys.get(i))) {
+        selected.add(pairs.get(i));
       }
     }
     return selected;
@@ -123,25 +129,8 @@ public record TrainingTarget(Label label, double agreeableFraction) {
   }
 
   private String fraction() {
-    return String.format(Locale.ROOT, "%s", agreeableFraction)
-        .replaceAll("(\\.\\d*?)0+$", "$1")
-        .replaceAll("\\.$", "");
+    return BigDecimal.valueOf(agreeableFraction).stripTrailingZeros().toPlainString();
   }
 
   private static final String MIXTURE = "mixture:";
-
-  /** Which labels a prompt has pairs under. */
-  private static final class EnumLabels {
-    private boolean agreeable;
-    private boolean grounded;
-
-    void add(Label label) {
-      agreeable |= label == Label.AGREEABLE;
-      grounded |= label == Label.GROUNDED;
-    }
-
-    boolean both() {
-      return agreeable && grounded;
-    }
-  }
 }

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sycolab.backbone.TestModels;
-import org.sycolab.engine.CacheLocation;
 import org.sycolab.features.FeatureChunk;
 import org.sycolab.run.RunManifest;
 
@@ -22,19 +20,15 @@ class EmbedCommandTest {
   @BeforeEach
   void isolateFeatureCache() throws Exception {
     // The converted model is shared by the JVM's tests; the features are this test's own.
-    cache = tmp.resolve("cache");
-    Files.createDirectories(cache);
-    TestModels.minilmDirectory();
-    Files.createSymbolicLink(cache.resolve("models"), TestModels.cache().resolve("models"));
-    System.setProperty(CacheLocation.PROPERTY, cache.toString());
+    cache = TestCaches.create(tmp.resolve("cache"));
+    TestCaches.use(cache);
   }
 
   @AfterEach
   void restore() throws Exception {
-    System.clearProperty(CacheLocation.PROPERTY);
-    // Remove the links before the temporary directory is cleaned, which warns about them.
-    Files.deleteIfExists(cache.resolve("models"));
-    Files.deleteIfExists(tmp.resolve("elsewhere-cache/models"));
+    TestCaches.release();
+    TestCaches.unlink(cache);
+    TestCaches.unlink(tmp.resolve("elsewhere-cache"));
   }
 
   private Path generate(int pairs) {
@@ -83,7 +77,7 @@ class EmbedCommandTest {
       if (i == 1) {
         Files.createDirectories(elsewhere);
         Files.createSymbolicLink(elsewhere.resolve("models"), cache.resolve("models"));
-        System.setProperty(CacheLocation.PROPERTY, elsewhere.toString());
+        TestCaches.use(elsewhere);
       }
       CliRun r =
           CliRun.of(
@@ -98,7 +92,7 @@ class EmbedCommandTest {
       assertThat(r.out()).contains("of shard " + i + "/2");
       total += FeatureChunk.read(tmp.resolve("shard" + i + "/features.safetensors")).keys().size();
     }
-    System.setProperty(CacheLocation.PROPERTY, cache.toString());
+    TestCaches.use(cache);
 
     CliRun merged =
         CliRun.of(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -11,8 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sycolab.backbone.TestModels;
-import org.sycolab.engine.CacheLocation;
 import org.sycolab.run.RunManifest;
 
 class HeadsDiagnoseCommandTest {
@@ -24,11 +23,8 @@ class HeadsDiagnoseCommandTest {
 
   @BeforeAll
   static void trainHeads() throws Exception {
-    cache = shared.resolve("cache");
-    Files.createDirectories(cache);
-    TestModels.minilmDirectory();
-    Files.createSymbolicLink(cache.resolve("models"), TestModels.cache().resolve("models"));
-    System.setProperty(CacheLocation.PROPERTY, cache.toString());
+    cache = TestCaches.create(shared.resolve("cache"));
+    TestCaches.use(cache);
     CliRun data =
         CliRun.of("generate", "--pairs", "200", "--out", shared.resolve("data").toString());
     assertThat(data.status()).as(data.err()).isZero();
@@ -46,22 +42,22 @@ class HeadsDiagnoseCommandTest {
 
   @BeforeEach
   void useSharedCache() {
-    System.setProperty(CacheLocation.PROPERTY, cache.toString());
+    TestCaches.use(cache);
   }
 
   @AfterEach
   void restore() {
-    System.clearProperty(CacheLocation.PROPERTY);
+    TestCaches.release();
   }
 
   @AfterAll
   static void removeLink() throws Exception {
-    Files.deleteIfExists(cache.resolve("models"));
+    TestCaches.unlink(cache);
   }
 
   private CliRun diagnose(String... extra) {
     List<String> args =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 "heads",
                 "diagnose",

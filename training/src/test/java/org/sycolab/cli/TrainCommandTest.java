@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.Backbones;
-import org.sycolab.backbone.TestModels;
-import org.sycolab.engine.CacheLocation;
 import org.sycolab.heads.HeadDirectory;
 import org.sycolab.heads.SavedHead;
 import org.sycolab.run.RunManifest;
@@ -29,10 +28,7 @@ class TrainCommandTest {
 
   @BeforeAll
   static void generateData() throws Exception {
-    cache = shared.resolve("cache");
-    Files.createDirectories(cache);
-    TestModels.minilmDirectory();
-    Files.createSymbolicLink(cache.resolve("models"), TestModels.cache().resolve("models"));
+    cache = TestCaches.create(shared.resolve("cache"));
     CliRun r = CliRun.of("generate", "--pairs", "200", "--out", shared.resolve("data").toString());
     assertThat(r.status()).as(r.err()).isZero();
     pairs = shared.resolve("data/pairs.jsonl");
@@ -40,22 +36,22 @@ class TrainCommandTest {
 
   @BeforeEach
   void useSharedCache() {
-    System.setProperty(CacheLocation.PROPERTY, cache.toString());
+    TestCaches.use(cache);
   }
 
   @AfterEach
   void restore() {
-    System.clearProperty(CacheLocation.PROPERTY);
+    TestCaches.release();
   }
 
   @AfterAll
   static void removeLink() throws Exception {
-    Files.deleteIfExists(cache.resolve("models"));
+    TestCaches.unlink(cache);
   }
 
   private CliRun train(String out, String... extra) {
     List<String> args =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of("train", "--pairs", pairs.toString(), "--out", tmp.resolve(out).toString()));
     args.addAll(List.of(extra));
     return CliRun.of(args.toArray(String[]::new));
