@@ -1,0 +1,220 @@
+package org.sycolab.pull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * Runs a pull sweep: standardises each replicate's scores over the evaluated pools, computes every
+ * pool's exact selection under every setting, averages replicates, and aggregates with a percentile
+ * bootstrap over pools (the same resamples for every statistic, so differences such as the pull are
+ * paired). z-scores are fixed before resampling.
+ */
+public final class PullAnalysis {
+  private static final double LOWER = 0.025;
+  private static final double UPPER = 0.975;
+  private static final int RESAMPLES_PER_TASK = 8;
+
+  private final PoolSet pools;
+  private final PullGrid grid;
+  private final int resamples;
+  private final long seed;
+
+  /**
+   * A sweep over these pools.
+   *
+   * @param resamples bootstrap resamples, 0 for none
+   * @param seed seeds the resamples; the same seed gives the same intervals
+   */
+  public PullAnalysis(PoolSet pools, PullGrid grid, int resamples, long seed) {
+    if (resamples < 0) {
+      throw new IllegalArgumentException("--bootstrap must be 0 or more, got " + resamples);
+    }
+    this.pools = pools;
+    this.grid = grid;
+    this.resamples = resamples;
+    this.seed = seed;
+  }
+
+  /**
+   * Runs the sweep.
+   *
+   * @param replicates raw scores, one entry per head seed (aligned with the pools)
+   * @param progress told how many resamples have finished, from any thread
+   */
+  public PullResult run(List<RewardScores> replicates, IntConsumer progress) {
+    if (replicates.isEmpty()) {
+      throw new IllegalArgumentException("no scores to evaluate");
+    }
+    Aggregator aggregator = new Aggregator(pools, grid);
+    List<Setting> settings = aggregator.settings();
+    List<PoolValues> perReplicate = new ArrayList<>();
+    for (RewardScores scores : replicates) {
+      if (scores.agreeable().length != pools.candidateCount()) {
+        throw new IllegalArgumentException(
+            scores.name()
+                + " scores "
+                + scores.agreeable().length
+                + " candidates, the pools have "
+                + pools.candidateCount());
+      }
+      perReplicate.add(PoolValues.compute(pools, scores.standardised(), settings));
+    }
+    PoolValues values = PoolValues.mean(perReplicate);
+
+    List<Aggregator.Stat> stats = aggregator.stats();
+    int groups = aggregator.groups().size();
+    int curves = aggregator.curveCount();
+    double[] estimate = new double[stats.size()];
+    double[] reference = new double[groups];
+    double[] tipping = new double[groups * curves];
+    aggregator.workspace().aggregate(values, null, estimate, reference, tipping);
+
+    float[] bootStats = new float[resamples * stats.size()];
+    double[] bootTipping = new double[resamples * tipping.length];
+    bootstrap(aggregator, values, bootStats, bootTipping, progress);
+
+    List<Estimate> estimates = new ArrayList<>(stats.size());
+    double[] column = new double[resamples];
+    for (int i = 0; i < stats.size(); i++) {
+      for (int b = 0; b < resamples; b++) {
+        column[b] = bootStats[b * stats.size() + i];
+      }
+      Aggregator.Stat stat = stats.get(i);
+      estimates.add(
+          new Estimate(
+              settings.get(stat.setting()),
+              stat.metric(),
+              aggregator.groups().get(stat.group()),
+              estimate[i],
+              interval(column, LOWER),
+              interval(column, UPPER)));
+    }
+    List<TippingPoint> tippingPoints = new ArrayList<>();
+    for (int g = 0; g < groups; g++) {
+      for (int curve = 0; curve < curves; curve++) {
+        int i = g * curves + curve;
+        for (int b = 0; b < resamples; b++) {
+          double lambda = bootTipping[b * tipping.length + i];
+          column[b] = Double.isNaN(lambda) ? Double.POSITIVE_INFINITY : lambda;
+        }
+        tippingPoints.add(
+            new TippingPoint(
+                aggregator.curve(curve),
+                aggregator.groups().get(g),
+                reference[g],
+                tipping[i],
+                finite(interval(column, LOWER)),
+                finite(interval(column, UPPER))));
+      }
+    }
+    return new PullResult(
+        estimates,
+        tippingPoints,
+        spread(aggregator, perReplicate, replicates.size() > 1),
+        replicates.stream().map(RewardScores::name).toList(),
+        pools.size(),
+        pools.candidateCount(),
+        resamples);
+  }
+
+  private double interval(double[] column, double q) {
+    return resamples == 0 ? Double.NaN : Percentile.of(column, resamples, q);
+  }
+
+  private static double finite(double value) {
+    return Double.isFinite(value) ? value : Double.NaN;
+  }
+
+  /**
+   * Draws every resample: resample b takes pools.size() pools with replacement using its own
+   * generator, seeded in sequence from the sweep's seed, so results do not depend on threads.
+   */
+  private void bootstrap(
+      Aggregator aggregator,
+      PoolValues values,
+      float[] bootStats,
+      double[] bootTipping,
+      IntConsumer progress) {
+    if (resamples == 0) {
+      return;
+    }
+    SplittableRandom master = new SplittableRandom(seed);
+    long[] seeds = new long[resamples];
+    for (int b = 0; b < resamples; b++) {
+      seeds[b] = master.nextLong();
+    }
+    int statCount = aggregator.stats().size();
+    int groups = aggregator.groups().size();
+    int tippingCount = groups * aggregator.curveCount();
+    int tasks = (resamples + RESAMPLES_PER_TASK - 1) / RESAMPLES_PER_TASK;
+    IntStream.range(0, tasks)
+        .parallel()
+        .forEach(
+            task -> {
+              Aggregator.Workspace workspace = aggregator.workspace();
+              int[] weights = new int[pools.size()];
+              double[] out = new double[statCount];
+              double[] reference = new double[groups];
+              double[] tipping = new double[tippingCount];
+              int end = Math.min(resamples, (task + 1) * RESAMPLES_PER_TASK);
+              for (int b = task * RESAMPLES_PER_TASK; b < end; b++) {
+                java.util.Arrays.fill(weights, 0);
+                SplittableRandom random = new SplittableRandom(seeds[b]);
+                for (int i = 0; i < weights.length; i++) {
+                  weights[random.nextInt(weights.length)]++;
+                }
+                workspace.aggregate(values, weights, out, reference, tipping);
+                for (int i = 0; i < statCount; i++) {
+                  bootStats[b * statCount + i] = (float) out[i];
+                }
+                System.arraycopy(tipping, 0, bootTipping, b * tippingCount, tippingCount);
+              }
+              progress.accept(end - task * RESAMPLES_PER_TASK);
+            });
+  }
+
+  private List<SeedSpread> spread(
+      Aggregator aggregator, List<PoolValues> perReplicate, boolean several) {
+    if (!several) {
+      return List.of();
+    }
+    List<Aggregator.Stat> stats = aggregator.stats();
+    int groups = aggregator.groups().size();
+    double[][] perSeed = new double[perReplicate.size()][stats.size()];
+    Aggregator.Workspace workspace = aggregator.workspace();
+    for (int r = 0; r < perReplicate.size(); r++) {
+      workspace.aggregate(
+          perReplicate.get(r),
+          null,
+          perSeed[r],
+          new double[groups],
+          new double[groups * aggregator.curveCount()]);
+    }
+    List<SeedSpread> spreads = new ArrayList<>(stats.size());
+    int m = perReplicate.size();
+    for (int i = 0; i < stats.size(); i++) {
+      double mean = 0;
+      for (double[] seedStats : perSeed) {
+        mean += seedStats[i];
+      }
+      mean /= m;
+      double squares = 0;
+      for (double[] seedStats : perSeed) {
+        squares += (seedStats[i] - mean) * (seedStats[i] - mean);
+      }
+      Aggregator.Stat stat = stats.get(i);
+      spreads.add(
+          new SeedSpread(
+              aggregator.settings().get(stat.setting()),
+              stat.metric(),
+              aggregator.groups().get(stat.group()),
+              m,
+              mean,
+              Math.sqrt(squares / (m - 1))));
+    }
+    return spreads;
+  }
+}

@@ -1,0 +1,72 @@
+package org.sycolab.pull;
+
+/**
+ * Both heads' scores of every candidate of a {@link PoolSet}, in its flat order: one replicate (a
+ * head seed, or one scores file).
+ *
+ * @param name what the replicate is called in tables, e.g. {@code seed1}
+ * @param agreeable the agreeable head's score of each candidate
+ * @param grounded the grounded head's score of each candidate
+ */
+public record RewardScores(String name, double[] agreeable, double[] grounded) {
+
+  /** Checks both heads score the same candidates with finite numbers. */
+  public RewardScores {
+    if (agreeable.length != grounded.length) {
+      throw new IllegalArgumentException(
+          name
+              + ": "
+              + agreeable.length
+              + " agreeable scores but "
+              + grounded.length
+              + " grounded scores");
+    }
+    for (int i = 0; i < agreeable.length; i++) {
+      if (!Double.isFinite(agreeable[i]) || !Double.isFinite(grounded[i])) {
+        throw new IllegalArgumentException(name + ": candidate " + i + " has a non-finite score");
+      }
+    }
+  }
+
+  /**
+   * Each head standardised over every candidate: z = (s − mean) / sd, with the sample standard
+   * deviation.
+   *
+   * @throws IllegalArgumentException when a head gives every candidate the same score
+   */
+  public RewardScores standardised() {
+    return new RewardScores(
+        name, standardise(agreeable, "agreeable"), standardise(grounded, "grounded"));
+  }
+
+  private double[] standardise(double[] scores, String head) {
+    if (scores.length < 2) {
+      throw new IllegalArgumentException(
+          name + ": z-scores need at least two candidates, got " + scores.length);
+    }
+    double mean = 0;
+    for (double s : scores) {
+      mean += s;
+    }
+    mean /= scores.length;
+    double squares = 0;
+    for (double s : scores) {
+      squares += (s - mean) * (s - mean);
+    }
+    double sd = Math.sqrt(squares / (scores.length - 1));
+    if (!(sd > 0)) {
+      throw new IllegalArgumentException(
+          name
+              + ": the "
+              + head
+              + " scores are the same for all "
+              + scores.length
+              + " candidates; z-scores are undefined");
+    }
+    double[] z = new double[scores.length];
+    for (int i = 0; i < scores.length; i++) {
+      z[i] = (scores[i] - mean) / sd;
+    }
+    return z;
+  }
+}
