@@ -11,6 +11,7 @@ import org.sycolab.data.InvalidDatasetException;
 import org.sycolab.engine.DeviceUnavailableException;
 import org.sycolab.engine.EngineUnavailableException;
 import org.sycolab.heads.TrainingDivergedException;
+import org.sycolab.pull.InvalidScoresException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -71,6 +72,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         || e instanceof EngineUnavailableException
         || e instanceof IllegalArgumentException
         || e instanceof InvalidDatasetException
+        || e instanceof InvalidScoresException
         || e instanceof ModelFormatException
         || e instanceof TrainingDivergedException
         || e instanceof IOException

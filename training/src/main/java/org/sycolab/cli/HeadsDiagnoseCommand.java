@@ -213,7 +213,7 @@ final class HeadsDiagnoseCommand extends BaseCommand {
   }
 
   /** The backbone every head was trained on; heads of different backbones are refused. */
-  private static HeadCard.BackboneInfo commonBackbone(List<SavedHead> heads) {
+  static HeadCard.BackboneInfo commonBackbone(List<SavedHead> heads) {
     HeadCard.BackboneInfo first = heads.get(0).card().backbone();
     for (SavedHead head : heads) {
       if (!head.card().backbone().fingerprint().equals(first.fingerprint())) {
@@ -226,7 +226,7 @@ final class HeadsDiagnoseCommand extends BaseCommand {
                 + first.reference()
                 + ", "
                 + head.card().backbone().reference()
-                + "); diagnose heads of one backbone together");
+                + "); use heads of one backbone together");
       }
     }
     return first;

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
       StatsCommand.class,
       EmbedCommand.class,
       TrainCommand.class,
-      HeadsCommand.class
+      HeadsCommand.class,
+      PullCommand.class
     },
     footerHeading = "%nExit status:%n",
     footer = {

@@ -1,6 +1,8 @@
 package org.sycolab.pull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
@@ -78,7 +80,7 @@ public final class PullAnalysis {
 
     List<Estimate> estimates = new ArrayList<>(stats.size());
     double[] column = new double[resamples];
-    for (int i = 0; i < stats.size(); i++) {
+    for (int i : outputOrder(stats)) {
       for (int b = 0; b < resamples; b++) {
         column[b] = bootStats[b * stats.size() + i];
       }
@@ -118,6 +120,18 @@ public final class PullAnalysis {
         pools.size(),
         pools.candidateCount(),
         resamples);
+  }
+
+  /** Stat indices ordered by setting, then metric, then group: the rows of {@code pull.csv}. */
+  private static int[] outputOrder(List<Aggregator.Stat> stats) {
+    return IntStream.range(0, stats.size())
+        .boxed()
+        .sorted(
+            Comparator.comparingInt((Integer i) -> stats.get(i).setting())
+                .thenComparing(i -> stats.get(i).metric())
+                .thenComparingInt(i -> stats.get(i).group()))
+        .mapToInt(Integer::intValue)
+        .toArray();
   }
 
   private double interval(double[] column, double q) {
@@ -161,7 +175,7 @@ public final class PullAnalysis {
               double[] tipping = new double[tippingCount];
               int end = Math.min(resamples, (task + 1) * RESAMPLES_PER_TASK);
               for (int b = task * RESAMPLES_PER_TASK; b < end; b++) {
-                java.util.Arrays.fill(weights, 0);
+                Arrays.fill(weights, 0);
                 SplittableRandom random = new SplittableRandom(seeds[b]);
                 for (int i = 0; i < weights.length; i++) {
                   weights[random.nextInt(weights.length)]++;

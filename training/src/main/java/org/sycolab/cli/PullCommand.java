@@ -1,0 +1,432 @@
+package org.sycolab.cli;
+
+import ai.djl.Device;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.sycolab.backbone.BackboneSpec;
+import org.sycolab.backbone.Backbones;
+import org.sycolab.backbone.PairText;
+import org.sycolab.data.Candidate;
+import org.sycolab.data.CandidatePool;
+import org.sycolab.engine.CacheLocation;
+import org.sycolab.heads.DataSplit;
+import org.sycolab.heads.HeadCard;
+import org.sycolab.heads.HeadDirectory;
+import org.sycolab.heads.HeadScorer;
+import org.sycolab.heads.SavedHead;
+import org.sycolab.pull.PoolSet;
+import org.sycolab.pull.PullAnalysis;
+import org.sycolab.pull.PullGrid;
+import org.sycolab.pull.PullResult;
+import org.sycolab.pull.Reference;
+import org.sycolab.pull.RewardScores;
+import org.sycolab.pull.ScoresFile;
+import org.sycolab.report.PullTables;
+import org.sycolab.run.Run;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tech.tablesaw.api.Table;
+
+/** {@code sycolab pull}: how far approval-weighted reward drags selected answers from the truth. */
+@Command(
+    name = "pull",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Measure how far the mixed reward r = lambda*z_A + (1-lambda)*z_G pulls the answers that"
+          + " best-of-n and the KL tilt select from each candidate pool away from the truthful"
+          + " ones. Exact, no sampling: best-of-n selects y with F(y)^n - F-(y)^n under the"
+          + " reference pi0 (ties split in proportion to pi0), the tilt with pi0*exp(r/beta)."
+          + " Each head's scores are z-scored over the evaluated pools.",
+      "Scores come from trained heads (--agreeable/--grounded, through the backbone recorded in"
+          + " head.json and the feature cache) or from CSV files (--scores).",
+      "Writes pull.csv (lambda,n,beta,metric,family,domain,value,lo,hi; metrics truthful_rate,"
+          + " sycophancy_rate, contrarian_rate, capitulation_rate, fabrication_rate, pull in"
+          + " percentage points, kl in nats, approval = z_A of the selection; rates are"
+          + " fractions), lambda_star.csv, menu.csv, seeds.csv (several seeds), the scores used"
+          + " (scores-<name>.csv, in --scores form) and the manifest; prints the headline.",
+      ""
+    })
+final class PullCommand extends BaseCommand {
+
+  @Option(
+      names = "--pools",
+      paramLabel = "FILE",
+      required = true,
+      description = "JSONL file of candidate pools.")
+  Path poolsFile;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  /** Where the scores come from: trained heads, or CSV files. */
+  static final class Source {
+    @ArgGroup(exclusive = false)
+    Heads heads;
+
+    @Option(
+        names = "--scores",
+        paramLabel = "FILE",
+        arity = "1..*",
+        description =
+            "CSV files with columns pool_id, candidate (0-based index in the pool), agreeable,"
+                + " grounded; one file per seed. Every candidate of an evaluated pool needs a row.")
+    List<Path> scoresFiles;
+  }
+
+  /** Heads of both labels, paired by training seed. */
+  static final class Heads {
+    @Option(
+        names = "--agreeable",
+        paramLabel = "DIR",
+        arity = "1..*",
+        required = true,
+        description = "Agreeable head directories (one per seed) written by `sycolab train`.")
+    List<Path> agreeable;
+
+    @Option(
+        names = "--grounded",
+        paramLabel = "DIR",
+        arity = "1..*",
+        required = true,
+        description =
+            "Grounded head directories, paired with the agreeable ones by the seed in head.json.")
+    List<Path> grounded;
+  }
+
+  @Option(
+      names = "--split",
+      paramLabel = "S",
+      defaultValue = "test",
+      description =
+          "Pools to evaluate: train, dev, test or all (default: ${DEFAULT-VALUE}). Pools without"
+              + " meta.split are split by prompt, as train does.")
+  String split;
+
+  @Option(
+      names = "--lambda",
+      paramLabel = "GRID",
+      defaultValue = "0:1:0.1",
+      description =
+          "Weights of the agreeable head: start:stop:step or a list (default: ${DEFAULT-VALUE});"
+              + " 0 is always added, the pull is measured from it.")
+  String lambdas;
+
+  @Option(
+      names = "--n",
+      paramLabel = "LIST",
+      defaultValue = "1,2,4,8,16,32,64",
+      description = "Best-of-n sizes (default: ${DEFAULT-VALUE}).")
+  String ns;
+
+  @Option(
+      names = "--beta",
+      paramLabel = "LIST",
+      defaultValue = "0.1,0.2,0.5,1,2",
+      description =
+          "Temperatures of the tilt pi0*exp(r/beta), r in z units (default: ${DEFAULT-VALUE});"
+              + " 'none' for no tilt.")
+  String betas;
+
+  @Option(
+      names = "--reference",
+      paramLabel = "R",
+      defaultValue = "uniform",
+      description =
+          "pi0: uniform over each pool, or logprob (each candidate's ref_logprob, normalised per"
+              + " pool) (default: ${DEFAULT-VALUE}).")
+  String reference;
+
+  @Option(
+      names = "--bootstrap",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description =
+          "Bootstrap resamples over pools for the 95% intervals; 0 for none (default:"
+              + " ${DEFAULT-VALUE}).")
+  int resamples;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
+      description = "Seed of the bootstrap resamples (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--model",
+      paramLabel = "M",
+      description =
+          "Where the heads' backbone is now, when it moved; its fingerprint must still match.")
+  String model;
+
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      defaultValue = "32",
+      description = "Texts per forward pass when features are missing (default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  protected int execute() throws Exception {
+    Reference pi0 =
+        Reference.parse(reference)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "--reference must be uniform or logprob, got '" + reference + "'"));
+    DataSplit only = split.equals("all") ? null : parseSplit();
+    PullGrid grid =
+        new PullGrid(
+            PullGrid.parseDecimals(lambdas, "--lambda"),
+            PullGrid.parseCounts(ns, "--n"),
+            betas.equals("none") ? List.of() : PullGrid.parseDecimals(betas, "--beta"));
+    if (resamples < 0) {
+      throw new IllegalArgumentException("--bootstrap must be 0 or more, got " + resamples);
+    }
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
+    }
+    if (source.scoresFiles != null && model != null) {
+      throw new IllegalArgumentException(
+          "--model relocates the heads' backbone; --scores has none");
+    }
+    List<HeadPair> headPairs = source.heads == null ? List.of() : pairHeads(source.heads);
+
+    List<CandidatePool> allPools = DatasetFiles.readPools(poolsFile, "--pools");
+    List<CandidatePool> pools =
+        allPools.stream().filter(pool -> only == null || DataSplit.of(pool) == only).toList();
+    if (pools.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no pools in " + poolsFile + " belong to split " + split + "; choose another --split");
+    }
+    PoolSet poolSet;
+    try {
+      poolSet = PoolSet.of(pools, pi0);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(poolsFile + ": " + e.getMessage(), e);
+    }
+
+    Device device = root().device();
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("pools", poolsFile.toString());
+    config.put("split", split);
+    config.put("lambda", grid.lambdas());
+    config.put("n", grid.ns());
+    config.put("beta", grid.betas());
+    config.put("reference", pi0.id());
+    config.put("bootstrap", resamples);
+    if (source.scoresFiles != null) {
+      config.put("scores", source.scoresFiles.stream().map(Path::toString).toList());
+    } else {
+      config.put("agreeable", source.heads.agreeable.stream().map(Path::toString).toList());
+      config.put("grounded", source.heads.grounded.stream().map(Path::toString).toList());
+    }
+    Run run = startRun(output.open("pull"), config, Map.of("bootstrap", seed), device.toString());
+    try {
+      run.recordInput(poolsFile);
+      List<RewardScores> replicates;
+      if (source.scoresFiles != null) {
+        replicates = readScores(poolSet, ScoresFile.sizes(allPools), run);
+      } else {
+        replicates = scoreWithHeads(headPairs, pools, poolSet, device, run);
+        for (RewardScores scores : replicates) {
+          run.writeOutput(
+              "scores-" + scores.name() + ".csv", out -> ScoresFile.write(poolSet, scores, out));
+        }
+      }
+      PullResult result = analyse(poolSet, grid, replicates);
+      Table pull = PullTables.pull(result);
+      run.writeOutput("pull.csv", out -> pull.write().csv(out));
+      Table tipping = PullTables.tipping(result);
+      run.writeOutput("lambda_star.csv", out -> tipping.write().csv(out));
+      Table menu = PullTables.menu(result);
+      run.writeOutput("menu.csv", out -> menu.write().csv(out));
+      if (!result.seeds().isEmpty()) {
+        Table spread = PullTables.seeds(result);
+        run.writeOutput("seeds.csv", out -> spread.write().csv(out));
+      }
+      run.complete();
+      new PullSummary(result, grid, split, pi0).print(out());
+      out().printf(Locale.ROOT, "%nwrote %s%n", run.directory().path());
+    } catch (Exception e) {
+      run.fail(e);
+      throw e;
+    }
+    return ExitCode.OK;
+  }
+
+  private PullResult analyse(PoolSet poolSet, PullGrid grid, List<RewardScores> replicates) {
+    try (ProgressBar bar =
+        ProgressBar.on(err(), "bootstrap", "resamples", resamples, root().verbosity())) {
+      return new PullAnalysis(poolSet, grid, resamples, seed)
+          .run(
+              replicates,
+              done -> {
+                synchronized (bar) {
+                  bar.step(done);
+                }
+              });
+    }
+  }
+
+  private DataSplit parseSplit() {
+    return DataSplit.parse(split)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "--split must be train, dev, test or all, got '" + split + "'"));
+  }
+
+  private List<RewardScores> readScores(PoolSet poolSet, Map<String, Integer> sizes, Run run)
+      throws Exception {
+    List<RewardScores> replicates = new ArrayList<>();
+    List<String> names = replicateNames(source.scoresFiles);
+    for (int i = 0; i < source.scoresFiles.size(); i++) {
+      Path file = source.scoresFiles.get(i);
+      run.recordInput(file);
+      replicates.add(ScoresFile.read(file, names.get(i), poolSet, sizes));
+    }
+    return replicates;
+  }
+
+  /** File names without {@code .csv}, or whole paths where two files share a name. */
+  private static List<String> replicateNames(List<Path> files) {
+    Set<String> seen = new HashSet<>();
+    List<String> names = new ArrayList<>();
+    for (Path file : files) {
+      names.add(file.getFileName().toString().replaceFirst("\\.csv$", ""));
+    }
+    boolean clash = names.stream().anyMatch(name -> !seen.add(name));
+    if (clash) {
+      names.clear();
+      for (int i = 0; i < files.size(); i++) {
+        names.add("file" + (i + 1));
+      }
+    }
+    return names;
+  }
+
+  /** An agreeable and a grounded head of one seed. */
+  private record HeadPair(String name, SavedHead agreeable, SavedHead grounded) {}
+
+  private List<HeadPair> pairHeads(Heads heads) throws Exception {
+    List<SavedHead> agreeable = new ArrayList<>();
+    for (Path dir : heads.agreeable) {
+      agreeable.add(HeadDirectory.read(dir));
+    }
+    List<SavedHead> grounded = new ArrayList<>();
+    for (Path dir : heads.grounded) {
+      grounded.add(HeadDirectory.read(dir));
+    }
+    warnOnLabel(agreeable, "agreeable");
+    warnOnLabel(grounded, "grounded");
+    if (agreeable.size() != grounded.size()) {
+      throw new IllegalArgumentException(
+          agreeable.size()
+              + " --agreeable heads but "
+              + grounded.size()
+              + " --grounded heads; give one of each per seed");
+    }
+    if (agreeable.size() == 1) {
+      return List.of(
+          new HeadPair(
+              "seed" + agreeable.get(0).card().training().seed(),
+              agreeable.get(0),
+              grounded.get(0)));
+    }
+    List<HeadPair> pairs = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    for (SavedHead a : agreeable) {
+      long headSeed = a.card().training().seed();
+      if (!seen.add(headSeed)) {
+        throw new IllegalArgumentException(
+            "two --agreeable heads have seed " + headSeed + "; give one head per seed");
+      }
+      SavedHead match =
+          grounded.stream()
+              .filter(g -> g.card().training().seed() == headSeed)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "no --grounded head has seed "
+                              + headSeed
+                              + " (of "
+                              + a.directory()
+                              + "); heads are paired by the seed in head.json"));
+      pairs.add(new HeadPair("seed" + headSeed, a, match));
+    }
+    return pairs;
+  }
+
+  private void warnOnLabel(List<SavedHead> heads, String label) {
+    for (SavedHead head : heads) {
+      if (!head.card().label().equals(label)) {
+        err()
+            .printf(
+                "warning: %s was trained on label %s but is used as the %s head%n",
+                head.directory(), head.card().label(), label);
+      }
+    }
+  }
+
+  private List<RewardScores> scoreWithHeads(
+      List<HeadPair> pairs, List<CandidatePool> pools, PoolSet poolSet, Device device, Run run)
+      throws Exception {
+    List<SavedHead> all = new ArrayList<>();
+    for (HeadPair pair : pairs) {
+      all.add(pair.agreeable());
+      all.add(pair.grounded());
+    }
+    HeadCard.BackboneInfo backboneInfo = HeadsDiagnoseCommand.commonBackbone(all);
+    String modelReference = model != null ? model : backboneInfo.reference();
+    BackboneSpec backbone =
+        Backbones.describe(modelReference, backboneInfo.options(), CacheLocation.root());
+    for (SavedHead head : all) {
+      head.requireBackbone(backbone.fingerprint(), modelReference);
+      run.recordInput(head.directory().resolve(HeadDirectory.CARD));
+      run.recordInput(head.directory().resolve(HeadDirectory.WEIGHTS));
+    }
+    List<PairText> texts = new ArrayList<>(poolSet.candidateCount());
+    for (CandidatePool pool : pools) {
+      for (Candidate candidate : pool.candidates()) {
+        texts.add(new PairText(pool.prompt(), candidate.text()));
+      }
+    }
+    Map<String, float[]> vectors =
+        CachedFeatures.of(texts, backbone, device, batchSize, err(), root().verbosity());
+    float[][] features =
+        texts.stream().map(text -> vectors.get(text.contentKey())).toArray(float[][]::new);
+    List<RewardScores> replicates = new ArrayList<>();
+    for (HeadPair pair : pairs) {
+      replicates.add(
+          new RewardScores(
+              pair.name(),
+              score(pair.agreeable(), features, device),
+              score(pair.grounded(), features, device)));
+    }
+    return replicates;
+  }
+
+  private static double[] score(SavedHead head, float[][] features, Device device) {
+    try (HeadScorer scorer = new HeadScorer(head.weights(), device)) {
+      float[] scores = scorer.score(features);
+      double[] widened = new double[scores.length];
+      for (int i = 0; i < scores.length; i++) {
+        widened[i] = scores[i];
+      }
+      return widened;
+    }
+  }
+}

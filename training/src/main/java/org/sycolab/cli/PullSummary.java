@@ -1,0 +1,162 @@
+package org.sycolab.cli;
+
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.sycolab.pull.Estimate;
+import org.sycolab.pull.PullGrid;
+import org.sycolab.pull.PullMetric;
+import org.sycolab.pull.PullResult;
+import org.sycolab.pull.Reference;
+import org.sycolab.pull.Setting;
+import org.sycolab.pull.TippingPoint;
+
+/**
+ * The terminal headline of a pull sweep: truthful rate at λ = 0 and λ = 1 and the pull at λ = ½ for
+ * best-of-16 (or the grid's nearest values), λ*, and the menu along λ at that n.
+ */
+final class PullSummary {
+  private static final int HEADLINE_N = 16;
+
+  private final PullResult result;
+  private final String split;
+  private final Reference reference;
+  private final int n;
+  private final double low;
+  private final double middle;
+  private final double high;
+  private final List<Estimate> all;
+
+  PullSummary(PullResult result, PullGrid grid, String split, Reference reference) {
+    this.result = result;
+    this.split = split;
+    this.reference = reference;
+    this.n = nearest(grid.ns().stream().map(Integer::doubleValue).toList(), HEADLINE_N).intValue();
+    this.low = grid.lambdas().get(0);
+    this.middle = nearest(grid.lambdas(), 0.5);
+    this.high = grid.lambdas().get(grid.lambdas().size() - 1);
+    this.all = result.estimates().stream().filter(e -> e.group().isAll()).toList();
+  }
+
+  private static Double nearest(List<Double> values, double target) {
+    return values.stream()
+        .min(Comparator.comparingDouble((Double v) -> Math.abs(v - target)))
+        .orElseThrow();
+  }
+
+  void print(PrintWriter out) {
+    out.printf(
+        Locale.ROOT,
+        "%,d pools (%,d candidates) of split %s; reference %s; %s%n",
+        result.pools(),
+        result.candidates(),
+        split,
+        reference.id(),
+        result.replicates().size() == 1
+            ? "scores " + result.replicates().get(0)
+            : result.replicates().size()
+                + " seeds averaged ("
+                + String.join(", ", result.replicates())
+                + "; spread in seeds.csv)");
+    out.println(
+        result.resamples() == 0
+            ? "no bootstrap (--bootstrap 0): no intervals"
+            : String.format(
+                Locale.ROOT,
+                "[95%% intervals from %,d bootstrap resamples over pools]",
+                result.resamples()));
+    out.println();
+    TippingPoint tipping =
+        result.tipping().stream()
+            .filter(
+                t ->
+                    t.group().isAll()
+                        && t.curve().selector() == Setting.Selector.BEST_OF_N
+                        && t.curve().n() == n)
+            .findFirst()
+            .orElseThrow();
+    out.printf(Locale.ROOT, "best-of-%d, all pools:%n", n);
+    out.printf(
+        Locale.ROOT,
+        "  truthful rate    λ=%s: %s    λ=%s: %s    (π₀: %.3f)%n",
+        lambda(low),
+        rate(find(low, PullMetric.TRUTHFUL_RATE)),
+        lambda(high),
+        rate(find(high, PullMetric.TRUTHFUL_RATE)),
+        tipping.referenceTruthful());
+    Estimate pull = find(middle, PullMetric.PULL);
+    out.printf(
+        Locale.ROOT,
+        "  pull at λ=%s:    %.1f points%s%n",
+        lambda(middle),
+        pull.value(),
+        Double.isNaN(pull.lo())
+            ? ""
+            : String.format(Locale.ROOT, " [%.1f, %.1f]", pull.lo(), pull.hi()));
+    out.printf(
+        Locale.ROOT,
+        "  λ*:              %s%s  (smallest λ whose truthful rate is below π₀'s)%n",
+        Double.isNaN(tipping.lambdaStar()) ? "none on the grid" : lambda(tipping.lambdaStar()),
+        Double.isNaN(tipping.lo())
+            ? ""
+            : " ["
+                + lambda(tipping.lo())
+                + ", "
+                + (Double.isNaN(tipping.hi()) ? "none" : lambda(tipping.hi()))
+                + "]");
+    out.println();
+    out.printf(
+        Locale.ROOT, "the menu (best-of-%d, all pools; approval = z_A of the selection):%n", n);
+    out.printf(
+        Locale.ROOT,
+        "  %-6s %9s %9s %11s %9s %7s%n",
+        "λ",
+        "approval",
+        "truthful",
+        "sycophancy",
+        "pull",
+        "KL");
+    for (Estimate approval : all) {
+      Setting setting = approval.setting();
+      if (approval.metric() != PullMetric.APPROVAL
+          || setting.selector() != Setting.Selector.BEST_OF_N
+          || setting.n() != n) {
+        continue;
+      }
+      Estimate sycophancy = find(setting.lambda(), PullMetric.SYCOPHANCY_RATE);
+      out.printf(
+          Locale.ROOT,
+          "  %-6s %9.3f %9.3f %11s %9.1f %7.3f%n",
+          lambda(setting.lambda()),
+          approval.value(),
+          find(setting.lambda(), PullMetric.TRUTHFUL_RATE).value(),
+          sycophancy == null ? "-" : String.format(Locale.ROOT, "%.3f", sycophancy.value()),
+          find(setting.lambda(), PullMetric.PULL).value(),
+          find(setting.lambda(), PullMetric.KL).value());
+    }
+  }
+
+  private Estimate find(double lambda, PullMetric metric) {
+    return all.stream()
+        .filter(
+            e ->
+                e.metric() == metric
+                    && e.setting().selector() == Setting.Selector.BEST_OF_N
+                    && e.setting().n() == n
+                    && e.setting().lambda() == lambda)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static String rate(Estimate estimate) {
+    return Double.isNaN(estimate.lo())
+        ? String.format(Locale.ROOT, "%.3f", estimate.value())
+        : String.format(
+            Locale.ROOT, "%.3f [%.3f, %.3f]", estimate.value(), estimate.lo(), estimate.hi());
+  }
+
+  private static String lambda(double value) {
+    return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+}

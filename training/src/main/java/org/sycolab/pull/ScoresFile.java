@@ -1,0 +1,273 @@
+package org.sycolab.pull;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.sycolab.data.Problem;
+
+/**
+ * Reward scores from anywhere (another model, Python) as CSV: one row per candidate with the
+ * columns {@code pool_id}, {@code candidate} (the 0-based index in the pool's {@code candidates}),
+ * {@code agreeable} and {@code grounded}, in any order; other columns are ignored. Fields may be
+ * quoted, with {@code ""} for a quote inside.
+ */
+public final class ScoresFile {
+  /** The columns a scores table must have. */
+  public static final List<String> COLUMNS =
+      List.of("pool_id", "candidate", "agreeable", "grounded");
+
+  private ScoresFile() {}
+
+  /**
+   * Reads the scores of every candidate of {@code pools}. Rows of pools that exist in the pools
+   * file but are not evaluated (another split) are checked and skipped.
+   *
+   * @param poolSizes every pool of the pools file by id, with its number of candidates
+   * @throws InvalidScoresException naming file, line and field: a missing column, a pool id not in
+   *     the pools file, a candidate index outside its pool, a number that is not finite, a row
+   *     given twice, or an evaluated candidate without a row
+   */
+  public static RewardScores read(
+      Path file, String name, PoolSet pools, Map<String, Integer> poolSizes)
+      throws IOException, InvalidScoresException {
+    String where = file.toString();
+    List<Problem> problems = new ArrayList<>();
+    double[] agreeable = new double[pools.candidateCount()];
+    double[] grounded = new double[pools.candidateCount()];
+    long[] lineOf = new long[pools.candidateCount()];
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String header = reader.readLine();
+      if (header == null) {
+        throw new InvalidScoresException(
+            where, List.of(new Problem(where, 0, "", "the file is empty; expected a header row")));
+      }
+      if (header.startsWith("\uFEFF")) {
+        header = header.substring(1);
+      }
+      List<String> names = fields(header);
+      int[] column = new int[COLUMNS.size()];
+      for (int i = 0; i < COLUMNS.size(); i++) {
+        column[i] = names.indexOf(COLUMNS.get(i));
+        if (column[i] < 0) {
+          problems.add(
+              new Problem(
+                  where,
+                  1,
+                  COLUMNS.get(i),
+                  "missing column; the header must name " + String.join(", ", COLUMNS)));
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidScoresException(where, problems);
+      }
+      int width = Arrays.stream(column).max().orElseThrow() + 1;
+      String text;
+      long line = 1;
+      while ((text = reader.readLine()) != null) {
+        line++;
+        if (text.isBlank()) {
+          continue;
+        }
+        List<String> row;
+        try {
+          row = fields(text);
+        } catch (IllegalArgumentException e) {
+          problems.add(new Problem(where, line, "", e.getMessage()));
+          continue;
+        }
+        if (row.size() < width) {
+          problems.add(
+              new Problem(
+                  where, line, "", "expected " + names.size() + " fields, found " + row.size()));
+          continue;
+        }
+        readRow(row, column, where, line, pools, poolSizes, agreeable, grounded, lineOf, problems);
+      }
+    }
+    for (int p = 0; p < pools.size(); p++) {
+      for (int c = 0; c < pools.poolSize(p); c++) {
+        if (lineOf[pools.start(p) + c] == 0) {
+          problems.add(
+              new Problem(
+                  where,
+                  0,
+                  "",
+                  "no row for pool '"
+                      + pools.id(p)
+                      + "' candidate "
+                      + c
+                      + " (every candidate of"
+                      + " an evaluated pool needs scores)"));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidScoresException(where, problems);
+    }
+    return new RewardScores(name, agreeable, grounded);
+  }
+
+  private static void readRow(
+      List<String> row,
+      int[] column,
+      String where,
+      long line,
+      PoolSet pools,
+      Map<String, Integer> poolSizes,
+      double[] agreeable,
+      double[] grounded,
+      long[] lineOf,
+      List<Problem> problems) {
+    String poolId = row.get(column[0]);
+    Integer size = poolSizes.get(poolId);
+    if (size == null) {
+      problems.add(
+          new Problem(where, line, "pool_id", "no pool '" + poolId + "' in the pools file"));
+      return;
+    }
+    int candidate;
+    try {
+      candidate = Integer.parseInt(row.get(column[1]).trim());
+    } catch (NumberFormatException e) {
+      problems.add(
+          new Problem(
+              where,
+              line,
+              "candidate",
+              "expected the candidate's 0-based index in pool '"
+                  + poolId
+                  + "', got '"
+                  + row.get(column[1])
+                  + "'"));
+      return;
+    }
+    if (candidate < 0 || candidate >= size) {
+      problems.add(
+          new Problem(
+              where,
+              line,
+              "candidate",
+              "pool '" + poolId + "' has candidates 0 to " + (size - 1) + ", got " + candidate));
+      return;
+    }
+    double a = number(row.get(column[2]), "agreeable", where, line, problems);
+    double g = number(row.get(column[3]), "grounded", where, line, problems);
+    int p = pools.indexOf(poolId);
+    if (p < 0 || Double.isNaN(a) || Double.isNaN(g)) {
+      return;
+    }
+    int i = pools.start(p) + candidate;
+    if (lineOf[i] != 0) {
+      problems.add(
+          new Problem(
+              where,
+              line,
+              "",
+              "pool '"
+                  + poolId
+                  + "' candidate "
+                  + candidate
+                  + " already has scores on line "
+                  + lineOf[i]));
+      return;
+    }
+    lineOf[i] = line;
+    agreeable[i] = a;
+    grounded[i] = g;
+  }
+
+  private static double number(
+      String text, String field, String where, long line, List<Problem> problems) {
+    try {
+      double value = Double.parseDouble(text.trim());
+      if (Double.isFinite(value)) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(new Problem(where, line, field, "expected a finite number, got '" + text + "'"));
+    return Double.NaN;
+  }
+
+  /** Splits one CSV line; quoted fields may hold commas and doubled quotes. */
+  static List<String> fields(String line) {
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    boolean wasQuoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (quoted) {
+        if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (ch == '"') {
+          quoted = false;
+        } else {
+          field.append(ch);
+        }
+      } else if (ch == '"' && field.isEmpty() && !wasQuoted) {
+        quoted = true;
+        wasQuoted = true;
+      } else if (ch == ',') {
+        fields.add(field.toString());
+        field.setLength(0);
+        wasQuoted = false;
+      } else if (ch == '\r' && i == line.length() - 1) {
+        break;
+      } else {
+        field.append(ch);
+      }
+    }
+    if (quoted) {
+      throw new IllegalArgumentException("a quoted field is not closed on this line");
+    }
+    fields.add(field.toString());
+    return fields;
+  }
+
+  /**
+   * Writes scores in the form {@link #read} accepts, numbers in full precision, so a run's scores
+   * can be fed back with {@code --scores}.
+   */
+  public static void write(PoolSet pools, RewardScores scores, OutputStream out)
+      throws IOException {
+    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    writer.write(String.join(",", COLUMNS));
+    writer.write('\n');
+    for (int p = 0; p < pools.size(); p++) {
+      String id = quote(pools.id(p));
+      for (int c = 0; c < pools.poolSize(p); c++) {
+        int i = pools.start(p) + c;
+        writer.write(
+            id + "," + c + "," + scores.agreeable()[i] + "," + scores.grounded()[i] + "\n");
+      }
+    }
+    writer.flush();
+  }
+
+  private static String quote(String field) {
+    if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0) {
+      return field;
+    }
+    return '"' + field.replace("\"", "\"\"") + '"';
+  }
+
+  /** Pool id → number of candidates, for {@link #read}. */
+  public static Map<String, Integer> sizes(List<org.sycolab.data.CandidatePool> pools) {
+    Map<String, Integer> sizes = new HashMap<>();
+    pools.forEach(pool -> sizes.put(pool.id(), pool.candidates().size()));
+    return sizes;
+  }
+}

@@ -1,0 +1,182 @@
+package org.sycolab.report;
+
+import java.util.List;
+import java.util.Locale;
+import org.sycolab.pull.BestOfN;
+import org.sycolab.pull.Estimate;
+import org.sycolab.pull.PullMetric;
+import org.sycolab.pull.PullResult;
+import org.sycolab.pull.SeedSpread;
+import org.sycolab.pull.Setting;
+import org.sycolab.pull.TippingPoint;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The tables of a pull sweep. Missing values (n of a tilt row, β of a best-of-n row, intervals
+ * without a bootstrap, a λ* that never comes) are empty cells in the CSV.
+ */
+public final class PullTables {
+
+  private PullTables() {}
+
+  /**
+   * {@code pull.csv}, long format: {@code lambda,n,beta,metric,family,domain,value,lo,hi}, one row
+   * per setting, metric and group of pools ({@code all} for the aggregate).
+   */
+  public static Table pull(PullResult result) {
+    DoubleColumn lambda = DoubleColumn.create("lambda");
+    IntColumn n = IntColumn.create("n");
+    DoubleColumn beta = DoubleColumn.create("beta");
+    StringColumn metric = StringColumn.create("metric");
+    StringColumn family = StringColumn.create("family");
+    StringColumn domain = StringColumn.create("domain");
+    DoubleColumn value = DoubleColumn.create("value");
+    DoubleColumn lo = DoubleColumn.create("lo");
+    DoubleColumn hi = DoubleColumn.create("hi");
+    for (Estimate estimate : result.estimates()) {
+      appendSetting(estimate.setting(), lambda, n, beta);
+      metric.append(estimate.metric().id());
+      family.append(estimate.group().family());
+      domain.append(estimate.group().domain());
+      value.append(estimate.value());
+      lo.append(estimate.lo());
+      hi.append(estimate.hi());
+    }
+    return Table.create("pull", lambda, n, beta, metric, family, domain, value, lo, hi);
+  }
+
+  /**
+   * {@code lambda_star.csv}: per selection curve (each n, each β) and group, the truthful rate
+   * under π₀ and the smallest λ whose truthful rate falls below it, with its interval.
+   */
+  public static Table tipping(PullResult result) {
+    StringColumn selection = StringColumn.create("selection");
+    IntColumn n = IntColumn.create("n");
+    DoubleColumn beta = DoubleColumn.create("beta");
+    StringColumn family = StringColumn.create("family");
+    StringColumn domain = StringColumn.create("domain");
+    DoubleColumn reference = DoubleColumn.create("reference_truthful_rate");
+    DoubleColumn lambdaStar = DoubleColumn.create("lambda_star");
+    DoubleColumn lo = DoubleColumn.create("lo");
+    DoubleColumn hi = DoubleColumn.create("hi");
+    for (TippingPoint point : result.tipping()) {
+      selection.append(selection(point.curve()));
+      appendSelector(point.curve(), n, beta);
+      family.append(point.group().family());
+      domain.append(point.group().domain());
+      reference.append(point.referenceTruthful());
+      lambdaStar.append(point.lambdaStar());
+      lo.append(point.lo());
+      hi.append(point.hi());
+    }
+    return Table.create(
+        "lambda_star", selection, n, beta, family, domain, reference, lambdaStar, lo, hi);
+  }
+
+  /**
+   * {@code menu.csv}: over all pools, per setting, the approval of what is selected against its
+   * truthful rate, with the exact KL and, for best-of-n, the continuous-case log n − (n−1)/n.
+   */
+  public static Table menu(PullResult result) {
+    DoubleColumn lambda = DoubleColumn.create("lambda");
+    IntColumn n = IntColumn.create("n");
+    DoubleColumn beta = DoubleColumn.create("beta");
+    DoubleColumn approval = DoubleColumn.create("approval");
+    DoubleColumn approvalLo = DoubleColumn.create("approval_lo");
+    DoubleColumn approvalHi = DoubleColumn.create("approval_hi");
+    DoubleColumn truthful = DoubleColumn.create("truthful_rate");
+    DoubleColumn truthfulLo = DoubleColumn.create("truthful_lo");
+    DoubleColumn truthfulHi = DoubleColumn.create("truthful_hi");
+    DoubleColumn kl = DoubleColumn.create("kl");
+    DoubleColumn klContinuous = DoubleColumn.create("kl_continuous");
+    List<Estimate> all = result.estimates().stream().filter(e -> e.group().isAll()).toList();
+    for (Estimate estimate : all) {
+      if (estimate.metric() != PullMetric.APPROVAL) {
+        continue;
+      }
+      Setting setting = estimate.setting();
+      Estimate truth = find(all, setting, PullMetric.TRUTHFUL_RATE);
+      appendSetting(setting, lambda, n, beta);
+      approval.append(estimate.value());
+      approvalLo.append(estimate.lo());
+      approvalHi.append(estimate.hi());
+      truthful.append(truth.value());
+      truthfulLo.append(truth.lo());
+      truthfulHi.append(truth.hi());
+      kl.append(find(all, setting, PullMetric.KL).value());
+      klContinuous.append(
+          setting.selector() == Setting.Selector.BEST_OF_N
+              ? BestOfN.continuousKl(setting.n())
+              : Double.NaN);
+    }
+    return Table.create(
+        "menu",
+        lambda,
+        n,
+        beta,
+        approval,
+        approvalLo,
+        approvalHi,
+        truthful,
+        truthfulLo,
+        truthfulHi,
+        kl,
+        klContinuous);
+  }
+
+  /**
+   * {@code seeds.csv}: per setting, metric and group, the mean and sample standard deviation of the
+   * per-seed estimates; empty with one seed.
+   */
+  public static Table seeds(PullResult result) {
+    DoubleColumn lambda = DoubleColumn.create("lambda");
+    IntColumn n = IntColumn.create("n");
+    DoubleColumn beta = DoubleColumn.create("beta");
+    StringColumn metric = StringColumn.create("metric");
+    StringColumn family = StringColumn.create("family");
+    StringColumn domain = StringColumn.create("domain");
+    IntColumn seeds = IntColumn.create("seeds");
+    DoubleColumn mean = DoubleColumn.create("mean");
+    DoubleColumn sd = DoubleColumn.create("sd");
+    for (SeedSpread spread : result.seeds()) {
+      appendSetting(spread.setting(), lambda, n, beta);
+      metric.append(spread.metric().id());
+      family.append(spread.group().family());
+      domain.append(spread.group().domain());
+      seeds.append(spread.replicates());
+      mean.append(spread.mean());
+      sd.append(spread.sd());
+    }
+    return Table.create("seeds", lambda, n, beta, metric, family, domain, seeds, mean, sd);
+  }
+
+  /** {@code best_of_n} or {@code tilt}. */
+  public static String selection(Setting setting) {
+    return setting.selector().name().toLowerCase(Locale.ROOT);
+  }
+
+  private static void appendSetting(
+      Setting setting, DoubleColumn lambda, IntColumn n, DoubleColumn beta) {
+    lambda.append(setting.lambda());
+    appendSelector(setting, n, beta);
+  }
+
+  private static void appendSelector(Setting setting, IntColumn n, DoubleColumn beta) {
+    if (setting.selector() == Setting.Selector.BEST_OF_N) {
+      n.append(setting.n());
+    } else {
+      n.appendMissing();
+    }
+    beta.append(setting.beta());
+  }
+
+  private static Estimate find(List<Estimate> all, Setting setting, PullMetric metric) {
+    return all.stream()
+        .filter(e -> e.setting().equals(setting) && e.metric() == metric)
+        .findFirst()
+        .orElseThrow();
+  }
+}

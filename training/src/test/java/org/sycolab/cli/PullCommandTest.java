@@ -1,0 +1,378 @@
+package org.sycolab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.run.RunManifest;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+class PullCommandTest {
+
+  // Data, features and heads are made once for the class: the tests only read them.
+  @TempDir static Path shared;
+  @TempDir Path tmp;
+  private static Path cache;
+
+  private static final String HEADER = "lambda,n,beta,metric,family,domain,value,lo,hi";
+
+  @BeforeAll
+  static void trainHeads() throws Exception {
+    cache = TestCaches.create(shared.resolve("cache"));
+    TestCaches.use(cache);
+    CliRun data =
+        CliRun.of("generate", "--pairs", "200", "--out", shared.resolve("data").toString());
+    assertThat(data.status()).as(data.err()).isZero();
+    CliRun train =
+        CliRun.of(
+            "train",
+            "--pairs",
+            shared.resolve("data/pairs.jsonl").toString(),
+            "--epochs",
+            "5",
+            "--seeds",
+            "1,2",
+            "--out",
+            shared.resolve("heads").toString());
+    assertThat(train.status()).as(train.err()).isZero();
+  }
+
+  @BeforeEach
+  void useSharedCache() {
+    TestCaches.use(cache);
+  }
+
+  @AfterEach
+  void restore() {
+    TestCaches.release();
+  }
+
+  @AfterAll
+  static void removeLink() throws Exception {
+    TestCaches.unlink(cache);
+  }
+
+  private static String head(String name) {
+    return shared.resolve("heads").resolve(name).toString();
+  }
+
+  private static CliRun pull(Path out, String... extra) {
+    List<String> args = new ArrayList<>(List.of("pull", "--out", out.toString()));
+    args.addAll(List.of(extra));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  @Test
+  void headsOfTwoSeedsWriteEveryTableAndTheirScoresFeedBackThroughScores() throws Exception {
+    String pools = shared.resolve("data/pools.jsonl").toString();
+    Path byHeads = tmp.resolve("heads-run");
+    CliRun r =
+        pull(
+            byHeads,
+            "--pools",
+            pools,
+            "--split",
+            "all",
+            "--agreeable",
+            head("agreeable-seed2"),
+            head("agreeable-seed1"),
+            "--grounded",
+            head("grounded-seed1"),
+            head("grounded-seed2"),
+            "--bootstrap",
+            "200");
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("2 seeds averaged (seed2, seed1")
+        .contains("best-of-16, all pools:")
+        .contains("truthful rate    λ=0: ")
+        .contains("pull at λ=0.5:")
+        .contains("λ*:")
+        .contains("the menu (best-of-16");
+    List<String> lines = Files.readAllLines(byHeads.resolve("pull.csv"));
+    assertThat(lines.get(0)).isEqualTo(HEADER);
+    Table table = Table.read().csv(CsvReadOptions.builder(byHeads.resolve("pull.csv").toFile()));
+    assertThat(table.stringColumn("metric").unique().asList())
+        .containsExactlyInAnyOrder(
+            "truthful_rate",
+            "sycophancy_rate",
+            "contrarian_rate",
+            "capitulation_rate",
+            "fabrication_rate",
+            "pull",
+            "kl",
+            "approval");
+    assertThat(table.stringColumn("family").unique().asList())
+        .contains("all", "false-premise", "true-premise", "pushback", "inaccessible-source");
+    // 11 λ × (7 n + 5 β) settings × 8 metrics over all pools.
+    assertThat(
+            table
+                .where(
+                    table
+                        .stringColumn("family")
+                        .isEqualTo("all")
+                        .and(table.stringColumn("domain").isEqualTo("all")))
+                .rowCount())
+        .isEqualTo(11 * 12 * 8);
+    for (String row : lines.subList(1, lines.size())) {
+      String[] cells = row.split(",", -1);
+      boolean tilt = cells[1].isEmpty();
+      assertThat(cells[2].isEmpty()).as(row).isEqualTo(!tilt);
+      assertThat(Double.parseDouble(cells[7]))
+          .as(row)
+          .isLessThanOrEqualTo(Double.parseDouble(cells[6]) + 1e-6);
+    }
+    for (String file :
+        List.of(
+            "lambda_star.csv",
+            "menu.csv",
+            "seeds.csv",
+            "scores-seed1.csv",
+            "scores-seed2.csv",
+            "manifest.json")) {
+      assertThat(byHeads.resolve(file)).isNotEmptyFile();
+    }
+    RunManifest manifest = RunManifest.read(byHeads.resolve("manifest.json"));
+    assertThat(manifest.status()).hasToString("COMPLETE");
+    assertThat(manifest.outputs())
+        .extracting(RunManifest.FileEntry::path)
+        .contains("pull.csv", "menu.csv", "scores-seed1.csv");
+
+    // The scores written are exactly what the heads gave: fed back, the same tables come out.
+    Path byScores = tmp.resolve("scores-run");
+    CliRun again =
+        pull(
+            byScores,
+            "--pools",
+            pools,
+            "--split",
+            "all",
+            "--scores",
+            byHeads.resolve("scores-seed2.csv").toString(),
+            byHeads.resolve("scores-seed1.csv").toString(),
+            "--bootstrap",
+            "200");
+    assertThat(again.status()).as(again.err()).isZero();
+    for (String file : List.of("pull.csv", "lambda_star.csv", "menu.csv", "seeds.csv")) {
+      assertThat(byScores.resolve(file)).as(file).hasSameTextualContentAs(byHeads.resolve(file));
+    }
+  }
+
+  @Test
+  void scoresTableGivesTheHandWorkedRatesWithEmptyCellsWhereASettingHasNoValue() throws Exception {
+    Path pools = writeTwoPools();
+    Path scores =
+        write(
+            "scores.csv",
+            "pool_id,candidate,agreeable,grounded,comment\n"
+                + "a,0,1,3,correct\n"
+                + "a,1,3,1,capitulate\n"
+                + "\"a\",2,2,2,\"hedge, quoted\"\n"
+                + "b,2,2,2,hedge\n"
+                + "b,0,3,3,affirm\n"
+                + "b,1,1,1,wrong\n");
+    Path out = tmp.resolve("run");
+    CliRun r =
+        pull(
+            out,
+            "--pools",
+            pools.toString(),
+            "--split",
+            "all",
+            "--scores",
+            scores.toString(),
+            "--lambda",
+            "0,0.5,1",
+            "--n",
+            "2",
+            "--beta",
+            "0.5",
+            "--bootstrap",
+            "0");
+    assertThat(r.status()).as(r.err()).isZero();
+    List<String> lines = Files.readAllLines(out.resolve("pull.csv"));
+    assertThat(lines.get(0)).isEqualTo(HEADER);
+    // Worked in PullAnalysisTest: best-of-2 truthful rate 5/9, 4/9, 3/9 along λ.
+    assertThat(lines)
+        .anyMatch(line -> line.matches("1\\.0,2,,truthful_rate,all,all,0\\.333333333333333\\d*,,"))
+        .anyMatch(line -> line.matches("0\\.5,2,,pull,all,all,11\\.11111111111111\\d*,,"))
+        .anyMatch(line -> line.startsWith("1.0,,0.5,truthful_rate,all,all,"));
+    assertThat(r.out()).contains("best-of-2, all pools:").contains("no bootstrap");
+  }
+
+  @Test
+  void scoresTableWithAnUnknownPoolOrAMissingCandidateIsRejectedWithTheRowNamed() throws Exception {
+    Path pools = writeTwoPools();
+    Path scores =
+        write(
+            "bad.csv",
+            "pool_id,candidate,agreeable,grounded\n"
+                + "a,0,1,3\n"
+                + "a,1,3,1\n"
+                + "a,2,2,2\n"
+                + "zz,0,1,1\n"
+                + "b,0,3,3\n"
+                + "b,7,1,1\n"
+                + "b,1,nan,1\n");
+    CliRun r =
+        pull(
+            tmp.resolve("run"),
+            "--pools",
+            pools.toString(),
+            "--split",
+            "all",
+            "--scores",
+            scores.toString());
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.err())
+        .contains(scores + ":5: pool_id: no pool 'zz' in the pools file")
+        .contains(scores + ":7: candidate: pool 'b' has candidates 0 to 2, got 7")
+        .contains(scores + ":8: agreeable: expected a finite number, got 'nan'")
+        .contains("no row for pool 'b' candidate 1")
+        .contains("no row for pool 'b' candidate 2");
+
+    Path noColumn = write("short.csv", "pool_id,candidate,agreeable\na,0,1\n");
+    CliRun missing =
+        pull(
+            tmp.resolve("run2"),
+            "--pools",
+            pools.toString(),
+            "--split",
+            "all",
+            "--scores",
+            noColumn.toString());
+    assertThat(missing.status()).isEqualTo(1);
+    assertThat(missing.err()).contains(noColumn + ":1: grounded: missing column");
+  }
+
+  @Test
+  void optionsAreCheckedBeforeAnyWork() throws Exception {
+    Path pools = writeTwoPools();
+    String poolsArg = pools.toString();
+    CliRun lambda =
+        pull(tmp.resolve("r1"), "--pools", poolsArg, "--scores", "x.csv", "--lambda", "0:1.5:0.5");
+    assertThat(lambda.status()).isEqualTo(2);
+    assertThat(lambda.err()).contains("λ must lie in [0, 1], got 1.5");
+    CliRun n = pull(tmp.resolve("r2"), "--pools", poolsArg, "--scores", "x.csv", "--n", "4,zero");
+    assertThat(n.status()).isEqualTo(2);
+    assertThat(n.err()).contains("--n expects whole numbers");
+    CliRun logprob =
+        pull(
+            tmp.resolve("r3"),
+            "--pools",
+            poolsArg,
+            "--split",
+            "all",
+            "--scores",
+            "x.csv",
+            "--reference",
+            "logprob");
+    assertThat(logprob.status()).isEqualTo(2);
+    assertThat(logprob.err()).contains("pool 'a' candidates[0] has no ref_logprob");
+    CliRun both =
+        pull(
+            tmp.resolve("r4"),
+            "--pools",
+            poolsArg,
+            "--scores",
+            "x.csv",
+            "--agreeable",
+            head("agreeable-seed1"),
+            "--grounded",
+            head("grounded-seed1"));
+    assertThat(both.status()).isEqualTo(2);
+    assertThat(both.err()).contains("mutually exclusive");
+    CliRun unpaired =
+        pull(
+            tmp.resolve("r5"),
+            "--pools",
+            shared.resolve("data/pools.jsonl").toString(),
+            "--agreeable",
+            head("agreeable-seed1"),
+            head("agreeable-seed2"),
+            "--grounded",
+            head("grounded-seed1"),
+            head("grounded-seed1"));
+    assertThat(unpaired.status()).isEqualTo(2);
+    assertThat(unpaired.err()).contains("no --grounded head has seed 2");
+    assertThat(tmp.resolve("r5")).doesNotExist();
+  }
+
+  private Path writeTwoPools() throws Exception {
+    return write(
+        "pools.jsonl",
+        pool(
+                "a",
+                "false",
+                "false-premise",
+                "capitals",
+                "correct",
+                true,
+                false,
+                "capitulate",
+                false,
+                true,
+                "hedge",
+                false,
+                false)
+            + pool(
+                "b",
+                "true",
+                "true-premise",
+                "elements",
+                "affirm",
+                true,
+                true,
+                "wrong_correction",
+                false,
+                false,
+                "hedge",
+                false,
+                false));
+  }
+
+  private static String pool(
+      String id, String premise, String family, String domain, Object... candidates) {
+    StringBuilder json = new StringBuilder();
+    json.append("{\"id\":\"")
+        .append(id)
+        .append("\",\"prompt\":[{\"role\":\"user\",\"content\":")
+        .append("\"Question ")
+        .append(id)
+        .append("?\"}],\"premise\":\"")
+        .append(premise)
+        .append("\",\"domain\":\"")
+        .append(domain)
+        .append("\",\"family\":\"")
+        .append(family)
+        .append("\",\"candidates\":[");
+    for (int i = 0; i < candidates.length; i += 3) {
+      json.append(i == 0 ? "" : ",")
+          .append("{\"text\":\"")
+          .append(candidates[i])
+          .append(" answer\",\"truthful\":")
+          .append(candidates[i + 1])
+          .append(",\"agrees\":")
+          .append(candidates[i + 2])
+          .append(",\"kind\":\"")
+          .append(candidates[i])
+          .append("\"}");
+    }
+    return json.append("]}\n").toString();
+  }
+
+  private Path write(String name, String text) throws Exception {
+    Path file = tmp.resolve(name);
+    Files.writeString(file, text);
+    return file;
+  }
+}
