@@ -45,22 +45,20 @@ final class PoolValues {
     return new PoolValues(pools.size(), columns, values);
   }
 
-  /** The element-wise mean of several replicates' values (same pools and settings). */
-  static PoolValues mean(List<PoolValues> replicates) {
-    PoolValues first = replicates.get(0);
-    if (replicates.size() == 1) {
-      return first;
+  /** Element-wise sum with another replicate's values (same pools and settings), in place. */
+  PoolValues plus(PoolValues other) {
+    for (int i = 0; i < values.length; i++) {
+      values[i] += other.values[i];
     }
-    double[] sum = new double[first.values.length];
-    for (PoolValues replicate : replicates) {
-      for (int i = 0; i < sum.length; i++) {
-        sum[i] += replicate.values[i];
-      }
+    return this;
+  }
+
+  /** Every value multiplied by {@code factor}, in place. */
+  PoolValues times(double factor) {
+    for (int i = 0; i < values.length; i++) {
+      values[i] *= factor;
     }
-    for (int i = 0; i < sum.length; i++) {
-      sum[i] /= replicates.size();
-    }
-    return new PoolValues(first.pools, first.columns, sum);
+    return this;
   }
 
   /** Scratch space for one thread's pools. */

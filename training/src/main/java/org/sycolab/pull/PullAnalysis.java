@@ -52,8 +52,13 @@ public final class PullAnalysis {
     }
     Aggregator aggregator = new Aggregator(pools, grid);
     List<Setting> settings = aggregator.settings();
-    List<PoolValues> perReplicate = new ArrayList<>();
-    for (RewardScores scores : replicates) {
+    // One replicate's values at a time: its estimates are kept for the spread across seeds and
+    // its values added into the mean, so memory does not grow with the number of seeds.
+    int groupCount = aggregator.groups().size();
+    double[][] perReplicate = new double[replicates.size()][aggregator.stats().size()];
+    PoolValues values = null;
+    for (int r = 0; r < replicates.size(); r++) {
+      RewardScores scores = replicates.get(r);
       if (scores.agreeable().length != pools.candidateCount()) {
         throw new IllegalArgumentException(
             scores.name()
@@ -62,9 +67,18 @@ public final class PullAnalysis {
                 + " candidates, the pools have "
                 + pools.candidateCount());
       }
-      perReplicate.add(PoolValues.compute(pools, scores.standardised(), settings));
+      PoolValues replicate = PoolValues.compute(pools, scores.standardised(), settings);
+      aggregator
+          .workspace()
+          .aggregate(
+              replicate,
+              null,
+              perReplicate[r],
+              new double[groupCount],
+              new double[groupCount * aggregator.curveCount()]);
+      values = values == null ? replicate : values.plus(replicate);
     }
-    PoolValues values = PoolValues.mean(perReplicate);
+    values = values.times(1.0 / replicates.size());
 
     List<Aggregator.Stat> stats = aggregator.stats();
     int groups = aggregator.groups().size();
@@ -115,7 +129,7 @@ public final class PullAnalysis {
     return new PullResult(
         estimates,
         tippingPoints,
-        spread(aggregator, perReplicate, replicates.size() > 1),
+        spread(aggregator, perReplicate),
         replicates.stream().map(RewardScores::name).toList(),
         pools.size(),
         pools.candidateCount(),
@@ -190,25 +204,14 @@ public final class PullAnalysis {
             });
   }
 
-  private List<SeedSpread> spread(
-      Aggregator aggregator, List<PoolValues> perReplicate, boolean several) {
-    if (!several) {
+  /** Mean and sd across replicates of each statistic; none for a single replicate. */
+  private static List<SeedSpread> spread(Aggregator aggregator, double[][] perSeed) {
+    if (perSeed.length < 2) {
       return List.of();
     }
     List<Aggregator.Stat> stats = aggregator.stats();
-    int groups = aggregator.groups().size();
-    double[][] perSeed = new double[perReplicate.size()][stats.size()];
-    Aggregator.Workspace workspace = aggregator.workspace();
-    for (int r = 0; r < perReplicate.size(); r++) {
-      workspace.aggregate(
-          perReplicate.get(r),
-          null,
-          perSeed[r],
-          new double[groups],
-          new double[groups * aggregator.curveCount()]);
-    }
     List<SeedSpread> spreads = new ArrayList<>(stats.size());
-    int m = perReplicate.size();
+    int m = perSeed.length;
     for (int i = 0; i < stats.size(); i++) {
       double mean = 0;
       for (double[] seedStats : perSeed) {
