@@ -88,12 +88,13 @@ final class PullSummary {
     Estimate pull = find(middle, PullMetric.PULL);
     out.printf(
         Locale.ROOT,
-        "  pull at λ=%s:    %.1f points%s%n",
+        "  pull at λ=%s:    %.1f points%s%s%n",
         lambda(middle),
         pull.value(),
         Double.isNaN(pull.lo())
             ? ""
-            : String.format(Locale.ROOT, " [%.1f, %.1f]", pull.lo(), pull.hi()));
+            : String.format(Locale.ROOT, " [%.1f, %.1f]", pull.lo(), pull.hi()),
+        seedSpread(pull));
     out.printf(
         Locale.ROOT,
         "  λ*:              %s%s  (smallest λ whose truthful rate is below π₀'s)%n",
@@ -147,6 +148,19 @@ final class PullSummary {
                     && e.setting().lambda() == lambda)
         .findFirst()
         .orElse(null);
+  }
+
+  /** ", sd across seeds x" when there are several seeds. */
+  private String seedSpread(Estimate estimate) {
+    return result.seeds().stream()
+        .filter(
+            s ->
+                s.setting().equals(estimate.setting())
+                    && s.metric() == estimate.metric()
+                    && s.group().equals(estimate.group()))
+        .findFirst()
+        .map(s -> String.format(Locale.ROOT, "; sd across %d seeds %.1f", s.replicates(), s.sd()))
+        .orElse("");
   }
 
   private static String rate(Estimate estimate) {
