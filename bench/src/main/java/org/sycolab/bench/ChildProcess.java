@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts one benchmark process ({@link EncoderBench}, {@link HeadTrainingBench}) in a fresh JVM
- * with this JVM's classpath, echoes its output indented and returns its result line.
+ * Starts one benchmark process ({@link EncoderBench}, {@link HeadTrainingBench}, {@link PullBench})
+ * in a fresh JVM with this JVM's classpath, echoes its output indented and returns its result line.
  */
 final class ChildProcess {
 
@@ -30,6 +30,17 @@ final class ChildProcess {
    */
   static ChildResult run(Class<?> main, int threads, List<String> benchArgs, PrintStream out)
       throws IOException, InterruptedException {
+    return run(main, threads, List.of(), benchArgs, out);
+  }
+
+  /**
+   * Runs one engine with more JVM options after the common ones.
+   *
+   * @param jvmOptions e.g. {@code -XX:ActiveProcessorCount=2}
+   */
+  static ChildResult run(
+      Class<?> main, int threads, List<String> jvmOptions, List<String> benchArgs, PrintStream out)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     String opts = System.getenv("SYCOLAB_BENCH_CHILD_OPTS");
@@ -43,6 +54,7 @@ final class ChildProcess {
     command.add("-Dai.djl.pytorch.num_interop_threads=1");
     command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     command.add("-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(main.getName());

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The {@code result} line of one benchmark process ({@link EncoderBench}, {@link
- * HeadTrainingBench}), as {@code key=value} fields.
+ * HeadTrainingBench}, {@link PullBench}), as {@code key=value} fields.
  *
  * @param fields every field of the line, in order
  */
@@ -46,12 +46,12 @@ record ChildResult(Map<String, String> fields) {
     return Double.parseDouble(required("startup_s"));
   }
 
-  /** Seconds of the first training call in the process. */
+  /** Seconds of the first training call (or pull sweep) in the process. */
   double firstSeconds() {
     return Double.parseDouble(required("first_s"));
   }
 
-  /** Median seconds of the training calls after the first. */
+  /** Median seconds of the training calls (or pull sweeps) after the first. */
   double warmSeconds() {
     return Double.parseDouble(required("warm_s"));
   }

@@ -1,6 +1,7 @@
 /**
  * Benchmarks behind {@code scripts/bench}. Each engine runs in its own JVM ({@link EncoderBench},
- * {@link HeadTrainingBench}), started and summarised by a driver ({@link EncoderComparison}, {@link
- * HeadTrainingComparison}), so that two engines' thread pools never share the cores.
+ * {@link HeadTrainingBench}, {@link PullBench}), started and summarised by a driver ({@link
+ * EncoderComparison}, {@link HeadTrainingComparison}, {@link PullComparison}), so that two engines'
+ * thread pools never share the cores.
  */
 package org.sycolab.bench;
