@@ -7,28 +7,33 @@ final class Percentile {
   private Percentile() {}
 
   /**
-   * The q-quantile (0 ≤ q ≤ 1) of the values, with the order statistic at position q·(m − 1)
-   * interpolated (Hyndman and Fan's type 7); NaN values are left out, and NaN is returned when none
-   * remain. Sorts {@code values} in place.
+   * The q-quantiles (0 ≤ q ≤ 1) of {@code values[0..count)}, each the order statistic at position
+   * q·(m − 1) linearly interpolated (Hyndman and Fan's type 7); NaN values are left out, and every
+   * quantile is NaN when none remain. Sorts the values in place, once for all quantiles.
    */
-  static double of(double[] values, int count, double q) {
+  static double[] of(double[] values, int count, double... qs) {
     int finite = 0;
     for (int i = 0; i < count; i++) {
       if (!Double.isNaN(values[i])) {
         values[finite++] = values[i];
       }
     }
+    double[] quantiles = new double[qs.length];
     if (finite == 0) {
-      return Double.NaN;
+      Arrays.fill(quantiles, Double.NaN);
+      return quantiles;
     }
     Arrays.sort(values, 0, finite);
-    double position = q * (finite - 1);
-    int below = (int) Math.floor(position);
-    int above = Math.min(finite - 1, below + 1);
-    double fraction = position - below;
-    if (fraction == 0) {
-      return values[below];
+    for (int k = 0; k < qs.length; k++) {
+      double position = qs[k] * (finite - 1);
+      int below = (int) Math.floor(position);
+      int above = Math.min(finite - 1, below + 1);
+      double fraction = position - below;
+      quantiles[k] =
+          fraction == 0
+              ? values[below]
+              : values[below] + fraction * (values[above] - values[below]);
     }
-    return values[below] + fraction * (values[above] - values[below]);
+    return quantiles;
   }
 }
