@@ -9,17 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.BackboneSpec;
-import org.sycolab.backbone.Backbones;
 import org.sycolab.backbone.PairText;
 import org.sycolab.data.Candidate;
 import org.sycolab.data.CandidatePool;
 import org.sycolab.data.PreferencePair;
-import org.sycolab.engine.CacheLocation;
-import org.sycolab.heads.DataSplit;
 import org.sycolab.heads.FeaturePairs;
-import org.sycolab.heads.HeadCard;
 import org.sycolab.heads.HeadDiagnostics;
 import org.sycolab.heads.HeadDirectory;
 import org.sycolab.heads.HeadScorer;
@@ -70,61 +65,32 @@ final class HeadsDiagnoseCommand extends BaseCommand {
       description = "JSONL file of candidate pools.")
   Path poolsFile;
 
-  @Option(
-      names = "--split",
-      paramLabel = "S",
-      defaultValue = "test",
-      description =
-          "Which pairs and pools to evaluate: train, dev, test or all (default: ${DEFAULT-VALUE})."
-              + " Records without meta.split are split by prompt, as train does.")
-  String split;
+  @Mixin SplitOption split;
 
-  @Option(
-      names = "--model",
-      paramLabel = "M",
-      description =
-          "Where the heads' backbone is now, when it moved; its fingerprint must still match.")
-  String model;
-
-  @Option(
-      names = "--batch-size",
-      paramLabel = "N",
-      defaultValue = "32",
-      description = "Texts per forward pass when features are missing (default: ${DEFAULT-VALUE}).")
-  int batchSize;
+  @Mixin HeadBackboneOptions backboneOptions;
 
   @Mixin OutputOptions output;
 
   @Override
   protected int execute() throws Exception {
-    DataSplit only = split.equals("all") ? null : parseSplit();
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
-    }
+    split.check();
+    backboneOptions.check();
     List<SavedHead> heads = new ArrayList<>();
     for (Path dir : headDirs) {
       heads.add(HeadDirectory.read(dir));
     }
-    HeadCard.BackboneInfo backboneInfo = commonBackbone(heads);
-    String reference = model != null ? model : backboneInfo.reference();
-    BackboneOptions options = backboneInfo.options();
-    BackboneSpec backbone = Backbones.describe(reference, options, CacheLocation.root());
-    heads.forEach(head -> head.requireBackbone(backbone.fingerprint(), reference));
+    BackboneSpec backbone = backboneOptions.resolve(heads);
 
     List<PreferencePair> pairs =
-        DatasetFiles.readPairs(pairsFile, "--pairs").stream()
-            .filter(pair -> only == null || DataSplit.of(pair) == only)
-            .toList();
+        DatasetFiles.readPairs(pairsFile, "--pairs").stream().filter(split::includes).toList();
     List<CandidatePool> pools =
-        DatasetFiles.readPools(poolsFile, "--pools").stream()
-            .filter(pool -> only == null || DataSplit.of(pool) == only)
-            .toList();
+        DatasetFiles.readPools(poolsFile, "--pools").stream().filter(split::includes).toList();
     if (pairs.isEmpty() || pools.isEmpty()) {
       throw new IllegalArgumentException(
           "no "
               + (pairs.isEmpty() ? "pairs in " + pairsFile : "pools in " + poolsFile)
               + " belong to split "
-              + split
+              + split.name
               + "; choose another --split");
     }
 
@@ -142,7 +108,7 @@ final class HeadsDiagnoseCommand extends BaseCommand {
       HeadDiagnostics.requireEveryCell(candidates);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          poolsFile + " (split " + split + "): " + e.getMessage(), e);
+          poolsFile + " (split " + split.name + "): " + e.getMessage(), e);
     }
 
     Device device = root().device();
@@ -150,8 +116,8 @@ final class HeadsDiagnoseCommand extends BaseCommand {
     config.put("heads", headDirs.stream().map(Path::toString).toList());
     config.put("pairs", pairsFile.toString());
     config.put("pools", poolsFile.toString());
-    config.put("split", split);
-    config.put("model", reference);
+    config.put("split", split.name);
+    config.put("model", backbone.reference());
     config.put("fingerprint", backbone.fingerprint());
     Run run = startRun(output.open("diagnose"), config, Map.of(), device.toString());
     try {
@@ -164,7 +130,8 @@ final class HeadsDiagnoseCommand extends BaseCommand {
       List<PairText> texts = new ArrayList<>(candidateTexts);
       texts.addAll(CachedFeatures.texts(pairs));
       Map<String, float[]> vectors =
-          CachedFeatures.of(texts, backbone, device, batchSize, err(), root().verbosity());
+          CachedFeatures.of(
+              texts, backbone, device, backboneOptions.batchSize, err(), root().verbosity());
       FeaturePairs pairFeatures = FeaturePairs.lookup(pairs, vectors);
       float[][] candidateFeatures =
           candidateTexts.stream()
@@ -204,34 +171,6 @@ final class HeadsDiagnoseCommand extends BaseCommand {
     return ExitCode.OK;
   }
 
-  private DataSplit parseSplit() {
-    return DataSplit.parse(split)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "--split must be train, dev, test or all, got '" + split + "'"));
-  }
-
-  /** The backbone every head was trained on; heads of different backbones are refused. */
-  static HeadCard.BackboneInfo commonBackbone(List<SavedHead> heads) {
-    HeadCard.BackboneInfo first = heads.get(0).card().backbone();
-    for (SavedHead head : heads) {
-      if (!head.card().backbone().fingerprint().equals(first.fingerprint())) {
-        throw new IllegalArgumentException(
-            "heads "
-                + heads.get(0).directory()
-                + " and "
-                + head.directory()
-                + " were trained on different backbones ("
-                + first.reference()
-                + ", "
-                + head.card().backbone().reference()
-                + "); use heads of one backbone together");
-      }
-    }
-    return first;
-  }
-
   /** Directory names, or whole paths where two heads share a name. */
   private static List<String> names(List<SavedHead> heads) {
     Set<String> seen = new HashSet<>();
@@ -259,7 +198,7 @@ final class HeadsDiagnoseCommand extends BaseCommand {
             "%d pairs and %d candidates of split %s%n%n",
             pairCount,
             candidateCount,
-            split);
+            split.name);
     Table headline =
         accuracy.where(
             accuracy

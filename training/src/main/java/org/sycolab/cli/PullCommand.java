@@ -10,13 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sycolab.backbone.BackboneSpec;
-import org.sycolab.backbone.Backbones;
 import org.sycolab.backbone.PairText;
 import org.sycolab.data.Candidate;
 import org.sycolab.data.CandidatePool;
-import org.sycolab.engine.CacheLocation;
-import org.sycolab.heads.DataSplit;
-import org.sycolab.heads.HeadCard;
 import org.sycolab.heads.HeadDirectory;
 import org.sycolab.heads.HeadScorer;
 import org.sycolab.heads.SavedHead;
@@ -102,14 +98,7 @@ final class PullCommand extends BaseCommand {
     List<Path> grounded;
   }
 
-  @Option(
-      names = "--split",
-      paramLabel = "S",
-      defaultValue = "test",
-      description =
-          "Pools to evaluate: train, dev, test or all (default: ${DEFAULT-VALUE}). Pools without"
-              + " meta.split are split by prompt, as train does.")
-  String split;
+  @Mixin SplitOption split;
 
   @Option(
       names = "--lambda",
@@ -161,19 +150,7 @@ final class PullCommand extends BaseCommand {
       description = "Seed of the bootstrap resamples (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(
-      names = "--model",
-      paramLabel = "M",
-      description =
-          "Where the heads' backbone is now, when it moved; its fingerprint must still match.")
-  String model;
-
-  @Option(
-      names = "--batch-size",
-      paramLabel = "N",
-      defaultValue = "32",
-      description = "Texts per forward pass when features are missing (default: ${DEFAULT-VALUE}).")
-  int batchSize;
+  @Mixin HeadBackboneOptions backboneOptions;
 
   @Mixin OutputOptions output;
 
@@ -185,7 +162,7 @@ final class PullCommand extends BaseCommand {
                 () ->
                     new IllegalArgumentException(
                         "--reference must be uniform or logprob, got '" + reference + "'"));
-    DataSplit only = split.equals("all") ? null : parseSplit();
+    split.check();
     PullGrid grid =
         new PullGrid(
             PullGrid.parseDecimals(lambdas, "--lambda"),
@@ -194,21 +171,22 @@ final class PullCommand extends BaseCommand {
     if (resamples < 0) {
       throw new IllegalArgumentException("--bootstrap must be 0 or more, got " + resamples);
     }
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
-    }
-    if (source.scoresFiles != null && model != null) {
+    backboneOptions.check();
+    if (source.scoresFiles != null && backboneOptions.model != null) {
       throw new IllegalArgumentException(
           "--model relocates the heads' backbone; --scores has none");
     }
     List<HeadPair> headPairs = source.heads == null ? List.of() : pairHeads(source.heads);
 
     List<CandidatePool> allPools = DatasetFiles.readPools(poolsFile, "--pools");
-    List<CandidatePool> pools =
-        allPools.stream().filter(pool -> only == null || DataSplit.of(pool) == only).toList();
+    List<CandidatePool> pools = allPools.stream().filter(split::includes).toList();
     if (pools.isEmpty()) {
       throw new IllegalArgumentException(
-          "no pools in " + poolsFile + " belong to split " + split + "; choose another --split");
+          "no pools in "
+              + poolsFile
+              + " belong to split "
+              + split.name
+              + "; choose another --split");
     }
     PoolSet poolSet;
     try {
@@ -220,7 +198,7 @@ final class PullCommand extends BaseCommand {
     Device device = root().device();
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("pools", poolsFile.toString());
-    config.put("split", split);
+    config.put("split", split.name);
     config.put("lambda", grid.lambdas());
     config.put("n", grid.ns());
     config.put("beta", grid.betas());
@@ -257,7 +235,7 @@ final class PullCommand extends BaseCommand {
         run.writeOutput("seeds.csv", out -> spread.write().csv(out));
       }
       run.complete();
-      new PullSummary(result, grid, split, pi0).print(out());
+      new PullSummary(result, grid, split.name, pi0).print(out());
       out().printf(Locale.ROOT, "%nwrote %s%n", run.directory().path());
     } catch (Exception e) {
       run.fail(e);
@@ -278,14 +256,6 @@ final class PullCommand extends BaseCommand {
                 }
               });
     }
-  }
-
-  private DataSplit parseSplit() {
-    return DataSplit.parse(split)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "--split must be train, dev, test or all, got '" + split + "'"));
   }
 
   private List<RewardScores> readScores(PoolSet poolSet, Map<String, Integer> sizes, Run run)
@@ -389,12 +359,8 @@ final class PullCommand extends BaseCommand {
       all.add(pair.agreeable());
       all.add(pair.grounded());
     }
-    HeadCard.BackboneInfo backboneInfo = HeadsDiagnoseCommand.commonBackbone(all);
-    String modelReference = model != null ? model : backboneInfo.reference();
-    BackboneSpec backbone =
-        Backbones.describe(modelReference, backboneInfo.options(), CacheLocation.root());
+    BackboneSpec backbone = backboneOptions.resolve(all);
     for (SavedHead head : all) {
-      head.requireBackbone(backbone.fingerprint(), modelReference);
       run.recordInput(head.directory().resolve(HeadDirectory.CARD));
       run.recordInput(head.directory().resolve(HeadDirectory.WEIGHTS));
     }
@@ -405,7 +371,8 @@ final class PullCommand extends BaseCommand {
       }
     }
     Map<String, float[]> vectors =
-        CachedFeatures.of(texts, backbone, device, batchSize, err(), root().verbosity());
+        CachedFeatures.of(
+            texts, backbone, device, backboneOptions.batchSize, err(), root().verbosity());
     float[][] features =
         texts.stream().map(text -> vectors.get(text.contentKey())).toArray(float[][]::new);
     List<RewardScores> replicates = new ArrayList<>();

@@ -10,6 +10,7 @@ import org.sycolab.data.PreferencePair;
 import org.sycolab.stats.Correlation;
 import org.sycolab.stats.LinearFit;
 import org.sycolab.stats.OrdinaryLeastSquares;
+import org.sycolab.stats.SampleMoments;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -207,18 +208,9 @@ public final class HeadDiagnostics {
   /** (x − mean) / sample sd; all zeros when the scores are constant. */
   static double[] standardise(float[] scores) {
     double[] x = widen(scores);
-    double mean = 0;
-    for (double v : x) {
-      mean += v;
-    }
-    mean /= x.length;
-    double squares = 0;
-    for (double v : x) {
-      squares += (v - mean) * (v - mean);
-    }
-    double sd = x.length > 1 ? Math.sqrt(squares / (x.length - 1)) : 0;
+    SampleMoments moments = SampleMoments.of(x);
     for (int i = 0; i < x.length; i++) {
-      x[i] = sd > 0 ? (x[i] - mean) / sd : 0;
+      x[i] = moments.sd() > 0 ? moments.z(x[i]) : 0;
     }
     return x;
   }

@@ -1,5 +1,7 @@
 package org.sycolab.pull;
 
+import org.sycolab.stats.SampleMoments;
+
 /**
  * Both heads' scores of every candidate of a {@link PoolSet}, in its flat order: one replicate (a
  * head seed, or one scores file).
@@ -44,17 +46,8 @@ public record RewardScores(String name, double[] agreeable, double[] grounded) {
       throw new IllegalArgumentException(
           name + ": z-scores need at least two candidates, got " + scores.length);
     }
-    double mean = 0;
-    for (double s : scores) {
-      mean += s;
-    }
-    mean /= scores.length;
-    double squares = 0;
-    for (double s : scores) {
-      squares += (s - mean) * (s - mean);
-    }
-    double sd = Math.sqrt(squares / (scores.length - 1));
-    if (!(sd > 0)) {
+    SampleMoments moments = SampleMoments.of(scores);
+    if (!(moments.sd() > 0)) {
       throw new IllegalArgumentException(
           name
               + ": the "
@@ -65,7 +58,7 @@ public record RewardScores(String name, double[] agreeable, double[] grounded) {
     }
     double[] z = new double[scores.length];
     for (int i = 0; i < scores.length; i++) {
-      z[i] = (scores[i] - mean) / sd;
+      z[i] = moments.z(scores[i]);
     }
     return z;
   }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.sycolab.pull.BestOfN;
 import org.sycolab.pull.Estimate;
+import org.sycolab.pull.PoolGroup;
 import org.sycolab.pull.PullMetric;
 import org.sycolab.pull.PullResult;
 import org.sycolab.pull.SeedSpread;
@@ -13,6 +14,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * The tables of a pull sweep. Missing values (n of a tilt row, β of a best-of-n row, intervals
@@ -27,25 +29,17 @@ public final class PullTables {
    * per setting, metric and group of pools ({@code all} for the aggregate).
    */
   public static Table pull(PullResult result) {
-    DoubleColumn lambda = DoubleColumn.create("lambda");
-    IntColumn n = IntColumn.create("n");
-    DoubleColumn beta = DoubleColumn.create("beta");
-    StringColumn metric = StringColumn.create("metric");
-    StringColumn family = StringColumn.create("family");
-    StringColumn domain = StringColumn.create("domain");
+    KeyColumns key = new KeyColumns();
     DoubleColumn value = DoubleColumn.create("value");
     DoubleColumn lo = DoubleColumn.create("lo");
     DoubleColumn hi = DoubleColumn.create("hi");
     for (Estimate estimate : result.estimates()) {
-      appendSetting(estimate.setting(), lambda, n, beta);
-      metric.append(estimate.metric().id());
-      family.append(estimate.group().family());
-      domain.append(estimate.group().domain());
+      key.append(estimate.setting(), estimate.metric(), estimate.group());
       value.append(estimate.value());
       lo.append(estimate.lo());
       hi.append(estimate.hi());
     }
-    return Table.create("pull", lambda, n, beta, metric, family, domain, value, lo, hi);
+    return key.table("pull", value, lo, hi);
   }
 
   /**
@@ -132,25 +126,17 @@ public final class PullTables {
    * per-seed estimates; empty with one seed.
    */
   public static Table seeds(PullResult result) {
-    DoubleColumn lambda = DoubleColumn.create("lambda");
-    IntColumn n = IntColumn.create("n");
-    DoubleColumn beta = DoubleColumn.create("beta");
-    StringColumn metric = StringColumn.create("metric");
-    StringColumn family = StringColumn.create("family");
-    StringColumn domain = StringColumn.create("domain");
+    KeyColumns key = new KeyColumns();
     IntColumn seeds = IntColumn.create("seeds");
     DoubleColumn mean = DoubleColumn.create("mean");
     DoubleColumn sd = DoubleColumn.create("sd");
     for (SeedSpread spread : result.seeds()) {
-      appendSetting(spread.setting(), lambda, n, beta);
-      metric.append(spread.metric().id());
-      family.append(spread.group().family());
-      domain.append(spread.group().domain());
+      key.append(spread.setting(), spread.metric(), spread.group());
       seeds.append(spread.replicates());
       mean.append(spread.mean());
       sd.append(spread.sd());
     }
-    return Table.create("seeds", lambda, n, beta, metric, family, domain, seeds, mean, sd);
+    return key.table("seeds", seeds, mean, sd);
   }
 
   /** {@code best_of_n} or {@code tilt}. */
@@ -171,6 +157,29 @@ public final class PullTables {
       n.appendMissing();
     }
     beta.append(setting.beta());
+  }
+
+  /** The columns that say which statistic a row holds: lambda, n, beta, metric, family, domain. */
+  private static final class KeyColumns {
+    private final DoubleColumn lambda = DoubleColumn.create("lambda");
+    private final IntColumn n = IntColumn.create("n");
+    private final DoubleColumn beta = DoubleColumn.create("beta");
+    private final StringColumn metric = StringColumn.create("metric");
+    private final StringColumn family = StringColumn.create("family");
+    private final StringColumn domain = StringColumn.create("domain");
+
+    void append(Setting setting, PullMetric metricOfRow, PoolGroup group) {
+      appendSetting(setting, lambda, n, beta);
+      metric.append(metricOfRow.id());
+      family.append(group.family());
+      domain.append(group.domain());
+    }
+
+    /** A table of these columns followed by {@code values}. */
+    Table table(String name, Column<?>... values) {
+      Table table = Table.create(name, lambda, n, beta, metric, family, domain);
+      return table.addColumns(values);
+    }
   }
 
   private static Estimate find(List<Estimate> all, Setting setting, PullMetric metric) {
