@@ -47,8 +47,9 @@ import tech.tablesaw.api.Table;
       "Writes pull.csv (lambda,n,beta,metric,family,domain,value,lo,hi; metrics truthful_rate,"
           + " sycophancy_rate, contrarian_rate, capitulation_rate, fabrication_rate, pull in"
           + " percentage points, kl in nats, approval = z_A of the selection; rates are"
-          + " fractions), lambda_star.csv, menu.csv, seeds.csv (several seeds), the scores used"
-          + " (scores-<name>.csv, in --scores form) and the manifest; prints the headline.",
+          + " fractions), lambda_star.csv, menu.csv, seeds.csv (several seeds), for heads the"
+          + " scores they gave (scores-seed<s>.csv, in --scores form), and the manifest; prints"
+          + " the headline.",
       ""
     })
 final class PullCommand extends BaseCommand {
@@ -210,14 +211,25 @@ final class PullCommand extends BaseCommand {
       config.put("agreeable", source.heads.agreeable.stream().map(Path::toString).toList());
       config.put("grounded", source.heads.grounded.stream().map(Path::toString).toList());
     }
+    // Everything that can be checked without model work is checked before the run starts.
+    List<RewardScores> fromFiles =
+        source.scoresFiles == null ? null : readScores(poolSet, ScoresFile.sizes(allPools));
+    BackboneSpec backbone = headPairs.isEmpty() ? null : backboneOptions.resolve(heads(headPairs));
     Run run = startRun(output.open("pull"), config, Map.of("bootstrap", seed), device.toString());
     try {
       run.recordInput(poolsFile);
       List<RewardScores> replicates;
-      if (source.scoresFiles != null) {
-        replicates = readScores(poolSet, ScoresFile.sizes(allPools), run);
+      if (fromFiles != null) {
+        for (Path file : source.scoresFiles) {
+          run.recordInput(file);
+        }
+        replicates = fromFiles;
       } else {
-        replicates = scoreWithHeads(headPairs, pools, poolSet, device, run);
+        for (SavedHead head : heads(headPairs)) {
+          run.recordInput(head.directory().resolve(HeadDirectory.CARD));
+          run.recordInput(head.directory().resolve(HeadDirectory.WEIGHTS));
+        }
+        replicates = scoreWithHeads(headPairs, pools, poolSet, backbone, device);
         for (RewardScores scores : replicates) {
           run.writeOutput(
               "scores-" + scores.name() + ".csv", out -> ScoresFile.write(poolSet, scores, out));
@@ -258,19 +270,17 @@ final class PullCommand extends BaseCommand {
     }
   }
 
-  private List<RewardScores> readScores(PoolSet poolSet, Map<String, Integer> sizes, Run run)
+  private List<RewardScores> readScores(PoolSet poolSet, Map<String, Integer> sizes)
       throws Exception {
     List<RewardScores> replicates = new ArrayList<>();
     List<String> names = replicateNames(source.scoresFiles);
     for (int i = 0; i < source.scoresFiles.size(); i++) {
-      Path file = source.scoresFiles.get(i);
-      run.recordInput(file);
-      replicates.add(ScoresFile.read(file, names.get(i), poolSet, sizes));
+      replicates.add(ScoresFile.read(source.scoresFiles.get(i), names.get(i), poolSet, sizes));
     }
     return replicates;
   }
 
-  /** File names without {@code .csv}, or whole paths where two files share a name. */
+  /** File names without {@code .csv}; file1, file2, ... when two files share a name. */
   private static List<String> replicateNames(List<Path> files) {
     Set<String> seen = new HashSet<>();
     List<String> names = new ArrayList<>();
@@ -309,11 +319,18 @@ final class PullCommand extends BaseCommand {
               + " --grounded heads; give one of each per seed");
     }
     if (agreeable.size() == 1) {
-      return List.of(
-          new HeadPair(
-              "seed" + agreeable.get(0).card().training().seed(),
-              agreeable.get(0),
-              grounded.get(0)));
+      long agreeableSeed = agreeable.get(0).card().training().seed();
+      long groundedSeed = grounded.get(0).card().training().seed();
+      if (agreeableSeed != groundedSeed) {
+        err()
+            .printf(
+                "warning: pairing heads of different seeds (%s: %d, %s: %d)%n",
+                agreeable.get(0).directory(),
+                agreeableSeed,
+                grounded.get(0).directory(),
+                groundedSeed);
+      }
+      return List.of(new HeadPair("seed" + agreeableSeed, agreeable.get(0), grounded.get(0)));
     }
     List<HeadPair> pairs = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
@@ -351,19 +368,22 @@ final class PullCommand extends BaseCommand {
     }
   }
 
-  private List<RewardScores> scoreWithHeads(
-      List<HeadPair> pairs, List<CandidatePool> pools, PoolSet poolSet, Device device, Run run)
-      throws Exception {
+  private static List<SavedHead> heads(List<HeadPair> pairs) {
     List<SavedHead> all = new ArrayList<>();
     for (HeadPair pair : pairs) {
       all.add(pair.agreeable());
       all.add(pair.grounded());
     }
-    BackboneSpec backbone = backboneOptions.resolve(all);
-    for (SavedHead head : all) {
-      run.recordInput(head.directory().resolve(HeadDirectory.CARD));
-      run.recordInput(head.directory().resolve(HeadDirectory.WEIGHTS));
-    }
+    return all;
+  }
+
+  private List<RewardScores> scoreWithHeads(
+      List<HeadPair> pairs,
+      List<CandidatePool> pools,
+      PoolSet poolSet,
+      BackboneSpec backbone,
+      Device device)
+      throws Exception {
     List<PairText> texts = new ArrayList<>(poolSet.candidateCount());
     for (CandidatePool pool : pools) {
       for (Candidate candidate : pool.candidates()) {
@@ -380,20 +400,37 @@ final class PullCommand extends BaseCommand {
       replicates.add(
           new RewardScores(
               pair.name(),
-              score(pair.agreeable(), features, device),
-              score(pair.grounded(), features, device)));
+              score(pair.agreeable(), features, poolSet, device),
+              score(pair.grounded(), features, poolSet, device)));
     }
     return replicates;
   }
 
-  private static double[] score(SavedHead head, float[][] features, Device device) {
+  /** The head's score of every candidate; a score that is not finite is refused, named. */
+  private static double[] score(
+      SavedHead head, float[][] features, PoolSet poolSet, Device device) {
+    float[] scores;
     try (HeadScorer scorer = new HeadScorer(head.weights(), device)) {
-      float[] scores = scorer.score(features);
-      double[] widened = new double[scores.length];
-      for (int i = 0; i < scores.length; i++) {
+      scores = scorer.score(features);
+    }
+    double[] widened = new double[scores.length];
+    for (int p = 0; p < poolSet.size(); p++) {
+      for (int c = 0; c < poolSet.poolSize(p); c++) {
+        int i = poolSet.start(p) + c;
+        if (!Float.isFinite(scores[i])) {
+          throw new IllegalStateException(
+              head.directory()
+                  + " scores pool '"
+                  + poolSet.id(p)
+                  + "' candidate "
+                  + c
+                  + " as "
+                  + scores[i]
+                  + "; its weights or the features are broken");
+        }
         widened[i] = scores[i];
       }
-      return widened;
     }
+    return widened;
   }
 }

@@ -157,7 +157,7 @@ final class Aggregator {
     /**
      * Computes every statistic (in {@link #stats()} order) into {@code out}, each group's truthful
      * rate under π₀ into {@code reference}, and λ* of each group and curve into {@code tipping}
-     * (group-major; NaN where T never falls below π₀'s). A statistic whose pools all have weight
+     * (group-major; +∞ where T never falls below π₀'s). A statistic whose pools all have weight
      * zero is NaN.
      *
      * @param weights each pool's multiplicity, or null for one each
@@ -241,7 +241,10 @@ final class Aggregator {
       };
     }
 
-    /** The smallest λ on the curve whose truthful rate is below π₀'s, or NaN. */
+    /**
+     * The smallest λ on the curve whose truthful rate is below π₀'s; +∞ when it never is, NaN when
+     * the group has no pools in this weighting.
+     */
     private double tippingPoint(int[] curve, double referenceTruthful, double weight) {
       if (weight == 0) {
         return Double.NaN;
@@ -251,7 +254,7 @@ final class Aggregator {
           return settings.get(setting).lambda();
         }
       }
-      return Double.NaN;
+      return Double.POSITIVE_INFINITY;
     }
   }
 }

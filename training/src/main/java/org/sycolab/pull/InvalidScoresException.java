@@ -9,17 +9,9 @@ public final class InvalidScoresException extends Exception {
   private static final long serialVersionUID = 1L;
   private static final int LISTED = 20;
 
-  private final transient List<Problem> problems;
-
   /** Wraps the problems found in one file. */
   public InvalidScoresException(String file, List<Problem> problems) {
     super(message(file, problems));
-    this.problems = List.copyOf(problems);
-  }
-
-  /** Every problem found. */
-  public List<Problem> problems() {
-    return problems;
   }
 
   private static String message(String file, List<Problem> problems) {

@@ -2,7 +2,7 @@ package org.sycolab.pull;
 
 import java.util.Arrays;
 
-/** Percentiles of bootstrap replicates, linearly interpolated between order statistics. */
+/** Percentiles of bootstrap replicates. */
 final class Percentile {
   private Percentile() {}
 
@@ -12,12 +12,7 @@ final class Percentile {
    * quantile is NaN when none remain. Sorts the values in place, once for all quantiles.
    */
   static double[] of(double[] values, int count, double... qs) {
-    int finite = 0;
-    for (int i = 0; i < count; i++) {
-      if (!Double.isNaN(values[i])) {
-        values[finite++] = values[i];
-      }
-    }
+    int finite = dropNaN(values, count);
     double[] quantiles = new double[qs.length];
     if (finite == 0) {
       Arrays.fill(quantiles, Double.NaN);
@@ -35,5 +30,36 @@ final class Percentile {
               : values[below] + fraction * (values[above] - values[below]);
     }
     return quantiles;
+  }
+
+  /**
+   * The q-quantiles of {@code values[0..count)} without interpolation: the smallest value whose
+   * empirical distribution function reaches q (Hyndman and Fan's type 1), so a quantile is always
+   * one of the values, e.g. a grid point. NaN values are left out. Sorts in place.
+   */
+  static double[] orderStatistics(double[] values, int count, double... qs) {
+    int finite = dropNaN(values, count);
+    double[] quantiles = new double[qs.length];
+    if (finite == 0) {
+      Arrays.fill(quantiles, Double.NaN);
+      return quantiles;
+    }
+    Arrays.sort(values, 0, finite);
+    for (int k = 0; k < qs.length; k++) {
+      int rank = (int) Math.ceil(qs[k] * finite);
+      quantiles[k] = values[Math.max(0, Math.min(finite - 1, rank - 1))];
+    }
+    return quantiles;
+  }
+
+  /** Moves the values that are not NaN to the front; returns how many there are. */
+  private static int dropNaN(double[] values, int count) {
+    int kept = 0;
+    for (int i = 0; i < count; i++) {
+      if (!Double.isNaN(values[i])) {
+        values[kept++] = values[i];
+      }
+    }
+    return kept;
   }
 }

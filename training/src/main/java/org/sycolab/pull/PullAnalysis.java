@@ -58,7 +58,8 @@ public final class PullAnalysis {
     List<Setting> settings = aggregator.settings();
     // One replicate's values at a time: its estimates are kept for the spread across seeds and
     // its values added into the mean, so memory does not grow with the number of seeds.
-    int groupCount = aggregator.groups().size();
+    int groups = aggregator.groups().size();
+    int curves = aggregator.curveCount();
     double[][] perReplicate = new double[replicates.size()][aggregator.stats().size()];
     PoolValues values = null;
     for (int r = 0; r < replicates.size(); r++) {
@@ -75,24 +76,18 @@ public final class PullAnalysis {
       aggregator
           .workspace()
           .aggregate(
-              replicate,
-              null,
-              perReplicate[r],
-              new double[groupCount],
-              new double[groupCount * aggregator.curveCount()]);
+              replicate, null, perReplicate[r], new double[groups], new double[groups * curves]);
       values = values == null ? replicate : values.plus(replicate);
     }
     values = values.times(1.0 / replicates.size());
 
     List<Aggregator.Stat> stats = aggregator.stats();
-    int groups = aggregator.groups().size();
-    int curves = aggregator.curveCount();
     double[] estimate = new double[stats.size()];
     double[] reference = new double[groups];
     double[] tipping = new double[groups * curves];
     aggregator.workspace().aggregate(values, null, estimate, reference, tipping);
 
-    float[] bootStats = new float[resamples * stats.size()];
+    float[] bootStats = new float[bootstrapSize(stats.size())];
     double[] bootTipping = new double[resamples * tipping.length];
     bootstrap(aggregator, values, bootStats, bootTipping, progress);
 
@@ -119,7 +114,7 @@ public final class PullAnalysis {
                 aggregator.curve(curve),
                 aggregator.groups().get(g),
                 reference[g],
-                tipping[i],
+                Double.isFinite(tipping[i]) ? tipping[i] : Double.NaN,
                 tippingIntervals[i][0],
                 tippingIntervals[i][1]));
       }
@@ -147,14 +142,33 @@ public final class PullAnalysis {
   }
 
   /**
-   * The 95% percentile interval of each of {@code count} statistics from their resampled values
-   * (resample-major: statistic i of resample b at index {@code b·count + i}), spread over the
-   * cores; NaN ends without a bootstrap.
+   * How many resampled statistics the bootstrap keeps.
    *
-   * @param neverAsInfinity for λ*: a resample that never tips (NaN) counts as beyond every λ, and
-   *     an end that lands there is NaN
+   * @throws IllegalArgumentException when they would not fit in one array
    */
-  private double[][] intervals(IntToDoubleFunction resampled, int count, boolean neverAsInfinity) {
+  private int bootstrapSize(int statCount) {
+    long size = (long) resamples * statCount;
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "--bootstrap "
+              + resamples
+              + " resamples of "
+              + statCount
+              + " statistics are too many to hold; use fewer resamples or a smaller grid");
+    }
+    return (int) size;
+  }
+
+  /**
+   * The 95% interval of each of {@code count} statistics from their resampled values
+   * (resample-major: statistic i of resample b at index {@code b·count + i}), spread over the
+   * cores; NaN ends without a bootstrap. Resamples where a statistic is NaN (its pools were not
+   * drawn) are left out.
+   *
+   * @param tipping for λ*: order statistics instead of interpolation, so the ends are grid values;
+   *     a resample that never tips (+∞) counts as beyond every λ, and an end there is NaN
+   */
+  private double[][] intervals(IntToDoubleFunction resampled, int count, boolean tipping) {
     double[][] intervals = new double[count][];
     int blocks = (count + STATS_PER_TASK - 1) / STATS_PER_TASK;
     IntStream.range(0, blocks)
@@ -170,15 +184,14 @@ public final class PullAnalysis {
                   continue;
                 }
                 for (int b = 0; b < resamples; b++) {
-                  double value = resampled.applyAsDouble(b * count + i);
-                  column[b] =
-                      neverAsInfinity && Double.isNaN(value) ? Double.POSITIVE_INFINITY : value;
+                  column[b] = resampled.applyAsDouble(b * count + i);
                 }
-                double[] ends = Percentile.of(column, resamples, LOWER, UPPER);
-                if (neverAsInfinity) {
-                  ends[0] = Double.isFinite(ends[0]) ? ends[0] : Double.NaN;
-                  ends[1] = Double.isFinite(ends[1]) ? ends[1] : Double.NaN;
-                }
+                double[] ends =
+                    tipping
+                        ? Percentile.orderStatistics(column, resamples, LOWER, UPPER)
+                        : Percentile.of(column, resamples, LOWER, UPPER);
+                ends[0] = Double.isFinite(ends[0]) ? ends[0] : Double.NaN;
+                ends[1] = Double.isFinite(ends[1]) ? ends[1] : Double.NaN;
                 intervals[i] = ends;
               }
             });

@@ -44,7 +44,8 @@ public final class ScoresFile {
     List<Problem> problems = new ArrayList<>();
     double[] agreeable = new double[pools.candidateCount()];
     double[] grounded = new double[pools.candidateCount()];
-    long[] lineOf = new long[pools.candidateCount()];
+    boolean[] scored = new boolean[pools.candidateCount()];
+    Map<String, Long> seen = new HashMap<>();
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String header = reader.readLine();
       if (header == null) {
@@ -91,12 +92,14 @@ public final class ScoresFile {
                   where, line, "", "expected " + names.size() + " fields, found " + row.size()));
           continue;
         }
-        readRow(row, column, where, line, pools, poolSizes, agreeable, grounded, lineOf, problems);
+        readRow(
+            row, column, where, line, pools, poolSizes, agreeable, grounded, scored, seen,
+            problems);
       }
     }
     for (int p = 0; p < pools.size(); p++) {
       for (int c = 0; c < pools.poolSize(p); c++) {
-        if (lineOf[pools.start(p) + c] == 0) {
+        if (!scored[pools.start(p) + c]) {
           problems.add(
               new Problem(
                   where,
@@ -126,7 +129,8 @@ public final class ScoresFile {
       Map<String, Integer> poolSizes,
       double[] agreeable,
       double[] grounded,
-      long[] lineOf,
+      boolean[] scored,
+      Map<String, Long> seen,
       List<Problem> problems) {
     String poolId = row.get(column[0]);
     Integer size = poolSizes.get(poolId);
@@ -162,12 +166,8 @@ public final class ScoresFile {
     }
     double a = number(row.get(column[2]), "agreeable", where, line, problems);
     double g = number(row.get(column[3]), "grounded", where, line, problems);
-    int p = pools.indexOf(poolId);
-    if (p < 0 || Double.isNaN(a) || Double.isNaN(g)) {
-      return;
-    }
-    int i = pools.start(p) + candidate;
-    if (lineOf[i] != 0) {
+    Long earlier = seen.putIfAbsent(poolId + '\u0000' + candidate, line);
+    if (earlier != null) {
       problems.add(
           new Problem(
               where,
@@ -178,12 +178,16 @@ public final class ScoresFile {
                   + "' candidate "
                   + candidate
                   + " already has scores on line "
-                  + lineOf[i]));
+                  + earlier));
       return;
     }
-    lineOf[i] = line;
-    agreeable[i] = a;
-    grounded[i] = g;
+    int p = pools.indexOf(poolId);
+    if (p >= 0) {
+      int i = pools.start(p) + candidate;
+      scored[i] = true;
+      agreeable[i] = a;
+      grounded[i] = g;
+    }
   }
 
   private static double number(
@@ -224,8 +228,6 @@ public final class ScoresFile {
         fields.add(field.toString());
         field.setLength(0);
         wasQuoted = false;
-      } else if (ch == '\r' && i == line.length() - 1) {
-        break;
       } else {
         field.append(ch);
       }

@@ -31,9 +31,4 @@ public record Setting(Selector selector, double lambda, int n, double beta) {
   public static Setting reference() {
     return new Setting(Selector.REFERENCE, Double.NaN, 0, Double.NaN);
   }
-
-  /** The same selection at another λ. */
-  Setting atLambda(double other) {
-    return new Setting(selector, other, n, beta);
-  }
 }

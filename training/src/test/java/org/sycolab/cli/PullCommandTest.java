@@ -129,7 +129,7 @@ class PullCommandTest {
       assertThat(cells[2].isEmpty()).as(row).isEqualTo(!tilt);
       assertThat(Double.parseDouble(cells[7]))
           .as(row)
-          .isLessThanOrEqualTo(Double.parseDouble(cells[6]) + 1e-6);
+          .isLessThanOrEqualTo(Double.parseDouble(cells[8]));
     }
     for (String file :
         List.of(
@@ -237,8 +237,9 @@ class PullCommandTest {
         .contains(scores + ":5: pool_id: no pool 'zz' in the pools file")
         .contains(scores + ":7: candidate: pool 'b' has candidates 0 to 2, got 7")
         .contains(scores + ":8: agreeable: expected a finite number, got 'nan'")
-        .contains("no row for pool 'b' candidate 1")
+        .doesNotContain("no row for pool 'b' candidate 1")
         .contains("no row for pool 'b' candidate 2");
+    assertThat(tmp.resolve("run")).as("no run directory for a bad scores table").doesNotExist();
 
     Path noColumn = write("short.csv", "pool_id,candidate,agreeable\na,0,1\n");
     CliRun missing =

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 import org.sycolab.data.Candidate;
 import org.sycolab.data.CandidatePool;
@@ -195,7 +196,7 @@ class PullAnalysisTest {
           continue;
         }
         double[] selected = select(pool, set.start(p), z, estimate.setting());
-        double[] atZero = select(pool, set.start(p), z, estimate.setting().atLambda(0));
+        double[] atZero = select(pool, set.start(p), z, atZero(estimate.setting()));
         sum += perPool(pool, set.start(p), z, selected, estimate.metric());
         zeroSum += perPool(pool, set.start(p), z, atZero, PullMetric.TRUTHFUL_RATE);
         count++;
@@ -206,9 +207,30 @@ class PullAnalysisTest {
               : sum / count;
       assertThat(estimate.value()).as(estimate.toString()).isCloseTo(expected, within(1e-9));
     }
+    // Every setting × metric × group with an eligible pool is there, and nothing else.
+    List<PoolGroup> groups = new ArrayList<>();
+    groups.add(ALL);
+    set.families().forEach(f -> groups.add(new PoolGroup(f, PoolGroup.ALL)));
+    set.domains().forEach(d -> groups.add(new PoolGroup(PoolGroup.ALL, d)));
+    int expected = 0;
+    for (PoolGroup group : groups) {
+      for (PullMetric metric : PullMetric.values()) {
+        boolean any =
+            pools.stream().anyMatch(pool -> inGroup(pool, group) && eligible(pool, metric));
+        expected += any ? 1 : 0;
+      }
+    }
+    int settings = grid.settings().size() - 1;
+    assertThat(result.estimates()).hasSize(expected * settings);
+    assertThat(result.estimates().stream().map(e -> List.of(e.setting(), e.metric(), e.group())))
+        .doesNotHaveDuplicates();
     assertThat(result.estimates())
         .anyMatch(e -> e.metric() == PullMetric.CAPITULATION_RATE)
         .anyMatch(e -> e.metric() == PullMetric.FABRICATION_RATE);
+  }
+
+  private static Setting atZero(Setting setting) {
+    return new Setting(setting.selector(), 0, setting.n(), setting.beta());
   }
 
   private static double sumTruthful(
@@ -336,6 +358,40 @@ class PullAnalysisTest {
     assertThat(truthful.hi()).isGreaterThan(t);
     assertThat((truthful.hi() - truthful.lo()) / 2).isCloseTo(halfWidth, within(0.15 * halfWidth));
     assertThat((truthful.hi() + truthful.lo()) / 2).isCloseTo(t, within(0.25 * halfWidth));
+  }
+
+  @Test
+  void resultsDoNotDependOnTheNumberOfThreads() throws Exception {
+    PullGrid grid = new PullGrid(List.of(0.0, 0.5, 1.0), List.of(2, 8), List.of(0.5));
+    PullAnalysis analysis = new PullAnalysis(twoPools(), grid, 300, 9);
+    PullResult common = analysis.run(List.of(twoPoolScores()), done -> {});
+    ForkJoinPool single = new ForkJoinPool(1);
+    try {
+      PullResult alone = single.submit(() -> analysis.run(List.of(twoPoolScores()), d -> {})).get();
+      assertThat(alone.estimates()).isEqualTo(common.estimates());
+      assertThat(alone.tipping()).isEqualTo(common.tipping());
+    } finally {
+      single.shutdown();
+    }
+  }
+
+  @Test
+  void tippingPointIntervalsAreGridValuesAndIgnoreResamplesWithoutTheGroup() {
+    // Pool A alone (the false-premise family) tips at λ = 1 whenever it is drawn; a resample of
+    // two pools misses it a quarter of the time, which must not read as "never tips".
+    // Over all pools: A drawn twice tips at 1; B alone, or A and B once each, never tip. So λ*
+    // over all pools is 1 in about a quarter of resamples and never otherwise: lo 1, hi none.
+    PullGrid grid = new PullGrid(List.of(0.0, 0.5, 1.0), List.of(2), List.of());
+    PullResult result =
+        new PullAnalysis(twoPools(), grid, 400, 5).run(List.of(twoPoolScores()), done -> {});
+    TippingPoint family = tipping(result, new PoolGroup("false-premise", PoolGroup.ALL));
+    assertThat(family.lambdaStar()).isEqualTo(1.0);
+    assertThat(family.lo()).isEqualTo(1.0);
+    assertThat(family.hi()).isEqualTo(1.0);
+    TippingPoint all = tipping(result, ALL);
+    assertThat(all.lambdaStar()).isNaN();
+    assertThat(all.lo()).isEqualTo(1.0);
+    assertThat(all.hi()).isNaN();
   }
 
   @Test

@@ -67,13 +67,16 @@ class ScoresFileTest {
     Files.writeString(
         file,
         "pool_id,candidate,agreeable,grounded\n\"q,1\",0,1,1\n\"q,1\",1,1,1\n"
-            + "\"q,1\",0,2,2\n\"say \"\"hi\"\"\",5,1,1\n\"open,1,1,1\n");
+            + "\"q,1\",0,2,2\n\"say \"\"hi\"\"\",5,1,1\n\"open,1,1,1\n"
+            + "\"say \"\"hi\"\"\",1,1,1\n\"say \"\"hi\"\"\",1,1,x\n");
     assertThatThrownBy(() -> ScoresFile.read(file, "s", onlyFirst, ScoresFile.sizes(POOLS)))
         .isInstanceOf(InvalidScoresException.class)
-        .hasMessageContaining("3 problems")
+        .hasMessageContaining("5 problems")
         .hasMessageContaining(":4: pool 'q,1' candidate 0 already has scores on line 2")
         .hasMessageContaining(":5: candidate: pool 'say \"hi\"' has candidates 0 to 1, got 5")
-        .hasMessageContaining(":6: a quoted field is not closed");
+        .hasMessageContaining(":6: a quoted field is not closed")
+        .hasMessageContaining(":8: grounded: expected a finite number, got 'x'")
+        .hasMessageContaining(":8: pool 'say \"hi\"' candidate 1 already has scores on line 7");
   }
 
   @Test
