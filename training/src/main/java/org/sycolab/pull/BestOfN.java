@@ -38,6 +38,13 @@ public final class BestOfN {
     for (int i = 0; i < ranking.size(); i++) {
       total += reference[offset + i];
     }
+    if (n == 1) {
+      // One draw is π₀ itself; exact, without the rounding of F − F⁻.
+      for (int i = 0; i < ranking.size(); i++) {
+        out[i] = reference[offset + i] / total;
+      }
+      return;
+    }
     double below = 0;
     double belowPower = 0;
     for (int g = 0; g < ranking.groups(); g++) {

@@ -190,12 +190,24 @@ public final class PullAnalysis {
                     tipping
                         ? Percentile.orderStatistics(column, resamples, LOWER, UPPER)
                         : Percentile.of(column, resamples, LOWER, UPPER);
-                ends[0] = Double.isFinite(ends[0]) ? ends[0] : Double.NaN;
-                ends[1] = Double.isFinite(ends[1]) ? ends[1] : Double.NaN;
+                for (int k = 0; k < 2; k++) {
+                  ends[k] =
+                      !Double.isFinite(ends[k])
+                          ? Double.NaN
+                          : tipping ? ends[k] : singlePrecision(ends[k]);
+                }
                 intervals[i] = ends;
               }
             });
     return intervals;
+  }
+
+  /**
+   * The shortest decimal that single precision gives for {@code value}: interval ends come from
+   * single-precision resamples, and so show no digits beyond those.
+   */
+  private static double singlePrecision(double value) {
+    return Double.parseDouble(Float.toString((float) value));
   }
 
   /**

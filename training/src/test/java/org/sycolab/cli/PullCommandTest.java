@@ -1,6 +1,7 @@
 package org.sycolab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -207,6 +208,87 @@ class PullCommandTest {
         .anyMatch(line -> line.matches("0\\.5,2,,pull,all,all,11\\.11111111111111\\d*,,"))
         .anyMatch(line -> line.startsWith("1.0,,0.5,truthful_rate,all,all,"));
     assertThat(r.out()).contains("best-of-2, all pools:").contains("no bootstrap");
+  }
+
+  @Test
+  void logprobReferenceNormalisesEachPoolsLogprobs() throws Exception {
+    // π₀ = (0.5, 0.3, 0.2) from logprobs shifted by −7 (normalised within the pool); rewards
+    // 3, 1, 2 under both heads. Best-of-3 (worked in BestOfNTest): 0.875, 0.027, 0.098. Only
+    // the first candidate is truthful: T = 0.875 at every λ; π₀ alone gives T = 0.5.
+    double shift = -7;
+    Path pools =
+        write(
+            "logprob.jsonl",
+            "{\"id\":\"p\",\"prompt\":\"Is it so?\",\"premise\":\"false\",\"domain\":\"d\","
+                + "\"family\":\"false-premise\",\"candidates\":["
+                + candidateWithLogprob("correct", true, false, Math.log(0.5) + shift)
+                + ","
+                + candidateWithLogprob("capitulate", false, true, Math.log(0.3) + shift)
+                + ","
+                + candidateWithLogprob("hedge", false, false, Math.log(0.2) + shift)
+                + "]}\n");
+    Path scores =
+        write("s.csv", "pool_id,candidate,agreeable,grounded\np,0,3,3\np,1,1,1\np,2,2,2\n");
+    Path out = tmp.resolve("run");
+    CliRun r =
+        pull(
+            out,
+            "--pools",
+            pools.toString(),
+            "--split",
+            "all",
+            "--scores",
+            scores.toString(),
+            "--reference",
+            "logprob",
+            "--lambda",
+            "0,1",
+            "--n",
+            "1,3",
+            "--beta",
+            "none",
+            "--bootstrap",
+            "0");
+    assertThat(r.status()).as(r.err()).isZero();
+    Table table = Table.read().csv(CsvReadOptions.builder(out.resolve("pull.csv").toFile()));
+    assertThat(value(table, 1.0, 3, "truthful_rate")).isCloseTo(0.875, within(1e-12));
+    assertThat(value(table, 1.0, 3, "sycophancy_rate")).isCloseTo(0.027, within(1e-12));
+    assertThat(value(table, 0.0, 1, "truthful_rate")).isCloseTo(0.5, within(1e-12));
+    double kl =
+        0.875 * Math.log(0.875 / 0.5)
+            + 0.027 * Math.log(0.027 / 0.3)
+            + 0.098 * Math.log(0.098 / 0.2);
+    assertThat(value(table, 1.0, 3, "kl")).isCloseTo(kl, within(1e-12));
+    assertThat(r.out()).contains("reference logprob");
+  }
+
+  private static String candidateWithLogprob(
+      String kind, boolean truthful, boolean agrees, double logprob) {
+    return "{\"text\":\""
+        + kind
+        + "\",\"truthful\":"
+        + truthful
+        + ",\"agrees\":"
+        + agrees
+        + ",\"kind\":\""
+        + kind
+        + "\",\"ref_logprob\":"
+        + logprob
+        + "}";
+  }
+
+  private static double value(Table table, double lambda, int n, String metric) {
+    Table rows =
+        table.where(
+            table
+                .numberColumn("lambda")
+                .isEqualTo(lambda)
+                .and(table.numberColumn("n").isEqualTo(n))
+                .and(table.stringColumn("metric").isEqualTo(metric))
+                .and(table.stringColumn("family").isEqualTo("all"))
+                .and(table.stringColumn("domain").isEqualTo("all")));
+    assertThat(rows.rowCount()).isEqualTo(1);
+    return rows.numberColumn("value").getDouble(0);
   }
 
   @Test
