@@ -1,7 +1,6 @@
 package org.sycolab.bench;
 
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -126,14 +125,7 @@ public final class HeadTrainingComparison implements Callable<Integer> {
               javaAccuracy);
       return 1;
     }
-    out.printf(Locale.ROOT, "ratio %.2f%n", javaWarm / sycolabWarm);
-    // The budget is judged on the first call in a fresh JVM: what one `sycolab train` pays.
-    out.printf(Locale.ROOT, "heads_seconds %.2f%n", sycolabFirst);
-    out.printf(
-        Locale.ROOT,
-        "budget %s s: %s%n",
-        BigDecimal.valueOf(budget).stripTrailingZeros().toPlainString(),
-        sycolabFirst < budget ? "met" : "missed");
+    BudgetVerdict.print(out, "heads", javaWarm / sycolabWarm, sycolabFirst, budget);
     return 0;
   }
 

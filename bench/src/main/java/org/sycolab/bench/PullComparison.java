@@ -2,7 +2,6 @@ package org.sycolab.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -151,14 +150,7 @@ public final class PullComparison implements Callable<Integer> {
                 directory);
         return 1;
       }
-      out.printf(Locale.ROOT, "ratio %.2f%n", referenceWarm / sycolabWarm);
-      // The budget is judged on the first sweep in a fresh JVM: what one `sycolab pull` pays.
-      out.printf(Locale.ROOT, "pull_seconds %.2f%n", sycolabFirst);
-      out.printf(
-          Locale.ROOT,
-          "budget %s s: %s%n",
-          BigDecimal.valueOf(budget).stripTrailingZeros().toPlainString(),
-          sycolabFirst < budget ? "met" : "missed");
+      BudgetVerdict.print(out, "pull", referenceWarm / sycolabWarm, sycolabFirst, budget);
       return 0;
     } finally {
       if (!keep) {

@@ -2,64 +2,61 @@ package org.sycolab.pull;
 
 import java.util.Arrays;
 
-/** Percentiles of bootstrap replicates. */
+/**
+ * Percentiles of bootstrap replicates. NaN values (resamples without the statistic) are left out.
+ */
 final class Percentile {
   private Percentile() {}
 
+  /** How a quantile is read off the sorted values. */
+  private interface Rule {
+    double quantile(double[] sorted, int m, double q);
+  }
+
   /**
    * The q-quantiles (0 ≤ q ≤ 1) of {@code values[0..count)}, each the order statistic at position
-   * q·(m − 1) linearly interpolated (Hyndman and Fan's type 7); NaN values are left out, and every
-   * quantile is NaN when none remain. Sorts the values in place, once for all quantiles.
+   * q·(m − 1) linearly interpolated (Hyndman and Fan's type 7); every quantile is NaN when no value
+   * remains. Sorts the values in place, once for all quantiles.
    */
   static double[] of(double[] values, int count, double... qs) {
-    int finite = dropNaN(values, count);
-    double[] quantiles = new double[qs.length];
-    if (finite == 0) {
-      Arrays.fill(quantiles, Double.NaN);
-      return quantiles;
-    }
-    Arrays.sort(values, 0, finite);
-    for (int k = 0; k < qs.length; k++) {
-      double position = qs[k] * (finite - 1);
-      int below = (int) Math.floor(position);
-      int above = Math.min(finite - 1, below + 1);
-      double fraction = position - below;
-      quantiles[k] =
-          fraction == 0
-              ? values[below]
-              : values[below] + fraction * (values[above] - values[below]);
-    }
-    return quantiles;
+    return quantiles(values, count, qs, Percentile::interpolated);
   }
 
   /**
-   * The q-quantiles of {@code values[0..count)} without interpolation: the smallest value whose
-   * empirical distribution function reaches q (Hyndman and Fan's type 1), so a quantile is always
-   * one of the values, e.g. a grid point. NaN values are left out. Sorts in place.
+   * The q-quantiles without interpolation: the smallest value whose empirical distribution function
+   * reaches q (type 1), so a quantile is always one of the values, e.g. a grid point.
    */
   static double[] orderStatistics(double[] values, int count, double... qs) {
-    int finite = dropNaN(values, count);
-    double[] quantiles = new double[qs.length];
-    if (finite == 0) {
-      Arrays.fill(quantiles, Double.NaN);
-      return quantiles;
-    }
-    Arrays.sort(values, 0, finite);
-    for (int k = 0; k < qs.length; k++) {
-      int rank = (int) Math.ceil(qs[k] * finite);
-      quantiles[k] = values[Math.max(0, Math.min(finite - 1, rank - 1))];
-    }
-    return quantiles;
+    return quantiles(values, count, qs, Percentile::inverseDistribution);
   }
 
-  /** Moves the values that are not NaN to the front; returns how many there are. */
-  private static int dropNaN(double[] values, int count) {
+  private static double[] quantiles(double[] values, int count, double[] qs, Rule rule) {
     int kept = 0;
     for (int i = 0; i < count; i++) {
       if (!Double.isNaN(values[i])) {
         values[kept++] = values[i];
       }
     }
-    return kept;
+    double[] quantiles = new double[qs.length];
+    Arrays.sort(values, 0, kept);
+    for (int k = 0; k < qs.length; k++) {
+      quantiles[k] = kept == 0 ? Double.NaN : rule.quantile(values, kept, qs[k]);
+    }
+    return quantiles;
+  }
+
+  private static double interpolated(double[] sorted, int m, double q) {
+    double position = q * (m - 1);
+    int below = (int) Math.floor(position);
+    int above = Math.min(m - 1, below + 1);
+    double fraction = position - below;
+    return fraction == 0
+        ? sorted[below]
+        : sorted[below] + fraction * (sorted[above] - sorted[below]);
+  }
+
+  private static double inverseDistribution(double[] sorted, int m, double q) {
+    int rank = (int) Math.ceil(q * m);
+    return sorted[Math.max(0, Math.min(m - 1, rank - 1))];
   }
 }

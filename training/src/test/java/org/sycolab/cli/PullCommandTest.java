@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.sycolab.run.RunManifest;
 import tech.tablesaw.api.Table;
@@ -22,14 +20,12 @@ class PullCommandTest {
   // Data, features and heads are made once for the class: the tests only read them.
   @TempDir static Path shared;
   @TempDir Path tmp;
-  private static Path cache;
+  @RegisterExtension static final ClassFeatureCache CACHE = new ClassFeatureCache();
 
   private static final String HEADER = "lambda,n,beta,metric,family,domain,value,lo,hi";
 
   @BeforeAll
   static void trainHeads() throws Exception {
-    cache = TestCaches.create(shared.resolve("cache"));
-    TestCaches.use(cache);
     CliRun data =
         CliRun.of("generate", "--pairs", "200", "--out", shared.resolve("data").toString());
     assertThat(data.status()).as(data.err()).isZero();
@@ -45,21 +41,6 @@ class PullCommandTest {
             "--out",
             shared.resolve("heads").toString());
     assertThat(train.status()).as(train.err()).isZero();
-  }
-
-  @BeforeEach
-  void useSharedCache() {
-    TestCaches.use(cache);
-  }
-
-  @AfterEach
-  void restore() {
-    TestCaches.release();
-  }
-
-  @AfterAll
-  static void removeLink() throws Exception {
-    TestCaches.unlink(cache);
   }
 
   private static String head(String name) {

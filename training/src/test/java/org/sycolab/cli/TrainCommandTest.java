@@ -6,11 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.Backbones;
@@ -23,30 +21,14 @@ class TrainCommandTest {
   // One dataset and one feature cache for the class, so texts are embedded once.
   @TempDir static Path shared;
   @TempDir Path tmp;
-  private static Path cache;
+  @RegisterExtension static final ClassFeatureCache CACHE = new ClassFeatureCache();
   private static Path pairs;
 
   @BeforeAll
   static void generateData() throws Exception {
-    cache = TestCaches.create(shared.resolve("cache"));
     CliRun r = CliRun.of("generate", "--pairs", "200", "--out", shared.resolve("data").toString());
     assertThat(r.status()).as(r.err()).isZero();
     pairs = shared.resolve("data/pairs.jsonl");
-  }
-
-  @BeforeEach
-  void useSharedCache() {
-    TestCaches.use(cache);
-  }
-
-  @AfterEach
-  void restore() {
-    TestCaches.release();
-  }
-
-  @AfterAll
-  static void removeLink() throws Exception {
-    TestCaches.unlink(cache);
   }
 
   private CliRun train(String out, String... extra) {
@@ -68,7 +50,8 @@ class TrainCommandTest {
     assertThat(csv).hasSize(5);
     assertThat(csv.get(0)).startsWith("head,label,seed,architecture,train_pairs,dev_pairs");
     String fingerprint =
-        Backbones.describe("builtin:minilm", BackboneOptions.DEFAULTS, cache).fingerprint();
+        Backbones.describe("builtin:minilm", BackboneOptions.DEFAULTS, CACHE.directory())
+            .fingerprint();
     for (String name : List.of("agreeable-seed1", "agreeable-seed2", "grounded-seed1")) {
       SavedHead head = HeadDirectory.read(run.resolve(name));
       assertThat(head.card().label()).isEqualTo(name.substring(0, name.indexOf('-')));
