@@ -51,6 +51,13 @@ import tech.tablesaw.api.Table;
           + " scores they gave (scores-seed<s>.csv, in --scores form), and the manifest; prints"
           + " the headline.",
       ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  sycolab pull --pools data/pools.jsonl --agreeable heads/agreeable-seed1"
+          + " heads/agreeable-seed2 --grounded heads/grounded-seed1 heads/grounded-seed2",
+      "  sycolab pull --pools data/pools.jsonl --scores my-rm.csv --split all --n 4,16"
+          + " --beta none --bootstrap 2000"
     })
 final class PullCommand extends BaseCommand {
 
@@ -140,7 +147,7 @@ final class PullCommand extends BaseCommand {
       paramLabel = "N",
       defaultValue = "1000",
       description =
-          "Bootstrap resamples over pools for the 95% intervals; 0 for none (default:"
+          "Bootstrap resamples over pools for the 95%% intervals; 0 for none (default:"
               + " ${DEFAULT-VALUE}).")
   int resamples;
 
