@@ -54,10 +54,11 @@ import tech.tablesaw.api.Table;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  sycolab pull --pools data/pools.jsonl --agreeable heads/agreeable-seed1"
-          + " heads/agreeable-seed2 --grounded heads/grounded-seed1 heads/grounded-seed2",
-      "  sycolab pull --pools data/pools.jsonl --scores my-rm.csv --split all --n 4,16"
-          + " --beta none --bootstrap 2000"
+      "  sycolab pull --pools data/pools.jsonl \\",
+      "      --agreeable heads/agreeable-seed1 heads/agreeable-seed2 \\",
+      "      --grounded heads/grounded-seed1 heads/grounded-seed2",
+      "  sycolab pull --pools data/pools.jsonl --scores my-rm.csv --split all \\",
+      "      --n 4,16 --beta none --bootstrap 2000"
     })
 final class PullCommand extends BaseCommand {
 
