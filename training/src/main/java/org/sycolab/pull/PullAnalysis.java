@@ -91,34 +91,11 @@ public final class PullAnalysis {
     double[] bootTipping = new double[resamples * tipping.length];
     bootstrap(aggregator, values, bootStats, bootTipping, progress);
 
-    double[][] intervals = intervals(k -> bootStats[k], stats.size(), false);
-    List<Estimate> estimates = new ArrayList<>(stats.size());
-    for (int i : outputOrder(stats)) {
-      Aggregator.Stat stat = stats.get(i);
-      estimates.add(
-          new Estimate(
-              settings.get(stat.setting()),
-              stat.metric(),
-              aggregator.groups().get(stat.group()),
-              estimate[i],
-              intervals[i][0],
-              intervals[i][1]));
-    }
-    double[][] tippingIntervals = intervals(k -> bootTipping[k], tipping.length, true);
-    List<TippingPoint> tippingPoints = new ArrayList<>();
-    for (int g = 0; g < groups; g++) {
-      for (int curve = 0; curve < curves; curve++) {
-        int i = g * curves + curve;
-        tippingPoints.add(
-            new TippingPoint(
-                aggregator.curve(curve),
-                aggregator.groups().get(g),
-                reference[g],
-                Double.isFinite(tipping[i]) ? tipping[i] : Double.NaN,
-                tippingIntervals[i][0],
-                tippingIntervals[i][1]));
-      }
-    }
+    List<Estimate> estimates =
+        estimates(aggregator, estimate, intervals(k -> bootStats[k], stats.size(), false));
+    List<TippingPoint> tippingPoints =
+        tippingPoints(
+            aggregator, reference, tipping, intervals(k -> bootTipping[k], tipping.length, true));
     return new PullResult(
         estimates,
         tippingPoints,
@@ -127,6 +104,45 @@ public final class PullAnalysis {
         pools.size(),
         pools.candidateCount(),
         resamples);
+  }
+
+  private static List<Estimate> estimates(
+      Aggregator aggregator, double[] estimate, double[][] intervals) {
+    List<Aggregator.Stat> stats = aggregator.stats();
+    List<Estimate> estimates = new ArrayList<>(stats.size());
+    for (int i : outputOrder(stats)) {
+      Aggregator.Stat stat = stats.get(i);
+      estimates.add(
+          new Estimate(
+              aggregator.settings().get(stat.setting()),
+              stat.metric(),
+              aggregator.groups().get(stat.group()),
+              estimate[i],
+              intervals[i][0],
+              intervals[i][1]));
+    }
+    return estimates;
+  }
+
+  /** λ* per group and curve; +∞ (never tips) becomes NaN. */
+  private static List<TippingPoint> tippingPoints(
+      Aggregator aggregator, double[] reference, double[] tipping, double[][] intervals) {
+    int curves = aggregator.curveCount();
+    List<TippingPoint> points = new ArrayList<>();
+    for (int g = 0; g < aggregator.groups().size(); g++) {
+      for (int curve = 0; curve < curves; curve++) {
+        int i = g * curves + curve;
+        points.add(
+            new TippingPoint(
+                aggregator.curve(curve),
+                aggregator.groups().get(g),
+                reference[g],
+                Double.isFinite(tipping[i]) ? tipping[i] : Double.NaN,
+                intervals[i][0],
+                intervals[i][1]));
+      }
+    }
+    return points;
   }
 
   /** Stat indices ordered by setting, then metric, then group: the rows of {@code pull.csv}. */
