@@ -1,6 +1,7 @@
 package org.sycolab.cli;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -171,6 +172,6 @@ final class PullSummary {
   }
 
   private static String lambda(double value) {
-    return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 }
