@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.sycolab.data.CandidatePool;
 import org.sycolab.data.Problem;
 
 /**
@@ -267,7 +268,7 @@ public final class ScoresFile {
   }
 
   /** Pool id → number of candidates, for {@link #read}. */
-  public static Map<String, Integer> sizes(List<org.sycolab.data.CandidatePool> pools) {
+  public static Map<String, Integer> sizes(List<CandidatePool> pools) {
     Map<String, Integer> sizes = new HashMap<>();
     pools.forEach(pool -> sizes.put(pool.id(), pool.candidates().size()));
     return sizes;
