@@ -369,6 +369,21 @@ class PullCommandTest {
     assertThat(unpaired.status()).isEqualTo(2);
     assertThat(unpaired.err()).contains("no --grounded head has seed 2");
     assertThat(tmp.resolve("r5")).doesNotExist();
+    CliRun crossed =
+        pull(
+            tmp.resolve("r6"),
+            "--pools",
+            shared.resolve("data/pools.jsonl").toString(),
+            "--split",
+            "all",
+            "--agreeable",
+            head("agreeable-seed1"),
+            "--grounded",
+            head("grounded-seed2"),
+            "--bootstrap",
+            "0");
+    assertThat(crossed.status()).as(crossed.err()).isZero();
+    assertThat(crossed.err()).contains("warning: pairing heads of different seeds");
   }
 
   private Path writeTwoPools() throws Exception {
