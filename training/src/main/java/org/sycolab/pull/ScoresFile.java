@@ -98,22 +98,26 @@ public final class ScoresFile {
             problems);
       }
     }
+    List<Problem> missing = new ArrayList<>();
     for (int p = 0; p < pools.size(); p++) {
       for (int c = 0; c < pools.poolSize(p); c++) {
         if (!scored[pools.start(p) + c]) {
-          problems.add(
-              new Problem(
-                  where,
-                  0,
-                  "",
-                  "no row for pool '"
-                      + pools.id(p)
-                      + "' candidate "
-                      + c
-                      + " (every candidate of"
-                      + " an evaluated pool needs scores)"));
+          missing.add(
+              new Problem(where, 0, "", "no row for pool '" + pools.id(p) + "' candidate " + c));
         }
       }
+    }
+    if (!missing.isEmpty()) {
+      problems.add(
+          new Problem(
+              where,
+              0,
+              "",
+              (missing.size() == 1
+                      ? "1 candidate of the evaluated pools has no row"
+                      : missing.size() + " candidates of the evaluated pools have no row")
+                  + "; every one needs scores (--split chooses which pools are evaluated)"));
+      problems.addAll(missing);
     }
     if (!problems.isEmpty()) {
       throw new InvalidScoresException(where, problems);

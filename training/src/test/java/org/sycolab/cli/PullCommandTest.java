@@ -300,6 +300,7 @@ class PullCommandTest {
         .contains(scores + ":5: pool_id: no pool 'zz' in the pools file")
         .contains(scores + ":7: candidate: pool 'b' has candidates 0 to 2, got 7")
         .contains(scores + ":8: agreeable: expected a finite number, got 'nan'")
+        .contains("1 candidate of the evaluated pools has no row")
         .doesNotContain("no row for pool 'b' candidate 1")
         .contains("no row for pool 'b' candidate 2");
     assertThat(tmp.resolve("run")).as("no run directory for a bad scores table").doesNotExist();
