@@ -222,6 +222,9 @@ final class PullCommand extends BaseCommand {
     // Everything that can be checked without model work is checked before the run starts.
     List<RewardScores> fromFiles =
         source.scoresFiles == null ? null : readScores(poolSet, ScoresFile.sizes(allPools));
+    if (fromFiles != null) {
+      fromFiles.forEach(RewardScores::standardised); // a constant column is refused here
+    }
     BackboneSpec backbone = headPairs.isEmpty() ? null : backboneOptions.resolve(heads(headPairs));
     Run run = startRun(output.open("pull"), config, Map.of("bootstrap", seed), device.toString());
     try {
