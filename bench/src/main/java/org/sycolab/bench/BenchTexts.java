@@ -1,11 +1,11 @@
 package org.sycolab.bench;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.sycolab.backbone.PairText;
 import org.sycolab.data.PreferencePair;
 import org.sycolab.data.probes.GeneratorConfig;
 import org.sycolab.data.probes.ProbeGenerator;
+import org.sycolab.features.TextSlot;
 
 /**
  * The texts a benchmark embeds: probe pairs from the generator, as the embed command reads them.
@@ -15,8 +15,8 @@ final class BenchTexts {
   private BenchTexts() {}
 
   /**
-   * The first {@code count} texts of the probe dataset generated with {@code seed}: each pair gives
-   * (prompt, chosen) then (prompt, rejected), in file order.
+   * The first {@code count} texts of the probe dataset generated with {@code seed}, in the order
+   * {@code sycolab embed} reads them ({@link TextSlot#of}).
    */
   static List<PairText> generate(int count, long seed) {
     if (count < 1) {
@@ -25,17 +25,6 @@ final class BenchTexts {
     int pairs = (count + 1) / 2;
     List<PreferencePair> generated =
         ProbeGenerator.standard().generate(GeneratorConfig.of(seed, pairs)).pairs();
-    List<PairText> texts = new ArrayList<>(count);
-    for (PreferencePair pair : generated) {
-      texts.add(new PairText(pair.prompt(), pair.chosen()));
-      if (texts.size() == count) {
-        break;
-      }
-      texts.add(new PairText(pair.prompt(), pair.rejected()));
-      if (texts.size() == count) {
-        break;
-      }
-    }
-    return texts;
+    return TextSlot.of(generated).stream().limit(count).map(TextSlot::text).toList();
   }
 }

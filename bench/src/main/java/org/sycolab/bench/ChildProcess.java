@@ -23,14 +23,12 @@ final class ChildProcess {
   /**
    * Runs one engine.
    *
-   * @param main the benchmark's main class
-   * @param threads PyTorch intra-op threads (ORT reads {@code --threads} itself; the plain-Java
-   *     head trainer runs on one)
+   * @param main the benchmark's main class (it sets up PyTorch itself: {@link PyTorchSettings})
    * @param benchArgs the arguments of {@code main}
    */
-  static ChildResult run(Class<?> main, int threads, List<String> benchArgs, PrintStream out)
+  static ChildResult run(Class<?> main, List<String> benchArgs, PrintStream out)
       throws IOException, InterruptedException {
-    return run(main, threads, List.of(), benchArgs, out);
+    return run(main, List.of(), benchArgs, out);
   }
 
   /**
@@ -39,7 +37,7 @@ final class ChildProcess {
    * @param jvmOptions e.g. {@code -XX:ActiveProcessorCount=2}
    */
   static ChildResult run(
-      Class<?> main, int threads, List<String> jvmOptions, List<String> benchArgs, PrintStream out)
+      Class<?> main, List<String> jvmOptions, List<String> benchArgs, PrintStream out)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -49,9 +47,6 @@ final class ChildProcess {
         command.add(opt);
       }
     }
-    command.add("-Dai.djl.offline=true");
-    command.add("-Dai.djl.pytorch.num_threads=" + threads);
-    command.add("-Dai.djl.pytorch.num_interop_threads=1");
     command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     command.add("-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error");
     command.addAll(jvmOptions);

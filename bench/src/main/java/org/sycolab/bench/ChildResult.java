@@ -1,5 +1,6 @@
 package org.sycolab.bench;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ record ChildResult(Map<String, String> fields) {
         fields.put(token.substring(0, eq), token.substring(eq + 1));
       }
     }
-    return new ChildResult(Map.copyOf(fields));
+    return new ChildResult(Collections.unmodifiableMap(fields));
   }
 
   /** Sequences per second over the timed batches. */

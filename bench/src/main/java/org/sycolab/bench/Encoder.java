@@ -7,9 +7,6 @@ import org.sycolab.backbone.TokenizedInput;
 /** One engine that turns batches of tokenised texts into pooled, unit-length vectors. */
 interface Encoder extends AutoCloseable {
 
-  /** The engine's name on the command line and in result lines. */
-  String name();
-
   /** Tokenises one text exactly as {@link org.sycolab.backbone.Backbone#tokenize} does. */
   TokenizedInput tokenize(PairText text);
 

@@ -66,10 +66,7 @@ public final class EncoderBench implements Callable<Integer> {
     BenchArguments.positive(spec, "--texts", texts);
     BenchArguments.positive(spec, "--batch", batchSize);
     BenchArguments.positive(spec, "--threads", threads);
-    // Where the driver did not set them: DJL reads these when it loads PyTorch.
-    setIfAbsent("ai.djl.offline", "true");
-    setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(threads));
-    setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
+    PyTorchSettings.apply(threads);
 
     long loadStart = System.nanoTime();
     try (Encoder encoder = open(engine, threads)) {
@@ -114,10 +111,9 @@ public final class EncoderBench implements Callable<Integer> {
           throw new IllegalStateException(vectors.length + " vectors for " + batch.size());
         }
         done += batch.size();
-        if (done * (long) CHECKPOINTS >= nextCheckpoint * (long) texts) {
-          while (done * (long) CHECKPOINTS >= nextCheckpoint * (long) texts) {
-            nextCheckpoint++;
-          }
+        int reached = (int) (done * (long) CHECKPOINTS / texts);
+        if (reached >= nextCheckpoint) {
+          nextCheckpoint = reached + 1;
           System.out.printf(
               Locale.ROOT,
               "checkpoint engine=%s texts=%d/%d seconds=%.2f rss_mb=%d peak_rss_mb=%d"
@@ -164,12 +160,6 @@ public final class EncoderBench implements Callable<Integer> {
       throws Exception {
     for (long i = 0; i < count; i++) {
       encoder.encode(batches.get((int) (i * batches.size() / Math.max(count, 1))));
-    }
-  }
-
-  private static void setIfAbsent(String property, String value) {
-    if (System.getProperty(property) == null) {
-      System.setProperty(property, value);
     }
   }
 

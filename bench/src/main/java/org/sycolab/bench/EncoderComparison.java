@@ -91,10 +91,7 @@ public final class EncoderComparison implements Callable<Integer> {
         out.printf(Locale.ROOT, "run %d/%d: %s%n", ++run, runs * ENGINES.size(), engine);
         ChildResult result =
             ChildProcess.run(
-                EncoderBench.class,
-                threads,
-                args(engine, texts, batch, threads, warmup, seed),
-                out);
+                EncoderBench.class, args(engine, texts, batch, threads, warmup, seed), out);
         digests.add(result.batchesDigest());
         (engine.equals(OrtEncoder.NAME) ? ort : sycolab).add(result);
       }
@@ -123,7 +120,7 @@ public final class EncoderComparison implements Callable<Integer> {
       List<String> memoryArgs =
           new ArrayList<>(args(SycolabEncoder.NAME, count, batch, threads, 1, seed));
       memoryArgs.add("--shuffle");
-      ChildResult result = ChildProcess.run(EncoderBench.class, threads, memoryArgs, out);
+      ChildResult result = ChildProcess.run(EncoderBench.class, memoryArgs, out);
       out.printf(Locale.ROOT, "peak_rss_mb %d%n", result.peakRssMb());
     }
     return 0;

@@ -63,10 +63,7 @@ public final class HeadTrainingBench implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     workload.check(spec);
-    // Where the driver did not set them: DJL reads these when it loads PyTorch.
-    setIfAbsent("ai.djl.offline", "true");
-    setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(workload.threads));
-    setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
+    PyTorchSettings.apply(workload.threads);
 
     long seed = workload.seed;
     PlantedPairs planted = PlantedPairs.direction(workload.dimension, seed);
@@ -137,12 +134,6 @@ public final class HeadTrainingBench implements Callable<Integer> {
           throw new IllegalArgumentException(
               "--engine: expected sycolab or java, got '" + engine + "'");
     };
-  }
-
-  private static void setIfAbsent(String property, String value) {
-    if (System.getProperty(property) == null) {
-      System.setProperty(property, value);
-    }
   }
 
   private static double seconds(long startNanos) {

@@ -93,8 +93,7 @@ public final class HeadTrainingComparison implements Callable<Integer> {
     for (int round = 0; round < runs; round++) {
       for (String engine : ENGINES) {
         out.printf(Locale.ROOT, "run %d/%d: %s%n", ++run, runs * ENGINES.size(), engine);
-        ChildResult result =
-            ChildProcess.run(HeadTrainingBench.class, workload.threads, args(engine), out);
+        ChildResult result = ChildProcess.run(HeadTrainingBench.class, args(engine), out);
         (engine.equals(HeadTrainingBench.SYCOLAB) ? sycolab : java).add(result);
       }
     }

@@ -64,11 +64,6 @@ final class OrtEncoder implements Encoder {
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
   public TokenizedInput tokenize(PairText text) {
     return tokenizer.tokenize(text);
   }

@@ -111,8 +111,7 @@ public final class PullComparison implements Callable<Integer> {
           List<String> args = new ArrayList<>(List.of("--engine", engine, "--values"));
           args.add(values.toString());
           args.addAll(workload.arguments());
-          ChildResult result =
-              ChildProcess.run(PullBench.class, workload.cores, workload.jvmOptions(), args, out);
+          ChildResult result = ChildProcess.run(PullBench.class, workload.jvmOptions(), args, out);
           (engine.equals(PullBench.SYCOLAB) ? sycolab : reference).add(result);
           files.add(values);
         }

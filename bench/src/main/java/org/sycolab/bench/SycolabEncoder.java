@@ -30,11 +30,6 @@ final class SycolabEncoder implements Encoder {
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
   public TokenizedInput tokenize(PairText text) {
     return backbone.tokenize(text);
   }

@@ -26,12 +26,14 @@ public final class PoolSet {
   private final List<String> families;
   private final List<String> domains;
   private final Map<String, Integer> indexOfId;
+  private final int maxPoolSize;
 
   private PoolSet(List<CandidatePool> pools, Reference reference) {
     if (pools.isEmpty()) {
       throw new IllegalArgumentException("no pools to evaluate");
     }
     int total = pools.stream().mapToInt(pool -> pool.candidates().size()).sum();
+    maxPoolSize = pools.stream().mapToInt(pool -> pool.candidates().size()).max().orElse(0);
     ids = new ArrayList<>(pools.size());
     start = new int[pools.size() + 1];
     truthful = new boolean[total];
@@ -140,11 +142,7 @@ public final class PoolSet {
 
   /** The largest pool. */
   int maxPoolSize() {
-    int max = 0;
-    for (int p = 0; p < size(); p++) {
-      max = Math.max(max, poolSize(p));
-    }
-    return max;
+    return maxPoolSize;
   }
 
   /** Whether candidate {@code i} (flat index) is truthful. */
