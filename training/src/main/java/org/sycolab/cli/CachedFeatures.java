@@ -3,18 +3,18 @@ package org.sycolab.cli;
 import ai.djl.Device;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.backbone.Backbones;
 import org.sycolab.backbone.PairText;
-import org.sycolab.data.PreferencePair;
+import org.sycolab.data.DatasetRecord;
 import org.sycolab.engine.CacheLocation;
 import org.sycolab.features.FeatureCache;
 import org.sycolab.features.FeatureExtractor;
 import org.sycolab.features.Shard;
+import org.sycolab.features.TextSlot;
 
 /**
  * Vectors for the texts a command scores, through the feature cache: cached ones cost nothing, the
@@ -24,14 +24,17 @@ final class CachedFeatures {
 
   private CachedFeatures() {}
 
-  /** The (prompt, chosen) and (prompt, rejected) texts of {@code pairs}. */
-  static List<PairText> texts(List<PreferencePair> pairs) {
-    List<PairText> texts = new ArrayList<>(2 * pairs.size());
-    for (PreferencePair pair : pairs) {
-      texts.add(new PairText(pair.prompt(), pair.chosen()));
-      texts.add(new PairText(pair.prompt(), pair.rejected()));
-    }
-    return texts;
+  /**
+   * The texts of {@code records} in the order {@code embed} reads them: (prompt, chosen) and
+   * (prompt, rejected) of each pair, (prompt, candidate) of each pool's candidates.
+   */
+  static List<PairText> texts(List<? extends DatasetRecord> records) {
+    return TextSlot.of(records).stream().map(TextSlot::text).toList();
+  }
+
+  /** The vector of each text, in order, from a map made by {@link #of}. */
+  static float[][] lookup(List<PairText> texts, Map<String, float[]> vectors) {
+    return texts.stream().map(text -> vectors.get(text.contentKey())).toArray(float[][]::new);
   }
 
   /**

@@ -82,24 +82,14 @@ final class HeadsDiagnoseCommand extends BaseCommand {
     BackboneSpec backbone = backboneOptions.resolve(heads);
 
     List<PreferencePair> pairs =
-        DatasetFiles.readPairs(pairsFile, "--pairs").stream().filter(split::includes).toList();
+        split.pairs(DatasetFiles.readPairs(pairsFile, "--pairs"), pairsFile);
     List<CandidatePool> pools =
-        DatasetFiles.readPools(poolsFile, "--pools").stream().filter(split::includes).toList();
-    if (pairs.isEmpty() || pools.isEmpty()) {
-      throw new IllegalArgumentException(
-          "no "
-              + (pairs.isEmpty() ? "pairs in " + pairsFile : "pools in " + poolsFile)
-              + " belong to split "
-              + split.name
-              + "; choose another --split");
-    }
+        split.pools(DatasetFiles.readPools(poolsFile, "--pools"), poolsFile);
 
-    List<PairText> candidateTexts = new ArrayList<>();
     List<Candidate> candidates = new ArrayList<>();
     List<Integer> poolOfCandidate = new ArrayList<>();
     for (int p = 0; p < pools.size(); p++) {
       for (Candidate candidate : pools.get(p).candidates()) {
-        candidateTexts.add(new PairText(pools.get(p).prompt(), candidate.text()));
         candidates.add(candidate);
         poolOfCandidate.add(p);
       }
@@ -124,19 +114,18 @@ final class HeadsDiagnoseCommand extends BaseCommand {
       run.recordInput(pairsFile);
       run.recordInput(poolsFile);
       for (Path dir : headDirs) {
-        run.recordInput(dir.resolve(HeadDirectory.CARD));
-        run.recordInput(dir.resolve(HeadDirectory.WEIGHTS));
+        for (Path file : HeadDirectory.files(dir)) {
+          run.recordInput(file);
+        }
       }
+      List<PairText> candidateTexts = CachedFeatures.texts(pools);
       List<PairText> texts = new ArrayList<>(candidateTexts);
       texts.addAll(CachedFeatures.texts(pairs));
       Map<String, float[]> vectors =
           CachedFeatures.of(
               texts, backbone, device, backboneOptions.batchSize, err(), root().verbosity());
       FeaturePairs pairFeatures = FeaturePairs.lookup(pairs, vectors);
-      float[][] candidateFeatures =
-          candidateTexts.stream()
-              .map(text -> vectors.get(text.contentKey()))
-              .toArray(float[][]::new);
+      float[][] candidateFeatures = CachedFeatures.lookup(candidateTexts, vectors);
 
       List<HeadDiagnostics.ScoredHead> scored = new ArrayList<>();
       List<String> names = names(heads);

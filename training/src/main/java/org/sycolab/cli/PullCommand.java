@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.backbone.PairText;
-import org.sycolab.data.Candidate;
 import org.sycolab.data.CandidatePool;
 import org.sycolab.heads.HeadDirectory;
 import org.sycolab.heads.HeadScorer;
@@ -188,15 +187,7 @@ final class PullCommand extends BaseCommand {
     List<HeadPair> headPairs = source.heads == null ? List.of() : pairHeads(source.heads);
 
     List<CandidatePool> allPools = DatasetFiles.readPools(poolsFile, "--pools");
-    List<CandidatePool> pools = allPools.stream().filter(split::includes).toList();
-    if (pools.isEmpty()) {
-      throw new IllegalArgumentException(
-          "no pools in "
-              + poolsFile
-              + " belong to split "
-              + split.name
-              + "; choose another --split");
-    }
+    List<CandidatePool> pools = split.pools(allPools, poolsFile);
     PoolSet poolSet;
     try {
       poolSet = PoolSet.of(pools, pi0);
@@ -237,8 +228,9 @@ final class PullCommand extends BaseCommand {
         replicates = fromFiles;
       } else {
         for (SavedHead head : heads(headPairs)) {
-          run.recordInput(head.directory().resolve(HeadDirectory.CARD));
-          run.recordInput(head.directory().resolve(HeadDirectory.WEIGHTS));
+          for (Path file : HeadDirectory.files(head.directory())) {
+            run.recordInput(file);
+          }
         }
         replicates = scoreWithHeads(headPairs, pools, poolSet, backbone, device);
         for (RewardScores scores : replicates) {
@@ -395,17 +387,11 @@ final class PullCommand extends BaseCommand {
       BackboneSpec backbone,
       Device device)
       throws Exception {
-    List<PairText> texts = new ArrayList<>(poolSet.candidateCount());
-    for (CandidatePool pool : pools) {
-      for (Candidate candidate : pool.candidates()) {
-        texts.add(new PairText(pool.prompt(), candidate.text()));
-      }
-    }
+    List<PairText> texts = CachedFeatures.texts(pools);
     Map<String, float[]> vectors =
         CachedFeatures.of(
             texts, backbone, device, backboneOptions.batchSize, err(), root().verbosity());
-    float[][] features =
-        texts.stream().map(text -> vectors.get(text.contentKey())).toArray(float[][]::new);
+    float[][] features = CachedFeatures.lookup(texts, vectors);
     List<RewardScores> replicates = new ArrayList<>();
     for (HeadPair pair : pairs) {
       replicates.add(

@@ -1,5 +1,7 @@
 package org.sycolab.cli;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.sycolab.data.CandidatePool;
 import org.sycolab.data.PreferencePair;
@@ -18,31 +20,58 @@ final class SplitOption {
               + " without meta.split are split by prompt, as train does.")
   String name;
 
+  private Optional<DataSplit> selected;
+
   /** Refuses an unknown split name. */
   void check() {
     selected();
   }
 
-  /** The split asked for; empty for {@code all}. */
-  Optional<DataSplit> selected() {
-    if (name.equals("all")) {
-      return Optional.empty();
+  /** The split asked for; empty for {@code all}. Parsed once. */
+  private Optional<DataSplit> selected() {
+    if (selected == null) {
+      selected =
+          name.equals("all")
+              ? Optional.empty()
+              : Optional.of(
+                  DataSplit.parse(name)
+                      .orElseThrow(
+                          () ->
+                              new IllegalArgumentException(
+                                  "--split must be train, dev, test or all, got '" + name + "'")));
     }
-    return Optional.of(
-        DataSplit.parse(name)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "--split must be train, dev, test or all, got '" + name + "'")));
+    return selected;
   }
 
-  /** Whether a pair belongs to the split asked for. */
-  boolean includes(PreferencePair pair) {
-    return selected().map(split -> DataSplit.of(pair) == split).orElse(true);
+  /**
+   * The pairs of the split asked for.
+   *
+   * @throws IllegalArgumentException when there are none, naming {@code file}
+   */
+  List<PreferencePair> pairs(List<PreferencePair> all, Path file) {
+    return nonEmpty(
+        all.stream().filter(pair -> includes(DataSplit.of(pair))).toList(), "pairs", file);
   }
 
-  /** Whether a pool belongs to the split asked for. */
-  boolean includes(CandidatePool pool) {
-    return selected().map(split -> DataSplit.of(pool) == split).orElse(true);
+  /**
+   * The pools of the split asked for.
+   *
+   * @throws IllegalArgumentException when there are none, naming {@code file}
+   */
+  List<CandidatePool> pools(List<CandidatePool> all, Path file) {
+    return nonEmpty(
+        all.stream().filter(pool -> includes(DataSplit.of(pool))).toList(), "pools", file);
+  }
+
+  private boolean includes(DataSplit split) {
+    return selected().map(wanted -> wanted == split).orElse(true);
+  }
+
+  private <T> List<T> nonEmpty(List<T> records, String what, Path file) {
+    if (records.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no " + what + " in " + file + " belong to split " + name + "; choose another --split");
+    }
+    return records;
   }
 }

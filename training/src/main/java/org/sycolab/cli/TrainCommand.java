@@ -4,7 +4,9 @@ import ai.djl.Device;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,9 +30,9 @@ import org.sycolab.heads.HeadScorer;
 import org.sycolab.heads.TrainingConfig;
 import org.sycolab.heads.TrainingResult;
 import org.sycolab.heads.TrainingTarget;
-import org.sycolab.io.FileDigest;
 import org.sycolab.report.HeadTables;
 import org.sycolab.run.Run;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,8 +77,9 @@ final class TrainCommand extends BaseCommand {
       names = "--head",
       paramLabel = "KIND",
       defaultValue = "linear",
+      converter = HeadKindConverter.class,
       description = "linear (d->1) or mlp (d->h->1, GELU, dropout) (default: ${DEFAULT-VALUE}).")
-  String head;
+  HeadArchitecture.Kind head;
 
   @Option(
       names = "--hidden",
@@ -163,8 +166,7 @@ final class TrainCommand extends BaseCommand {
   @Override
   protected int execute() throws Exception {
     List<TrainingTarget> targets = targets();
-    HeadArchitecture.Kind kind = HeadArchitecture.Kind.parse(head);
-    checkOptions(kind);
+    checkOptions(head);
     TrainingConfig base =
         new TrainingConfig(
             epochs, minibatch, learningRate, weightDecay, margin, centring, patience, seeds.get(0));
@@ -187,12 +189,14 @@ final class TrainCommand extends BaseCommand {
     String splitSource =
         declared == pairs.size() ? "meta" : declared == 0 ? "prompt-hash" : "meta+prompt-hash";
 
-    Map<String, List<PreferencePair>> selections = new LinkedHashMap<>();
+    // Each head's pairs by split, checked before any work; and every pair some head uses.
+    Map<String, Map<DataSplit, List<PreferencePair>>> selections = new LinkedHashMap<>();
+    Set<PreferencePair> used = Collections.newSetFromMap(new IdentityHashMap<>());
     for (TrainingTarget target : targets) {
       for (long seed : seeds) {
         List<PreferencePair> selected = target.select(pairs, seed);
-        requireSplits(target, seed, selected, splits);
-        selections.put(headName(target, seed), selected);
+        selections.put(headName(target, seed), requireSplits(target, seed, selected, splits));
+        used.addAll(selected);
       }
     }
 
@@ -201,7 +205,7 @@ final class TrainCommand extends BaseCommand {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("pairs", pairsFile.toString());
     config.put("labels", targets.stream().map(TrainingTarget::toString).toList());
-    config.put("head", kind.id());
+    config.put("head", head.id());
     config.put("training", base);
     config.put("model", model.model);
     config.put("fingerprint", backbone.fingerprint());
@@ -210,17 +214,15 @@ final class TrainCommand extends BaseCommand {
     seeds.forEach(seed -> seedMap.put("head_seed_" + seed, seed));
     Run run = startRun(output.open("train"), config, seedMap, device.toString());
     try {
-      run.recordInput(pairsFile);
-      String dataSha = FileDigest.sha256(pairsFile);
-      List<PairText> texts = new ArrayList<>();
-      selections.values().forEach(selection -> texts.addAll(CachedFeatures.texts(selection)));
+      String dataSha = run.recordInput(pairsFile).sha256();
+      List<PairText> texts = CachedFeatures.texts(pairs.stream().filter(used::contains).toList());
       Map<String, float[]> vectors =
           CachedFeatures.of(texts, backbone, device, model.batchSize, err(), root().verbosity());
       Map<String, HeadCard> cards = new LinkedHashMap<>();
       for (TrainingTarget target : targets) {
         for (long seed : seeds) {
           String name = headName(target, seed);
-          Map<DataSplit, List<PreferencePair>> bySplit = bySplit(selections.get(name), splits);
+          Map<DataSplit, List<PreferencePair>> bySplit = selections.get(name);
           HeadCard.DataInfo data =
               new HeadCard.DataInfo(
                   pairsFile.toString(),
@@ -394,14 +396,16 @@ final class TrainCommand extends BaseCommand {
   }
 
   private HeadArchitecture architecture(int dimension) {
-    HeadArchitecture.Kind kind = HeadArchitecture.Kind.parse(head);
-    return kind == HeadArchitecture.Kind.LINEAR
+    return head == HeadArchitecture.Kind.LINEAR
         ? HeadArchitecture.linear(dimension)
         : HeadArchitecture.mlp(dimension, hidden, dropout);
   }
 
-  /** Every head needs training and dev pairs; say which label lacks them, before any work. */
-  private void requireSplits(
+  /**
+   * A head's pairs by split. Every head needs training and dev pairs; say which label lacks them,
+   * before any work.
+   */
+  private Map<DataSplit, List<PreferencePair>> requireSplits(
       TrainingTarget target,
       long seed,
       List<PreferencePair> selected,
@@ -429,6 +433,7 @@ final class TrainCommand extends BaseCommand {
                 + "); a head needs train pairs to learn from and dev pairs for early stopping");
       }
     }
+    return bySplit;
   }
 
   private static Map<DataSplit, List<PreferencePair>> bySplit(
@@ -455,5 +460,14 @@ final class TrainCommand extends BaseCommand {
         m.devLoss(),
         m.devAccuracy(),
         m.seconds());
+  }
+
+  /** Reads {@code --head} as an architecture kind. */
+  static final class HeadKindConverter
+      implements CommandLine.ITypeConverter<HeadArchitecture.Kind> {
+    @Override
+    public HeadArchitecture.Kind convert(String value) {
+      return HeadArchitecture.Kind.parse(value);
+    }
   }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.backbone.Pooling;
@@ -23,6 +24,11 @@ public final class HeadDirectory {
 
   /** The head's weights. */
   public static final String WEIGHTS = "head.safetensors";
+
+  /** The two files of the head directory {@code dir}: card and weights. */
+  public static List<Path> files(Path dir) {
+    return List.of(dir.resolve(CARD), dir.resolve(WEIGHTS));
+  }
 
   private HeadDirectory() {}
 

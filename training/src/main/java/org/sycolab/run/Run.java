@@ -55,14 +55,19 @@ public final class Run {
     return manifest;
   }
 
-  /** Records an input file with its size and SHA-256. */
-  public void recordInput(Path file) throws IOException {
+  /**
+   * Records an input file with its size and SHA-256.
+   *
+   * @return the entry recorded, digest included
+   */
+  public RunManifest.FileEntry recordInput(Path file) throws IOException {
     Path absolute = file.toAbsolutePath().normalize();
-    inputs.put(
-        absolute.toString(),
+    RunManifest.FileEntry entry =
         new RunManifest.FileEntry(
-            absolute.toString(), Files.size(absolute), FileDigest.sha256(absolute)));
+            absolute.toString(), Files.size(absolute), FileDigest.sha256(absolute));
+    inputs.put(absolute.toString(), entry);
     save(RunManifest.Status.RUNNING, null, null);
+    return entry;
   }
 
   /**
