@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -128,12 +130,30 @@ public final class AtomicFiles {
    * @return the files removed
    */
   public static List<Path> sweepTemporaries(Path dir) throws IOException {
+    return sweepTemporaries(dir, Duration.ZERO);
+  }
+
+  /**
+   * Like {@link #sweepTemporaries(Path)}, but only what was last modified at least {@code
+   * minimumAge} ago: where other live processes may be writing in {@code dir}, an age no write
+   * takes tells abandoned temporaries from theirs.
+   *
+   * @return the files removed
+   */
+  public static List<Path> sweepTemporaries(Path dir, Duration minimumAge) throws IOException {
     List<Path> removed = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
       return removed;
     }
+    Instant cutoff = Instant.now().minus(minimumAge);
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, AtomicFiles::isTemporary)) {
       for (Path entry : entries) {
+        if (!minimumAge.isZero()
+            && !Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS)
+                .toInstant()
+                .isBefore(cutoff)) {
+          continue;
+        }
         if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
           deleteTree(entry);
           removed.add(entry);

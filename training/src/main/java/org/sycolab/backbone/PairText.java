@@ -2,11 +2,11 @@ package org.sycolab.backbone;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.sycolab.data.Turn;
+import org.sycolab.io.FileDigest;
 
 /**
  * What a backbone embeds: a conversation's prompt turns and one response to it.
@@ -27,12 +27,7 @@ public record PairText(List<Turn> prompt, String response) {
    * response, each length-prefixed so that no two different texts share a key.
    */
   public String contentKey() {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    MessageDigest digest = FileDigest.newSha256();
     for (Turn turn : prompt) {
       update(digest, turn.role().jsonName());
       update(digest, turn.content());

@@ -51,7 +51,6 @@ final class CachedFeatures {
       throws IOException {
     FeatureExtractor extractor =
         new FeatureExtractor(
-            backbone.fingerprint(),
             () -> Backbones.open(backbone, device),
             new FeatureCache(CacheLocation.root(), backbone.fingerprint()),
             batchSize,

@@ -88,7 +88,7 @@ final class EmbedCommand extends BaseCommand {
     config.put("pooling", backbone.options().pooling().id());
     config.put("normalize", backbone.options().normalize());
     config.put("max_length", backbone.options().maxLength());
-    config.put("batch_size", model.batchSize);
+    config.put("batch_size", model.batchSize.value);
     config.put("shard", slice.toString());
     config.put("merged", merge.stream().map(Path::toString).toList());
     Device device = root().device();
@@ -97,11 +97,7 @@ final class EmbedCommand extends BaseCommand {
       run.recordInput(in);
       FeatureExtractor extractor =
           new FeatureExtractor(
-              backbone.fingerprint(),
-              () -> Backbones.open(backbone, device),
-              cache,
-              model.batchSize,
-              FLUSH_EVERY);
+              () -> Backbones.open(backbone, device), cache, model.batchSize.value, FLUSH_EVERY);
       FeatureExtractor.Result result;
       double modelSeconds;
       try (EmbedProgress progress = new EmbedProgress(err(), root().verbosity())) {

@@ -7,6 +7,7 @@ import org.sycolab.backbone.Backbones;
 import org.sycolab.engine.CacheLocation;
 import org.sycolab.heads.HeadCard;
 import org.sycolab.heads.SavedHead;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,18 +23,11 @@ final class HeadBackboneOptions {
           "Where the heads' backbone is now, when it moved; its fingerprint must still match.")
   String model;
 
-  @Option(
-      names = "--batch-size",
-      paramLabel = "N",
-      defaultValue = "32",
-      description = "Texts per forward pass when features are missing (default: ${DEFAULT-VALUE}).")
-  int batchSize;
+  @Mixin BatchSizeOption batchSize;
 
   /** Refuses a batch size below one. */
   void check() {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
-    }
+    batchSize.check();
   }
 
   /**

@@ -123,7 +123,7 @@ final class HeadsDiagnoseCommand extends BaseCommand {
       texts.addAll(CachedFeatures.texts(pairs));
       Map<String, float[]> vectors =
           CachedFeatures.of(
-              texts, backbone, device, backboneOptions.batchSize, err(), root().verbosity());
+              texts, backbone, device, backboneOptions.batchSize.value, err(), root().verbosity());
       FeaturePairs pairFeatures = FeaturePairs.lookup(pairs, vectors);
       float[][] candidateFeatures = CachedFeatures.lookup(candidateTexts, vectors);
 

@@ -3,6 +3,7 @@ package org.sycolab.cli;
 import java.util.Locale;
 import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.Pooling;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The backbone and the options that shape its vectors, shared by the commands that embed. */
@@ -39,12 +40,7 @@ final class ModelOptions {
       description = "Keep the pooled vectors as they are instead of scaling them to unit length.")
   boolean noNormalize;
 
-  @Option(
-      names = "--batch-size",
-      paramLabel = "N",
-      defaultValue = "32",
-      description = "Texts per backbone forward pass when embedding (default: ${DEFAULT-VALUE}).")
-  int batchSize;
+  @Mixin BatchSizeOption batchSize;
 
   /** The options as the backbone takes them. */
   BackboneOptions backboneOptions() {
@@ -54,9 +50,7 @@ final class ModelOptions {
                 () ->
                     new IllegalArgumentException(
                         "--pooling must be mean or cls, got '" + pooling + "'"));
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
-    }
+    batchSize.check();
     return new BackboneOptions(p, !noNormalize, maxLength);
   }
 }

@@ -390,7 +390,7 @@ final class PullCommand extends BaseCommand {
     List<PairText> texts = CachedFeatures.texts(pools);
     Map<String, float[]> vectors =
         CachedFeatures.of(
-            texts, backbone, device, backboneOptions.batchSize, err(), root().verbosity());
+            texts, backbone, device, backboneOptions.batchSize.value, err(), root().verbosity());
     float[][] features = CachedFeatures.lookup(texts, vectors);
     List<RewardScores> replicates = new ArrayList<>();
     for (HeadPair pair : pairs) {

@@ -217,7 +217,8 @@ final class TrainCommand extends BaseCommand {
       String dataSha = run.recordInput(pairsFile).sha256();
       List<PairText> texts = CachedFeatures.texts(pairs.stream().filter(used::contains).toList());
       Map<String, float[]> vectors =
-          CachedFeatures.of(texts, backbone, device, model.batchSize, err(), root().verbosity());
+          CachedFeatures.of(
+              texts, backbone, device, model.batchSize.value, err(), root().verbosity());
       Map<String, HeadCard> cards = new LinkedHashMap<>();
       for (TrainingTarget target : targets) {
         for (long seed : seeds) {

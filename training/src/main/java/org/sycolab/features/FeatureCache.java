@@ -94,6 +94,11 @@ public final class FeatureCache {
     chunk.write(dir.resolve(name));
   }
 
+  /** Stores vectors computed by this cache's backbone under their content keys. */
+  public void store(List<String> keys, List<float[]> vectors) throws IOException {
+    store(new FeatureChunk(fingerprint, List.copyOf(keys), vectors.toArray(float[][]::new)));
+  }
+
   /**
    * Adds the vectors of a chunk file written elsewhere (a shard's output on another machine) that
    * are not cached yet; returns how many were added.
@@ -110,7 +115,7 @@ public final class FeatureCache {
         vectors.add(chunk.vectors()[i]);
       }
     }
-    store(new FeatureChunk(fingerprint, keys, vectors.toArray(float[][]::new)));
+    store(keys, vectors);
     return keys.size();
   }
 

@@ -25,7 +25,6 @@ public final class FeatureExtractor {
     Backbone load() throws IOException;
   }
 
-  private final String fingerprint;
   private final BackboneLoader loader;
   private final FeatureCache cache;
   private final int batchSize;
@@ -34,20 +33,15 @@ public final class FeatureExtractor {
   /**
    * An extractor.
    *
-   * @param fingerprint the backbone's fingerprint, under which vectors are cached
+   * @param cache where vectors are cached, under the backbone's fingerprint
    * @param batchSize texts per forward pass
    * @param flushEvery computed vectors per cache chunk
    */
   public FeatureExtractor(
-      String fingerprint,
-      BackboneLoader loader,
-      FeatureCache cache,
-      int batchSize,
-      int flushEvery) {
+      BackboneLoader loader, FeatureCache cache, int batchSize, int flushEvery) {
     if (batchSize < 1 || flushEvery < 1) {
       throw new IllegalArgumentException("batch size and flush interval must be positive");
     }
-    this.fingerprint = fingerprint;
     this.loader = loader;
     this.cache = cache;
     this.batchSize = batchSize;
@@ -122,7 +116,7 @@ public final class FeatureExtractor {
   }
 
   private void flush(List<String> keys, List<float[]> vectors) throws IOException {
-    cache.store(new FeatureChunk(fingerprint, keys, vectors.toArray(float[][]::new)));
+    cache.store(keys, vectors);
     keys.clear();
     vectors.clear();
   }

@@ -35,7 +35,7 @@ class FeatureExtractorTest {
     FeatureCache cache = new FeatureCache(cacheRoot, backbone.fingerprint());
 
     FeatureExtractor.Result result =
-        new FeatureExtractor(backbone.fingerprint(), () -> backbone, cache, 8, 1000)
+        new FeatureExtractor(() -> backbone, cache, 8, 1000)
             .extract(texts, Shard.ALL, FeatureExtractor.Progress.NONE);
 
     assertThat(result.computed()).isEqualTo(50);
@@ -53,11 +53,7 @@ class FeatureExtractorTest {
   void batchesAreSortedByLengthAndNoLargerThanTheBatchSize() throws Exception {
     CountingBackbone backbone = new CountingBackbone();
     new FeatureExtractor(
-            backbone.fingerprint(),
-            () -> backbone,
-            new FeatureCache(cacheRoot, backbone.fingerprint()),
-            8,
-            1000)
+            () -> backbone, new FeatureCache(cacheRoot, backbone.fingerprint()), 8, 1000)
         .extract(texts(50), Shard.ALL, FeatureExtractor.Progress.NONE);
 
     List<Integer> all = backbone.batchLengths.stream().flatMap(List::stream).toList();
@@ -71,13 +67,12 @@ class FeatureExtractorTest {
     CountingBackbone first = new CountingBackbone();
     FeatureCache cache = new FeatureCache(cacheRoot, first.fingerprint());
     Map<String, float[]> before =
-        new FeatureExtractor(first.fingerprint(), () -> first, cache, 8, 1000)
+        new FeatureExtractor(() -> first, cache, 8, 1000)
             .extract(texts(30), Shard.ALL, FeatureExtractor.Progress.NONE)
             .vectors();
 
     FeatureExtractor.Result again =
         new FeatureExtractor(
-                first.fingerprint(),
                 () -> {
                   throw new AssertionError("the backbone was loaded");
                 },
@@ -97,15 +92,14 @@ class FeatureExtractorTest {
     CountingBackbone failing = new CountingBackbone();
     failing.failOnBatch = 3;
     FeatureCache cache = new FeatureCache(cacheRoot, failing.fingerprint());
-    FeatureExtractor extractor =
-        new FeatureExtractor(failing.fingerprint(), () -> failing, cache, 5, 10);
+    FeatureExtractor extractor = new FeatureExtractor(() -> failing, cache, 5, 10);
     assertThatThrownBy(
             () -> extractor.extract(texts(40), Shard.ALL, FeatureExtractor.Progress.NONE))
         .hasMessageContaining("interrupted on purpose");
 
     CountingBackbone resumed = new CountingBackbone();
     FeatureExtractor.Result result =
-        new FeatureExtractor(resumed.fingerprint(), () -> resumed, cache, 5, 10)
+        new FeatureExtractor(() -> resumed, cache, 5, 10)
             .extract(texts(40), Shard.ALL, FeatureExtractor.Progress.NONE);
     // Three batches of 5 finished before the fourth failed: one full chunk of 10, then 5 more.
     assertThat(result.cached()).isEqualTo(15);
@@ -121,11 +115,7 @@ class FeatureExtractorTest {
       CountingBackbone backbone = new CountingBackbone();
       FeatureExtractor.Result part =
           new FeatureExtractor(
-                  backbone.fingerprint(),
-                  () -> backbone,
-                  new FeatureCache(cacheRoot, backbone.fingerprint()),
-                  8,
-                  100)
+                  () -> backbone, new FeatureCache(cacheRoot, backbone.fingerprint()), 8, 100)
               .extract(texts, new Shard(i, 3), FeatureExtractor.Progress.NONE);
       assertThat(part.vectors()).isNotEmpty();
       for (String key : part.vectors().keySet()) {
@@ -137,12 +127,7 @@ class FeatureExtractorTest {
 
     CountingBackbone merge = new CountingBackbone();
     FeatureExtractor.Result whole =
-        new FeatureExtractor(
-                merge.fingerprint(),
-                () -> merge,
-                new FeatureCache(cacheRoot, merge.fingerprint()),
-                8,
-                100)
+        new FeatureExtractor(() -> merge, new FeatureCache(cacheRoot, merge.fingerprint()), 8, 100)
             .extract(texts, Shard.ALL, FeatureExtractor.Progress.NONE);
     assertThat(merge.computed()).isZero();
     assertThat(whole.vectors()).hasSize(60);
