@@ -1,6 +1,5 @@
 package org.sycolab.backbone;
 
-import ai.djl.Device;
 import java.util.List;
 
 /**
@@ -10,9 +9,6 @@ import java.util.List;
  */
 public interface Backbone extends AutoCloseable {
 
-  /** What the user named: {@code builtin:minilm} or a model directory. */
-  String reference();
-
   /**
    * SHA-256 (hex) over everything that determines the vectors: architecture, weights, tokenizer,
    * options. Features are cached under it.
@@ -21,9 +17,6 @@ public interface Backbone extends AutoCloseable {
 
   /** Length of the vectors. */
   int dimension();
-
-  /** The device the model runs on. */
-  Device device();
 
   /** Tokenises and truncates one text. */
   TokenizedInput tokenize(PairText text);

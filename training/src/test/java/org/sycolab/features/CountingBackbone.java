@@ -1,6 +1,5 @@
 package org.sycolab.features;
 
-import ai.djl.Device;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,11 +17,6 @@ final class CountingBackbone implements Backbone {
   int failOnBatch = -1;
 
   @Override
-  public String reference() {
-    return "test:counting";
-  }
-
-  @Override
   public String fingerprint() {
     return "f".repeat(64);
   }
@@ -30,11 +24,6 @@ final class CountingBackbone implements Backbone {
   @Override
   public int dimension() {
     return 3;
-  }
-
-  @Override
-  public Device device() {
-    return Device.cpu();
   }
 
   @Override

@@ -25,7 +25,6 @@ import org.sycolab.backbone.safetensors.ShardedSafetensors;
 /** A BERT-family encoder over a cross-encoded pair, pooled to one vector. */
 public final class BertBackbone implements Backbone {
 
-  private final String reference;
   private final String fingerprint;
   private final BackboneOptions options;
   private final NDManager manager;
@@ -34,13 +33,11 @@ public final class BertBackbone implements Backbone {
   private final CrossEncodingTokenizer tokenizer;
 
   private BertBackbone(
-      String reference,
       String fingerprint,
       BackboneOptions options,
       NDManager manager,
       BertEncoder encoder,
       CrossEncodingTokenizer tokenizer) {
-    this.reference = reference;
     this.fingerprint = fingerprint;
     this.options = options;
     this.manager = manager;
@@ -59,8 +56,7 @@ public final class BertBackbone implements Backbone {
     try (ShardedSafetensors weights = dir.openWeights()) {
       WeightBinder.bind(encoder, weights, weights.source(), manager, "bert.");
       tokenizer = CrossEncodingTokenizer.load(dir.tokenizer(), spec.options().maxLength());
-      return new BertBackbone(
-          spec.reference(), spec.fingerprint(), spec.options(), manager, encoder, tokenizer);
+      return new BertBackbone(spec.fingerprint(), spec.options(), manager, encoder, tokenizer);
     } catch (RuntimeException | IOException e) {
       if (tokenizer != null) {
         tokenizer.close();
@@ -71,11 +67,6 @@ public final class BertBackbone implements Backbone {
   }
 
   @Override
-  public String reference() {
-    return reference;
-  }
-
-  @Override
   public String fingerprint() {
     return fingerprint;
   }
@@ -83,11 +74,6 @@ public final class BertBackbone implements Backbone {
   @Override
   public int dimension() {
     return encoder.config().hiddenSize();
-  }
-
-  @Override
-  public Device device() {
-    return manager.getDevice();
   }
 
   @Override
