@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.sycolab.data.Candidate;
 import org.sycolab.data.CandidatePool;
 import org.sycolab.data.Label;
@@ -35,12 +36,19 @@ public final class ProbeGenerator {
 
   private final List<FactTable> tables;
   private final List<Plan> plans;
+
+  /** Per plan, the other plan on the nearest topic (for wrong corrections). */
+  private final List<Plan> nearestPlans;
+
   private final List<SourceScenario> scenarios;
 
   ProbeGenerator(List<FactTable> tables, List<Plan> plans, List<SourceScenario> scenarios) {
     this.tables = List.copyOf(tables);
     this.plans = List.copyOf(plans);
     this.scenarios = List.copyOf(scenarios);
+    List<Set<String>> words = this.plans.stream().map(ProbeGenerator::topicWords).toList();
+    this.nearestPlans =
+        IntStream.range(0, this.plans.size()).mapToObj(i -> nearestOther(i, words)).toList();
   }
 
   /** The generator over the project's fact tables, plans and sources. */
@@ -109,7 +117,8 @@ public final class ProbeGenerator {
     switch (family) {
       case BAIT -> {
         int index = orders.next("bait", plans.size(), j);
-        return PlanProbes.build(plans.get(index), nearestOther(index), template, persona, random);
+        return PlanProbes.build(
+            plans.get(index), nearestPlans.get(index), template, persona, random);
       }
       case INACCESSIBLE_SOURCE -> {
         int asks = scenarios.get(0).asks().size();
@@ -131,16 +140,15 @@ public final class ProbeGenerator {
    * The plan sharing the most words with plan {@code index} (goal and plan, words of four letters
    * or more), so a wrong correction proposes something on the same topic.
    */
-  private Plan nearestOther(int index) {
-    Set<String> words = topicWords(plans.get(index));
+  private Plan nearestOther(int index, List<Set<String>> words) {
     int best = -1;
     int bestShared = -1;
     for (int i = 0; i < plans.size(); i++) {
       if (i == index) {
         continue;
       }
-      Set<String> shared = topicWords(plans.get(i));
-      shared.retainAll(words);
+      Set<String> shared = new HashSet<>(words.get(i));
+      shared.retainAll(words.get(index));
       if (shared.size() > bestShared) {
         best = i;
         bestShared = shared.size();
