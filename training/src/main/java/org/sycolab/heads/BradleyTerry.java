@@ -26,11 +26,14 @@ public final class BradleyTerry {
     int n = pairs(scores);
     double right = 0;
     for (int i = 0; i < n; i++) {
-      float chosen = scores[2 * i];
-      float rejected = scores[2 * i + 1];
-      right += chosen > rejected ? 1 : chosen == rejected ? 0.5 : 0;
+      right += credit(scores[2 * i], scores[2 * i + 1]);
     }
     return right / n;
+  }
+
+  /** One pair's share of accuracy: 1 when chosen scores higher, ½ on a tie, else 0. */
+  static double credit(float chosen, float rejected) {
+    return chosen > rejected ? 1 : chosen == rejected ? 0.5 : 0;
   }
 
   /** −log σ(z), without overflow for large |z|. */

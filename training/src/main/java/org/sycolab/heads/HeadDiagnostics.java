@@ -85,10 +85,9 @@ public final class HeadDiagnostics {
                   + grouping.getKey()
                   + "\t"
                   + grouping.getValue().apply(pair);
-          float chosen = scored.pairScores()[2 * i];
-          float rejected = scored.pairScores()[2 * i + 1];
           double[] cell = cells.computeIfAbsent(key, k -> new double[2]);
-          cell[0] += chosen > rejected ? 1 : chosen == rejected ? 0.5 : 0;
+          cell[0] +=
+              BradleyTerry.credit(scored.pairScores()[2 * i], scored.pairScores()[2 * i + 1]);
           cell[1]++;
         }
       }
