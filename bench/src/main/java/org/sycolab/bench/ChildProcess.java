@@ -7,7 +7,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Starts one benchmark process ({@link EncoderBench}, {@link HeadTrainingBench}, {@link PullBench})
@@ -78,5 +81,32 @@ final class ChildProcess {
               + String.join(" ", benchArgs));
     }
     return result;
+  }
+
+  /** Starts one engine's process for a round. */
+  @FunctionalInterface
+  interface Launch {
+    ChildResult run(String engine, int round) throws IOException, InterruptedException;
+  }
+
+  /**
+   * Runs {@code runs} rounds, each engine once per round in the order given, so that slow phases of
+   * a shared machine fall on every engine alike; announces each run.
+   *
+   * @return each engine's results, in run order
+   */
+  static Map<String, List<ChildResult>> alternate(
+      List<String> engines, int runs, PrintStream out, Launch launch)
+      throws IOException, InterruptedException {
+    Map<String, List<ChildResult>> results = new LinkedHashMap<>();
+    engines.forEach(engine -> results.put(engine, new ArrayList<>()));
+    int run = 0;
+    for (int round = 0; round < runs; round++) {
+      for (String engine : engines) {
+        out.printf(Locale.ROOT, "run %d/%d: %s%n", ++run, runs * engines.size(), engine);
+        results.get(engine).add(launch.run(engine, round));
+      }
+    }
+    return results;
   }
 }

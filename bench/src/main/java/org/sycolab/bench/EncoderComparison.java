@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -82,31 +83,28 @@ public final class EncoderComparison implements Callable<Integer> {
         threads,
         warmup,
         runs);
-    List<ChildResult> ort = new ArrayList<>();
-    List<ChildResult> sycolab = new ArrayList<>();
+    Map<String, List<ChildResult>> results =
+        ChildProcess.alternate(
+            ENGINES,
+            runs,
+            out,
+            (engine, round) ->
+                ChildProcess.run(
+                    EncoderBench.class, args(engine, texts, batch, threads, warmup, seed), out));
+    List<ChildResult> ort = results.get(OrtEncoder.NAME);
+    List<ChildResult> sycolab = results.get(SycolabEncoder.NAME);
     Set<String> digests = new HashSet<>();
-    int run = 0;
-    for (int round = 0; round < runs; round++) {
-      for (String engine : ENGINES) {
-        out.printf(Locale.ROOT, "run %d/%d: %s%n", ++run, runs * ENGINES.size(), engine);
-        ChildResult result =
-            ChildProcess.run(
-                EncoderBench.class, args(engine, texts, batch, threads, warmup, seed), out);
-        digests.add(result.batchesDigest());
-        (engine.equals(OrtEncoder.NAME) ? ort : sycolab).add(result);
-      }
-    }
+    results.values().forEach(list -> list.forEach(r -> digests.add(r.batchesDigest())));
     if (digests.size() != 1) {
       throw new IllegalStateException("the runs did not all see the same batches: " + digests);
     }
-    double sycolabRate =
-        Median.of(sycolab.stream().mapToDouble(ChildResult::seqPerSecond).toArray());
-    double ortRate = Median.of(ort.stream().mapToDouble(ChildResult::seqPerSecond).toArray());
+    double sycolabRate = Median.of(sycolab, ChildResult::seqPerSecond);
+    double ortRate = Median.of(ort, ChildResult::seqPerSecond);
     out.printf(
         Locale.ROOT,
         "encoder peak rss: sycolab %.0f MB, ort %.0f MB (medians)%n",
-        Median.of(sycolab.stream().mapToDouble(ChildResult::peakRssMb).toArray()),
-        Median.of(ort.stream().mapToDouble(ChildResult::peakRssMb).toArray()));
+        Median.of(sycolab, ChildResult::peakRssMb),
+        Median.of(ort, ChildResult::peakRssMb));
     out.printf(Locale.ROOT, "encoder sycolab %.1f seq/s, ort %.1f seq/s%n", sycolabRate, ortRate);
     out.printf(Locale.ROOT, "ratio %.2f%n", sycolabRate / ortRate);
 

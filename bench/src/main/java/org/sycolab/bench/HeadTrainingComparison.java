@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.ToDoubleFunction;
 import org.sycolab.heads.TrainingConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -87,29 +87,27 @@ public final class HeadTrainingComparison implements Callable<Integer> {
         config.weightDecay(),
         workload.devPairs,
         workload.seed);
-    List<ChildResult> java = new ArrayList<>();
-    List<ChildResult> sycolab = new ArrayList<>();
-    int run = 0;
-    for (int round = 0; round < runs; round++) {
-      for (String engine : ENGINES) {
-        out.printf(Locale.ROOT, "run %d/%d: %s%n", ++run, runs * ENGINES.size(), engine);
-        ChildResult result = ChildProcess.run(HeadTrainingBench.class, args(engine), out);
-        (engine.equals(HeadTrainingBench.SYCOLAB) ? sycolab : java).add(result);
-      }
-    }
-    double sycolabWarm = median(sycolab, ChildResult::warmSeconds);
-    double sycolabFirst = median(sycolab, ChildResult::firstSeconds);
-    double javaWarm = median(java, ChildResult::warmSeconds);
-    double sycolabAccuracy = median(sycolab, ChildResult::devAccuracy);
-    double javaAccuracy = median(java, ChildResult::devAccuracy);
+    Map<String, List<ChildResult>> results =
+        ChildProcess.alternate(
+            ENGINES,
+            runs,
+            out,
+            (engine, round) -> ChildProcess.run(HeadTrainingBench.class, args(engine), out));
+    List<ChildResult> java = results.get(JavaLinearHeadTrainer.NAME);
+    List<ChildResult> sycolab = results.get(HeadTrainingBench.SYCOLAB);
+    double sycolabWarm = Median.of(sycolab, ChildResult::warmSeconds);
+    double sycolabFirst = Median.of(sycolab, ChildResult::firstSeconds);
+    double javaWarm = Median.of(java, ChildResult::warmSeconds);
+    double sycolabAccuracy = Median.of(sycolab, ChildResult::devAccuracy);
+    double javaAccuracy = Median.of(java, ChildResult::devAccuracy);
     out.printf(
         Locale.ROOT,
         "heads sycolab first %.2f s (after %.2f s engine start-up), warm %.2f s;"
             + " java first %.2f s, warm %.2f s; dev accuracy sycolab %.4f java %.4f%n",
         sycolabFirst,
-        median(sycolab, ChildResult::startupSeconds),
+        Median.of(sycolab, ChildResult::startupSeconds),
         sycolabWarm,
-        median(java, ChildResult::firstSeconds),
+        Median.of(java, ChildResult::firstSeconds),
         javaWarm,
         sycolabAccuracy,
         javaAccuracy);
@@ -132,9 +130,5 @@ public final class HeadTrainingComparison implements Callable<Integer> {
     List<String> args = new ArrayList<>(List.of("--engine", engine));
     args.addAll(workload.arguments());
     return args;
-  }
-
-  private static double median(List<ChildResult> results, ToDoubleFunction<ChildResult> field) {
-    return Median.of(results.stream().mapToDouble(field).toArray());
   }
 }

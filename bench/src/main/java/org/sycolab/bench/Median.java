@@ -1,6 +1,8 @@
 package org.sycolab.bench;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /** The median of a benchmark's measurements. */
 final class Median {
@@ -16,5 +18,10 @@ final class Median {
     Arrays.sort(sorted);
     int mid = sorted.length / 2;
     return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+
+  /** The median of one field over several processes' results. */
+  static double of(List<ChildResult> results, ToDoubleFunction<ChildResult> field) {
+    return of(results.stream().mapToDouble(field).toArray());
   }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -100,22 +99,22 @@ public final class PullComparison implements Callable<Integer> {
     Path directory = Files.createTempDirectory("sycolab-pull-bench");
     boolean keep = false;
     try {
-      List<ChildResult> reference = new ArrayList<>();
-      List<ChildResult> sycolab = new ArrayList<>();
       List<Path> files = new ArrayList<>();
-      int run = 0;
-      for (int round = 0; round < runs; round++) {
-        for (String engine : ENGINES) {
-          out.printf(Locale.ROOT, "run %d/%d: %s%n", ++run, runs * ENGINES.size(), engine);
-          Path values = directory.resolve(engine + "-" + round + ".tsv");
-          List<String> args = new ArrayList<>(List.of("--engine", engine, "--values"));
-          args.add(values.toString());
-          args.addAll(workload.arguments());
-          ChildResult result = ChildProcess.run(PullBench.class, workload.jvmOptions(), args, out);
-          (engine.equals(PullBench.SYCOLAB) ? sycolab : reference).add(result);
-          files.add(values);
-        }
-      }
+      Map<String, List<ChildResult>> results =
+          ChildProcess.alternate(
+              ENGINES,
+              runs,
+              out,
+              (engine, round) -> {
+                Path values = directory.resolve(engine + "-" + round + ".tsv");
+                files.add(values);
+                List<String> args = new ArrayList<>(List.of("--engine", engine, "--values"));
+                args.add(values.toString());
+                args.addAll(workload.arguments());
+                return ChildProcess.run(PullBench.class, workload.jvmOptions(), args, out);
+              });
+      List<ChildResult> reference = results.get(ReferencePull.NAME);
+      List<ChildResult> sycolab = results.get(PullBench.SYCOLAB);
 
       // The first run is the reference's: every other run, of either engine, must agree with it.
       Map<String, PullRow> expected = PullRow.read(files.get(0));
@@ -123,16 +122,16 @@ public final class PullComparison implements Callable<Integer> {
       for (Path file : files.subList(1, files.size())) {
         compare(expected, PullRow.read(file), file, agreement);
       }
-      double sycolabFirst = median(sycolab, ChildResult::firstSeconds);
-      double sycolabWarm = median(sycolab, ChildResult::warmSeconds);
-      double referenceWarm = median(reference, ChildResult::warmSeconds);
+      double sycolabFirst = Median.of(sycolab, ChildResult::firstSeconds);
+      double sycolabWarm = Median.of(sycolab, ChildResult::warmSeconds);
+      double referenceWarm = Median.of(reference, ChildResult::warmSeconds);
       out.printf(
           Locale.ROOT,
           "pull sycolab first %.2f s, warm %.2f s; reference first %.2f s, warm %.2f s;"
               + " %d statistics, estimates within %.1e, interval ends within %.1e%n",
           sycolabFirst,
           sycolabWarm,
-          median(reference, ChildResult::firstSeconds),
+          Median.of(reference, ChildResult::firstSeconds),
           referenceWarm,
           expected.size(),
           agreement.estimate,
@@ -192,10 +191,6 @@ public final class PullComparison implements Callable<Integer> {
       return Double.isNaN(a) && Double.isNaN(b) ? 0 : Double.POSITIVE_INFINITY;
     }
     return Math.abs(a - b);
-  }
-
-  private static double median(List<ChildResult> results, ToDoubleFunction<ChildResult> field) {
-    return Median.of(results.stream().mapToDouble(field).toArray());
   }
 
   private static void delete(Path directory) throws IOException {
