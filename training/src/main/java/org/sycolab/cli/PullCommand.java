@@ -360,9 +360,14 @@ final class PullCommand extends BaseCommand {
     return pairs;
   }
 
+  /**
+   * Warns when a head of the other single label stands in for {@code label}: likely swapped flags.
+   * A mixture head stands in on purpose (the mixture ablation), so it passes quietly.
+   */
   private void warnOnLabel(List<SavedHead> heads, String label) {
+    String other = label.equals("agreeable") ? "grounded" : "agreeable";
     for (SavedHead head : heads) {
-      if (!head.card().label().equals(label)) {
+      if (head.card().label().equals(other)) {
         err()
             .printf(
                 "warning: %s was trained on label %s but is used as the %s head%n",

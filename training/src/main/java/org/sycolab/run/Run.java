@@ -114,6 +114,26 @@ public final class Run {
     return target;
   }
 
+  /**
+   * Records a file that something else wrote inside the run directory (a stage of an experiment),
+   * with its digest.
+   */
+  public void recordOutput(Path file) throws IOException {
+    Path absolute = file.toAbsolutePath().normalize();
+    if (!absolute.startsWith(dir.path())) {
+      throw new IllegalArgumentException(file + " is outside the run directory " + dir);
+    }
+    String name = dir.path().relativize(absolute).toString();
+    outputs.put(
+        name, new RunManifest.FileEntry(name, Files.size(absolute), FileDigest.sha256(absolute)));
+    save(RunManifest.Status.RUNNING, null, null);
+  }
+
+  /** Marks the run stopped: it ended early on request and can be resumed. */
+  public void stop() throws IOException {
+    save(RunManifest.Status.STOPPED, clock.instant().toString(), null);
+  }
+
   /** Marks the run complete. */
   public void complete() throws IOException {
     save(RunManifest.Status.COMPLETE, clock.instant().toString(), null);

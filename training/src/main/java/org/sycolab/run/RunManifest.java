@@ -21,7 +21,7 @@ import java.util.Map;
  * @param workingDirectory where the command ran
  * @param startedAt ISO-8601 instant
  * @param finishedAt ISO-8601 instant, absent while running
- * @param status running, complete or failed
+ * @param status running, complete, stopped (ended early on request, to be resumed) or failed
  * @param error what went wrong when failed
  * @param config the effective configuration, defaults included
  * @param git the source checkout's commit, when known
@@ -77,6 +77,8 @@ public record RunManifest(
     RUNNING,
     @JsonProperty("complete")
     COMPLETE,
+    @JsonProperty("stopped")
+    STOPPED,
     @JsonProperty("failed")
     FAILED
   }

@@ -1,0 +1,215 @@
+package org.sycolab.experiment;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.sycolab.backbone.Pooling;
+import org.sycolab.engine.DeviceSpec;
+import org.sycolab.heads.DataSplit;
+import org.sycolab.heads.HeadArchitecture;
+import org.sycolab.pull.PullGrid;
+import org.sycolab.pull.Reference;
+
+/**
+ * Reads an experiment file and checks every value before any stage runs, so a typo in the last
+ * section fails in the first second, naming the file, the line and the field.
+ */
+public final class ExperimentFile {
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  private static final ObjectMapper YAML =
+      JsonMapper.builder(new YAMLFactory())
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .build();
+
+  private ExperimentFile() {}
+
+  /**
+   * Parses and checks {@code file}.
+   *
+   * @throws InvalidExperimentException listing every problem found
+   * @throws IOException when the file cannot be read
+   */
+  public static Experiment read(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString());
+    }
+    Experiment experiment;
+    try {
+      experiment = YAML.readValue(file.toFile(), Experiment.class);
+    } catch (JsonMappingException e) {
+      throw new InvalidExperimentException(
+          file + located(e.getLocation()) + ": " + field(e) + cause(e));
+    } catch (JsonProcessingException e) {
+      throw new InvalidExperimentException(
+          file + located(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage());
+    }
+    if (experiment == null) {
+      throw new InvalidExperimentException(file + ": empty; see experiments/demo.yaml");
+    }
+    List<String> problems = check(experiment);
+    if (!problems.isEmpty()) {
+      throw new InvalidExperimentException(
+          problems.stream().map(p -> file + ": " + p).collect(Collectors.joining("\n")));
+    }
+    return experiment;
+  }
+
+  /** The experiment as nested maps, values left out omitted, for a run's manifest. */
+  public static Map<?, ?> asMap(Experiment experiment) {
+    return YAML.convertValue(experiment, Map.class);
+  }
+
+  private static String located(JsonLocation location) {
+    return location == null || location.getLineNr() < 1
+        ? ""
+        : ":" + location.getLineNr() + ":" + location.getColumnNr();
+  }
+
+  private static String field(JsonMappingException e) {
+    String path =
+        e.getPath().stream()
+            .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+            .collect(Collectors.joining("."))
+            .replace(".[", "[");
+    return path.isEmpty() ? "" : path + ": ";
+  }
+
+  private static String cause(JsonMappingException e) {
+    if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+      return "unknown field; expected one of "
+          + u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
+    }
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root instanceof IllegalArgumentException) {
+      return root.getMessage();
+    }
+    return e.getOriginalMessage().lines().findFirst().orElse("invalid value");
+  }
+
+  /** Every problem of a parsed experiment, as "field: message". */
+  static List<String> check(Experiment e) {
+    List<String> problems = new ArrayList<>();
+    if (e.name() == null || !NAME.matcher(e.name()).matches()) {
+      problems.add(
+          "name: expected 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit;"
+              + " got "
+              + (e.name() == null ? "nothing" : "'" + e.name() + "'"));
+    }
+    attempt(problems, "device", e.device(), DeviceSpec::parse);
+    checkData(e.data(), problems);
+    if (e.backbone() != null) {
+      Experiment.Backbone b = e.backbone();
+      if (b.pooling() != null && Pooling.parse(b.pooling()).isEmpty()) {
+        problems.add("backbone.pooling: expected mean or cls, got '" + b.pooling() + "'");
+      }
+      positive(problems, "backbone.max_length", b.maxLength());
+      positive(problems, "backbone.batch_size", b.batchSize());
+    }
+    if (e.heads() != null) {
+      checkHeads(e.heads(), problems);
+    }
+    if (e.pull() != null) {
+      checkPull(e.pull(), problems);
+    }
+    return problems;
+  }
+
+  private static void checkData(Experiment.Data data, List<String> problems) {
+    if (data == null) {
+      problems.add("data: missing; give data.generate (probes) or data.pairs and data.pools");
+      return;
+    }
+    boolean files = data.pairs() != null || data.pools() != null;
+    if (data.generate() != null && files) {
+      problems.add("data: give either generate or pairs and pools, not both");
+    } else if (data.generate() == null && (data.pairs() == null || data.pools() == null)) {
+      problems.add("data: give generate, or both pairs and pools (JSONL files)");
+    } else if (data.generate() != null) {
+      positive(problems, "data.generate.pairs", data.generate().pairs());
+    }
+  }
+
+  private static void checkHeads(Experiment.Heads heads, List<String> problems) {
+    attempt(problems, "heads.architecture", heads.architecture(), HeadArchitecture.Kind::parse);
+    if (heads.seeds() != null) {
+      if (heads.seeds().isEmpty() || heads.seeds().contains(null)) {
+        problems.add("heads.seeds: expected a list of one or more seeds");
+      } else if (new HashSet<>(heads.seeds()).size() != heads.seeds().size()) {
+        problems.add("heads.seeds: seeds repeat: " + heads.seeds());
+      }
+    }
+    if (heads.mixture() != null) {
+      for (Double p : heads.mixture()) {
+        if (p == null || !(p >= 0 && p <= 1)) {
+          problems.add("heads.mixture: fractions must be in [0, 1], got " + heads.mixture());
+          break;
+        }
+      }
+      if (new HashSet<>(heads.mixture()).size() != heads.mixture().size()) {
+        problems.add("heads.mixture: fractions repeat: " + heads.mixture());
+      }
+    }
+    positive(problems, "heads.hidden", heads.hidden());
+    positive(problems, "heads.epochs", heads.epochs());
+    positive(problems, "heads.minibatch", heads.minibatch());
+  }
+
+  private static void checkPull(Experiment.Pull pull, List<String> problems) {
+    if (pull.lambda() != null) {
+      attempt(problems, "pull.lambda", pull.lambda().text(), t -> PullGrid.parseDecimals(t, "λ"));
+    }
+    if (pull.n() != null) {
+      attempt(problems, "pull.n", pull.n().text(), t -> PullGrid.parseCounts(t, "n"));
+    }
+    if (pull.split() != null
+        && !pull.split().equals("all")
+        && DataSplit.parse(pull.split()).isEmpty()) {
+      problems.add("pull.split: expected train, dev, test or all, got '" + pull.split() + "'");
+    }
+    if (pull.reference() != null && Reference.parse(pull.reference()).isEmpty()) {
+      problems.add("pull.reference: expected uniform or logprob, got '" + pull.reference() + "'");
+    }
+    positive(problems, "pull.bootstrap", pull.bootstrap());
+  }
+
+  private static void positive(List<String> problems, String field, Integer value) {
+    if (value != null && value < 1) {
+      problems.add(field + ": expected a positive integer, got " + value);
+    }
+  }
+
+  private static void attempt(
+      List<String> problems, String field, String value, Function<String, ?> parser) {
+    if (value == null) {
+      return;
+    }
+    try {
+      parser.apply(value);
+    } catch (IllegalArgumentException ex) {
+      problems.add(field + ": " + ex.getMessage());
+    }
+  }
+}

@@ -1,0 +1,263 @@
+package org.sycolab.experiment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.sycolab.heads.TrainingTarget;
+
+/**
+ * The stages that carry out an experiment in a run directory: data, validation, features of the
+ * pairs and the pools, the heads, their diagnostics, the pull of agreeable against grounded heads,
+ * one pull per mixture head, and the report. Every path is absolute, so the command lines recorded
+ * in the stages' manifests say exactly what ran.
+ */
+public final class ExperimentPlan {
+
+  /** Directory of the run where {@code --shard} writes the slices of a job array. */
+  public static final String SHARDS = "shards";
+
+  /** The model embedded when the experiment names none. */
+  public static final String DEFAULT_MODEL = "builtin:minilm";
+
+  private final Experiment experiment;
+  private final Path base;
+  private final Path run;
+
+  /**
+   * Plans {@code experiment}, whose file lies in {@code base}, into the run directory {@code run}.
+   */
+  public ExperimentPlan(Experiment experiment, Path base, Path run) {
+    this.experiment = experiment;
+    this.base = base.toAbsolutePath().normalize();
+    this.run = run.toAbsolutePath().normalize();
+  }
+
+  /**
+   * Every stage in order.
+   *
+   * @param pairShards run directories of pair-feature shards to merge into the cache first
+   * @param poolShards the same for the pools' features
+   */
+  public List<Stage> stages(List<Path> pairShards, List<Path> poolShards) {
+    List<Stage> stages = new ArrayList<>();
+    stages.add(data());
+    stages.add(
+        command(
+            "validate",
+            Stage.Step.DATA,
+            null,
+            List.of("validate", pairs().toString(), pools().toString())));
+    stages.add(embed("embed-pairs", pairs(), "features-pairs", pairShards, null));
+    stages.add(embed("embed-pools", pools(), "features-pools", poolShards, null));
+    stages.add(train());
+    stages.add(diagnose());
+    stages.add(pull("pull", headDirectories("agreeable"), pullGrid(false)));
+    for (double fraction : mixtures()) {
+      String label = TrainingTarget.parse("mixture:" + fraction).fileName();
+      stages.add(pull("pull-" + label, headDirectories(label), pullGrid(true)));
+    }
+    stages.add(command("report", Stage.Step.REPORT, null, List.of("report", run.toString())));
+    return stages;
+  }
+
+  /**
+   * The two embedding commands of shard {@code shard} ({@code i/n}) of a job array, writing into
+   * {@code shards/pairs-<i>of<n>/} and {@code shards/pools-<i>of<n>/}.
+   */
+  public List<Stage> shard(String shard) {
+    String suffix = shard.replace("/", "of");
+    return List.of(
+        embed("embed-pairs " + shard, pairs(), SHARDS + "/pairs-" + suffix, List.of(), shard),
+        embed("embed-pools " + shard, pools(), SHARDS + "/pools-" + suffix, List.of(), shard));
+  }
+
+  /** The pairs file the run reads, inside the run directory. */
+  public Path pairs() {
+    return run.resolve("data/pairs.jsonl");
+  }
+
+  /** The pools file the run reads, inside the run directory. */
+  public Path pools() {
+    return run.resolve("data/pools.jsonl");
+  }
+
+  private Stage data() {
+    Experiment.Data data = experiment.data();
+    if (data.generate() == null) {
+      return new Stage(
+          "data",
+          Stage.Step.DATA,
+          Stage.Kind.COPY_DATA,
+          run.resolve("data"),
+          List.of(
+              base.resolve(data.pairs()).normalize().toString(),
+              base.resolve(data.pools()).normalize().toString()));
+    }
+    Experiment.Generate g = data.generate();
+    List<String> args = new ArrayList<>(List.of("generate"));
+    option(args, "--seed", g.seed());
+    option(args, "--pairs", g.pairs());
+    option(args, "--heldout-domain", g.heldoutDomain());
+    option(args, "--families", g.families() == null ? null : String.join(",", g.families()));
+    return command("data", Stage.Step.DATA, "data", args);
+  }
+
+  private Stage embed(String name, Path in, String directory, List<Path> merge, String shard) {
+    List<String> args = new ArrayList<>(List.of("embed", "--in", in.toString()));
+    backbone(args, true);
+    option(args, "--shard", shard);
+    if (!merge.isEmpty()) {
+      args.add("--merge");
+      merge.forEach(dir -> args.add(dir.toString()));
+    }
+    return command(name, Stage.Step.EMBED, directory, args);
+  }
+
+  private Stage train() {
+    Experiment.Heads h = heads();
+    List<String> labels = new ArrayList<>(List.of("agreeable", "grounded"));
+    mixtures().forEach(p -> labels.add("mixture:" + p));
+    List<String> args =
+        new ArrayList<>(
+            List.of("train", "--pairs", pairs().toString(), "--label", String.join(",", labels)));
+    option(args, "--head", h.architecture());
+    option(args, "--hidden", h.hidden());
+    option(args, "--dropout", h.dropout());
+    option(args, "--epochs", h.epochs());
+    option(args, "--minibatch", h.minibatch());
+    option(args, "--lr", h.lr());
+    option(args, "--weight-decay", h.weightDecay());
+    option(args, "--margin", h.margin());
+    option(args, "--centring", h.centring());
+    option(args, "--patience", h.patience());
+    option(args, "--seeds", String.join(",", seeds().stream().map(String::valueOf).toList()));
+    backbone(args, true);
+    return command("train", Stage.Step.TRAIN, "heads", args);
+  }
+
+  private Stage diagnose() {
+    long first = seeds().get(0);
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "heads",
+                "diagnose",
+                "--heads",
+                headDirectory("agreeable", first),
+                headDirectory("grounded", first),
+                "--pairs",
+                pairs().toString(),
+                "--pools",
+                pools().toString()));
+    option(args, "--split", pull().split());
+    backbone(args, false);
+    return command("diagnose", Stage.Step.DIAGNOSE, "diagnose", args);
+  }
+
+  private Stage pull(String name, List<String> agreeable, List<String> grid) {
+    List<String> args = new ArrayList<>(List.of("pull", "--pools", pools().toString()));
+    args.add("--agreeable");
+    args.addAll(agreeable);
+    args.add("--grounded");
+    args.addAll(headDirectories("grounded"));
+    option(args, "--split", pull().split());
+    args.addAll(grid);
+    option(args, "--reference", pull().reference());
+    option(args, "--bootstrap", pull().bootstrap());
+    option(args, "--seed", pull().seed());
+    backbone(args, false);
+    return command(name, Stage.Step.PULL, name, args);
+  }
+
+  /**
+   * The sweep axes. A mixture head's pull compares it, alone at λ = 1, with the grounded head at λ
+   * = 0, over best-of-n only.
+   */
+  private List<String> pullGrid(boolean mixture) {
+    Experiment.Pull p = pull();
+    List<String> args = new ArrayList<>();
+    option(args, "--lambda", mixture ? "0,1" : text(p.lambda()));
+    option(args, "--n", text(p.n()));
+    option(args, "--beta", mixture ? "none" : text(p.beta()));
+    return args;
+  }
+
+  private List<String> headDirectories(String label) {
+    return seeds().stream().map(seed -> headDirectory(label, seed)).toList();
+  }
+
+  private String headDirectory(String label, long seed) {
+    return run.resolve("heads").resolve(label + "-seed" + seed).toString();
+  }
+
+  /**
+   * The backbone's options: all of them for commands that embed, the batch size only for those that
+   * read the backbone from the heads' cards.
+   */
+  private void backbone(List<String> args, boolean embeds) {
+    Experiment.Backbone b = experiment.backbone();
+    if (embeds) {
+      args.add("--model");
+      args.add(b == null || b.model() == null ? DEFAULT_MODEL : b.model());
+    }
+    if (b == null) {
+      return;
+    }
+    if (embeds) {
+      option(args, "--pooling", b.pooling());
+      option(args, "--max-length", b.maxLength());
+      if (Boolean.FALSE.equals(b.normalize())) {
+        args.add("--no-normalize");
+      }
+    }
+    option(args, "--batch-size", b.batchSize());
+  }
+
+  private List<Long> seeds() {
+    List<Long> seeds = heads().seeds();
+    return seeds == null ? List.of(1L) : seeds;
+  }
+
+  private List<Double> mixtures() {
+    List<Double> mixture = heads().mixture();
+    return mixture == null ? List.of() : mixture;
+  }
+
+  private Experiment.Heads heads() {
+    Experiment.Heads h = experiment.heads();
+    return h == null
+        ? new Experiment.Heads(
+            null, null, null, null, null, null, null, null, null, null, null, null)
+        : h;
+  }
+
+  private Experiment.Pull pull() {
+    Experiment.Pull p = experiment.pull();
+    return p == null ? new Experiment.Pull(null, null, null, null, null, null, null) : p;
+  }
+
+  private Stage command(String name, Stage.Step step, String directory, List<String> args) {
+    List<String> full = new ArrayList<>(args);
+    Path dir = directory == null ? null : run.resolve(directory);
+    if (dir != null) {
+      full.add("--out");
+      full.add(dir.toString());
+    }
+    return new Stage(name, step, Stage.Kind.COMMAND, dir, full);
+  }
+
+  private static String text(Grid grid) {
+    return grid == null ? null : grid.text();
+  }
+
+  private static void option(List<String> args, String name, Object value) {
+    if (value != null) {
+      args.add(name);
+      args.add(value instanceof Double d ? plain(d) : value.toString());
+    }
+  }
+
+  private static String plain(double value) {
+    return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+}
