@@ -229,12 +229,11 @@ final class RunCommand extends BaseCommand {
       String position =
           String.format(Locale.ROOT, "[%d/%d] %s", i + 1, stages.size(), stage.name());
       if (!upstreamRan && stage.isFinished()) {
-        err().println(position + ": finished earlier, skipped");
+        progress(position + ": finished earlier, skipped");
         recordStage(stage, run);
         continue;
       }
-      err().println(position);
-      err().flush();
+      progress(position);
       long start = System.nanoTime();
       int status =
           stage.kind() == Stage.Kind.COPY_DATA ? copyData(stage) : runCommand(stage, global);
@@ -244,10 +243,19 @@ final class RunCommand extends BaseCommand {
       }
       recordStage(stage, run);
       upstreamRan |= stage.directory() != null;
-      err()
-          .printf(Locale.ROOT, "%s: done in %.1f s%n", position, (System.nanoTime() - start) / 1e9);
+      progress(
+          String.format(
+              Locale.ROOT, "%s: done in %.1f s", position, (System.nanoTime() - start) / 1e9));
     }
     return ExitCode.OK;
+  }
+
+  /** A progress line on standard error, unless -q. */
+  private void progress(String line) {
+    if (root().verbosity() != Verbosity.QUIET) {
+      err().println(line);
+      err().flush();
+    }
   }
 
   private int runCommand(Stage stage, List<String> global) {

@@ -2,10 +2,14 @@ package org.sycolab.experiment;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -16,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -53,18 +58,26 @@ public final class ExperimentFile {
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString());
     }
+    if (Files.readString(file).isBlank()) {
+      throw new InvalidExperimentException(file + ": empty; see experiments/demo.yaml");
+    }
     Experiment experiment;
     try {
       experiment = YAML.readValue(file.toFile(), Experiment.class);
     } catch (JsonMappingException e) {
-      throw new InvalidExperimentException(
-          file + located(e.getLocation()) + ": " + field(e) + cause(e));
+      for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+        if (c instanceof JsonParseException syntax) {
+          throw notYaml(file, syntax);
+        }
+      }
+      JsonLocation where = locate(file, e.getPath()).orElse(e.getLocation());
+      throw new InvalidExperimentException(file + located(where) + ": " + field(e) + cause(e));
     } catch (JsonProcessingException e) {
-      throw new InvalidExperimentException(
-          file + located(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage());
+      throw notYaml(file, e);
     }
     if (experiment == null) {
-      throw new InvalidExperimentException(file + ": empty; see experiments/demo.yaml");
+      throw new InvalidExperimentException(
+          file + ": holds no experiment; see experiments/demo.yaml");
     }
     List<String> problems = check(experiment);
     if (!problems.isEmpty()) {
@@ -77,6 +90,41 @@ public final class ExperimentFile {
   /** The experiment as nested maps, values left out omitted, for a run's manifest. */
   public static Map<?, ?> asMap(Experiment experiment) {
     return YAML.convertValue(experiment, Map.class);
+  }
+
+  /**
+   * Where the field a mapping error names starts in the file. Records are built once their whole
+   * object is read, so the error's own location is the object's end.
+   */
+  private static Optional<JsonLocation> locate(Path file, List<JsonMappingException.Reference> path)
+      throws IOException {
+    StringBuilder pointer = new StringBuilder();
+    for (JsonMappingException.Reference r : path) {
+      pointer.append('/');
+      pointer.append(
+          r.getFieldName() != null
+              ? r.getFieldName().replace("~", "~0").replace("/", "~1")
+              : String.valueOf(r.getIndex()));
+    }
+    JsonPointer target = JsonPointer.compile(pointer.toString());
+    try (JsonParser parser = YAML.getFactory().createParser(file.toFile())) {
+      while (parser.nextToken() != null) {
+        if (parser.getParsingContext().pathAsPointer().equals(target)) {
+          return Optional.of(parser.currentTokenLocation());
+        }
+      }
+    } catch (JsonProcessingException e) {
+      return Optional.empty(); // the mapping error is the one to report
+    }
+    return Optional.empty();
+  }
+
+  private static InvalidExperimentException notYaml(Path file, JsonProcessingException e) {
+    return new InvalidExperimentException(
+        file
+            + located(e.getLocation())
+            + ": not valid YAML: "
+            + e.getOriginalMessage().lines().findFirst().orElse(""));
   }
 
   private static String located(JsonLocation location) {
@@ -99,6 +147,9 @@ public final class ExperimentFile {
       return "unknown field; expected one of "
           + u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
     }
+    if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+      return "expected " + describe(m.getTargetType());
+    }
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
@@ -107,6 +158,21 @@ public final class ExperimentFile {
       return root.getMessage();
     }
     return e.getOriginalMessage().lines().findFirst().orElse("invalid value");
+  }
+
+  private static String describe(Class<?> type) {
+    if (type == String.class) {
+      return "text";
+    } else if (type == Integer.class || type == Long.class) {
+      return "a whole number";
+    } else if (type == Double.class) {
+      return "a number";
+    } else if (type == Boolean.class) {
+      return "true or false";
+    } else if (List.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    return "a section of fields (see experiments/demo.yaml)";
   }
 
   /** Every problem of a parsed experiment, as "field: message". */

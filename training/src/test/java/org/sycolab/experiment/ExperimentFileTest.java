@@ -1,0 +1,110 @@
+package org.sycolab.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExperimentFileTest {
+
+  @TempDir Path tmp;
+
+  private Path write(String yaml) throws Exception {
+    Path file = tmp.resolve("exp.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  @Test
+  void theDemoExperimentReadsWithEveryValueItGives() throws Exception {
+    Experiment demo = ExperimentFile.read(Path.of("../experiments/demo.yaml"));
+    assertThat(demo.name()).isEqualTo("demo");
+    assertThat(demo.data().generate().pairs()).isEqualTo(2000);
+    assertThat(demo.backbone().model()).isEqualTo("builtin:minilm");
+    assertThat(demo.heads().seeds()).containsExactly(1L, 2L, 3L);
+    assertThat(demo.heads().mixture()).containsExactly(0.0, 0.5, 1.0);
+    assertThat(demo.pull().lambda().text()).isEqualTo("0:1:0.1");
+    assertThat(demo.pull().n().text()).isEqualTo("1,2,4,8,16,32,64");
+    assertThat(demo.pull().beta().text()).isEqualTo("0.1,0.2,0.5,1,2");
+  }
+
+  @Test
+  void anUnknownFieldIsNamedWithItsLineAndTheFieldsAllowed() throws Exception {
+    Path file =
+        write(
+            "name: x\ndata:\n  generate:\n    seed: 1\nheads:\n  seeds: [1]\n  archtecture: mlp\n");
+    assertThatThrownBy(() -> ExperimentFile.read(file))
+        .isInstanceOf(InvalidExperimentException.class)
+        .hasMessageStartingWith(file + ":7:")
+        .hasMessageContaining("heads.archtecture: unknown field")
+        .hasMessageContaining("architecture");
+  }
+
+  @Test
+  void aValueOfTheWrongTypeNamesItsField() throws Exception {
+    Path file = write("name: x\ndata:\n  generate:\n    pairs: many\n");
+    assertThatThrownBy(() -> ExperimentFile.read(file))
+        .isInstanceOf(InvalidExperimentException.class)
+        .hasMessageStartingWith(file + ":4:")
+        .hasMessageContaining("data.generate.pairs: expected a whole number");
+  }
+
+  @Test
+  void everySemanticProblemIsListedBeforeAnythingRuns() throws Exception {
+    Path file =
+        write(
+            "name: 'has space'\n"
+                + "device: tpu\n"
+                + "data:\n  generate: {seed: 1}\n  pairs: p.jsonl\n"
+                + "heads:\n  architecture: cnn\n  seeds: [1, 1]\n  mixture: [0.5, 2]\n"
+                + "pull:\n  lambda: '0:1'\n  n: [1, two]\n  split: valid\n  reference: greedy\n");
+    assertThatThrownBy(() -> ExperimentFile.read(file))
+        .isInstanceOf(InvalidExperimentException.class)
+        .hasMessageContaining(file + ": name: expected 1-64 letters")
+        .hasMessageContaining(file + ": device: ")
+        .hasMessageContaining(file + ": data: give either generate or pairs and pools, not both")
+        .hasMessageContaining(file + ": heads.architecture: ")
+        .hasMessageContaining(file + ": heads.seeds: seeds repeat")
+        .hasMessageContaining(file + ": heads.mixture: fractions must be in [0, 1]")
+        .hasMessageContaining(file + ": pull.lambda: ")
+        .hasMessageContaining(file + ": pull.n: ")
+        .hasMessageContaining(file + ": pull.split: expected train, dev, test or all")
+        .hasMessageContaining(file + ": pull.reference: expected uniform or logprob");
+  }
+
+  @Test
+  void dataNeedsGeneratedProbesOrBothFiles() throws Exception {
+    assertThatThrownBy(() -> ExperimentFile.read(write("name: x\n")))
+        .hasMessageContaining("data: missing");
+    assertThatThrownBy(() -> ExperimentFile.read(write("name: x\ndata:\n  pairs: p.jsonl\n")))
+        .hasMessageContaining("data: give generate, or both pairs and pools");
+  }
+
+  @Test
+  void gridsTakeTheCommandsTextOrAYamlList() throws Exception {
+    Experiment e =
+        ExperimentFile.read(
+            write(
+                "name: x\ndata: {generate: {}}\n"
+                    + "pull: {lambda: [0, 0.25, 1], n: 16, beta: none}\n"));
+    assertThat(e.pull().lambda().text()).isEqualTo("0,0.25,1");
+    assertThat(e.pull().n().text()).isEqualTo("16");
+    assertThat(e.pull().beta().text()).isEqualTo("none");
+  }
+
+  @Test
+  void brokenYamlAndAnEmptyFileSaySo() throws Exception {
+    assertThatThrownBy(() -> ExperimentFile.read(write("name: x\ndata: {generate: {}\n")))
+        .isInstanceOf(InvalidExperimentException.class)
+        .hasMessageContaining("not valid YAML");
+    assertThatThrownBy(() -> ExperimentFile.read(write("name: [x]\n")))
+        .isInstanceOf(InvalidExperimentException.class)
+        .hasMessageEndingWith("exp.yaml:1:1: name: expected text");
+    assertThatThrownBy(() -> ExperimentFile.read(write("")))
+        .isInstanceOf(InvalidExperimentException.class)
+        .hasMessageContaining("empty");
+  }
+}

@@ -1,0 +1,175 @@
+package org.sycolab.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.run.GitState;
+import org.sycolab.run.Run;
+import org.sycolab.run.RunDirectory;
+import org.sycolab.run.RunSpec;
+
+class ExperimentPlanTest {
+
+  @TempDir Path tmp;
+
+  private Experiment read(String yaml) throws Exception {
+    Path file = tmp.resolve("exp.yaml");
+    Files.writeString(file, yaml);
+    return ExperimentFile.read(file);
+  }
+
+  private static Stage named(List<Stage> stages, String name) {
+    return stages.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void stagesFollowTheDataFlowAndCarryEveryGivenValue() throws Exception {
+    Experiment e =
+        read(
+            "name: x\ndata: {generate: {seed: 7, pairs: 300, heldout_domain: geography}}\n"
+                + "backbone: {model: /models/m, pooling: cls, max_length: 64, batch_size: 8,"
+                + " normalize: false}\n"
+                + "heads: {architecture: mlp, seeds: [4, 5], mixture: [0.25], epochs: 3}\n"
+                + "pull: {lambda: '0:1:0.5', n: [1, 16], bootstrap: 50, seed: 9, split: all}\n");
+    Path run = tmp.resolve("run");
+    List<Stage> stages = new ExperimentPlan(e, tmp, run).stages(List.of(), List.of());
+
+    assertThat(stages)
+        .extracting(Stage::name)
+        .containsExactly(
+            "data",
+            "validate",
+            "embed-pairs",
+            "embed-pools",
+            "train",
+            "diagnose",
+            "pull",
+            "pull-mixture-0.25",
+            "report");
+    String r = run.toAbsolutePath().toString();
+    assertThat(named(stages, "data").arguments())
+        .containsExactly(
+            "generate",
+            "--seed",
+            "7",
+            "--pairs",
+            "300",
+            "--heldout-domain",
+            "geography",
+            "--out",
+            r + "/data");
+    assertThat(named(stages, "embed-pools").arguments())
+        .containsExactly(
+            "embed",
+            "--in",
+            r + "/data/pools.jsonl",
+            "--model",
+            "/models/m",
+            "--pooling",
+            "cls",
+            "--max-length",
+            "64",
+            "--no-normalize",
+            "--batch-size",
+            "8",
+            "--out",
+            r + "/features-pools");
+    assertThat(String.join(" ", named(stages, "train").arguments()))
+        .contains("--label agreeable,grounded,mixture:0.25")
+        .contains("--head mlp")
+        .contains("--epochs 3")
+        .contains("--seeds 4,5")
+        .contains("--model /models/m")
+        .endsWith("--out " + r + "/heads");
+    assertThat(String.join(" ", named(stages, "diagnose").arguments()))
+        .contains("--heads " + r + "/heads/agreeable-seed4 " + r + "/heads/grounded-seed4 ")
+        .contains("--split all");
+    assertThat(String.join(" ", named(stages, "pull").arguments()))
+        .contains(
+            "--agreeable "
+                + r
+                + "/heads/agreeable-seed4 "
+                + r
+                + "/heads/agreeable-seed5 --grounded "
+                + r
+                + "/heads/grounded-seed4 "
+                + r
+                + "/heads/grounded-seed5")
+        .contains("--lambda 0:1:0.5 --n 1,16")
+        .doesNotContain("--beta")
+        .contains("--bootstrap 50 --seed 9");
+    assertThat(String.join(" ", named(stages, "pull-mixture-0.25").arguments()))
+        .contains(
+            "--agreeable " + r + "/heads/mixture-0.25-seed4 " + r + "/heads/mixture-0.25-seed5")
+        .contains("--lambda 0,1 --n 1,16 --beta none")
+        .endsWith("--out " + r + "/pull-mixture-0.25");
+    assertThat(named(stages, "report").arguments()).containsExactly("report", r);
+    assertThat(named(stages, "report").directory()).isNull();
+  }
+
+  @Test
+  void ownDataFilesAreCopiedFromBesideTheExperimentFile() throws Exception {
+    Experiment e = read("name: x\ndata: {pairs: d/pairs.jsonl, pools: /abs/pools.jsonl}\n");
+    Stage data = new ExperimentPlan(e, tmp, tmp.resolve("run")).stages(List.of(), List.of()).get(0);
+    assertThat(data.kind()).isEqualTo(Stage.Kind.COPY_DATA);
+    assertThat(data.arguments())
+        .containsExactly(tmp.resolve("d/pairs.jsonl").toString(), "/abs/pools.jsonl");
+  }
+
+  @Test
+  void defaultsAreTheDefaultModelAndSeedOne() throws Exception {
+    Experiment e = read("name: x\ndata: {generate: {}}\n");
+    List<Stage> stages =
+        new ExperimentPlan(e, tmp, tmp.resolve("run")).stages(List.of(), List.of());
+    assertThat(String.join(" ", named(stages, "train").arguments()))
+        .contains("--label agreeable,grounded --seeds 1 --model builtin:minilm");
+    assertThat(stages).extracting(Stage::name).doesNotContain("pull-mixture-0");
+  }
+
+  @Test
+  void shardsAndMergesNameTheirDirectories() throws Exception {
+    Experiment e = read("name: x\ndata: {generate: {}}\n");
+    Path run = tmp.resolve("run").toAbsolutePath();
+    ExperimentPlan plan = new ExperimentPlan(e, tmp, run);
+    List<Stage> shard = plan.shard("1/4");
+    assertThat(shard)
+        .extracting(Stage::directory)
+        .containsExactly(run.resolve("shards/pairs-1of4"), run.resolve("shards/pools-1of4"));
+    assertThat(String.join(" ", shard.get(0).arguments())).contains("--shard 1/4");
+    Path merged = run.resolve("shards/pairs-0of2");
+    Stage embed = named(plan.stages(List.of(merged), List.of()), "embed-pairs");
+    assertThat(String.join(" ", embed.arguments())).contains("--merge " + merged);
+  }
+
+  @Test
+  void aStageIsFinishedOnlyWhenItsManifestIsCompleteForTheSameCommandLine() throws Exception {
+    Experiment e = read("name: x\ndata: {generate: {}}\n");
+    Path run = tmp.resolve("run");
+    Stage data = new ExperimentPlan(e, tmp, run).stages(List.of(), List.of()).get(0);
+    assertThat(data.isFinished()).isFalse();
+
+    Run started = start(data.directory(), data.arguments());
+    assertThat(data.isFinished()).as("still running").isFalse();
+    started.complete();
+    assertThat(data.isFinished()).isTrue();
+
+    start(data.directory(), List.of("generate", "--pairs", "5")).complete();
+    assertThat(data.isFinished()).as("another command line").isFalse();
+
+    Files.writeString(data.directory().resolve("manifest.json"), "{ truncated");
+    assertThat(data.isFinished()).as("unreadable manifest").isFalse();
+  }
+
+  private static Run start(Path dir, List<String> commandLine) throws Exception {
+    List<String> line = new java.util.ArrayList<>(List.of("--device", "cpu"));
+    line.addAll(commandLine);
+    RunSpec spec =
+        new RunSpec("generate", line, Map.of(), Map.of(), Map.of(), "cpu", (GitState) null);
+    return Run.start(RunDirectory.at(dir), spec, java.time.Clock.systemUTC());
+  }
+}
