@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -25,6 +27,10 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
 final class NotebookRunner {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Snippets whose value a notebook shows when they end a cell: expressions, variable names. */
+  private static final Set<Snippet.SubKind> SHOWN =
+      EnumSet.of(Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND, Snippet.SubKind.VAR_VALUE_SUBKIND);
 
   /**
    * A code cell.
@@ -89,6 +95,11 @@ final class NotebookRunner {
           remaining = info.completeness() == Completeness.UNKNOWN ? "" : info.remaining();
           for (SnippetEvent event : shell.eval(snippet)) {
             check(shell, event, notebook, cell, snippet);
+            if (event.causeSnippet() == null
+                && remaining.isBlank()
+                && SHOWN.contains(event.snippet().subKind())) {
+              System.out.println(event.value()); // the cell's value, as Jupyter shows it
+            }
           }
         }
       }
