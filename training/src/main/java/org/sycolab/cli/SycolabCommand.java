@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
       EmbedCommand.class,
       TrainCommand.class,
       HeadsCommand.class,
-      PullCommand.class
+      PullCommand.class,
+      ReportCommand.class
     },
     footerHeading = "%nExit status:%n",
     footer = {
