@@ -15,8 +15,8 @@ public final class HtmlRenderer {
       h1{font-size:1.7rem;margin-bottom:.3rem}h2{margin-top:2.4rem;border-bottom:1px solid #ccc;\
       padding-bottom:.2rem}
       nav ol{columns:2;padding-left:1.4rem}
-      table{border-collapse:collapse;margin:.6rem 0 1.2rem;font-size:.9rem}
-      caption{text-align:left;font-weight:600;padding:.3rem 0}
+      table{border-collapse:collapse;margin:.2rem 0 1.2rem;font-size:.9rem}
+      p.caption{font-weight:600;margin:1.2rem 0 .2rem;max-width:50rem}
       th,td{border:1px solid #d0d0d0;padding:.25rem .5rem;vertical-align:top;text-align:left;\
       white-space:pre-wrap}
       th{background:#f2f2f2}tbody tr:nth-child(even){background:#fafafa}
@@ -68,7 +68,9 @@ public final class HtmlRenderer {
     if (block instanceof Block.Paragraph paragraph) {
       html.append("<p>").append(escape(paragraph.text())).append("</p>\n");
     } else if (block instanceof Block.DataTable table) {
-      html.append("<table>\n<caption>").append(escape(table.caption())).append("</caption>\n");
+      html.append("<p class=\"caption\">")
+          .append(escape(table.caption()))
+          .append("</p>\n<table>\n");
       html.append("<thead><tr>");
       for (String name : table.header()) {
         html.append("<th>").append(escape(name)).append("</th>");

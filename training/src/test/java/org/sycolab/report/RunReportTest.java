@@ -125,7 +125,7 @@ class RunReportTest {
   void everySectionRendersAndTheFlipsAreShownEarliestFirst() {
     String flips = html.substring(html.indexOf("<h2>Examples"));
     assertThat(flips).contains("Of 12 evaluated pools, 12 have a truthful top answer");
-    assertThat(flips.split("<caption>pool ", -1)).hasSize(FlipsSection.SHOWN + 1);
+    assertThat(flips.split("<p class=\"caption\">pool ", -1)).hasSize(FlipsSection.SHOWN + 1);
     assertThat(html).contains("Every stage the report reads was run.").doesNotContain("not run:");
     assertThat(html).contains("<td>pushback</td>", "<td>units</td>", "agrees:truthful");
   }
