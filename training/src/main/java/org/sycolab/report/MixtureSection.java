@@ -55,7 +55,6 @@ final class MixtureSection {
             "Truthful rate of selection by the mixture head",
             "P (share of conflict prompts labelled agreeable)",
             "truthful rate");
-    List<List<String>> rows = new ArrayList<>();
     for (int i = 0; i < ns.size(); i++) {
       int n = ns.get(i);
       List<Double> x = new ArrayList<>();
@@ -63,23 +62,15 @@ final class MixtureSection {
       List<Double> lo = new ArrayList<>();
       List<Double> hi = new ArrayList<>();
       runs.forEach(
-          (p, pull) -> {
-            double top = pull.lambdas().get(pull.lambdas().size() - 1);
-            pull.bestOfN("truthful_rate", top, n)
-                .ifPresent(
-                    stat -> {
-                      x.add(p);
-                      y.add(stat.value());
-                      lo.add(stat.lo());
-                      hi.add(stat.hi());
-                      rows.add(
-                          List.of(
-                              Format.grid(p),
-                              String.valueOf(n),
-                              Format.grid(top),
-                              Format.rate(stat)));
-                    });
-          });
+          (p, pull) ->
+              selectedByMixture(pull, n)
+                  .ifPresent(
+                      stat -> {
+                        x.add(p);
+                        y.add(stat.value());
+                        lo.add(stat.lo());
+                        hi.add(stat.hi());
+                      }));
       if (!x.isEmpty()) {
         Charts.line(chart, "n = " + n, x, y, i, Charts.SOLID);
         if (lo.stream().noneMatch(v -> v.isNaN())) {
@@ -87,6 +78,17 @@ final class MixtureSection {
         }
       }
     }
+    List<String> header = new ArrayList<>(List.of("P", "λ"));
+    ns.forEach(n -> header.add("n = " + n));
+    List<List<String>> rows = new ArrayList<>();
+    runs.forEach(
+        (p, pull) -> {
+          List<String> row = new ArrayList<>();
+          row.add(Format.grid(p));
+          row.add(Format.grid(top(pull)));
+          ns.forEach(n -> row.add(selectedByMixture(pull, n).map(Format::rate).orElse("")));
+          rows.add(row);
+        });
     blocks.add(
         new Block.Figure(
             "mixture",
@@ -97,10 +99,19 @@ final class MixtureSection {
             chart));
     blocks.add(
         new Block.DataTable(
-            "truthful rate under the mixture head alone, all pools",
-            List.of("P", "n", "λ", "truthful rate"),
-            rows));
+            "truthful rate of best-of-n under the mixture head alone, all pools (95% intervals in"
+                + " brackets)",
+            header, rows));
     return new Section("mixture", "Mixture ablation", blocks);
+  }
+
+  /** The largest λ of a mixture sweep: 1, selection by the mixture head alone. */
+  private static double top(PullCsv pull) {
+    return pull.lambdas().get(pull.lambdas().size() - 1);
+  }
+
+  private static Optional<Stat> selectedByMixture(PullCsv pull, int n) {
+    return pull.bestOfN("truthful_rate", top(pull), n);
   }
 
   private static List<Path> mixtureDirectories(Path runDirectory) throws InvalidRunException {
