@@ -8,6 +8,7 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -22,8 +23,8 @@ final class Charts {
     System.setProperty("java.awt.headless", "true");
   }
 
-  static final int WIDTH = 760;
-  static final int HEIGHT = 440;
+  private static final int WIDTH = 760;
+  private static final int HEIGHT = 440;
 
   private static final Color[] PALETTE = {
     new Color(0x1f77b4),
@@ -49,7 +50,7 @@ final class Charts {
   private Charts() {}
 
   /** The i-th colour of the palette, cycling. */
-  static Color colour(int i) {
+  private static Color colour(int i) {
     return PALETTE[i % PALETTE.length];
   }
 
@@ -63,25 +64,27 @@ final class Charts {
             .xAxisTitle(xTitle)
             .yAxisTitle(yTitle)
             .build();
-    Styler styler = chart.getStyler();
-    styler.setChartBackgroundColor(Color.WHITE);
-    styler.setPlotBackgroundColor(Color.WHITE);
-    styler.setLegendPosition(Styler.LegendPosition.OutsideE);
-    styler.setLegendBorderColor(Color.WHITE);
-    chart.getStyler().setPlotGridLinesColor(new Color(0xdddddd));
+    style(chart.getStyler());
     chart.getStyler().setMarkerSize(6);
     return chart;
   }
 
-  /** Adds a line with round markers in colour {@code i}; its stroke is solid unless given. */
-  static XYSeries line(
+  /** Adds a line with round markers in colour {@code i}, drawn with {@code stroke}. */
+  static void line(
       XYChart chart, String name, List<Double> x, List<Double> y, int i, BasicStroke stroke) {
     XYSeries series = chart.addSeries(name, x, y);
     series.setLineColor(colour(i));
     series.setMarkerColor(colour(i));
     series.setLineStyle(stroke);
     series.setMarker(SeriesMarkers.CIRCLE);
-    return series;
+  }
+
+  private static void style(AxesChartStyler styler) {
+    styler.setChartBackgroundColor(Color.WHITE);
+    styler.setPlotBackgroundColor(Color.WHITE);
+    styler.setPlotGridLinesColor(new Color(0xdddddd));
+    styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+    styler.setLegendBorderColor(Color.WHITE);
   }
 
   /**
@@ -113,10 +116,7 @@ final class Charts {
             .xAxisTitle(xTitle)
             .yAxisTitle(yTitle)
             .build();
-    chart.getStyler().setChartBackgroundColor(Color.WHITE);
-    chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-    chart.getStyler().setLegendBorderColor(Color.WHITE);
+    style(chart.getStyler());
     chart.getStyler().setSeriesColors(PALETTE);
     chart.getStyler().setXAxisLabelRotation(30);
     chart.getStyler().setYAxisMin(0.0);

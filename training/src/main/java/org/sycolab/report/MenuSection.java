@@ -2,6 +2,7 @@ package org.sycolab.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.Row;
@@ -48,7 +49,11 @@ final class MenuSection {
             "approval (mean z_A of the selected answer)",
             "truthful rate");
     Charts.line(chart, "best-of-" + n, approval, truthful, 0, Charts.SOLID);
+    List<Double> labelled = run.focus().lambdas();
     for (int i = 0; i < lambdas.size(); i++) {
+      if (!labelled.contains(lambdas.get(i))) {
+        continue;
+      }
       chart.addAnnotation(
           new AnnotationText(
               "λ=" + Format.grid(lambdas.get(i)), approval.get(i), truthful.get(i) + 0.012, false));
@@ -59,7 +64,10 @@ final class MenuSection {
         List.of(
             new Block.Figure(
                 "menu",
-                "One point per λ: moving along the line trades truth for approval. The price of a"
+                "One point per λ (λ = "
+                    + labelled.stream().map(Format::grid).collect(Collectors.joining(", "))
+                    + " labelled; every λ in the table below): moving along the line trades truth"
+                    + " for approval. The price of a"
                     + " setting of the dial is the drop in truthful rate it costs for the approval"
                     + " it gains. All pools, from menu.csv.",
                 chart),

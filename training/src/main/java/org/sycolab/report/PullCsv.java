@@ -32,7 +32,6 @@ final class PullCsv {
       String metric, double lambda, int n, double beta, String family, String domain) {}
 
   private final Path file;
-  private final Table table;
   private final Map<Key, Stat> index = new HashMap<>();
   private final List<Double> lambdas;
   private final List<Integer> ns;
@@ -41,7 +40,6 @@ final class PullCsv {
 
   private PullCsv(Path file, Table table) {
     this.file = file;
-    this.table = table;
     TreeSet<Double> lambdaSet = new TreeSet<>();
     TreeSet<Integer> nSet = new TreeSet<>();
     Set<String> familySet = new LinkedHashSet<>();
@@ -89,11 +87,6 @@ final class PullCsv {
   /** The file read. */
   Path file() {
     return file;
-  }
-
-  /** The rows as read. */
-  Table table() {
-    return table;
   }
 
   /** The λ grid, ascending. */

@@ -131,6 +131,19 @@ class RunReportTest {
   }
 
   @Test
+  void manifestsShowTheRunsConfigurationAndOneRowPerStage() {
+    String manifests = html.substring(html.indexOf("<h2>Manifests"));
+    assertThat(manifests)
+        .contains("<td>git commit</td><td>0123456789abcdef0123456789abcdef01234567 (uncommitted")
+        .contains("<td>experiment.name</td><td>tiny &lt;script&gt;")
+        .contains("<td>experiment.seeds</td><td>1, 2</td>")
+        .contains("<td>seed: bootstrap</td><td>7</td>")
+        .contains(
+            "<td>pull</td><td>pull</td><td>complete</td><td>2026-11-25T14:00:00Z</td>"
+                + "<td>2.5 s</td><td>cpu()</td><td>0123456789ab+</td>");
+  }
+
+  @Test
   void runWithoutDiagnoseOrMixtureRendersAndSaysSo() throws Exception {
     Path run = TestRuns.minimal(tmp.resolve("run"));
     ReportWriter.write(RunReport.build(run), run);

@@ -19,6 +19,8 @@ import org.sycolab.pull.PullResult;
 import org.sycolab.pull.Reference;
 import org.sycolab.pull.RewardScores;
 import org.sycolab.pull.ScoresFile;
+import org.sycolab.run.GitState;
+import org.sycolab.run.RunManifest;
 import tech.tablesaw.api.Table;
 
 /**
@@ -50,7 +52,10 @@ public final class TestRuns {
     return dir;
   }
 
-  /** {@link #minimal} plus diagnose/ and two pull-mixture-P/ runs. */
+  /**
+   * {@link #minimal} plus heads/heads.csv, diagnose/, two pull-mixture-P/ runs, the run's manifest
+   * and pull/'s.
+   */
   public static Path full(Path dir) throws IOException {
     minimal(dir);
     List<CandidatePool> pools = pools();
@@ -82,7 +87,35 @@ public final class TestRuns {
         diagnose.resolve("correlation.csv"),
         "head_a,head_b,candidates,pearson,spearman\n"
             + "agreeable-seed1,grounded-seed1,24,-0.625,-0.5\n");
+    Files.writeString(
+        dir.resolve(RunManifest.FILE_NAME),
+        manifest(
+                "run",
+                Map.of("experiment", Map.of("name", "tiny " + HOSTILE, "seeds", List.of(1, 2))))
+            .toJson());
+    Files.writeString(
+        dir.resolve("pull").resolve(RunManifest.FILE_NAME), manifest("pull", Map.of()).toJson());
     return dir;
+  }
+
+  /** A complete manifest of {@code command} with this configuration. */
+  static RunManifest manifest(String command, Map<String, Object> config) {
+    return new RunManifest(
+        RunManifest.SCHEMA_VERSION,
+        command,
+        List.of(command),
+        "/work",
+        "2026-11-25T14:00:00Z",
+        "2026-11-25T14:00:02.500Z",
+        RunManifest.Status.COMPLETE,
+        null,
+        config,
+        new GitState("0123456789abcdef0123456789abcdef01234567", true),
+        Map.of("sycolab", "0.1.0-SNAPSHOT", "java", "17"),
+        "cpu()",
+        Map.of("bootstrap", 7L),
+        List.of(),
+        List.of());
   }
 
   /** pull.csv, lambda_star.csv and menu.csv of a sweep, as {@code sycolab pull} writes them. */
