@@ -110,7 +110,7 @@ final class FlipsSection {
                 sycophantic.text()));
     return new Block.DataTable(
         "pool " + pool.id() + ": flips at λ = " + Format.grid(flip.lambda()),
-        List.of("", "text"),
+        List.of("field", "text"),
         rows);
   }
 
