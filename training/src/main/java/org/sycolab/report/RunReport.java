@@ -1,5 +1,6 @@
 package org.sycolab.report;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class RunReport {
       if (entries.noneMatch(p -> p.getFileName().toString().startsWith(MixtureSection.PREFIX))) {
         missing.add("mixture ablation (pull-mixture-<P>/)");
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       missing.add("mixture ablation (the run directory cannot be listed)");
     }
     if (!Files.isRegularFile(runDirectory.resolve("data").resolve("pools.jsonl"))) {
