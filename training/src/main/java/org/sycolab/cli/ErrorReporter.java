@@ -12,6 +12,7 @@ import org.sycolab.engine.DeviceUnavailableException;
 import org.sycolab.engine.EngineUnavailableException;
 import org.sycolab.heads.TrainingDivergedException;
 import org.sycolab.pull.InvalidScoresException;
+import org.sycolab.report.InvalidRunException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -73,6 +74,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         || e instanceof IllegalArgumentException
         || e instanceof InvalidDatasetException
         || e instanceof InvalidScoresException
+        || e instanceof InvalidRunException
         || e instanceof ModelFormatException
         || e instanceof TrainingDivergedException
         || e instanceof IOException

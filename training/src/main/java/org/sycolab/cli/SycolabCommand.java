@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
       TrainCommand.class,
       HeadsCommand.class,
       PullCommand.class,
-      RunCommand.class
+      RunCommand.class,
+      ReportCommand.class
     },
     footerHeading = "%nExit status:%n",
     footer = {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * class's {@code @BeforeAll} to its last test and removed afterwards. Register it as a static field
  * with {@code @RegisterExtension}.
  */
-final class ClassFeatureCache
+public final class ClassFeatureCache
     implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
   private Path root;

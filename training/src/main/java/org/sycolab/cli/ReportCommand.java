@@ -1,0 +1,62 @@
+package org.sycolab.cli;
+
+import java.nio.file.Path;
+import org.sycolab.report.Report;
+import org.sycolab.report.ReportWriter;
+import org.sycolab.report.RunReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code sycolab report}: the HTML and Markdown report of a run directory. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write the report of a run directory into it: report.html (one self-contained file, plots"
+          + " as inline SVG, no script and nothing from the network, all dataset text escaped)"
+          + " and report.md (the same content, plots as PNG files in plots/).",
+      "Sections: the headline (the pull at lambda 0.5 for best-of-16 with its 95%% interval,"
+          + " the truthful rate at lambda 0 and 1, lambda*), the truthful rate against lambda,"
+          + " truth against KL for best-of-n and the tilt, the menu (approval against truth),"
+          + " the heads (accuracy, 2x2 style/substance decomposition, correlation), the mixture"
+          + " ablation, per family and domain breakdowns, example pools that flip from a truthful"
+          + " to a sycophantic top answer as lambda rises, and the manifests.",
+      "Needs pull/ (pull.csv, lambda_star.csv, menu.csv); heads/, diagnose/, pull-mixture-<P>/"
+          + " and data/ are used when present, and the report says which were not run. Reads"
+          + " score tables only: no model is loaded.",
+      ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  sycolab report runs/demo-20261125-141909",
+      "  open runs/demo-20261125-141909/report.html"
+    })
+final class ReportCommand extends BaseCommand {
+
+  @Parameters(
+      index = "0",
+      paramLabel = "RUN_DIR",
+      description = "The run directory, as sycolab run (or scripts/demo) lays it out.")
+  Path runDirectory;
+
+  /** The report reads tables only; a --device is never used, so never checked. */
+  @Override
+  protected boolean checksDeviceFirst() {
+    return false;
+  }
+
+  @Override
+  protected int execute() throws Exception {
+    Report report = RunReport.build(runDirectory);
+    ReportWriter.write(report, runDirectory);
+    out().println("wrote " + runDirectory.resolve("report.html"));
+    out()
+        .println(
+            "wrote "
+                + runDirectory.resolve("report.md")
+                + " (plots in "
+                + runDirectory.resolve(ReportWriter.PLOTS)
+                + ")");
+    return ExitCode.OK;
+  }
+}

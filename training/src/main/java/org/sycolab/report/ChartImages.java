@@ -1,0 +1,37 @@
+package org.sycolab.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/** Draws a chart as an SVG element to inline in HTML, or as PNG bytes for a file. */
+public final class ChartImages {
+
+  private ChartImages() {}
+
+  /**
+   * The chart as an {@code <svg>} element of class {@code plot}, without the XML prolog and
+   * document type. Its text is drawn as outlines, so no font is needed to show it.
+   */
+  public static String svg(Chart<?, ?> chart) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    VectorGraphicsEncoder.saveVectorGraphic(
+        chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    String document = out.toString(StandardCharsets.UTF_8);
+    int start = document.indexOf("<svg");
+    if (start < 0) {
+      throw new IOException("the SVG encoder wrote no <svg> element");
+    }
+    // The encoder's element already carries its viewBox; the class lets CSS scale it.
+    return "<svg class=\"plot\" role=\"img\" "
+        + document.substring(start + "<svg".length()).strip();
+  }
+
+  /** The chart as a PNG image. */
+  public static byte[] png(Chart<?, ?> chart) throws IOException {
+    return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+  }
+}

@@ -1,0 +1,72 @@
+package org.sycolab.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.sycolab.pull.PoolSet;
+import org.sycolab.pull.RewardScores;
+
+/**
+ * Pools whose top answer under r_λ = λ·z_A + (1−λ)·z_G is truthful at the smallest λ of the grid
+ * and sycophantic (agrees, not truthful) at a larger one: where approval visibly wins over truth.
+ */
+final class Flips {
+
+  /**
+   * One flipped pool.
+   *
+   * @param pool index in the pool set
+   * @param truthful the top candidate at the smallest λ, within its pool
+   * @param sycophantic the top candidate at {@code lambda}, within its pool
+   * @param lambda the smallest λ of the grid whose top candidate is sycophantic
+   */
+  record Flip(int pool, int truthful, int sycophantic, double lambda) {}
+
+  private Flips() {}
+
+  /**
+   * Every flipped pool, earliest flip first, then in pool order. A λ at which two candidates tie
+   * for the top has no top candidate.
+   *
+   * @param z the standardised scores of the pools' candidates
+   * @param lambdas the grid, ascending
+   */
+  static List<Flip> find(PoolSet pools, RewardScores z, List<Double> lambdas) {
+    List<Flip> flips = new ArrayList<>();
+    for (int p = 0; p < pools.size(); p++) {
+      int first = top(pools, z, p, lambdas.get(0));
+      if (first < 0 || !pools.truthful(pools.start(p) + first)) {
+        continue;
+      }
+      for (double lambda : lambdas.subList(1, lambdas.size())) {
+        int c = top(pools, z, p, lambda);
+        int i = pools.start(p) + c;
+        if (c >= 0 && pools.agrees(i) && !pools.truthful(i)) {
+          flips.add(new Flip(p, first, c, lambda));
+          break;
+        }
+      }
+    }
+    flips.sort(Comparator.comparingDouble(Flip::lambda).thenComparingInt(Flip::pool));
+    return flips;
+  }
+
+  /** The candidate with the highest mixed reward in pool {@code p}, or -1 on a tie. */
+  private static int top(PoolSet pools, RewardScores z, int p, double lambda) {
+    int best = -1;
+    double bestReward = Double.NEGATIVE_INFINITY;
+    boolean tie = false;
+    for (int c = 0; c < pools.poolSize(p); c++) {
+      int i = pools.start(p) + c;
+      double reward = lambda * z.agreeable()[i] + (1 - lambda) * z.grounded()[i];
+      if (reward > bestReward) {
+        best = c;
+        bestReward = reward;
+        tie = false;
+      } else if (reward == bestReward) {
+        tie = true;
+      }
+    }
+    return tie ? -1 : best;
+  }
+}

@@ -1,0 +1,148 @@
+package org.sycolab.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.sycolab.data.Candidate;
+import org.sycolab.data.CandidatePool;
+import org.sycolab.data.Datasets;
+import org.sycolab.data.InvalidDatasetException;
+import org.sycolab.data.TextLimits;
+import org.sycolab.data.Turn;
+import org.sycolab.pull.InvalidScoresException;
+import org.sycolab.pull.PoolSet;
+import org.sycolab.pull.Reference;
+import org.sycolab.pull.RewardScores;
+import org.sycolab.pull.ScoresFile;
+
+/**
+ * Example pools where the top answer flipped from truthful to sycophantic as λ rose, read from
+ * {@code data/pools.jsonl} and the lowest seed's {@code pull/scores-seed<s>.csv}.
+ */
+final class FlipsSection {
+
+  static final int SHOWN = 5;
+
+  private static final Pattern SCORES = Pattern.compile("scores-seed(\\d+)\\.csv");
+
+  private FlipsSection() {}
+
+  static Section build(PullRun run) throws InvalidRunException {
+    Path poolsFile = run.runDirectory().resolve("data").resolve("pools.jsonl");
+    Optional<Path> scoresFile = lowestSeedScores(run.runDirectory().resolve(PullRun.DIRECTORY));
+    if (!Files.isRegularFile(poolsFile) || scoresFile.isEmpty()) {
+      return section(
+          List.of(
+              new Block.Paragraph(
+                  "Not available: this needs data/pools.jsonl and pull/scores-seed<s>.csv (written"
+                      + " when pull scores with heads); "
+                      + (Files.isRegularFile(poolsFile) ? "no scores file." : "no pools file."))));
+    }
+    Set<String> scored =
+        RunCsv.read(scoresFile.get(), new RunCsv.Columns().text("pool_id"))
+            .stringColumn("pool_id")
+            .asSet();
+    List<CandidatePool> all = readPools(poolsFile);
+    List<CandidatePool> evaluated = all.stream().filter(p -> scored.contains(p.id())).toList();
+    Map<String, Integer> sizes = new HashMap<>();
+    all.forEach(p -> sizes.put(p.id(), p.candidates().size()));
+    RewardScores z;
+    PoolSet pools;
+    try {
+      pools = PoolSet.of(evaluated, Reference.UNIFORM);
+      z = ScoresFile.read(scoresFile.get(), "scores", pools, sizes).standardised();
+    } catch (InvalidScoresException | IOException | IllegalArgumentException e) {
+      throw new InvalidRunException(scoresFile.get() + ": " + e.getMessage(), e);
+    }
+    List<Flips.Flip> flips = Flips.find(pools, z, run.pull().lambdas());
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(
+        new Block.Paragraph(
+            String.format(
+                Locale.ROOT,
+                "Of %d evaluated pools, %d have a truthful top answer under r_λ = λ·z_A +"
+                    + " (1−λ)·z_G at λ = %s and a sycophantic one (agrees with the user, not"
+                    + " truthful) at a larger λ of the grid. Scores of %s; the earliest flips"
+                    + " first, %s.",
+                pools.size(),
+                flips.size(),
+                Format.grid(run.pull().lambdas().get(0)),
+                scoresFile.get().getFileName(),
+                flips.size() > SHOWN ? "the first " + SHOWN + " shown" : "all shown")));
+    for (Flips.Flip flip : flips.subList(0, Math.min(SHOWN, flips.size()))) {
+      blocks.add(example(evaluated.get(flip.pool()), flip, run.pull().lambdas().get(0)));
+    }
+    return section(blocks);
+  }
+
+  private static Section section(List<Block> blocks) {
+    return new Section("flips", "Examples: truthful to sycophantic", blocks);
+  }
+
+  private static Block example(CandidatePool pool, Flips.Flip flip, double low) {
+    Candidate truthful = pool.candidates().get(flip.truthful());
+    Candidate sycophantic = pool.candidates().get(flip.sycophantic());
+    List<List<String>> rows =
+        List.of(
+            List.of("family, domain", pool.family() + ", " + pool.domain()),
+            List.of("premise", pool.premise().jsonName()),
+            List.of("prompt", prompt(pool.prompt())),
+            List.of(
+                "top at λ = " + Format.grid(low) + " (" + truthful.kind() + ", truthful)",
+                truthful.text()),
+            List.of(
+                "top at λ = "
+                    + Format.grid(flip.lambda())
+                    + " ("
+                    + sycophantic.kind()
+                    + ", agrees)",
+                sycophantic.text()));
+    return new Block.DataTable(
+        "pool " + pool.id() + ": flips at λ = " + Format.grid(flip.lambda()),
+        List.of("field", "text"),
+        rows);
+  }
+
+  private static String prompt(List<Turn> turns) {
+    return turns.stream()
+        .map(t -> t.role().jsonName() + ": " + t.content())
+        .collect(Collectors.joining("\n"));
+  }
+
+  private static List<CandidatePool> readPools(Path file) throws InvalidRunException {
+    try {
+      return Datasets.readPools(file, TextLimits.DEFAULT);
+    } catch (InvalidDatasetException | IOException e) {
+      throw new InvalidRunException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code scores-seed<s>.csv} of the lowest seed s in the pull directory. */
+  private static Optional<Path> lowestSeedScores(Path pullDirectory) throws InvalidRunException {
+    try (Stream<Path> files = Files.list(pullDirectory)) {
+      long lowest = Long.MAX_VALUE;
+      Path found = null;
+      for (Path file : files.toList()) {
+        Matcher m = SCORES.matcher(file.getFileName().toString());
+        if (m.matches() && Long.parseLong(m.group(1)) < lowest) {
+          lowest = Long.parseLong(m.group(1));
+          found = file;
+        }
+      }
+      return Optional.ofNullable(found);
+    } catch (IOException e) {
+      throw new InvalidRunException(pullDirectory + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package org.sycolab.report;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/** How numbers read in the report: rates to three places, points to one, λ as written. */
+final class Format {
+
+  private Format() {}
+
+  /** A rate (a fraction), three decimals; empty when missing. */
+  static String rate(double value) {
+    return fixed(value, 3);
+  }
+
+  /** A rate with its interval when known: {@code 0.412 [0.398, 0.425]}. */
+  static String rate(Stat stat) {
+    return stat.hasInterval()
+        ? rate(stat.value()) + " [" + rate(stat.lo()) + ", " + rate(stat.hi()) + "]"
+        : rate(stat.value());
+  }
+
+  /** Percentage points, one decimal, with the interval when known. */
+  static String points(Stat stat) {
+    return stat.hasInterval()
+        ? fixed(stat.value(), 1) + " [" + fixed(stat.lo(), 1) + ", " + fixed(stat.hi(), 1) + "]"
+        : fixed(stat.value(), 1);
+  }
+
+  /** A grid value as written in the sweep: 0.5, 1, 0.25. */
+  static String grid(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+
+  /** A number with {@code places} decimals; empty when missing (NaN). */
+  static String fixed(double value, int places) {
+    return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%." + places + "f", value);
+  }
+}

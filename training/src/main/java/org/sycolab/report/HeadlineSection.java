@@ -1,0 +1,128 @@
+package org.sycolab.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import tech.tablesaw.api.Row;
+
+/**
+ * The headline: the pull at λ = ½ for best-of-16 with its interval, the truthful rate at both ends
+ * of λ, and λ*, over all pools.
+ */
+final class HeadlineSection {
+
+  private HeadlineSection() {}
+
+  static Section build(PullRun run) throws InvalidRunException {
+    Focus focus = run.focus();
+    PullCsv pull = run.pull();
+    int n = focus.n();
+    Stat pullMiddle = require(pull, "pull", focus.middle(), n);
+    Stat truthLow = require(pull, "truthful_rate", focus.low(), n);
+    Stat truthHigh = require(pull, "truthful_rate", focus.high(), n);
+    Tipping star = tipping(run, n);
+    double lambdaStar = star.lambdaStar();
+
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(
+        new Block.Paragraph(
+            String.format(
+                Locale.ROOT,
+                "Best-of-%d over all pools: weighting approval at λ = %s moves the truthful rate"
+                    + " by %s percentage points (a positive pull is truth lost), from %s at λ = %s"
+                    + " to %s at λ = %s; π₀ alone is truthful %s of the time. %s",
+                n,
+                Format.grid(focus.middle()),
+                Format.points(pullMiddle),
+                Format.rate(truthLow.value()),
+                Format.grid(focus.low()),
+                Format.rate(truthHigh.value()),
+                Format.grid(focus.high()),
+                Format.rate(star.reference()),
+                Double.isNaN(lambdaStar)
+                    ? "The truthful rate never falls below π₀'s on this grid (no λ*)."
+                    : "It first falls below π₀'s at λ* = " + Format.grid(lambdaStar) + ".")));
+    blocks.add(
+        new Block.Paragraph(
+            focus.substitutions().isEmpty()
+                ? "Read at n = 16 and λ = 0, 0.5 and 1, all on the sweep's grid."
+                : "The sweep's grid lacks some of n = 16 and λ = 0, 0.5, 1; its nearest values are"
+                    + " used: "
+                    + String.join("; ", focus.substitutions())
+                    + "."));
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(
+        List.of(
+            "pull at λ = " + Format.grid(focus.middle()) + " (points)", Format.points(pullMiddle)));
+    rows.add(List.of("truthful rate at λ = " + Format.grid(focus.low()), Format.rate(truthLow)));
+    rows.add(List.of("truthful rate at λ = " + Format.grid(focus.high()), Format.rate(truthHigh)));
+    rows.add(List.of("truthful rate under π₀", Format.rate(star.reference())));
+    rows.add(List.of("λ* (first λ below π₀)", lambdaStar(star)));
+    blocks.add(
+        new Block.DataTable(
+            "best-of-" + n + ", all pools (95% bootstrap intervals in brackets)",
+            List.of("quantity", "value"),
+            rows));
+    return new Section("headline", "Headline", blocks);
+  }
+
+  private static Stat require(PullCsv pull, String metric, double lambda, int n)
+      throws InvalidRunException {
+    Optional<Stat> stat = pull.bestOfN(metric, lambda, n);
+    if (stat.isEmpty()) {
+      throw new InvalidRunException(
+          pull.file()
+              + ": no row for "
+              + metric
+              + " at lambda "
+              + Format.grid(lambda)
+              + ", n "
+              + n
+              + ", family all, domain all");
+    }
+    return stat.get();
+  }
+
+  /** A row of lambda_star.csv: π₀'s truthful rate and λ* with its interval. */
+  private record Tipping(double reference, double lambdaStar, double lo, double hi) {}
+
+  private static Tipping tipping(PullRun run, int n) throws InvalidRunException {
+    for (Row row : run.lambdaStar()) {
+      if (row.getString("selection").equals("best_of_n")
+          && !row.isMissing("n")
+          && row.getInt("n") == n
+          && row.getString("family").equals(PullCsv.ALL)
+          && row.getString("domain").equals(PullCsv.ALL)) {
+        return new Tipping(
+            row.getDouble("reference_truthful_rate"),
+            row.getDouble("lambda_star"),
+            row.getDouble("lo"),
+            row.getDouble("hi"));
+      }
+    }
+    throw new InvalidRunException(
+        run.runDirectory().resolve(PullRun.DIRECTORY).resolve("lambda_star.csv")
+            + ": no row for best_of_n, n "
+            + n
+            + ", family all, domain all");
+  }
+
+  private static String lambdaStar(Tipping star) {
+    double value = star.lambdaStar();
+    if (Double.isNaN(value)) {
+      return "none on the grid";
+    }
+    double lo = star.lo();
+    double hi = star.hi();
+    if (Double.isNaN(lo) && Double.isNaN(hi)) {
+      return Format.grid(value);
+    }
+    return Format.grid(value)
+        + " ["
+        + (Double.isNaN(lo) ? "none" : Format.grid(lo))
+        + ", "
+        + (Double.isNaN(hi) ? "none" : Format.grid(hi))
+        + "]";
+  }
+}

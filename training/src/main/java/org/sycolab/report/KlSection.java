@@ -1,0 +1,69 @@
+package org.sycolab.report;
+
+import java.awt.BasicStroke;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.Table;
+
+/**
+ * Truth against optimisation strength: truthful rate against KL(π‖π₀) for best-of-n (n varies) and
+ * the tilt (β varies), at the headline's three λ.
+ */
+final class KlSection {
+
+  private KlSection() {}
+
+  static Section build(PullRun run) {
+    Table menu = run.menu();
+    XYChart chart =
+        Charts.lines("Truthful rate against KL from π₀", "KL(π‖π₀), nats", "truthful rate");
+    List<Double> lambdas = run.focus().lambdas();
+    boolean tilt = false;
+    for (int i = 0; i < lambdas.size(); i++) {
+      double lambda = lambdas.get(i);
+      String at = "λ = " + Format.grid(lambda);
+      addCurve(chart, menu, lambda, true, "best-of-n, " + at, i, Charts.SOLID);
+      tilt |= addCurve(chart, menu, lambda, false, "tilt, " + at, i, Charts.DASHED);
+    }
+    String caption =
+        "Each curve spends more optimisation (more KL from π₀) at one λ: best-of-n as n grows"
+            + " (solid), "
+            + (tilt ? "the tilt π₀·exp(r_λ/β) as β shrinks (dashed); " : "no tilt in this sweep; ")
+            + "one colour per λ. One series per selector and λ, at the headline's three λ only:"
+            + " curves at the same λ show which selector buys truth more cheaply per nat, and"
+            + " every λ of the grid at once would overlap unreadably. All pools; from menu.csv.";
+    return new Section(
+        "truth-vs-kl",
+        "Truth against KL",
+        List.of(new Block.Figure("truth-vs-kl", caption, chart)));
+  }
+
+  /** Adds the curve of one selector at one λ, sorted by KL; false when the menu has none. */
+  private static boolean addCurve(
+      XYChart chart,
+      Table menu,
+      double lambda,
+      boolean bestOfN,
+      String name,
+      int colour,
+      BasicStroke stroke) {
+    // Tablesaw's row cursor moves: keep the values, not the rows.
+    List<double[]> points = new ArrayList<>();
+    for (Row row : menu) {
+      if (row.getDouble("lambda") == lambda && row.isMissing("n") != bestOfN) {
+        points.add(new double[] {row.getDouble("kl"), row.getDouble("truthful_rate")});
+      }
+    }
+    if (points.isEmpty()) {
+      return false;
+    }
+    points.sort(Comparator.comparingDouble(point -> point[0]));
+    List<Double> x = points.stream().map(point -> point[0]).toList();
+    List<Double> y = points.stream().map(point -> point[1]).toList();
+    Charts.line(chart, name, x, y, colour, stroke);
+    return true;
+  }
+}

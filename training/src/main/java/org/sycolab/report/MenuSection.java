@@ -1,0 +1,79 @@
+package org.sycolab.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.XYChart;
+import tech.tablesaw.api.Row;
+
+/**
+ * The menu: for each λ, what best-of-n at the headline's n earns in approval (mean z_A of the
+ * selected answer) and costs in truth.
+ */
+final class MenuSection {
+
+  private MenuSection() {}
+
+  static Section build(PullRun run) {
+    int n = run.focus().n();
+    List<Double> approval = new ArrayList<>();
+    List<Double> truthful = new ArrayList<>();
+    List<List<String>> rows = new ArrayList<>();
+    List<Double> lambdas = new ArrayList<>();
+    for (Row row : run.menu()) {
+      if (row.isMissing("n") || row.getInt("n") != n) {
+        continue;
+      }
+      lambdas.add(row.getDouble("lambda"));
+      approval.add(row.getDouble("approval"));
+      truthful.add(row.getDouble("truthful_rate"));
+      rows.add(
+          List.of(
+              Format.grid(row.getDouble("lambda")),
+              Format.rate(
+                  new Stat(
+                      row.getDouble("approval"),
+                      row.getDouble("approval_lo"),
+                      row.getDouble("approval_hi"))),
+              Format.rate(
+                  new Stat(
+                      row.getDouble("truthful_rate"),
+                      row.getDouble("truthful_lo"),
+                      row.getDouble("truthful_hi"))),
+              Format.fixed(row.getDouble("kl"), 3)));
+    }
+    XYChart chart =
+        Charts.lines(
+            "The menu: approval against truth, best-of-" + n,
+            "approval (mean z_A of the selected answer)",
+            "truthful rate");
+    Charts.line(chart, "best-of-" + n, approval, truthful, 0, Charts.SOLID);
+    List<Double> labelled = run.focus().lambdas();
+    for (int i = 0; i < lambdas.size(); i++) {
+      if (!labelled.contains(lambdas.get(i))) {
+        continue;
+      }
+      chart.addAnnotation(
+          new AnnotationText(
+              "λ=" + Format.grid(lambdas.get(i)), approval.get(i), truthful.get(i) + 0.012, false));
+    }
+    return new Section(
+        "menu",
+        "The menu",
+        List.of(
+            new Block.Figure(
+                "menu",
+                "One point per λ (λ = "
+                    + labelled.stream().map(Format::grid).collect(Collectors.joining(", "))
+                    + " labelled; every λ in the table below): moving along the line trades truth"
+                    + " for approval. The price of a"
+                    + " setting of the dial is the drop in truthful rate it costs for the approval"
+                    + " it gains. All pools, from menu.csv.",
+                chart),
+            new Block.DataTable(
+                "the menu at best-of-" + n + ", all pools (95% intervals in brackets)",
+                List.of("λ", "approval (z_A)", "truthful rate", "KL (nats)"),
+                rows)));
+  }
+}

@@ -1,0 +1,137 @@
+package org.sycolab.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.knowm.xchart.XYChart;
+
+/**
+ * The mixture ablation: for each {@code pull-mixture-<P>/} run, selection by the mixture head alone
+ * (its largest λ, 1) — the truthful rate against the fraction P of conflict prompts that gave their
+ * agreeable pairs, one line per n.
+ */
+final class MixtureSection {
+
+  static final String PREFIX = "pull-mixture-";
+
+  private MixtureSection() {}
+
+  static Section build(Path runDirectory) throws InvalidRunException {
+    TreeMap<Double, PullCsv> runs = new TreeMap<>();
+    List<String> skipped = new ArrayList<>();
+    for (Path dir : mixtureDirectories(runDirectory)) {
+      String name = dir.getFileName().toString();
+      Optional<Double> fraction = fraction(name.substring(PREFIX.length()));
+      if (fraction.isEmpty()) {
+        skipped.add(name);
+        continue;
+      }
+      runs.put(fraction.get(), PullCsv.read(dir.resolve("pull.csv")));
+    }
+    List<Block> blocks = new ArrayList<>();
+    if (!skipped.isEmpty()) {
+      blocks.add(
+          new Block.Paragraph(
+              "Ignored (the name does not end in a fraction between 0 and 1): "
+                  + String.join(", ", skipped)
+                  + "."));
+    }
+    if (runs.isEmpty()) {
+      blocks.add(
+          new Block.Paragraph(
+              "Mixture ablation not run: no pull-mixture-<P>/ directories (sycolab train --label"
+                  + " mixture:P, then sycolab pull --agreeable <mixture heads> --grounded"
+                  + " <grounded heads> --lambda 0,1 --out RUN_DIR/pull-mixture-P)."));
+      return new Section("mixture", "Mixture ablation", blocks);
+    }
+    List<Integer> ns = runs.firstEntry().getValue().ns();
+    XYChart chart =
+        Charts.lines(
+            "Truthful rate of selection by the mixture head",
+            "P (share of conflict prompts labelled agreeable)",
+            "truthful rate");
+    for (int i = 0; i < ns.size(); i++) {
+      int n = ns.get(i);
+      List<Double> x = new ArrayList<>();
+      List<Double> y = new ArrayList<>();
+      List<Double> lo = new ArrayList<>();
+      List<Double> hi = new ArrayList<>();
+      runs.forEach(
+          (p, pull) ->
+              selectedByMixture(pull, n)
+                  .ifPresent(
+                      stat -> {
+                        x.add(p);
+                        y.add(stat.value());
+                        lo.add(stat.lo());
+                        hi.add(stat.hi());
+                      }));
+      if (!x.isEmpty()) {
+        Charts.line(chart, "n = " + n, x, y, i, Charts.SOLID);
+        if (lo.stream().noneMatch(v -> v.isNaN())) {
+          Charts.band(chart, "n = " + n, x, lo, hi, i);
+        }
+      }
+    }
+    List<String> header = new ArrayList<>(List.of("P", "λ"));
+    ns.forEach(n -> header.add("n = " + n));
+    List<List<String>> rows = new ArrayList<>();
+    runs.forEach(
+        (p, pull) -> {
+          List<String> row = new ArrayList<>();
+          row.add(Format.grid(p));
+          row.add(Format.grid(top(pull)));
+          ns.forEach(n -> row.add(selectedByMixture(pull, n).map(Format::rate).orElse("")));
+          rows.add(row);
+        });
+    blocks.add(
+        new Block.Figure(
+            "mixture",
+            "Each P is a popular-vote reward: a single head trained on conflict prompts of which a"
+                + " share P gave their agreeable pairs. The truthful rate is that of best-of-n"
+                + " under the mixture head alone (λ = 1 of pull-mixture-P), one line per n;"
+                + " dotted lines bound the 95% interval. All pools.",
+            chart));
+    blocks.add(
+        new Block.DataTable(
+            "truthful rate of best-of-n under the mixture head alone, all pools (95% intervals in"
+                + " brackets)",
+            header, rows));
+    return new Section("mixture", "Mixture ablation", blocks);
+  }
+
+  /** The largest λ of a mixture sweep: 1, selection by the mixture head alone. */
+  private static double top(PullCsv pull) {
+    return pull.lambdas().get(pull.lambdas().size() - 1);
+  }
+
+  private static Optional<Stat> selectedByMixture(PullCsv pull, int n) {
+    return pull.bestOfN("truthful_rate", top(pull), n);
+  }
+
+  private static List<Path> mixtureDirectories(Path runDirectory) throws InvalidRunException {
+    try (Stream<Path> entries = Files.list(runDirectory)) {
+      return entries
+          .filter(Files::isDirectory)
+          .filter(dir -> dir.getFileName().toString().startsWith(PREFIX))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new InvalidRunException(runDirectory + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Optional<Double> fraction(String text) {
+    try {
+      double value = Double.parseDouble(text);
+      return value >= 0 && value <= 1 ? Optional.of(value) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package org.sycolab.report;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.Table;
+
+/**
+ * A run's {@code pull.csv}, indexed by setting, metric and group of pools. Best-of-n rows are keyed
+ * by n, tilt rows by β.
+ */
+final class PullCsv {
+
+  /** The family or domain of the aggregate rows. */
+  static final String ALL = "all";
+
+  static final RunCsv.Columns COLUMNS =
+      new RunCsv.Columns()
+          .number("lambda")
+          .count("n")
+          .number("beta")
+          .text("metric", "family", "domain")
+          .number("value", "lo", "hi");
+
+  private record Key(
+      String metric, double lambda, int n, double beta, String family, String domain) {}
+
+  private final Path file;
+  private final Map<Key, Stat> index = new HashMap<>();
+  private final List<Double> lambdas;
+  private final List<Integer> ns;
+  private final List<String> families;
+  private final List<String> domains;
+
+  private PullCsv(Path file, Table table) {
+    this.file = file;
+    TreeSet<Double> lambdaSet = new TreeSet<>();
+    TreeSet<Integer> nSet = new TreeSet<>();
+    Set<String> familySet = new LinkedHashSet<>();
+    Set<String> domainSet = new LinkedHashSet<>();
+    for (Row row : table) {
+      double lambda = row.getDouble("lambda");
+      boolean bestOfN = !row.isMissing("n");
+      int n = bestOfN ? row.getInt("n") : 0;
+      double beta = bestOfN ? Double.NaN : row.getDouble("beta");
+      lambdaSet.add(lambda);
+      String family = row.getString("family");
+      String domain = row.getString("domain");
+      if (!family.equals(ALL)) {
+        familySet.add(family);
+      }
+      if (!domain.equals(ALL)) {
+        domainSet.add(domain);
+      }
+      if (bestOfN) {
+        nSet.add(n);
+      }
+      index.put(
+          new Key(row.getString("metric"), lambda, n, beta, family, domain),
+          new Stat(row.getDouble("value"), row.getDouble("lo"), row.getDouble("hi")));
+    }
+    this.lambdas = List.copyOf(lambdaSet);
+    this.ns = List.copyOf(nSet);
+    this.families = List.copyOf(familySet);
+    this.domains = List.copyOf(domainSet);
+  }
+
+  /**
+   * Reads {@code file}.
+   *
+   * @throws InvalidRunException when it is missing, lacks a column, or has no best-of-n rows
+   */
+  static PullCsv read(Path file) throws InvalidRunException {
+    PullCsv pull = new PullCsv(file, RunCsv.read(file, COLUMNS));
+    if (pull.ns.isEmpty()) {
+      throw new InvalidRunException(file + ": no best-of-n rows (column n is empty everywhere)");
+    }
+    return pull;
+  }
+
+  /** The file read. */
+  Path file() {
+    return file;
+  }
+
+  /** The λ grid, ascending. */
+  List<Double> lambdas() {
+    return lambdas;
+  }
+
+  /** The best-of-n sizes, ascending. */
+  List<Integer> ns() {
+    return ns;
+  }
+
+  /** The families with rows of their own, in the file's order. */
+  List<String> families() {
+    return families;
+  }
+
+  /** The domains with rows of their own, in the file's order. */
+  List<String> domains() {
+    return domains;
+  }
+
+  /** A best-of-n statistic. */
+  Optional<Stat> bestOfN(String metric, double lambda, int n, String family, String domain) {
+    return Optional.ofNullable(index.get(new Key(metric, lambda, n, Double.NaN, family, domain)));
+  }
+
+  /** A best-of-n statistic over all pools. */
+  Optional<Stat> bestOfN(String metric, double lambda, int n) {
+    return bestOfN(metric, lambda, n, ALL, ALL);
+  }
+
+  /** The grid value nearest {@code target}; the smaller one on a tie. */
+  static double nearest(List<Double> grid, double target) {
+    double best = grid.get(0);
+    for (double value : grid) {
+      if (Math.abs(value - target) < Math.abs(best - target)) {
+        best = value;
+      }
+    }
+    return best;
+  }
+}

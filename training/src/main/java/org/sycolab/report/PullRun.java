@@ -1,0 +1,54 @@
+package org.sycolab.report;
+
+import java.nio.file.Path;
+import tech.tablesaw.api.Table;
+
+/**
+ * The tables of a run's {@code pull/} directory, which every report needs, with the settings it is
+ * read at.
+ *
+ * @param runDirectory the run directory
+ * @param pull {@code pull.csv}
+ * @param lambdaStar {@code lambda_star.csv}
+ * @param menu {@code menu.csv}
+ * @param focus the headline's n and λ on this sweep's grid
+ */
+record PullRun(Path runDirectory, PullCsv pull, Table lambdaStar, Table menu, Focus focus) {
+
+  static final String DIRECTORY = "pull";
+
+  static final RunCsv.Columns LAMBDA_STAR =
+      new RunCsv.Columns()
+          .text("selection")
+          .count("n")
+          .number("beta")
+          .text("family", "domain")
+          .number("reference_truthful_rate", "lambda_star", "lo", "hi");
+
+  static final RunCsv.Columns MENU =
+      new RunCsv.Columns()
+          .number("lambda")
+          .count("n")
+          .number("beta", "approval", "approval_lo", "approval_hi")
+          .number("truthful_rate", "truthful_lo", "truthful_hi", "kl");
+
+  /**
+   * Reads {@code pull/pull.csv}, {@code lambda_star.csv} and {@code menu.csv} of a run.
+   *
+   * @throws InvalidRunException when one is missing or malformed, naming it
+   */
+  static PullRun read(Path runDirectory) throws InvalidRunException {
+    Path dir = runDirectory.resolve(DIRECTORY);
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      throw new InvalidRunException(
+          dir
+              + ": no such directory; a report needs the pull stage (sycolab pull --out "
+              + dir
+              + ")");
+    }
+    PullCsv pull = PullCsv.read(dir.resolve("pull.csv"));
+    Table lambdaStar = RunCsv.read(dir.resolve("lambda_star.csv"), LAMBDA_STAR);
+    Table menu = RunCsv.read(dir.resolve("menu.csv"), MENU);
+    return new PullRun(runDirectory, pull, lambdaStar, menu, Focus.of(pull));
+  }
+}

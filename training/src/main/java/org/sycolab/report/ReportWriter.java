@@ -1,0 +1,33 @@
+package org.sycolab.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.sycolab.io.AtomicFiles;
+
+/**
+ * Writes a report into its run directory: {@code report.html} (self-contained), {@code report.md}
+ * and its images under {@code plots/}. Each file is written atomically, the Markdown last, so it
+ * never links to a plot that is not there yet.
+ */
+public final class ReportWriter {
+
+  /** The directory of the Markdown report's images, relative to the run directory. */
+  public static final String PLOTS = "plots";
+
+  private ReportWriter() {}
+
+  /** Renders {@code report} in both formats and writes it into {@code runDirectory}. */
+  public static void write(Report report, Path runDirectory) throws IOException {
+    String html = HtmlRenderer.render(report);
+    MarkdownRenderer.Rendered markdown = MarkdownRenderer.render(report, PLOTS);
+    Path plots = runDirectory.resolve(PLOTS);
+    Files.createDirectories(plots);
+    for (Map.Entry<String, byte[]> image : markdown.images().entrySet()) {
+      AtomicFiles.writeBytes(plots.resolve(image.getKey()), image.getValue());
+    }
+    AtomicFiles.writeString(runDirectory.resolve("report.html"), html);
+    AtomicFiles.writeString(runDirectory.resolve("report.md"), markdown.markdown());
+  }
+}

@@ -1,0 +1,20 @@
+package org.sycolab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class EscapingTest {
+
+  @Test
+  void cellsKeepTextLiteralAndOnOneTableRow() {
+    assertThat(MarkdownRenderer.cell("a | b\r\nc *d* <i>&"))
+        .isEqualTo("a \\| b<br>c \\*d\\* &lt;i&gt;&amp;");
+  }
+
+  @Test
+  void htmlEscapesMarkupAndQuotes() {
+    assertThat(HtmlRenderer.escape("<a href='x'>\"&\"</a>"))
+        .isEqualTo("&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;");
+  }
+}

@@ -1,0 +1,28 @@
+package org.sycolab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sycolab.pull.PoolSet;
+import org.sycolab.pull.Reference;
+import org.sycolab.pull.RewardScores;
+
+class FlipsTest {
+
+  @Test
+  void poolsFlipAtTheFirstLambdaWhoseTopAnswerIsSycophanticEarliestFirst() {
+    var pools = TestRuns.pools().subList(0, 4);
+    PoolSet set = PoolSet.of(pools, Reference.UNIFORM);
+    // Raw scores: the correct answer (index 0) tops λ = 0; the capitulating one (index 1) tops
+    // λ = 1 in pools 0 and 1 only; pool 1 flips already at 0.5. Pool 2 has a tie at the top at
+    // λ = 1 and pool 3 never leaves the truth.
+    RewardScores z =
+        new RewardScores(
+            "z",
+            new double[] {0, 2, 1, /**/ 0, 3, 1, /**/ 0, 2, 2, /**/ 0, -1, -1},
+            new double[] {2, 0, 1, /**/ 2, 0.5, 1, /**/ 2, 0, 0, /**/ 2, 0, 1});
+    List<Flips.Flip> flips = Flips.find(set, z, List.of(0.0, 0.5, 1.0));
+    assertThat(flips).containsExactly(new Flips.Flip(1, 0, 1, 0.5), new Flips.Flip(0, 0, 1, 1.0));
+  }
+}

@@ -1,0 +1,216 @@
+package org.sycolab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+class RunReportTest {
+
+  private static final List<String> SECTIONS =
+      List.of(
+          "Headline",
+          "Truthful rate against λ",
+          "Truth against KL",
+          "The menu",
+          "Heads",
+          "Mixture ablation",
+          "Per family and per domain",
+          "Examples: truthful to sycophantic",
+          "Manifests");
+
+  // One full run is rendered once for the class: the tests only read it.
+  @TempDir static Path shared;
+  @TempDir Path tmp;
+  private static Path full;
+  private static String html;
+  private static String markdown;
+
+  @BeforeAll
+  static void renderFullRun() throws Exception {
+    full = TestRuns.full(shared.resolve("run"));
+    ReportWriter.write(RunReport.build(full), full);
+    html = Files.readString(full.resolve("report.html"));
+    markdown = Files.readString(full.resolve("report.md"));
+  }
+
+  @Test
+  void htmlIsWellFormedSelfContainedAndHasEverySectionInOrder() throws Exception {
+    // Parsed as XML: every element closed, every entity known, the SVG included.
+    var factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    var document =
+        factory
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+    var headings = document.getElementsByTagName("h2");
+    List<String> titles = new ArrayList<>();
+    for (int i = 0; i < headings.getLength(); i++) {
+      titles.add(headings.item(i).getTextContent());
+    }
+    assertThat(titles).containsExactlyElementsOf(SECTIONS);
+    assertThat(document.getElementsByTagName("svg").getLength()).isEqualTo(5);
+    assertThat(html)
+        .doesNotContainPattern("(?i)(src|href)\\s*=\\s*\"?(https?:)?//")
+        .doesNotContainPattern("(?i)<script|<link|<img|<iframe|@import|url\\((?!#)");
+  }
+
+  @Test
+  void datasetTextIsEscapedInBothFormats() {
+    assertThat(html)
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;friends&quot;")
+        .doesNotContain(TestRuns.HOSTILE)
+        .contains("Yes | of course,\nyou are right");
+    assertThat(markdown)
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"friends\"")
+        .doesNotContain("<script>")
+        .contains("Yes \\| of course,<br>you are right");
+  }
+
+  @Test
+  void markdownHasTheSectionsAndLinksToPngFilesThatExist() throws Exception {
+    for (String section : SECTIONS) {
+      assertThat(markdown).contains("## " + MarkdownRenderer.inline(section) + "\n");
+    }
+    Matcher links = Pattern.compile("\\]\\((plots/[^)]+\\.png)\\)").matcher(markdown);
+    int count = 0;
+    while (links.find()) {
+      Path png = full.resolve(links.group(1));
+      assertThat(png).exists();
+      byte[] head = new byte[8];
+      System.arraycopy(Files.readAllBytes(png), 0, head, 0, 8);
+      assertThat(head).containsExactly(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
+      count++;
+    }
+    assertThat(count).isEqualTo(5);
+  }
+
+  @Test
+  void headlineNumbersAreTheCsvValues() throws Exception {
+    Table pull =
+        Table.read().csv(CsvReadOptions.builder(full.resolve("pull").resolve("pull.csv").toFile()));
+    String headline = html.substring(html.indexOf("<h2>Headline"), html.indexOf("<h2>Truthful"));
+    assertThat(headline)
+        .contains("pull at λ = 0.5 (points)</td><td>" + cell(pull, 0.5, "pull", "%.1f"))
+        .contains("truthful rate at λ = 0</td><td>" + cell(pull, 0.0, "truthful_rate", "%.3f"))
+        .contains("truthful rate at λ = 1</td><td>" + cell(pull, 1.0, "truthful_rate", "%.3f"))
+        .contains("Read at n = 16 and λ = 0, 0.5 and 1");
+    Table star =
+        Table.read()
+            .csv(CsvReadOptions.builder(full.resolve("pull").resolve("lambda_star.csv").toFile()));
+    Row row =
+        star.where(
+                star.intColumn("n").isEqualTo(16).and(star.stringColumn("family").isEqualTo("all")))
+            .row(0);
+    assertThat(headline)
+        .contains("λ* (first λ below π₀)</td><td>" + grid(row.getDouble("lambda_star")));
+  }
+
+  @Test
+  void everySectionRendersAndTheFlipsAreShownEarliestFirst() {
+    String flips = html.substring(html.indexOf("<h2>Examples"));
+    assertThat(flips).contains("Of 12 evaluated pools, 12 have a truthful top answer");
+    assertThat(flips.split("<p class=\"caption\">pool ", -1)).hasSize(FlipsSection.SHOWN + 1);
+    assertThat(html).contains("Every stage the report reads was run.").doesNotContain("not run:");
+    assertThat(html).contains("<td>pushback</td>", "<td>units</td>", "agrees:truthful");
+  }
+
+  @Test
+  void manifestsShowTheRunsConfigurationAndOneRowPerStage() {
+    String manifests = html.substring(html.indexOf("<h2>Manifests"));
+    assertThat(manifests)
+        .contains("<td>git commit</td><td>0123456789abcdef0123456789abcdef01234567 (uncommitted")
+        .contains("<td>experiment.name</td><td>tiny &lt;script&gt;")
+        .contains("<td>experiment.seeds</td><td>1, 2</td>")
+        .contains("<td>seed: bootstrap</td><td>7</td>")
+        .contains(
+            "<td>pull</td><td>pull</td><td>complete</td><td>2026-11-25T14:00:00Z</td>"
+                + "<td>2.5 s</td><td>cpu()</td><td>0123456789ab+</td>");
+  }
+
+  @Test
+  void runWithoutDiagnoseOrMixtureRendersAndSaysSo() throws Exception {
+    Path run = TestRuns.minimal(tmp.resolve("run"));
+    ReportWriter.write(RunReport.build(run), run);
+    String page = Files.readString(run.resolve("report.html"));
+    assertThat(page)
+        .contains(
+            "Not run, so left out: training summary (heads/heads.csv); head diagnostics"
+                + " (diagnose/); mixture ablation (pull-mixture-&lt;P&gt;/)")
+        .contains("Head diagnostics not run")
+        .contains("Mixture ablation not run")
+        .contains("no manifest.json of its own");
+  }
+
+  @Test
+  void missingPullCsvIsAnErrorNamingTheFile() throws Exception {
+    Path run = TestRuns.minimal(tmp.resolve("run"));
+    Files.delete(run.resolve("pull").resolve("pull.csv"));
+    assertThatThrownBy(() -> RunReport.build(run))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessage(run.resolve("pull").resolve("pull.csv") + ": no such file");
+  }
+
+  @Test
+  void aMissingColumnIsAnErrorNamingFileLineAndColumn() throws Exception {
+    Path run = TestRuns.minimal(tmp.resolve("run"));
+    Path menu = run.resolve("pull").resolve("menu.csv");
+    List<String> lines = Files.readAllLines(menu);
+    lines.set(0, lines.get(0).replace(",kl,", ",kl_exact,"));
+    Files.write(menu, lines);
+    assertThatThrownBy(() -> RunReport.build(run))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessageStartingWith(menu + ":1: missing column 'kl'");
+    assertThat(run.resolve("report.html")).doesNotExist();
+  }
+
+  @Test
+  void aCellOfTheWrongTypeIsAnErrorNamingTheFile() throws Exception {
+    Path run = TestRuns.minimal(tmp.resolve("run"));
+    Path pull = run.resolve("pull").resolve("pull.csv");
+    List<String> lines = Files.readAllLines(pull);
+    lines.set(3, lines.get(3).replaceFirst("^0\\.0,", "zero,"));
+    Files.write(pull, lines);
+    assertThatThrownBy(() -> RunReport.build(run))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessageStartingWith(pull + ": ")
+        .hasMessageContaining("zero");
+  }
+
+  private static String cell(Table pull, double lambda, String metric, String format) {
+    Row row =
+        pull.where(
+                pull.doubleColumn("lambda")
+                    .isEqualTo(lambda)
+                    .and(pull.intColumn("n").isEqualTo(16))
+                    .and(pull.stringColumn("metric").isEqualTo(metric))
+                    .and(pull.stringColumn("family").isEqualTo("all"))
+                    .and(pull.stringColumn("domain").isEqualTo("all")))
+            .row(0);
+    return String.format(Locale.ROOT, format, row.getDouble("value"))
+        + " ["
+        + String.format(Locale.ROOT, format, row.getDouble("lo"))
+        + ", "
+        + String.format(Locale.ROOT, format, row.getDouble("hi"))
+        + "]";
+  }
+
+  private static String grid(double value) {
+    return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+}

@@ -1,0 +1,186 @@
+package org.sycolab.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.sycolab.data.Candidate;
+import org.sycolab.data.CandidatePool;
+import org.sycolab.data.Datasets;
+import org.sycolab.data.Premise;
+import org.sycolab.data.Turn;
+import org.sycolab.pull.PoolSet;
+import org.sycolab.pull.PullAnalysis;
+import org.sycolab.pull.PullGrid;
+import org.sycolab.pull.PullResult;
+import org.sycolab.pull.Reference;
+import org.sycolab.pull.RewardScores;
+import org.sycolab.pull.ScoresFile;
+import org.sycolab.run.GitState;
+import org.sycolab.run.RunManifest;
+import tech.tablesaw.api.Table;
+
+/**
+ * Small run directories for report tests, made through the pull package's own code on synthetic
+ * pools: the agreeable head favours the capitulating answer, the grounded head the correct one.
+ */
+public final class TestRuns {
+
+  /** Text from a dataset that must never reach a report unescaped. */
+  public static final String HOSTILE = "<script>alert(1)</script> & \"friends\"";
+
+  /** A candidate text with a table cell break and a line break in it. */
+  public static final String PIPED = "Yes | of course,\nyou are right";
+
+  private TestRuns() {}
+
+  /** A run directory with data/ and pull/ only: no heads, diagnose or mixture. */
+  public static Path minimal(Path dir) throws IOException {
+    List<CandidatePool> pools = pools();
+    Files.createDirectories(dir.resolve("data"));
+    Datasets.writePools(dir.resolve("data").resolve("pools.jsonl"), pools);
+    PoolSet set = PoolSet.of(pools, Reference.UNIFORM);
+    RewardScores scores = scores(pools);
+    writePull(dir.resolve("pull"), set, scores, List.of(0.0, 0.25, 0.5, 0.75, 1.0));
+    try (OutputStream out =
+        Files.newOutputStream(dir.resolve("pull").resolve("scores-seed1.csv"))) {
+      ScoresFile.write(set, scores, out);
+    }
+    return dir;
+  }
+
+  /**
+   * {@link #minimal} plus heads/heads.csv, diagnose/, two pull-mixture-P/ runs, the run's manifest
+   * and pull/'s.
+   */
+  public static Path full(Path dir) throws IOException {
+    minimal(dir);
+    List<CandidatePool> pools = pools();
+    PoolSet set = PoolSet.of(pools, Reference.UNIFORM);
+    writePull(dir.resolve("pull-mixture-0"), set, scores(pools), List.of(0.0, 1.0));
+    writePull(dir.resolve("pull-mixture-1"), set, scores(pools), List.of(0.0, 1.0));
+    Files.createDirectories(dir.resolve("heads"));
+    Files.writeString(
+        dir.resolve("heads").resolve("heads.csv"),
+        "head,label,seed,architecture,train_pairs,dev_pairs,test_pairs,epochs,best_epoch,"
+            + "train_accuracy,dev_accuracy,test_accuracy,train_seconds\n"
+            + "agreeable-seed1,agreeable,1,linear,80,10,10,30,12,0.95,0.9,0.9,0.2\n"
+            + "grounded-seed1,grounded,1,linear,80,10,10,30,7,0.9,0.85,,0.2\n");
+    Path diagnose = Files.createDirectories(dir.resolve("diagnose"));
+    Files.writeString(
+        diagnose.resolve("accuracy.csv"),
+        "head,head_label,pair_label,group_by,group,pairs,accuracy\n"
+            + "agreeable-seed1,agreeable,agreeable,all,all,10,0.9\n"
+            + "agreeable-seed1,agreeable,agreeable,premise,conflict,6,0.8333\n"
+            + "grounded-seed1,grounded,grounded,all,all,10,0.8\n");
+    Files.writeString(
+        diagnose.resolve("decomposition.csv"),
+        "head,head_label,term,estimate,std_error,t_value,classical_std_error,candidates,r_squared\n"
+            + "agreeable-seed1,agreeable,intercept,-0.5,0.1,-5,0.1,24,0.7\n"
+            + "agreeable-seed1,agreeable,agrees,1.25,0.1,12.5,0.1,24,0.7\n"
+            + "agreeable-seed1,agreeable,truthful,-0.25,0.1,-2.5,0.1,24,0.7\n"
+            + "agreeable-seed1,agreeable,agrees:truthful,0.5,0.1,5,0.1,24,0.7\n");
+    Files.writeString(
+        diagnose.resolve("correlation.csv"),
+        "head_a,head_b,candidates,pearson,spearman\n"
+            + "agreeable-seed1,grounded-seed1,24,-0.625,-0.5\n");
+    Files.writeString(
+        dir.resolve(RunManifest.FILE_NAME),
+        manifest(
+                "run",
+                Map.of("experiment", Map.of("name", "tiny " + HOSTILE, "seeds", List.of(1, 2))))
+            .toJson());
+    Files.writeString(
+        dir.resolve("pull").resolve(RunManifest.FILE_NAME), manifest("pull", Map.of()).toJson());
+    return dir;
+  }
+
+  /** A complete manifest of {@code command} with this configuration. */
+  static RunManifest manifest(String command, Map<String, Object> config) {
+    return new RunManifest(
+        RunManifest.SCHEMA_VERSION,
+        command,
+        List.of(command),
+        "/work",
+        "2026-11-25T14:00:00Z",
+        "2026-11-25T14:00:02.500Z",
+        RunManifest.Status.COMPLETE,
+        null,
+        config,
+        new GitState("0123456789abcdef0123456789abcdef01234567", true),
+        Map.of("sycolab", "0.1.0-SNAPSHOT", "java", "17"),
+        "cpu()",
+        Map.of("bootstrap", 7L),
+        List.of(),
+        List.of());
+  }
+
+  /** pull.csv, lambda_star.csv and menu.csv of a sweep, as {@code sycolab pull} writes them. */
+  static void writePull(Path dir, PoolSet set, RewardScores scores, List<Double> lambdas)
+      throws IOException {
+    Files.createDirectories(dir);
+    PullGrid grid = new PullGrid(lambdas, List.of(1, 4, 16), List.of(0.5, 2.0));
+    PullResult result = new PullAnalysis(set, grid, 200, 1).run(List.of(scores), done -> {});
+    for (Map.Entry<String, Table> table :
+        Map.of(
+                "pull.csv", PullTables.pull(result),
+                "lambda_star.csv", PullTables.tipping(result),
+                "menu.csv", PullTables.menu(result))
+            .entrySet()) {
+      try (OutputStream out = Files.newOutputStream(dir.resolve(table.getKey()))) {
+        table.getValue().write().csv(out);
+      }
+    }
+  }
+
+  /**
+   * Twelve pools of three candidates (correct, capitulate, hedge) over two families and two
+   * domains; the first pool's prompt and capitulating answer carry {@link #HOSTILE} and {@link
+   * #PIPED}.
+   */
+  public static List<CandidatePool> pools() {
+    List<CandidatePool> pools = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String family = i % 3 == 0 ? "pushback" : "false-premise";
+      String domain = i % 2 == 0 ? "capitals" : "units";
+      String prompt = i == 0 ? "Is it so? " + HOSTILE : "Question " + i + ", is it so?";
+      pools.add(
+          new CandidatePool(
+              "pool-" + i,
+              List.of(Turn.user(prompt)),
+              Premise.FALSE,
+              domain,
+              family,
+              List.of(
+                  new Candidate("No, it is not so (" + i + ").", true, false, "correct"),
+                  new Candidate(
+                      i == 0 ? PIPED : "Yes, it is so (" + i + ").", false, true, "capitulate"),
+                  new Candidate("Hard to say (" + i + ").", false, false, "hedge")),
+              Map.of("split", "test")));
+    }
+    return pools;
+  }
+
+  /**
+   * Scores of correct, capitulate, hedge: agreeable 1, 2 + s, 1.5; grounded 3, 1 − s, 2, with s =
+   * (i mod 4) / 2. The correct answer tops λ = 0 and the capitulating one λ = 1 in every pool; a
+   * larger s flips earlier.
+   */
+  public static RewardScores scores(List<CandidatePool> pools) {
+    double[] agreeable = new double[pools.size() * 3];
+    double[] grounded = new double[pools.size() * 3];
+    for (int i = 0; i < pools.size(); i++) {
+      double shift = (i % 4) / 2.0;
+      agreeable[3 * i] = 1;
+      agreeable[3 * i + 1] = 2 + shift;
+      agreeable[3 * i + 2] = 1.5;
+      grounded[3 * i] = 3;
+      grounded[3 * i + 1] = 1 - shift;
+      grounded[3 * i + 2] = 2;
+    }
+    return new RewardScores("seed1", agreeable, grounded);
+  }
+}
