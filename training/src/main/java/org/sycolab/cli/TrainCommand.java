@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.backbone.Backbones;
 import org.sycolab.backbone.PairText;
@@ -159,6 +160,15 @@ final class TrainCommand extends BaseCommand {
               + " (default: ${DEFAULT-VALUE}).")
   List<Long> seeds;
 
+  @Option(
+      names = "--exclude-domains",
+      paramLabel = "D",
+      split = ",",
+      description =
+          "Leave out every pair whose meta.domain is one of these, from every split: heads that"
+              + " never saw those domains (the held-out domain ablation). Default: none.")
+  List<String> excludedDomains = new ArrayList<>();
+
   @Mixin ModelOptions model;
 
   @Mixin OutputOptions output;
@@ -175,7 +185,8 @@ final class TrainCommand extends BaseCommand {
       throw new IllegalArgumentException("--seeds lists a seed twice: " + seeds);
     }
     var options = model.backboneOptions();
-    List<PreferencePair> pairs = DatasetFiles.readPairs(pairsFile, "--pairs");
+    List<PreferencePair> pairs =
+        withoutDomains(DatasetFiles.readPairs(pairsFile, "--pairs"), excludedDomains);
     Map<PreferencePair, DataSplit> splits = new LinkedHashMap<>();
     int declared = 0;
     for (PreferencePair pair : pairs) {
@@ -210,6 +221,7 @@ final class TrainCommand extends BaseCommand {
     config.put("model", model.model);
     config.put("fingerprint", backbone.fingerprint());
     config.put("split_source", splitSource);
+    config.put("excluded_domains", excludedDomains);
     Map<String, Long> seedMap = new LinkedHashMap<>();
     seeds.forEach(seed -> seedMap.put("head_seed_" + seed, seed));
     Run run = startRun(output.open("train"), config, seedMap, device.toString());
@@ -445,6 +457,29 @@ final class TrainCommand extends BaseCommand {
     }
     pairs.forEach(pair -> bySplit.get(splits.get(pair)).add(pair));
     return bySplit;
+  }
+
+  /** The pairs outside {@code domains}; each domain must occur, so a typo does not pass. */
+  private List<PreferencePair> withoutDomains(List<PreferencePair> pairs, List<String> domains) {
+    if (domains.isEmpty()) {
+      return pairs;
+    }
+    Set<String> present = new TreeSet<>();
+    pairs.forEach(pair -> pair.metaString("domain").ifPresent(present::add));
+    for (String domain : domains) {
+      if (!present.contains(domain)) {
+        throw new IllegalArgumentException(
+            "--exclude-domains: no pair of "
+                + pairsFile
+                + " has meta.domain '"
+                + domain
+                + "'; domains there: "
+                + (present.isEmpty() ? "none" : String.join(", ", present)));
+      }
+    }
+    return pairs.stream()
+        .filter(pair -> pair.metaString("domain").map(d -> !domains.contains(d)).orElse(true))
+        .toList();
   }
 
   private static String headName(TrainingTarget target, long seed) {

@@ -36,12 +36,15 @@ public record Experiment(
 
   /**
    * The reward heads ({@code sycolab train}): an agreeable and a grounded head per seed, plus one
-   * mixture head per fraction in {@code mixture} (the popular-vote ablation).
+   * mixture head per fraction in {@code mixture} (the popular-vote ablation) and, for each domain
+   * in {@code heldout_domains}, a pair trained without that domain's pairs (the held-out domain
+   * ablation).
    */
   public record Heads(
       String architecture,
       List<Long> seeds,
       List<Double> mixture,
+      @JsonProperty("heldout_domains") List<String> heldoutDomains,
       Integer hidden,
       Double dropout,
       Integer epochs,

@@ -38,6 +38,7 @@ import org.sycolab.pull.Reference;
 public final class ExperimentFile {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  private static final Pattern DOMAIN = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
   private static final ObjectMapper YAML =
       JsonMapper.builder(new YAMLFactory())
@@ -236,6 +237,20 @@ public final class ExperimentFile {
       }
       if (new HashSet<>(heads.mixture()).size() != heads.mixture().size()) {
         problems.add("heads.mixture: fractions repeat: " + heads.mixture());
+      }
+    }
+    if (heads.heldoutDomains() != null) {
+      for (String domain : heads.heldoutDomains()) {
+        if (domain == null || !DOMAIN.matcher(domain).matches()) {
+          problems.add(
+              "heads.heldout_domains: expected domain names (lower-case letters, digits, '-',"
+                  + " '_'), got "
+                  + heads.heldoutDomains());
+          break;
+        }
+      }
+      if (new HashSet<>(heads.heldoutDomains()).size() != heads.heldoutDomains().size()) {
+        problems.add("heads.heldout_domains: domains repeat: " + heads.heldoutDomains());
       }
     }
     positive(problems, "heads.hidden", heads.hidden());

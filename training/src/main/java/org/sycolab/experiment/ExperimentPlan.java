@@ -16,6 +16,8 @@ public final class ExperimentPlan {
   /** Directory of the run where {@code --shard} writes the slices of a job array. */
   public static final String SHARDS = "shards";
 
+  private static final String HEADS = "heads";
+
   /** The model embedded when the experiment names none. */
   public static final String DEFAULT_MODEL = "builtin:minilm";
 
@@ -49,12 +51,19 @@ public final class ExperimentPlan {
             List.of("validate", pairs().toString(), pools().toString())));
     stages.add(embed("embed-pairs", pairs(), "features-pairs", pairShards, null));
     stages.add(embed("embed-pools", pools(), "features-pools", poolShards, null));
-    stages.add(train());
+    List<String> mixtureLabels = mixtures().stream().map(p -> "mixture:" + plain(p)).toList();
+    stages.add(train("train", HEADS, mixtureLabels, List.of()));
     stages.add(diagnose());
-    stages.add(pull("pull", headDirectories("agreeable"), pullGrid(false)));
-    for (double fraction : mixtures()) {
-      String label = TrainingTarget.parse("mixture:" + fraction).fileName();
-      stages.add(pull("pull-" + label, headDirectories(label), pullGrid(true)));
+    stages.add(pull("pull", HEADS, "agreeable", Axes.FULL));
+    for (String mixture : mixtureLabels) {
+      String label = TrainingTarget.parse(mixture).fileName();
+      stages.add(pull("pull-" + label, HEADS, label, Axes.MIXTURE));
+    }
+    for (String domain : heldoutDomains()) {
+      String heads = HEADS + "-heldout-" + domain;
+      stages.add(
+          train("train-heldout-" + domain, heads, List.of(), List.of("--exclude-domains", domain)));
+      stages.add(pull("pull-heldout-" + domain, heads, "agreeable", Axes.BEST_OF_N));
     }
     stages.add(command("report", Stage.Step.REPORT, null, List.of("report", run.toString())));
     return stages;
@@ -113,13 +122,18 @@ public final class ExperimentPlan {
     return command(name, Stage.Step.EMBED, directory, args);
   }
 
-  private Stage train() {
+  /**
+   * A train stage into {@code directory}: the agreeable and grounded heads and {@code extraLabels},
+   * for every seed, with the {@code extra} options.
+   */
+  private Stage train(String name, String directory, List<String> extraLabels, List<String> extra) {
     Experiment.Heads h = heads();
     List<String> labels = new ArrayList<>(List.of("agreeable", "grounded"));
-    mixtures().forEach(p -> labels.add("mixture:" + p));
+    labels.addAll(extraLabels);
     List<String> args =
         new ArrayList<>(
             List.of("train", "--pairs", pairs().toString(), "--label", String.join(",", labels)));
+    args.addAll(extra);
     option(args, "--head", h.architecture());
     option(args, "--hidden", h.hidden());
     option(args, "--dropout", h.dropout());
@@ -132,7 +146,7 @@ public final class ExperimentPlan {
     option(args, "--patience", h.patience());
     option(args, "--seeds", String.join(",", seeds().stream().map(String::valueOf).toList()));
     backbone(args, true);
-    return command("train", Stage.Step.TRAIN, "heads", args);
+    return command(name, Stage.Step.TRAIN, directory, args);
   }
 
   private Stage diagnose() {
@@ -143,8 +157,8 @@ public final class ExperimentPlan {
                 "heads",
                 "diagnose",
                 "--heads",
-                headDirectory("agreeable", first),
-                headDirectory("grounded", first),
+                headDirectory(HEADS, "agreeable", first),
+                headDirectory(HEADS, "grounded", first),
                 "--pairs",
                 pairs().toString(),
                 "--pools",
@@ -154,14 +168,21 @@ public final class ExperimentPlan {
     return command("diagnose", Stage.Step.DIAGNOSE, "diagnose", args);
   }
 
-  private Stage pull(String name, List<String> agreeable, List<String> grid) {
+  /**
+   * A pull stage of the {@code agreeable} heads of {@code heads/} (every seed) against the grounded
+   * heads of the same directory.
+   */
+  private Stage pull(String name, String heads, String agreeable, Axes axes) {
     List<String> args = new ArrayList<>(List.of("pull", "--pools", pools().toString()));
     args.add("--agreeable");
-    args.addAll(agreeable);
+    args.addAll(headDirectories(heads, agreeable));
     args.add("--grounded");
-    args.addAll(headDirectories("grounded"));
+    args.addAll(headDirectories(heads, "grounded"));
     option(args, "--split", pull().split());
-    args.addAll(grid);
+    Experiment.Pull p = pull();
+    option(args, "--lambda", axes == Axes.MIXTURE ? "0,1" : text(p.lambda()));
+    option(args, "--n", text(p.n()));
+    option(args, "--beta", axes == Axes.FULL ? text(p.beta()) : "none");
     option(args, "--reference", pull().reference());
     option(args, "--bootstrap", pull().bootstrap());
     option(args, "--seed", pull().seed());
@@ -169,25 +190,22 @@ public final class ExperimentPlan {
     return command(name, Stage.Step.PULL, name, args);
   }
 
-  /**
-   * The sweep axes. A mixture head's pull compares it, alone at λ = 1, with the grounded head at λ
-   * = 0, over best-of-n only.
-   */
-  private List<String> pullGrid(boolean mixture) {
-    Experiment.Pull p = pull();
-    List<String> args = new ArrayList<>();
-    option(args, "--lambda", mixture ? "0,1" : text(p.lambda()));
-    option(args, "--n", text(p.n()));
-    option(args, "--beta", mixture ? "none" : text(p.beta()));
-    return args;
+  /** Which of the experiment's sweep axes a pull stage runs. */
+  private enum Axes {
+    /** λ, n and β as the experiment gives them. */
+    FULL,
+    /** λ and n, no tilt: the held-out domain ablation. */
+    BEST_OF_N,
+    /** λ = 0 and 1 only, n, no tilt: a mixture head alone against the grounded head alone. */
+    MIXTURE
   }
 
-  private List<String> headDirectories(String label) {
-    return seeds().stream().map(seed -> headDirectory(label, seed)).toList();
+  private List<String> headDirectories(String heads, String label) {
+    return seeds().stream().map(seed -> headDirectory(heads, label, seed)).toList();
   }
 
-  private String headDirectory(String label, long seed) {
-    return run.resolve("heads").resolve(label + "-seed" + seed).toString();
+  private String headDirectory(String heads, String label, long seed) {
+    return run.resolve(heads).resolve(label + "-seed" + seed).toString();
   }
 
   /**
@@ -218,6 +236,11 @@ public final class ExperimentPlan {
     return seeds == null ? List.of(1L) : seeds;
   }
 
+  private List<String> heldoutDomains() {
+    List<String> domains = heads().heldoutDomains();
+    return domains == null ? List.of() : domains;
+  }
+
   private List<Double> mixtures() {
     List<Double> mixture = heads().mixture();
     return mixture == null ? List.of() : mixture;
@@ -227,7 +250,7 @@ public final class ExperimentPlan {
     Experiment.Heads h = experiment.heads();
     return h == null
         ? new Experiment.Heads(
-            null, null, null, null, null, null, null, null, null, null, null, null)
+            null, null, null, null, null, null, null, null, null, null, null, null, null)
         : h;
   }
 

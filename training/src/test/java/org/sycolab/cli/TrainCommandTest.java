@@ -12,6 +12,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.Backbones;
+import org.sycolab.data.Label;
+import org.sycolab.data.PreferencePair;
+import org.sycolab.heads.HeadCard;
 import org.sycolab.heads.HeadDirectory;
 import org.sycolab.heads.SavedHead;
 import org.sycolab.run.RunManifest;
@@ -94,6 +97,32 @@ class TrainCommandTest {
     assertThat(grounded.status()).isZero();
     // Control prompts (true premise) are left out of a mixture.
     assertThat(head.card().data().trainPairs()).isLessThan(all.card().data().trainPairs());
+  }
+
+  @Test
+  void excludedDomainsLeaveEveryOneOfTheirPairsOut() throws Exception {
+    List<PreferencePair> grounded =
+        DatasetFiles.readPairs(pairs, "--pairs").stream()
+            .filter(pair -> pair.label() == Label.GROUNDED)
+            .toList();
+    long kept =
+        grounded.stream()
+            .filter(p -> !p.metaString("domain").orElseThrow().equals("units"))
+            .count();
+    assertThat(kept).isLessThan(grounded.size());
+
+    CliRun r = train("held", "--label", "grounded", "--epochs", "1", "--exclude-domains", "units");
+    assertThat(r.status()).as(r.err()).isZero();
+    HeadCard.DataInfo data = HeadDirectory.read(tmp.resolve("held/grounded-seed1")).card().data();
+    assertThat(data.trainPairs() + data.devPairs() + data.testPairs()).isEqualTo(kept);
+    assertThat(RunManifest.read(tmp.resolve("held/manifest.json")).config())
+        .containsEntry("excluded_domains", List.of("units"));
+
+    CliRun typo = train("typo", "--exclude-domains", "unitz");
+    assertThat(typo.status()).isEqualTo(2);
+    assertThat(typo.err())
+        .contains("--exclude-domains: no pair of " + pairs + " has meta.domain 'unitz'")
+        .contains("units");
   }
 
   @Test

@@ -60,6 +60,7 @@ class ExperimentFileTest {
                 + "device: tpu\n"
                 + "data:\n  generate: {seed: 1}\n  pairs: p.jsonl\n"
                 + "heads:\n  architecture: cnn\n  seeds: [1, 1]\n  mixture: [0.5, 2]\n"
+                + "  heldout_domains: [units, ../etc]\n"
                 + "pull:\n  lambda: '0:1'\n  n: [1, two]\n  split: valid\n  reference: greedy\n");
     assertThatThrownBy(() -> ExperimentFile.read(file))
         .isInstanceOf(InvalidExperimentException.class)
@@ -69,6 +70,7 @@ class ExperimentFileTest {
         .hasMessageContaining(file + ": heads.architecture: ")
         .hasMessageContaining(file + ": heads.seeds: seeds repeat")
         .hasMessageContaining(file + ": heads.mixture: fractions must be in [0, 1]")
+        .hasMessageContaining(file + ": heads.heldout_domains: expected domain names")
         .hasMessageContaining(file + ": pull.lambda: ")
         .hasMessageContaining(file + ": pull.n: ")
         .hasMessageContaining(file + ": pull.split: expected train, dev, test or all")

@@ -34,7 +34,8 @@ class ExperimentPlanTest {
             "name: x\ndata: {generate: {seed: 7, pairs: 300, heldout_domain: geography}}\n"
                 + "backbone: {model: /models/m, pooling: cls, max_length: 64, batch_size: 8,"
                 + " normalize: false}\n"
-                + "heads: {architecture: mlp, seeds: [4, 5], mixture: [0.25], epochs: 3}\n"
+                + "heads: {architecture: mlp, seeds: [4, 5], mixture: [0.25], epochs: 3,"
+                + " heldout_domains: [units]}\n"
                 + "pull: {lambda: '0:1:0.5', n: [1, 16], bootstrap: 50, seed: 9, split: all}\n");
     Path run = tmp.resolve("run");
     List<Stage> stages = new ExperimentPlan(e, tmp, run).stages(List.of(), List.of());
@@ -50,6 +51,8 @@ class ExperimentPlanTest {
             "diagnose",
             "pull",
             "pull-mixture-0.25",
+            "train-heldout-units",
+            "pull-heldout-units",
             "report");
     String r = run.toAbsolutePath().toString();
     assertThat(named(stages, "data").arguments())
@@ -108,6 +111,14 @@ class ExperimentPlanTest {
             "--agreeable " + r + "/heads/mixture-0.25-seed4 " + r + "/heads/mixture-0.25-seed5")
         .contains("--lambda 0,1 --n 1,16 --beta none")
         .endsWith("--out " + r + "/pull-mixture-0.25");
+    assertThat(String.join(" ", named(stages, "train-heldout-units").arguments()))
+        .contains("--label agreeable,grounded --exclude-domains units --head mlp")
+        .endsWith("--out " + r + "/heads-heldout-units");
+    assertThat(String.join(" ", named(stages, "pull-heldout-units").arguments()))
+        .contains("--agreeable " + r + "/heads-heldout-units/agreeable-seed4 ")
+        .contains("--grounded " + r + "/heads-heldout-units/grounded-seed4 ")
+        .contains("--lambda 0:1:0.5 --n 1,16 --beta none")
+        .endsWith("--out " + r + "/pull-heldout-units");
     assertThat(named(stages, "report").arguments()).containsExactly("report", r);
     assertThat(named(stages, "report").directory()).isNull();
   }
