@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -234,6 +235,7 @@ final class RunCommand extends BaseCommand {
         continue;
       }
       progress(position);
+      clear(stage.directory());
       long start = System.nanoTime();
       int status =
           stage.kind() == Stage.Kind.COPY_DATA ? copyData(stage) : runCommand(stage, global);
@@ -248,6 +250,21 @@ final class RunCommand extends BaseCommand {
               Locale.ROOT, "%s: done in %.1f s", position, (System.nanoTime() - start) / 1e9));
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * Removes what an unfinished or outdated run of a stage left in its directory, so the stage
+   * starts clean: commands refuse to replace some outputs (a head directory) they did not write.
+   */
+  private static void clear(Path directory) throws IOException {
+    if (directory == null || !Files.isDirectory(directory)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(directory)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   /** A progress line on standard error, unless -q. */

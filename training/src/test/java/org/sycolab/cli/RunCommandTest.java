@@ -67,18 +67,20 @@ class RunCommandTest {
         .contains("[5/8] train: finished earlier, skipped")
         .contains("[8/8] pull-mixture-0.5: finished earlier, skipped");
 
-    // An interrupted pull: its manifest still says running. Resuming reruns it and what follows.
+    // An interrupted training: its manifest still says running and some heads are written.
+    // Resuming starts it afresh and reruns what follows.
     String csv = Files.readString(run.resolve("pull/pull.csv"));
-    Path pullManifest = run.resolve("pull/manifest.json");
+    Path trainManifest = run.resolve("heads/manifest.json");
     Files.writeString(
-        pullManifest, Files.readString(pullManifest).replace("\"complete\"", "\"running\""));
+        trainManifest, Files.readString(trainManifest).replace("\"complete\"", "\"running\""));
     CliRun resumed = CliRun.of("run", "--resume", run.toString(), "--until", "pull");
     assertThat(resumed.status()).as(resumed.err()).isZero();
     assertThat(resumed.err())
-        .contains("[6/8] diagnose: finished earlier, skipped")
-        .contains("[7/8] pull: done in")
+        .contains("[4/8] embed-pools: finished earlier, skipped")
+        .contains("[5/8] train: done in")
+        .contains("[6/8] diagnose: done in")
         .contains("[8/8] pull-mixture-0.5: done in");
-    assertThat(status(run.resolve("pull"))).isEqualTo(RunManifest.Status.COMPLETE);
+    assertThat(status(run.resolve("heads"))).isEqualTo(RunManifest.Status.COMPLETE);
     assertThat(run.resolve("pull/pull.csv")).as("same config, same numbers").hasContent(csv);
   }
 
