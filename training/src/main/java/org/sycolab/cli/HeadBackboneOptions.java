@@ -45,9 +45,14 @@ final class HeadBackboneOptions {
                 + head.directory()
                 + " were trained on different backbones ("
                 + first.reference()
+                + " with fingerprint "
+                + first.fingerprint()
                 + ", "
                 + head.card().backbone().reference()
-                + "); use heads of one backbone together");
+                + " with fingerprint "
+                + head.card().backbone().fingerprint()
+                + ": other weights, tokenizer, pooling or length); use heads of one backbone"
+                + " together");
       }
     }
     String reference = model != null ? model : first.reference();

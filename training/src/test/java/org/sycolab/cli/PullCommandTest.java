@@ -455,4 +455,33 @@ class PullCommandTest {
     Files.writeString(file, text);
     return file;
   }
+
+  @Test
+  void headsOfDifferentBackbonesAreRefusedWithBothFingerprints() throws Exception {
+    Path copy = tmp.resolve("other-backbone/grounded-seed1");
+    Files.createDirectories(copy);
+    for (String file : List.of("head.json", "head.safetensors")) {
+      Files.copy(shared.resolve("heads/grounded-seed1").resolve(file), copy.resolve(file));
+    }
+    String card = Files.readString(copy.resolve("head.json"));
+    String fingerprint = card.replaceAll("(?s).*\"fingerprint\"\\s*:\\s*\"([0-9a-f]+)\".*", "$1");
+    assertThat(fingerprint).hasSize(64);
+    String other = "0".repeat(64);
+    Files.writeString(copy.resolve("head.json"), card.replace(fingerprint, other));
+
+    CliRun r =
+        pull(
+            tmp.resolve("refused"),
+            "--pools",
+            shared.resolve("data/pools.jsonl").toString(),
+            "--agreeable",
+            head("agreeable-seed1"),
+            "--grounded",
+            copy.toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("were trained on different backbones")
+        .contains(fingerprint)
+        .contains(other);
+  }
 }
