@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,11 +21,14 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
 /**
  * Runs the Java code cells of a Jupyter notebook, in order, through JShell in this JVM (so the
  * notebook sees this JVM's classpath and system properties), the way the IJava kernel runs them.
- * Lines that start with {@code %} are IJava magics and are left out. The first snippet that does
+ * Lines that start with a magic ({@code %classpath}, {@code %%loadFromPOM}: one or two {@code %}
+ * and a letter) are IJava's and are left out. The first snippet that does
  * not compile or throws fails the run with an {@link AssertionError} naming the notebook, the cell
  * and the snippet.
  */
 final class NotebookRunner {
+
+  private static final Pattern MAGIC = Pattern.compile("\\s*%%?[A-Za-z]");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,7 +75,7 @@ final class NotebookRunner {
   private static String withoutMagics(String source) {
     return source
         .lines()
-        .filter(line -> !line.stripLeading().startsWith("%"))
+        .filter(line -> !MAGIC.matcher(line).lookingAt())
         .collect(Collectors.joining("\n"));
   }
 
