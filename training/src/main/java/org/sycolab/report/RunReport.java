@@ -29,6 +29,7 @@ public final class RunReport {
             MenuSection.build(run),
             HeadsSection.build(runDirectory),
             MixtureSection.build(runDirectory),
+            HeldoutSection.build(run),
             BreakdownSection.build(run),
             FlipsSection.build(run),
             ManifestSection.build(runDirectory));
@@ -62,6 +63,9 @@ public final class RunReport {
     }
     if (SweepDirectories.named(runDirectory, MixtureSection.PREFIX).isEmpty()) {
       missing.add("mixture ablation (pull-mixture-<P>/)");
+    }
+    if (SweepDirectories.named(runDirectory, HeldoutSection.PREFIX).isEmpty()) {
+      missing.add("held-out-domain ablation (pull-heldout-<D>/)");
     }
     if (!Files.isRegularFile(runDirectory.resolve("data").resolve("pools.jsonl"))) {
       missing.add("example pools (data/pools.jsonl)");
