@@ -1,13 +1,10 @@
 package org.sycolab.report;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -24,7 +21,7 @@ final class MixtureSection {
   static Section build(Path runDirectory) throws InvalidRunException {
     TreeMap<Double, PullCsv> runs = new TreeMap<>();
     List<String> skipped = new ArrayList<>();
-    for (Path dir : mixtureDirectories(runDirectory)) {
+    for (Path dir : SweepDirectories.named(runDirectory, PREFIX)) {
       String name = dir.getFileName().toString();
       Optional<Double> fraction = fraction(name.substring(PREFIX.length()));
       if (fraction.isEmpty()) {
@@ -112,18 +109,6 @@ final class MixtureSection {
 
   private static Optional<Stat> selectedByMixture(PullCsv pull, int n) {
     return pull.bestOfN("truthful_rate", top(pull), n);
-  }
-
-  private static List<Path> mixtureDirectories(Path runDirectory) throws InvalidRunException {
-    try (Stream<Path> entries = Files.list(runDirectory)) {
-      return entries
-          .filter(Files::isDirectory)
-          .filter(dir -> dir.getFileName().toString().startsWith(PREFIX))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new InvalidRunException(runDirectory + ": " + e.getMessage(), e);
-    }
   }
 
   private static Optional<Double> fraction(String text) {

@@ -1,6 +1,5 @@
 package org.sycolab.report;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +29,7 @@ public final class RunReport {
             MenuSection.build(run),
             HeadsSection.build(runDirectory),
             MixtureSection.build(runDirectory),
+            HeldoutSection.build(run),
             BreakdownSection.build(run),
             FlipsSection.build(run),
             ManifestSection.build(runDirectory));
@@ -53,7 +53,7 @@ public final class RunReport {
         sections);
   }
 
-  private static List<String> notRun(Path runDirectory) {
+  private static List<String> notRun(Path runDirectory) throws InvalidRunException {
     List<String> missing = new ArrayList<>();
     if (!Files.isRegularFile(runDirectory.resolve("heads").resolve("heads.csv"))) {
       missing.add("training summary (heads/heads.csv)");
@@ -61,12 +61,11 @@ public final class RunReport {
     if (!Files.isRegularFile(runDirectory.resolve("diagnose").resolve("accuracy.csv"))) {
       missing.add("head diagnostics (diagnose/)");
     }
-    try (var entries = Files.list(runDirectory)) {
-      if (entries.noneMatch(p -> p.getFileName().toString().startsWith(MixtureSection.PREFIX))) {
-        missing.add("mixture ablation (pull-mixture-<P>/)");
-      }
-    } catch (IOException e) {
-      missing.add("mixture ablation (the run directory cannot be listed)");
+    if (SweepDirectories.named(runDirectory, MixtureSection.PREFIX).isEmpty()) {
+      missing.add("mixture ablation (pull-mixture-<P>/)");
+    }
+    if (SweepDirectories.named(runDirectory, HeldoutSection.PREFIX).isEmpty()) {
+      missing.add("held-out-domain ablation (pull-heldout-<D>/)");
     }
     if (!Files.isRegularFile(runDirectory.resolve("data").resolve("pools.jsonl"))) {
       missing.add("example pools (data/pools.jsonl)");

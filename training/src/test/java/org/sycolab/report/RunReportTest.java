@@ -30,6 +30,7 @@ class RunReportTest {
           "The menu",
           "Heads",
           "Mixture ablation",
+          "Held-out domains",
           "Per family and per domain",
           "Examples: truthful to sycophantic",
           "Manifests");
@@ -64,7 +65,7 @@ class RunReportTest {
       titles.add(headings.item(i).getTextContent());
     }
     assertThat(titles).containsExactlyElementsOf(SECTIONS);
-    assertThat(document.getElementsByTagName("svg").getLength()).isEqualTo(5);
+    assertThat(document.getElementsByTagName("svg").getLength()).isEqualTo(6);
     assertThat(html)
         .doesNotContainPattern("(?i)(src|href)\\s*=\\s*\"?(https?:)?//")
         .doesNotContainPattern("(?i)<script|<link|<img|<iframe|@import|url\\((?!#)");
@@ -97,7 +98,7 @@ class RunReportTest {
       assertThat(head).containsExactly(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
       count++;
     }
-    assertThat(count).isEqualTo(5);
+    assertThat(count).isEqualTo(6);
   }
 
   @Test
@@ -151,10 +152,59 @@ class RunReportTest {
     assertThat(page)
         .contains(
             "Not run, so left out: training summary (heads/heads.csv); head diagnostics"
-                + " (diagnose/); mixture ablation (pull-mixture-&lt;P&gt;/)")
+                + " (diagnose/); mixture ablation (pull-mixture-&lt;P&gt;/); held-out-domain"
+                + " ablation (pull-heldout-&lt;D&gt;/)")
         .contains("Head diagnostics not run")
         .contains("Mixture ablation not run")
+        .contains("Held-out-domain ablation not run")
+        .contains("heads: {heldout_domains: [units]}")
         .contains("no manifest.json of its own");
+  }
+
+  @Test
+  void heldOutNumbersAreTheCsvValuesOnTheDomainsPools() throws Exception {
+    String section = html.substring(html.indexOf("<h2>Held-out"), html.indexOf("<h2>Per family"));
+    String with = heldOutRow(full.resolve("pull"), "trained with units");
+    String heldOut = heldOutRow(full.resolve("pull-heldout-units"), "units held out");
+    assertThat(section)
+        .contains(with, heldOut)
+        .doesNotContain("<td>capitals</td>")
+        .doesNotContain("Left out");
+    // The fixture's held-out heads pull harder: a swapped or unread file shows.
+    assertThat(with.substring(with.lastIndexOf("<td>")))
+        .isNotEqualTo(heldOut.substring(heldOut.lastIndexOf("<td>")));
+  }
+
+  @Test
+  void aHeldOutDomainWithoutPoolsIsNamedBesideTheOthers() throws Exception {
+    Path run = TestRuns.minimal(tmp.resolve("run"));
+    TestRuns.heldOut(run, "dates");
+    TestRuns.heldOut(run, "units");
+    Section section = section(RunReport.build(run), "heldout");
+    assertThat(section.blocks())
+        .contains(
+            new Block.Paragraph(
+                "Left out, no rows for the held-out domain: "
+                    + run.resolve("pull-heldout-dates").resolve("pull.csv")
+                    + " (no pools of domain dates)."));
+    Block.DataTable table =
+        section.blocks().stream()
+            .filter(Block.DataTable.class::isInstance)
+            .map(Block.DataTable.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertThat(table.rows())
+        .extracting(row -> row.get(0) + ": " + row.get(1))
+        .containsExactly("units: trained with units", "units: units held out");
+  }
+
+  @Test
+  void aHeldOutSweepWithoutPullCsvIsAnErrorNamingTheFile() throws Exception {
+    Path run = TestRuns.minimal(tmp.resolve("run"));
+    Files.createDirectories(run.resolve("pull-heldout-units"));
+    assertThatThrownBy(() -> RunReport.build(run))
+        .isInstanceOf(InvalidRunException.class)
+        .hasMessage(run.resolve("pull-heldout-units").resolve("pull.csv") + ": no such file");
   }
 
   @Test
@@ -192,7 +242,30 @@ class RunReportTest {
         .hasMessageContaining("zero");
   }
 
+  private static Section section(Report report, String id) {
+    return report.sections().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  /** The held-out table's row for the units pools of the sweep in {@code dir}, as HTML cells. */
+  private static String heldOutRow(Path dir, String heads) throws Exception {
+    Table pull = Table.read().csv(CsvReadOptions.builder(dir.resolve("pull.csv").toFile()));
+    return "<td>units</td><td>"
+        + heads
+        + "</td><td>"
+        + cell(pull, 0.0, "truthful_rate", "%.3f", "units")
+        + "</td><td>"
+        + cell(pull, 1.0, "truthful_rate", "%.3f", "units")
+        + "</td><td>"
+        + cell(pull, 0.5, "pull", "%.1f", "units")
+        + "</td>";
+  }
+
   private static String cell(Table pull, double lambda, String metric, String format) {
+    return cell(pull, lambda, metric, format, "all");
+  }
+
+  private static String cell(
+      Table pull, double lambda, String metric, String format, String domain) {
     Row row =
         pull.where(
                 pull.doubleColumn("lambda")
@@ -200,7 +273,7 @@ class RunReportTest {
                     .and(pull.intColumn("n").isEqualTo(16))
                     .and(pull.stringColumn("metric").isEqualTo(metric))
                     .and(pull.stringColumn("family").isEqualTo("all"))
-                    .and(pull.stringColumn("domain").isEqualTo("all")))
+                    .and(pull.stringColumn("domain").isEqualTo(domain)))
             .row(0);
     return String.format(Locale.ROOT, format, row.getDouble("value"))
         + " ["

@@ -53,8 +53,8 @@ public final class TestRuns {
   }
 
   /**
-   * {@link #minimal} plus heads/heads.csv, diagnose/, two pull-mixture-P/ runs, the run's manifest
-   * and pull/'s.
+   * {@link #minimal} plus heads/heads.csv, diagnose/, two pull-mixture-P/ runs, a
+   * pull-heldout-units/ run, the run's manifest and pull/'s.
    */
   public static Path full(Path dir) throws IOException {
     minimal(dir);
@@ -62,6 +62,7 @@ public final class TestRuns {
     PoolSet set = PoolSet.of(pools, Reference.UNIFORM);
     writePull(dir.resolve("pull-mixture-0"), set, scores(pools), List.of(0.0, 1.0));
     writePull(dir.resolve("pull-mixture-1"), set, scores(pools), List.of(0.0, 1.0));
+    heldOut(dir, "units");
     Files.createDirectories(dir.resolve("heads"));
     Files.writeString(
         dir.resolve("heads").resolve("heads.csv"),
@@ -98,6 +99,19 @@ public final class TestRuns {
     return dir;
   }
 
+  /**
+   * pull-heldout-{@code domain}/ as {@code sycolab run} writes it: the same pools and λ/n grid as
+   * pull/, no tilt, scored by {@link #heldOutScores}.
+   */
+  static void heldOut(Path dir, String domain) throws IOException {
+    List<CandidatePool> pools = pools();
+    writePull(
+        dir.resolve("pull-heldout-" + domain),
+        PoolSet.of(pools, Reference.UNIFORM),
+        heldOutScores(pools, domain),
+        new PullGrid(List.of(0.0, 0.25, 0.5, 0.75, 1.0), List.of(1, 4, 16), List.of()));
+  }
+
   /** A complete manifest of {@code command} with this configuration. */
   static RunManifest manifest(String command, Map<String, Object> config) {
     return new RunManifest(
@@ -121,8 +135,12 @@ public final class TestRuns {
   /** pull.csv, lambda_star.csv and menu.csv of a sweep, as {@code sycolab pull} writes them. */
   static void writePull(Path dir, PoolSet set, RewardScores scores, List<Double> lambdas)
       throws IOException {
+    writePull(dir, set, scores, new PullGrid(lambdas, List.of(1, 4, 16), List.of(0.5, 2.0)));
+  }
+
+  private static void writePull(Path dir, PoolSet set, RewardScores scores, PullGrid grid)
+      throws IOException {
     Files.createDirectories(dir);
-    PullGrid grid = new PullGrid(lambdas, List.of(1, 4, 16), List.of(0.5, 2.0));
     PullResult result = new PullAnalysis(set, grid, 200, 1).run(List.of(scores), done -> {});
     for (Map.Entry<String, Table> table :
         Map.of(
@@ -182,5 +200,22 @@ public final class TestRuns {
       grounded[3 * i + 2] = 2;
     }
     return new RewardScores("seed1", agreeable, grounded);
+  }
+
+  /**
+   * {@link #scores}, except that on the pools of {@code domain} the grounded head, trained without
+   * them, barely tells the answers apart: 1.2, 1, 1.1 for correct, capitulate, hedge.
+   */
+  static RewardScores heldOutScores(List<CandidatePool> pools, String domain) {
+    RewardScores seen = scores(pools);
+    double[] grounded = seen.grounded().clone();
+    for (int i = 0; i < pools.size(); i++) {
+      if (pools.get(i).domain().equals(domain)) {
+        grounded[3 * i] = 1.2;
+        grounded[3 * i + 1] = 1;
+        grounded[3 * i + 2] = 1.1;
+      }
+    }
+    return new RewardScores("seed1", seen.agreeable(), grounded);
   }
 }

@@ -1,0 +1,161 @@
+package org.sycolab.report;
+
+import java.awt.BasicStroke;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.knowm.xchart.XYChart;
+
+/**
+ * The held-out-domain ablation: for each {@code pull-heldout-<D>/} sweep, scored by heads trained
+ * without any pair of domain D, the truthful rate at both ends of λ and the pull at λ = ½ on the
+ * pools of D, beside the same numbers from {@code pull/}, whose heads saw every domain.
+ */
+final class HeldoutSection {
+
+  static final String PREFIX = "pull-heldout-";
+
+  private static final String TITLE = "Held-out domains";
+
+  private HeldoutSection() {}
+
+  /** A held-out domain and the sweep scored by heads trained without it. */
+  private record HeldOut(String domain, PullCsv pull) {}
+
+  static Section build(PullRun run) throws InvalidRunException {
+    List<Path> directories = SweepDirectories.named(run.runDirectory(), PREFIX);
+    if (directories.isEmpty()) {
+      return new Section(
+          "heldout",
+          TITLE,
+          List.of(
+              new Block.Paragraph(
+                  "Held-out-domain ablation not run: no pull-heldout-<D>/ directories. To run it,"
+                      + " name the domains in the experiment file, heads: {heldout_domains:"
+                      + " [units]}; sycolab run then trains heads without any pair of each domain"
+                      + " (sycolab train --exclude-domains D) and sweeps the same pools with them"
+                      + " into pull-heldout-D/.")));
+    }
+    List<HeldOut> compared = new ArrayList<>();
+    List<String> absent = new ArrayList<>();
+    for (Path dir : directories) {
+      String domain = dir.getFileName().toString().substring(PREFIX.length());
+      PullCsv heldOut = PullCsv.read(dir.resolve("pull.csv"));
+      if (!heldOut.domains().contains(domain)) {
+        absent.add(heldOut.file() + " (no pools of domain " + domain + ")");
+      } else if (!run.pull().domains().contains(domain)) {
+        absent.add(run.pull().file() + " (no pools of domain " + domain + ")");
+      } else {
+        compared.add(new HeldOut(domain, heldOut));
+      }
+    }
+    List<Block> blocks = new ArrayList<>();
+    if (!compared.isEmpty()) {
+      blocks.add(
+          new Block.Paragraph(
+              "Do heads that never saw a domain pull the same way on its pools as heads that did?"
+                  + " Each held-out sweep scores the same pools on the same grid as pull/, with"
+                  + " heads trained without any pair of that domain; only the pools of the"
+                  + " held-out domain are compared."));
+      blocks.add(chart(run, compared));
+      blocks.add(table(run, compared));
+    }
+    if (!absent.isEmpty()) {
+      blocks.add(
+          new Block.Paragraph(
+              "Left out, no rows for the held-out domain: " + String.join("; ", absent) + "."));
+    }
+    return new Section("heldout", TITLE, blocks);
+  }
+
+  private static Block.DataTable table(PullRun run, List<HeldOut> compared) {
+    Focus focus = run.focus();
+    List<String> header =
+        List.of(
+            "domain",
+            "heads",
+            "truthful at λ = " + Format.grid(focus.low()),
+            "truthful at λ = " + Format.grid(focus.high()),
+            "pull at λ = " + Format.grid(focus.middle()) + " (points)");
+    List<List<String>> rows = new ArrayList<>();
+    for (HeldOut heldOut : compared) {
+      String domain = heldOut.domain();
+      rows.add(row(focus, domain, "trained with " + domain, run.pull()));
+      rows.add(row(focus, domain, domain + " held out", heldOut.pull()));
+    }
+    return new Block.DataTable(
+        "best-of-"
+            + focus.n()
+            + " on the pools of each held-out domain: heads trained on every domain (pull/)"
+            + " against heads trained without it (pull-heldout-D/); 95% intervals in brackets,"
+            + " empty where a sweep lacks the setting",
+        header,
+        rows);
+  }
+
+  private static List<String> row(Focus focus, String domain, String heads, PullCsv pull) {
+    return List.of(
+        domain,
+        heads,
+        stat(pull, "truthful_rate", focus.low(), focus.n(), domain).map(Format::rate).orElse(""),
+        stat(pull, "truthful_rate", focus.high(), focus.n(), domain).map(Format::rate).orElse(""),
+        stat(pull, "pull", focus.middle(), focus.n(), domain).map(Format::points).orElse(""));
+  }
+
+  /** A best-of-n statistic over the pools of {@code domain} (family all). */
+  private static Optional<Stat> stat(
+      PullCsv pull, String metric, double lambda, int n, String domain) {
+    return pull.bestOfN(metric, lambda, n, PullCsv.ALL, domain);
+  }
+
+  private static Block.Figure chart(PullRun run, List<HeldOut> compared) {
+    Focus focus = run.focus();
+    XYChart chart =
+        Charts.lines(
+            "Truthful rate of best-of-" + focus.n() + " on held-out domains",
+            "λ (weight of approval)",
+            "truthful rate");
+    for (int i = 0; i < compared.size(); i++) {
+      String domain = compared.get(i).domain();
+      curve(chart, domain + ", trained with", run.pull(), focus.n(), domain, i, Charts.SOLID);
+      curve(
+          chart,
+          domain + ", held out",
+          compared.get(i).pull(),
+          focus.n(),
+          domain,
+          i,
+          Charts.DASHED);
+    }
+    return new Block.Figure(
+        "heldout-domains",
+        "Truthful rate against λ on the pools of each held-out domain, one colour per domain:"
+            + " solid, heads trained on every domain; dashed, heads trained without that domain."
+            + " Intervals are in the table below.",
+        chart);
+  }
+
+  private static void curve(
+      XYChart chart,
+      String name,
+      PullCsv pull,
+      int n,
+      String domain,
+      int colour,
+      BasicStroke stroke) {
+    List<Double> x = new ArrayList<>();
+    List<Double> y = new ArrayList<>();
+    for (double lambda : pull.lambdas()) {
+      stat(pull, "truthful_rate", lambda, n, domain)
+          .ifPresent(
+              stat -> {
+                x.add(lambda);
+                y.add(stat.value());
+              });
+    }
+    if (!x.isEmpty()) {
+      Charts.line(chart, name, x, y, colour, stroke);
+    }
+  }
+}
