@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -22,9 +22,8 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
  * Runs the Java code cells of a Jupyter notebook, in order, through JShell in this JVM (so the
  * notebook sees this JVM's classpath and system properties), the way the IJava kernel runs them.
  * Lines that start with a magic ({@code %classpath}, {@code %%loadFromPOM}: one or two {@code %}
- * and a letter) are IJava's and are left out. The first snippet that does
- * not compile or throws fails the run with an {@link AssertionError} naming the notebook, the cell
- * and the snippet.
+ * and a letter) are IJava's and are left out. The first snippet that does not compile or throws
+ * fails the run with an {@link AssertionError} naming the notebook, the cell and the snippet.
  */
 final class NotebookRunner {
 
