@@ -1,9 +1,11 @@
+# shellcheck shell=bash
 # Sourced by scripts/sweep, scripts/slurm-run and scripts/check-slurm: what they read from run
 # directories written by `sycolab run`.
 
-# The top-level "status" of DIR/manifest.json (running, complete or failed), empty when there is
-# no manifest. The manifest is pretty-printed with two spaces per level, so the top-level field
-# is the one indented by exactly two spaces; nested "status" keys sit deeper.
+# The top-level "status" of DIR/manifest.json (running, complete, stopped after --until, or
+# failed), empty when there is no manifest. The manifest is pretty-printed with two spaces per
+# level, so the top-level field is the one indented by exactly two spaces; nested "status" keys
+# sit deeper.
 sycolab_run_status() {
   local manifest="$1/manifest.json"
   [[ -f "$manifest" ]] || return 0
