@@ -27,9 +27,13 @@ final class OutputOptions {
     if (out != null) {
       return RunDirectory.at(out);
     }
+    return RunDirectory.create(runsRoot(), name, Clock.systemDefaultZone());
+  }
+
+  /** Where new run directories go: {@code $SYCOLAB_RUNS}, or {@code runs/} here. */
+  static Path runsRoot() {
     String runs = System.getenv(RUNS_ENV);
-    Path root = runs == null || runs.isBlank() ? Path.of("runs") : Path.of(runs);
-    return RunDirectory.create(root.toAbsolutePath(), name, Clock.systemDefaultZone());
+    return (runs == null || runs.isBlank() ? Path.of("runs") : Path.of(runs)).toAbsolutePath();
   }
 
   /** True when the user gave {@code --out}. */

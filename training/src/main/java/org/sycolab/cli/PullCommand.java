@@ -111,7 +111,7 @@ final class PullCommand extends BaseCommand {
   @Option(
       names = "--lambda",
       paramLabel = "GRID",
-      defaultValue = "0:1:0.1",
+      defaultValue = PullGrid.DEFAULT_LAMBDAS,
       description =
           "Weights of the agreeable head: start:stop:step or a list (default: ${DEFAULT-VALUE});"
               + " 0 is always added, the pull is measured from it.")
@@ -120,14 +120,14 @@ final class PullCommand extends BaseCommand {
   @Option(
       names = "--n",
       paramLabel = "LIST",
-      defaultValue = "1,2,4,8,16,32,64",
+      defaultValue = PullGrid.DEFAULT_NS,
       description = "Best-of-n sizes (default: ${DEFAULT-VALUE}).")
   String ns;
 
   @Option(
       names = "--beta",
       paramLabel = "LIST",
-      defaultValue = "0.1,0.2,0.5,1,2",
+      defaultValue = PullGrid.DEFAULT_BETAS,
       description =
           "Temperatures of the tilt pi0*exp(r/beta), r in z units (default: ${DEFAULT-VALUE});"
               + " 'none' for no tilt.")
@@ -171,11 +171,7 @@ final class PullCommand extends BaseCommand {
                     new IllegalArgumentException(
                         "--reference must be uniform or logprob, got '" + reference + "'"));
     split.check();
-    PullGrid grid =
-        new PullGrid(
-            PullGrid.parseDecimals(lambdas, "--lambda"),
-            PullGrid.parseCounts(ns, "--n"),
-            betas.equals("none") ? List.of() : PullGrid.parseDecimals(betas, "--beta"));
+    PullGrid grid = PullGrid.parse(lambdas, ns, betas);
     if (resamples < 0) {
       throw new IllegalArgumentException("--bootstrap must be 0 or more, got " + resamples);
     }

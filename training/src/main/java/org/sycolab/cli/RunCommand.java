@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.sycolab.engine.DeviceSpec;
+import org.sycolab.engine.PyTorchRuntime;
 import org.sycolab.experiment.Experiment;
 import org.sycolab.experiment.ExperimentFile;
 import org.sycolab.experiment.ExperimentPlan;
@@ -21,6 +26,7 @@ import org.sycolab.io.AtomicFiles;
 import org.sycolab.io.FileDigest;
 import org.sycolab.run.Run;
 import org.sycolab.run.RunDirectory;
+import org.sycolab.run.RunLock;
 import org.sycolab.run.RunManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,12 +39,13 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     description = {
       "Run an experiment: generate (or copy) the data, validate it, embed the pairs and the pools,"
-          + " train the agreeable, grounded and mixture heads, diagnose them, measure the pull and"
-          + " write the report, each stage into its own directory of one run directory with its"
-          + " manifest. The run's own manifest.json lists every stage's manifest with its SHA-256.",
+          + " train the agreeable, grounded, mixture and held-out-domain heads, diagnose them,"
+          + " measure the pull and write the report, each stage into its own directory of one run"
+          + " directory with its manifest. The run's own manifest.json lists every stage's"
+          + " manifest with its SHA-256.",
       "A stage whose directory already holds a complete manifest for the same command line is"
-          + " skipped, so --resume continues an interrupted run where it stopped, and features"
-          + " come from the cache.",
+          + " skipped, so --resume continues an interrupted run where it stopped; from the first"
+          + " stage that runs, every later one runs too. Features come from the cache.",
       "Job arrays: after --until data, each task runs --resume RUN --shard i/n (embeds slice i"
           + " of n of the texts into RUN/shards/); the next --resume RUN merges every finished"
           + " shard into the cache and carries on.",
@@ -47,9 +54,11 @@ import picocli.CommandLine.Parameters;
     footerHeading = "%nExamples:%n",
     footer = {
       "  sycolab run experiments/demo.yaml",
+      "  sycolab run experiments/demo.yaml --dry-run",
       "  sycolab run --resume runs/demo-20261125-101500",
-      "  sycolab --device cuda:1 run experiments/demo.yaml --out runs/demo-gpu1 --until embed",
-      "  sycolab run --resume runs/demo-gpu1 --shard 0/4"
+      "  sycolab --device cuda:1 run experiments/demo.yaml --out runs/gpu1 --until data",
+      "  sycolab run --resume runs/gpu1 --shard 0/4     (one task of an array)",
+      "  sycolab run --resume runs/gpu1                 (merges the shards, then the rest)"
     })
 final class RunCommand extends BaseCommand {
 
@@ -57,6 +66,8 @@ final class RunCommand extends BaseCommand {
   static final String EXPERIMENT_FILE = "experiment.yaml";
 
   private static final String EXPERIMENT_SOURCE = "experiment_file";
+  private static final String LOCK = ".lock";
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   @Parameters(
       index = "0",
@@ -97,27 +108,52 @@ final class RunCommand extends BaseCommand {
               + " and stop, leaving the run's manifest alone (one task of a job array).")
   String shard;
 
+  @Option(
+      names = "--dry-run",
+      description =
+          "Check the whole experiment file and print the command line of every stage; run and"
+              + " create nothing.")
+  boolean dryRun;
+
   @Override
   protected int execute() throws Exception {
     Stage.Step last = parseUntil();
-    if (shard != null) {
-      Shard.parse(shard);
-      if (resume == null) {
-        throw new IllegalArgumentException("--shard needs --resume RUN: a run whose data is ready");
-      }
-    }
     if (resume == null && experimentFile == null) {
       throw new IllegalArgumentException("give an EXPERIMENT file, or --resume RUN");
     }
     if (resume != null && out != null) {
       throw new IllegalArgumentException("--out and --resume cannot be used together");
     }
+    if (shard != null) {
+      Shard.parse(shard);
+      if (resume == null) {
+        throw new IllegalArgumentException("--shard needs --resume RUN: a run whose data is ready");
+      }
+      if (until != null) {
+        throw new IllegalArgumentException("--shard embeds one slice and stops; drop --until");
+      }
+    }
     return resume == null ? start(last) : resume(last);
+  }
+
+  @Override
+  protected boolean checksDeviceFirst() {
+    return !dryRun;
   }
 
   private int start(Stage.Step last) throws Exception {
     byte[] text = Files.readAllBytes(experimentFile);
     Experiment experiment = ExperimentFile.read(experimentFile);
+    ExperimentFile.requireDataFiles(experimentFile, experiment);
+    Path source = experimentFile.toAbsolutePath().normalize();
+    if (dryRun) {
+      Path planned =
+          out != null
+              ? out.toAbsolutePath().normalize()
+              : OutputOptions.runsRoot()
+                  .resolve(experiment.name() + "-" + LocalDateTime.now().format(STAMP));
+      return printPlan(experiment, source, planned);
+    }
     Path dir;
     if (out != null) {
       if (Files.exists(out.resolve(EXPERIMENT_FILE))) {
@@ -126,15 +162,15 @@ final class RunCommand extends BaseCommand {
       }
       dir = RunDirectory.at(out).path();
     } else {
-      String runs = System.getenv(OutputOptions.RUNS_ENV);
-      Path root = runs == null || runs.isBlank() ? Path.of("runs") : Path.of(runs);
       dir =
-          RunDirectory.create(root.toAbsolutePath(), experiment.name(), Clock.systemDefaultZone())
+          RunDirectory.create(
+                  OutputOptions.runsRoot(), experiment.name(), Clock.systemDefaultZone())
               .path();
     }
-    AtomicFiles.writeBytes(dir.resolve(EXPERIMENT_FILE), text);
-    Path source = experimentFile.toAbsolutePath().normalize();
-    return execute(experiment, source, dir, last);
+    try (RunLock lock = RunLock.acquire(dir.resolve(LOCK), "run " + dir)) {
+      AtomicFiles.writeBytes(dir.resolve(EXPERIMENT_FILE), text);
+      return execute(experiment, source, dir, last);
+    }
   }
 
   private int resume(Stage.Step last) throws Exception {
@@ -152,48 +188,90 @@ final class RunCommand extends BaseCommand {
               + resume
               + " was started with; start a new run instead");
     }
+    Path source = originalFile(dir).filter(Files::isRegularFile).orElse(kept);
     Experiment experiment = ExperimentFile.read(kept);
-    return execute(experiment, originalFile(dir).orElse(kept), dir, last);
+    if (dryRun) {
+      return printPlan(experiment, source, dir);
+    }
+    if (shard != null) {
+      String slice = Shard.parse(shard).toString().replace('/', '-');
+      Path lockFile = dir.resolve(ExperimentPlan.SHARDS).resolve(LOCK + "-" + slice);
+      try (RunLock lock = RunLock.acquire(lockFile, "shard " + shard + " of run " + dir)) {
+        return runShard(new ExperimentPlan(experiment, source.getParent(), dir), experiment, dir);
+      }
+    }
+    try (RunLock lock = RunLock.acquire(dir.resolve(LOCK), "run " + dir)) {
+      return execute(experiment, source, dir, last);
+    }
   }
 
-  /** Where the experiment file was when the run started: relative data paths lead from there. */
-  private static java.util.Optional<Path> originalFile(Path dir) {
-    Path manifest = dir.resolve(RunManifest.FILE_NAME);
+  /** Where the experiment file was when the run started: relative paths lead from there. */
+  private static Optional<Path> originalFile(Path dir) {
     try {
-      Object source = RunManifest.read(manifest).config().get(EXPERIMENT_SOURCE);
-      return java.util.Optional.ofNullable(source).map(s -> Path.of(s.toString()));
+      Object source =
+          RunManifest.read(dir.resolve(RunManifest.FILE_NAME)).config().get(EXPERIMENT_SOURCE);
+      return Optional.ofNullable(source).map(s -> Path.of(s.toString()));
     } catch (IOException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
+  }
+
+  private int printPlan(Experiment experiment, Path source, Path dir) throws IOException {
+    ExperimentPlan plan = new ExperimentPlan(experiment, source.getParent(), dir);
+    out().println(source + ": valid; stages into " + dir + ":");
+    for (Stage stage : plan.stages(List.of(), List.of())) {
+      out().println("  " + stage.name() + ": " + describe(stage));
+    }
+    return ExitCode.OK;
+  }
+
+  private static String describe(Stage stage) {
+    return stage.kind() == Stage.Kind.COPY_DATA
+        ? "validate and copy " + String.join(" and ", stage.arguments())
+        : "sycolab " + String.join(" ", stage.arguments());
   }
 
   private int execute(Experiment experiment, Path source, Path dir, Stage.Step last)
       throws Exception {
     ExperimentPlan plan = new ExperimentPlan(experiment, source.getParent(), dir);
-    List<String> global = globalOptions(experiment);
-    if (shard != null) {
-      return runShard(plan, global);
+    List<Stage> stages =
+        plan.stages(finishedShards(dir, "pairs-"), finishedShards(dir, "pools-")).stream()
+            .filter(s -> s.step().ordinal() <= last.ordinal())
+            .toList();
+    if (alreadyComplete(dir, stages)) {
+      out().println("run: " + dir + " is complete; nothing to do");
+      return ExitCode.OK;
     }
+    List<String> global = globalOptions(experiment);
+    requireDevice(device(experiment));
     Map<String, Object> config = new LinkedHashMap<>();
     config.put(EXPERIMENT_SOURCE, source.toString());
     config.put("experiment", ExperimentFile.asMap(experiment));
     config.put("experiment_sha256", FileDigest.sha256(dir.resolve(EXPERIMENT_FILE)));
     config.put("until", last.id());
-    Run run = startRun(RunDirectory.at(dir), config, seeds(experiment), global.get(1));
+    Run run = startRun(RunDirectory.at(dir), config, seeds(experiment), device(experiment));
     try {
-      List<Stage> stages =
-          plan.stages(finishedShards(dir, "pairs-"), finishedShards(dir, "pools-")).stream()
-              .filter(s -> s.step().ordinal() <= last.ordinal())
-              .toList();
-      int status = runStages(stages, global, run);
+      List<Stage> work = stages.stream().filter(s -> s.step() != Stage.Step.REPORT).toList();
+      int status = runStages(work, 0, stages.size(), global, run, dir);
+      if (status == ExitCode.OK && last == Stage.Step.REPORT) {
+        // The report reads the run's manifest: it shows the run finished.
+        run.complete();
+        status =
+            runStages(
+                stages.subList(work.size(), stages.size()),
+                work.size(),
+                stages.size(),
+                global,
+                run,
+                dir);
+        recordReport(dir, run);
+      }
       if (status != ExitCode.OK) {
         run.fail(new IOException("a stage failed; continue with: sycolab run --resume " + dir));
-        err().println("sycolab run: stopped; fix the cause, then: sycolab run --resume " + dir);
+        err().println("sycolab run: failed; fix the cause, then: sycolab run --resume " + dir);
         return status;
       }
       if (last == Stage.Step.REPORT) {
-        recordReport(dir, run);
-        run.complete();
         out().println("run: complete; results in " + dir);
       } else {
         run.stop();
@@ -206,9 +284,27 @@ final class RunCommand extends BaseCommand {
     return ExitCode.OK;
   }
 
-  private int runShard(ExperimentPlan plan, List<String> global) throws Exception {
+  /**
+   * Whether the run was complete and every stage it keeps a record of is still finished: then
+   * resuming it, with or without {@code --until}, changes nothing.
+   */
+  private static boolean alreadyComplete(Path dir, List<Stage> stages) throws IOException {
+    Path manifest = dir.resolve(RunManifest.FILE_NAME);
+    if (!Files.isRegularFile(manifest)
+        || RunManifest.read(manifest).status() != RunManifest.Status.COMPLETE) {
+      return false;
+    }
+    for (Stage stage : stages) {
+      if (stage.directory() != null && !stage.isFinished(dir)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int runShard(ExperimentPlan plan, Experiment experiment, Path dir) throws Exception {
     Stage data = plan.stages(List.of(), List.of()).get(0);
-    if (!data.isFinished()) {
+    if (!data.isFinished(dir)) {
       throw new IllegalArgumentException(
           "--shard: the data of "
               + resume
@@ -216,20 +312,26 @@ final class RunCommand extends BaseCommand {
               + resume
               + " --until data)");
     }
-    return runStages(plan.shard(shard), global, null);
+    List<Stage> stages = plan.shard(shard);
+    return runStages(stages, 0, stages.size(), globalOptions(experiment), null, dir);
   }
 
   /**
    * Runs the stages in order, skipping those finished earlier until one has to run: every stage
    * after it runs again too, since its inputs may have changed.
+   *
+   * @param offset how many stages of the run came before these, for the progress lines
+   * @param total how many stages the run has
    */
-  private int runStages(List<Stage> stages, List<String> global, Run run) throws Exception {
+  private int runStages(
+      List<Stage> stages, int offset, int total, List<String> global, Run run, Path dir)
+      throws Exception {
     boolean upstreamRan = false;
     for (int i = 0; i < stages.size(); i++) {
       Stage stage = stages.get(i);
       String position =
-          String.format(Locale.ROOT, "[%d/%d] %s", i + 1, stages.size(), stage.name());
-      if (!upstreamRan && stage.isFinished()) {
+          String.format(Locale.ROOT, "[%d/%d] %s", offset + i + 1, total, stage.name());
+      if (!upstreamRan && stage.isFinished(dir)) {
         progress(position + ": finished earlier, skipped");
         recordStage(stage, run);
         continue;
@@ -237,8 +339,13 @@ final class RunCommand extends BaseCommand {
       progress(position);
       clear(stage.directory());
       long start = System.nanoTime();
-      int status =
-          stage.kind() == Stage.Kind.COPY_DATA ? copyData(stage) : runCommand(stage, global);
+      int status;
+      try {
+        status = stage.kind() == Stage.Kind.COPY_DATA ? copyData(stage) : runCommand(stage, global);
+      } catch (Exception e) {
+        err().println(position + ": failed");
+        throw e;
+      }
       if (status != ExitCode.OK) {
         err().println(position + ": failed (exit status " + status + ")");
         return status;
@@ -311,10 +418,19 @@ final class RunCommand extends BaseCommand {
     }
   }
 
+  /** Records the report's files: report.html, report.md and the plots beside it. */
   private static void recordReport(Path dir, Run run) throws IOException {
-    for (String name : List.of("report.html", "report.md")) {
-      Path file = dir.resolve(name);
-      if (Files.isRegularFile(file)) {
+    List<Path> files = new ArrayList<>();
+    files.add(dir.resolve("report.html"));
+    files.add(dir.resolve("report.md"));
+    Path plots = dir.resolve("plots");
+    if (Files.isDirectory(plots)) {
+      try (Stream<Path> list = Files.list(plots)) {
+        list.filter(Files::isRegularFile).sorted().forEach(files::add);
+      }
+    }
+    for (Path file : files) {
+      if (Files.isRegularFile(file) && !AtomicFiles.isTemporary(file)) {
         run.recordOutput(file);
       }
     }
@@ -341,14 +457,29 @@ final class RunCommand extends BaseCommand {
   }
 
   /**
-   * The global options each stage runs with: the device ({@code --device} when given, else the
-   * experiment's, else auto) and the verbosity.
+   * The device the stages run on: {@code --device} when given (before or after {@code run}), else
+   * the experiment's, else auto.
    */
+  private String device(Experiment experiment) {
+    boolean given =
+        spec.commandLine().getParseResult().hasMatchedOption("--device")
+            || spec.root().commandLine().getParseResult().hasMatchedOption("--device");
+    return given || experiment.device() == null
+        ? root().deviceSpec().toString()
+        : experiment.device();
+  }
+
+  /** Fails in the first second, not at the first stage that computes, when CUDA is not usable. */
+  private static void requireDevice(String device) throws Exception {
+    DeviceSpec spec = DeviceSpec.parse(device);
+    if (spec.kind() == DeviceSpec.Kind.CUDA) {
+      spec.resolve(PyTorchRuntime.cudaSupport(PyTorchRuntime.engine()));
+    }
+  }
+
+  /** The global options each stage runs with: the device and the verbosity. */
   private List<String> globalOptions(Experiment experiment) {
-    boolean given = spec.root().commandLine().getParseResult().hasMatchedOption("--device");
-    String device =
-        given || experiment.device() == null ? root().deviceSpec().toString() : experiment.device();
-    List<String> options = new ArrayList<>(List.of("--device", device));
+    List<String> options = new ArrayList<>(List.of("--device", device(experiment)));
     switch (root().verbosity()) {
       case QUIET -> options.add("-q");
       case VERBOSE -> options.add("-v");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,10 +14,12 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.sycolab.backbone.Pooling;
+import org.sycolab.data.probes.Family;
 import org.sycolab.engine.DeviceSpec;
 import org.sycolab.heads.DataSplit;
 import org.sycolab.heads.HeadArchitecture;
@@ -44,6 +48,8 @@ public final class ExperimentFile {
       JsonMapper.builder(new YAMLFactory())
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .serializationInclusion(JsonInclude.Include.NON_NULL)
           .build();
 
@@ -86,6 +92,31 @@ public final class ExperimentFile {
           problems.stream().map(p -> file + ": " + p).collect(Collectors.joining("\n")));
     }
     return experiment;
+  }
+
+  /**
+   * Checks that the data files an experiment names exist, relative to {@code base} (the experiment
+   * file's directory), before a run starts.
+   *
+   * @throws InvalidExperimentException naming each missing file
+   */
+  public static void requireDataFiles(Path file, Experiment experiment) {
+    Experiment.Data data = experiment.data();
+    if (data.generate() != null) {
+      return;
+    }
+    Path base = file.toAbsolutePath().getParent();
+    List<String> problems = new ArrayList<>();
+    for (String[] field :
+        new String[][] {{"data.pairs", data.pairs()}, {"data.pools", data.pools()}}) {
+      Path path = base.resolve(field[1]).normalize();
+      if (!Files.isRegularFile(path)) {
+        problems.add(file + ": " + field[0] + ": no such file: " + path);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidExperimentException(String.join("\n", problems));
+    }
   }
 
   /** The experiment as nested maps, values left out omitted, for a run's manifest. */
@@ -216,6 +247,19 @@ public final class ExperimentFile {
       problems.add("data: give generate, or both pairs and pools (JSONL files)");
     } else if (data.generate() != null) {
       positive(problems, "data.generate.pairs", data.generate().pairs());
+      List<String> families = data.generate().families();
+      if (families != null) {
+        for (String family : families) {
+          if (family == null || Family.fromJson(family).isEmpty()) {
+            problems.add(
+                "data.generate.families: expected names among "
+                    + Arrays.stream(Family.values()).map(Family::jsonName).toList()
+                    + ", got "
+                    + families);
+            break;
+          }
+        }
+      }
     }
   }
 
@@ -256,14 +300,31 @@ public final class ExperimentFile {
     positive(problems, "heads.hidden", heads.hidden());
     positive(problems, "heads.epochs", heads.epochs());
     positive(problems, "heads.minibatch", heads.minibatch());
+    positive(problems, "heads.patience", heads.patience());
+    if (heads.dropout() != null && !(heads.dropout() >= 0 && heads.dropout() < 1)) {
+      problems.add("heads.dropout: expected a probability in [0, 1), got " + heads.dropout());
+    }
+    if (heads.lr() != null && !(heads.lr() > 0 && Double.isFinite(heads.lr()))) {
+      problems.add("heads.lr: expected a positive learning rate, got " + heads.lr());
+    }
+    atLeast(problems, "heads.weight_decay", heads.weightDecay(), 0);
+    atLeast(problems, "heads.margin", heads.margin(), 0);
+    atLeast(problems, "heads.centring", heads.centring(), 0);
   }
 
   private static void checkPull(Experiment.Pull pull, List<String> problems) {
-    if (pull.lambda() != null) {
-      attempt(problems, "pull.lambda", pull.lambda().text(), t -> PullGrid.parseDecimals(t, "λ"));
-    }
-    if (pull.n() != null) {
-      attempt(problems, "pull.n", pull.n().text(), t -> PullGrid.parseCounts(t, "n"));
+    try {
+      PullGrid.parse(
+          text(pull.lambda(), PullGrid.DEFAULT_LAMBDAS),
+          text(pull.n(), PullGrid.DEFAULT_NS),
+          text(pull.beta(), PullGrid.DEFAULT_BETAS));
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          "pull: "
+              + e.getMessage()
+                  .replace("--lambda", "lambda")
+                  .replace("--n ", "n ")
+                  .replace("--beta", "beta"));
     }
     if (pull.split() != null
         && !pull.split().equals("all")
@@ -273,13 +334,27 @@ public final class ExperimentFile {
     if (pull.reference() != null && Reference.parse(pull.reference()).isEmpty()) {
       problems.add("pull.reference: expected uniform or logprob, got '" + pull.reference() + "'");
     }
-    positive(problems, "pull.bootstrap", pull.bootstrap());
+    atLeast(problems, "pull.bootstrap", pull.bootstrap(), 0);
+  }
+
+  private static String text(Grid grid, String otherwise) {
+    return grid == null ? otherwise : grid.text();
   }
 
   private static void positive(List<String> problems, String field, Integer value) {
     if (value != null && value < 1) {
       problems.add(field + ": expected a positive integer, got " + value);
     }
+  }
+
+  private static void atLeast(List<String> problems, String field, Number value, double least) {
+    if (value != null && !(value.doubleValue() >= least)) {
+      problems.add(field + ": expected at least " + plain(least) + ", got " + value);
+    }
+  }
+
+  private static String plain(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
   private static void attempt(

@@ -18,6 +18,8 @@ public final class ExperimentPlan {
 
   private static final String HEADS = "heads";
 
+  private static final String BUILTIN = "builtin:";
+
   /** The model embedded when the experiment names none. */
   public static final String DEFAULT_MODEL = "builtin:minilm";
 
@@ -116,7 +118,7 @@ public final class ExperimentPlan {
     backbone(args, true);
     option(args, "--shard", shard);
     if (!merge.isEmpty()) {
-      args.add("--merge");
+      args.add(Stage.MERGE);
       merge.forEach(dir -> args.add(dir.toString()));
     }
     return command(name, Stage.Step.EMBED, directory, args);
@@ -216,7 +218,7 @@ public final class ExperimentPlan {
     Experiment.Backbone b = experiment.backbone();
     if (embeds) {
       args.add("--model");
-      args.add(b == null || b.model() == null ? DEFAULT_MODEL : b.model());
+      args.add(model());
     }
     if (b == null) {
       return;
@@ -229,6 +231,17 @@ public final class ExperimentPlan {
       }
     }
     option(args, "--batch-size", b.batchSize());
+  }
+
+  /** The model: built in, or a directory, relative to the experiment file like the data. */
+  private String model() {
+    Experiment.Backbone b = experiment.backbone();
+    if (b == null || b.model() == null) {
+      return DEFAULT_MODEL;
+    }
+    return b.model().startsWith(BUILTIN)
+        ? b.model()
+        : base.resolve(b.model()).normalize().toString();
   }
 
   private List<Long> seeds() {
@@ -263,7 +276,7 @@ public final class ExperimentPlan {
     List<String> full = new ArrayList<>(args);
     Path dir = directory == null ? null : run.resolve(directory);
     if (dir != null) {
-      full.add("--out");
+      full.add(Stage.OUT);
       full.add(dir.toString());
     }
     return new Stage(name, step, Stage.Kind.COMMAND, dir, full);

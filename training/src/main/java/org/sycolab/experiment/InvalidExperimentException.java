@@ -4,7 +4,7 @@ package org.sycolab.experiment;
 public final class InvalidExperimentException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  /** A problem in {@code file}, at {@code where} (line or field), described by {@code message}. */
+  /** Problems, one a line, each starting with the file (and line, when known) and the field. */
   public InvalidExperimentException(String message) {
     super(message);
   }

@@ -62,6 +62,31 @@ public record PullGrid(List<Double> lambdas, List<Integer> ns, List<Double> beta
     return settings;
   }
 
+  /** λ when none is given: 0, 0.1, …, 1. */
+  public static final String DEFAULT_LAMBDAS = "0:1:0.1";
+
+  /** Best-of-n sizes when none are given. */
+  public static final String DEFAULT_NS = "1,2,4,8,16,32,64";
+
+  /** Tilt temperatures when none are given. */
+  public static final String DEFAULT_BETAS = "0.1,0.2,0.5,1,2";
+
+  /** The text that asks for no tilt. */
+  public static final String NO_BETAS = "none";
+
+  /**
+   * Parses the three axes as the pull command takes them; {@code betas} may be {@link #NO_BETAS}.
+   *
+   * @throws IllegalArgumentException naming the axis, as {@code --lambda}, {@code --n} or {@code
+   *     --beta}, when one does not parse or is out of range
+   */
+  public static PullGrid parse(String lambdas, String ns, String betas) {
+    List<Double> l = parseDecimals(lambdas, "--lambda");
+    List<Integer> n = parseCounts(ns, "--n");
+    List<Double> b = betas.trim().equals(NO_BETAS) ? List.of() : parseDecimals(betas, "--beta");
+    return new PullGrid(l, n, b);
+  }
+
   /**
    * Parses {@code start:stop:step} (inclusive, exact in decimal: {@code 0:1:0.1} gives 0, 0.1, …,
    * 1) or a comma-separated list.

@@ -30,6 +30,9 @@ public final class Run {
   private final Map<String, RunManifest.FileEntry> inputs = new LinkedHashMap<>();
   private final Map<String, RunManifest.FileEntry> outputs = new LinkedHashMap<>();
   private RunManifest manifest;
+  private RunManifest.Status status = RunManifest.Status.RUNNING;
+  private String finishedAt;
+  private String error;
 
   private Run(RunDirectory dir, RunSpec spec, Clock clock) {
     this.dir = dir;
@@ -41,7 +44,7 @@ public final class Run {
   /** Starts a run in {@code dir}, writing its manifest with status {@code running}. */
   public static Run start(RunDirectory dir, RunSpec spec, Clock clock) throws IOException {
     Run run = new Run(dir, spec, clock);
-    run.save(RunManifest.Status.RUNNING, null, null);
+    run.save();
     return run;
   }
 
@@ -66,7 +69,7 @@ public final class Run {
         new RunManifest.FileEntry(
             absolute.toString(), Files.size(absolute), FileDigest.sha256(absolute));
     inputs.put(absolute.toString(), entry);
-    save(RunManifest.Status.RUNNING, null, null);
+    save();
     return entry;
   }
 
@@ -88,7 +91,7 @@ public final class Run {
         name,
         new RunManifest.FileEntry(
             name, Files.size(target), HexFormat.of().formatHex(digest.digest())));
-    save(RunManifest.Status.RUNNING, null, null);
+    save();
     return target;
   }
 
@@ -110,7 +113,7 @@ public final class Run {
       String name = dir.path().relativize(file).toString();
       outputs.put(name, new RunManifest.FileEntry(name, Files.size(file), FileDigest.sha256(file)));
     }
-    save(RunManifest.Status.RUNNING, null, null);
+    save();
     return target;
   }
 
@@ -126,30 +129,40 @@ public final class Run {
     String name = dir.path().relativize(absolute).toString();
     outputs.put(
         name, new RunManifest.FileEntry(name, Files.size(absolute), FileDigest.sha256(absolute)));
-    save(RunManifest.Status.RUNNING, null, null);
+    save();
   }
 
   /** Marks the run stopped: it ended early on request and can be resumed. */
   public void stop() throws IOException {
-    save(RunManifest.Status.STOPPED, clock.instant().toString(), null);
+    end(RunManifest.Status.STOPPED, null);
   }
 
-  /** Marks the run complete. */
+  /**
+   * Marks the run complete. Files recorded afterwards keep it complete: a report drawn from the
+   * finished run.
+   */
   public void complete() throws IOException {
-    save(RunManifest.Status.COMPLETE, clock.instant().toString(), null);
+    end(RunManifest.Status.COMPLETE, null);
   }
 
   /** Marks the run failed, keeping what it had recorded; never throws. */
   public void fail(Throwable cause) {
     String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
     try {
-      save(RunManifest.Status.FAILED, clock.instant().toString(), message);
+      end(RunManifest.Status.FAILED, message);
     } catch (IOException e) {
       cause.addSuppressed(e);
     }
   }
 
-  private void save(RunManifest.Status status, String finishedAt, String error) throws IOException {
+  private void end(RunManifest.Status status, String error) throws IOException {
+    this.status = status;
+    this.finishedAt = clock.instant().toString();
+    this.error = error;
+    save();
+  }
+
+  private void save() throws IOException {
     RunManifest next =
         new RunManifest(
             RunManifest.SCHEMA_VERSION,

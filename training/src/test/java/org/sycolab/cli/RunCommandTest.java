@@ -51,37 +51,65 @@ class RunCommandTest {
     }
     assertThat(run.resolve("experiment.yaml")).hasContent(SMALL.strip());
     assertThat(run.resolve("heads/mixture-0.5-seed1/head.json")).exists();
-    assertThat(run.resolve("pull/pull.csv")).exists();
-    RunManifest manifest = RunManifest.read(run.resolve("manifest.json"));
-    assertThat(manifest.status()).isEqualTo(RunManifest.Status.STOPPED);
-    assertThat(manifest.outputs())
-        .extracting(RunManifest.FileEntry::path)
-        .contains("data/manifest.json", "heads/manifest.json", "pull-mixture-0.5/manifest.json");
-    assertThat(manifest.seeds()).containsEntry("data", 3L).containsEntry("heads_1", 1L);
+    RunManifest stopped = RunManifest.read(run.resolve("manifest.json"));
+    assertThat(stopped.status()).isEqualTo(RunManifest.Status.STOPPED);
+    assertThat(stopped.seeds()).containsEntry("data", 3L).containsEntry("heads_1", 1L);
     assertThat(first.out()).contains("run: stopped after pull; continue with --resume " + run);
 
-    CliRun again = CliRun.of("run", "--resume", run.toString(), "--until", "pull");
-    assertThat(again.status()).as(again.err()).isZero();
-    assertThat(again.err())
-        .contains("[1/8] data: finished earlier, skipped")
-        .contains("[5/8] train: finished earlier, skipped")
-        .contains("[8/8] pull-mixture-0.5: finished earlier, skipped");
+    CliRun rest = CliRun.of("run", "--resume", run.toString());
+    assertThat(rest.status()).as(rest.err()).isZero();
+    assertThat(rest.err())
+        .contains("[1/9] data: finished earlier, skipped")
+        .contains("[5/9] train: finished earlier, skipped")
+        .contains("[8/9] pull-mixture-0.5: finished earlier, skipped")
+        .contains("[9/9] report: done in");
+    RunManifest complete = RunManifest.read(run.resolve("manifest.json"));
+    assertThat(complete.status()).isEqualTo(RunManifest.Status.COMPLETE);
+    assertThat(complete.outputs())
+        .extracting(RunManifest.FileEntry::path)
+        .contains(
+            "data/manifest.json",
+            "heads/manifest.json",
+            "pull-mixture-0.5/manifest.json",
+            "report.html",
+            "report.md",
+            "plots/truth-vs-lambda.png");
+    assertThat(Files.readString(run.resolve("report.md")))
+        .as("the report sees the run finished")
+        .contains("complete")
+        .doesNotContain("| running |");
+
+    // A complete run stays as it is, whatever --until says.
+    byte[] manifest = Files.readAllBytes(run.resolve("manifest.json"));
+    CliRun nothing = CliRun.of("run", "--resume", run.toString(), "--until", "data");
+    assertThat(nothing.status()).as(nothing.err()).isZero();
+    assertThat(nothing.out()).contains("is complete; nothing to do");
+    assertThat(run.resolve("manifest.json")).hasBinaryContent(manifest);
+
+    // Moved elsewhere, it is still complete: the stages' command lines follow the directory.
+    Path moved = tmp.resolve("moved");
+    Files.move(run, moved);
+    CliRun afterMove = CliRun.of("run", "--resume", moved.toString());
+    assertThat(afterMove.status()).as(afterMove.err()).isZero();
+    assertThat(afterMove.out()).contains("is complete; nothing to do");
 
     // An interrupted training: its manifest still says running and some heads are written.
-    // Resuming starts it afresh and reruns what follows.
-    String csv = Files.readString(run.resolve("pull/pull.csv"));
-    Path trainManifest = run.resolve("heads/manifest.json");
+    // Resuming starts it afresh and reruns what follows, to the same numbers.
+    String csv = Files.readString(moved.resolve("pull/pull.csv"));
+    Path trainManifest = moved.resolve("heads/manifest.json");
     Files.writeString(
         trainManifest, Files.readString(trainManifest).replace("\"complete\"", "\"running\""));
-    CliRun resumed = CliRun.of("run", "--resume", run.toString(), "--until", "pull");
+    CliRun resumed = CliRun.of("-q", "run", "--resume", moved.toString(), "--until", "pull");
     assertThat(resumed.status()).as(resumed.err()).isZero();
-    assertThat(resumed.err())
-        .contains("[4/8] embed-pools: finished earlier, skipped")
-        .contains("[5/8] train: done in")
-        .contains("[6/8] diagnose: done in")
-        .contains("[8/8] pull-mixture-0.5: done in");
-    assertThat(status(run.resolve("heads"))).isEqualTo(RunManifest.Status.COMPLETE);
-    assertThat(run.resolve("pull/pull.csv")).as("same config, same numbers").hasContent(csv);
+    assertThat(resumed.err()).as("-q: no progress lines").doesNotContain("[5/8]");
+    for (String stage : List.of("heads", "diagnose", "pull", "pull-mixture-0.5")) {
+      RunManifest m = RunManifest.read(moved.resolve(stage).resolve("manifest.json"));
+      assertThat(m.status()).as(stage).isEqualTo(RunManifest.Status.COMPLETE);
+      assertThat(m.commandLine()).as(stage + " ran again").contains("-q");
+    }
+    assertThat(RunManifest.read(moved.resolve("data/manifest.json")).commandLine())
+        .doesNotContain("-q");
+    assertThat(moved.resolve("pull/pull.csv")).as("same config, same numbers").hasContent(csv);
   }
 
   @Test
@@ -90,12 +118,16 @@ class RunCommandTest {
     CliRun data =
         CliRun.of("run", experiment(SMALL).toString(), "--out", run.toString(), "--until", "data");
     assertThat(data.status()).as(data.err()).isZero();
+    byte[] manifest = Files.readAllBytes(run.resolve("manifest.json"));
     for (String shard : List.of("0/2", "1/2")) {
       CliRun r = CliRun.of("run", "--resume", run.toString(), "--shard", shard);
       assertThat(r.status()).as(r.err()).isZero();
       assertThat(r.out()).contains("of shard " + shard);
     }
-    assertThat(status(run)).as("shards leave the run's manifest alone").isNotNull();
+    assertThat(run.resolve("manifest.json"))
+        .as("shards leave the run's manifest alone")
+        .hasBinaryContent(manifest);
+    assertThat(status(run)).isEqualTo(RunManifest.Status.STOPPED);
     assertThat(status(run.resolve("shards/pools-1of2"))).isEqualTo(RunManifest.Status.COMPLETE);
 
     CliRun merged = CliRun.of("run", "--resume", run.toString(), "--until", "embed");
@@ -103,6 +135,54 @@ class RunCommandTest {
     assertThat(RunManifest.read(run.resolve("features-pairs/manifest.json")).commandLine())
         .contains("--merge", run.resolve("shards/pairs-0of2").toString());
     assertThat(merged.out()).contains("0 computed");
+
+    // Merged shards may go: the features they carried are in the cache.
+    Files.walk(run.resolve("shards"))
+        .sorted(java.util.Comparator.reverseOrder())
+        .forEach(path -> path.toFile().delete());
+    CliRun again = CliRun.of("run", "--resume", run.toString(), "--until", "embed");
+    assertThat(again.status()).as(again.err()).isZero();
+    assertThat(again.err()).contains("[3/4] embed-pairs: finished earlier, skipped");
+  }
+
+  @Test
+  void theDeviceOnTheCommandLineWinsOverTheExperiments() throws Exception {
+    Path exp = experiment(SMALL.replace("device: cpu", "device: cuda:7"));
+    CliRun fromExperiment =
+        CliRun.of("run", exp.toString(), "--out", tmp.resolve("a").toString(), "--until", "data");
+    assertThat(fromExperiment.status()).isEqualTo(2);
+    assertThat(fromExperiment.err()).contains("cuda:7");
+    assertThat(tmp.resolve("a/data")).as("refused before any stage").doesNotExist();
+    for (List<String> args :
+        List.of(
+            List.of("--device", "cpu", "run", exp.toString()),
+            List.of("run", "--device", "cpu", exp.toString()))) {
+      Path out = tmp.resolve("b" + args.get(0));
+      List<String> line = new java.util.ArrayList<>(args);
+      line.addAll(List.of("--out", out.toString(), "--until", "data"));
+      CliRun r = CliRun.of(line.toArray(String[]::new));
+      assertThat(r.status()).as(String.join(" ", args) + "\n" + r.err()).isZero();
+      assertThat(RunManifest.read(out.resolve("manifest.json")).device()).isEqualTo("cpu");
+    }
+  }
+
+  @Test
+  void aDryRunChecksAndPrintsTheStagesAndCreatesNothing() throws Exception {
+    Path out = tmp.resolve("planned");
+    CliRun r = CliRun.of("run", experiment(SMALL).toString(), "--out", out.toString(), "--dry-run");
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains(": valid; stages into " + out.toAbsolutePath())
+        .contains("  train: sycolab train --pairs " + out.toAbsolutePath() + "/data/pairs.jsonl")
+        .contains("  report: sycolab report " + out.toAbsolutePath());
+    assertThat(out).doesNotExist();
+    CliRun bad =
+        CliRun.of(
+            "run",
+            experiment("name: x\ndata: {generate: {}}\npull: {n: [0]}\n").toString(),
+            "--dry-run");
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.err()).contains("pull: n must be at least 1");
   }
 
   @Test

@@ -71,10 +71,57 @@ class ExperimentFileTest {
         .hasMessageContaining(file + ": heads.seeds: seeds repeat")
         .hasMessageContaining(file + ": heads.mixture: fractions must be in [0, 1]")
         .hasMessageContaining(file + ": heads.heldout_domains: expected domain names")
-        .hasMessageContaining(file + ": pull.lambda: ")
-        .hasMessageContaining(file + ": pull.n: ")
+        .hasMessageContaining(file + ": pull: lambda range must be start:stop:step")
         .hasMessageContaining(file + ": pull.split: expected train, dev, test or all")
         .hasMessageContaining(file + ": pull.reference: expected uniform or logprob");
+  }
+
+  @Test
+  void rangesAreCheckedAsTheCommandsCheckThem() throws Exception {
+    Path file =
+        write(
+            "name: x\ndata: {generate: {families: [pushback, gossip]}}\n"
+                + "heads: {dropout: 1.5, lr: 0, weight_decay: -1, patience: 0}\n"
+                + "pull: {lambda: [0, 0.5, 2], bootstrap: -1}\n");
+    assertThatThrownBy(() -> ExperimentFile.read(file))
+        .hasMessageContaining(file + ": data.generate.families: expected names among [")
+        .hasMessageContaining(file + ": heads.dropout: expected a probability in [0, 1), got 1.5")
+        .hasMessageContaining(file + ": heads.lr: expected a positive learning rate")
+        .hasMessageContaining(file + ": heads.weight_decay: expected at least 0, got -1")
+        .hasMessageContaining(file + ": heads.patience: expected a positive integer")
+        .hasMessageContaining(file + ": pull: λ must lie in [0, 1], got 2.0")
+        .hasMessageContaining(file + ": pull.bootstrap: expected at least 0, got -1");
+    assertThatThrownBy(
+            () -> ExperimentFile.read(write("name: x\ndata: {generate: {}}\npull: {beta: hot}\n")))
+        .hasMessageContaining("pull: beta expects numbers");
+    assertThatThrownBy(
+            () -> ExperimentFile.read(write("name: x\ndata: {generate: {}}\npull: {n: [0]}\n")))
+        .hasMessageContaining("pull: n must be at least 1");
+    assertThat(
+            ExperimentFile.read(write("name: x\ndata: {generate: {}}\npull: {bootstrap: 0}\n"))
+                .pull()
+                .bootstrap())
+        .isZero();
+  }
+
+  @Test
+  void aRepeatedKeyOrAFractionForACountIsRefused() throws Exception {
+    assertThatThrownBy(() -> ExperimentFile.read(write("name: x\nname: y\ndata: {generate: {}}\n")))
+        .isInstanceOf(InvalidExperimentException.class)
+        .hasMessageContaining("name");
+    assertThatThrownBy(
+            () -> ExperimentFile.read(write("name: x\ndata: {generate: {pairs: 10.7}}\n")))
+        .hasMessageContaining("data.generate.pairs: expected a whole number");
+  }
+
+  @Test
+  void ownDataFilesMustExistBesideTheExperimentFile() throws Exception {
+    Files.writeString(tmp.resolve("pairs.jsonl"), "");
+    Path file = write("name: x\ndata: {pairs: pairs.jsonl, pools: missing/pools.jsonl}\n");
+    Experiment e = ExperimentFile.read(file);
+    assertThatThrownBy(() -> ExperimentFile.requireDataFiles(file, e))
+        .isInstanceOf(InvalidExperimentException.class)
+        .hasMessage(file + ": data.pools: no such file: " + tmp.resolve("missing/pools.jsonl"));
   }
 
   @Test

@@ -160,20 +160,68 @@ class ExperimentPlanTest {
   @Test
   void aStageIsFinishedOnlyWhenItsManifestIsCompleteForTheSameCommandLine() throws Exception {
     Experiment e = read("name: x\ndata: {generate: {}}\n");
-    Path run = tmp.resolve("run");
+    Path run = tmp.resolve("run").toAbsolutePath();
     Stage data = new ExperimentPlan(e, tmp, run).stages(List.of(), List.of()).get(0);
-    assertThat(data.isFinished()).isFalse();
+    assertThat(data.isFinished(run)).isFalse();
 
     Run started = start(data.directory(), data.arguments());
-    assertThat(data.isFinished()).as("still running").isFalse();
+    assertThat(data.isFinished(run)).as("still running").isFalse();
     started.complete();
-    assertThat(data.isFinished()).isTrue();
+    assertThat(data.isFinished(run)).isTrue();
 
     start(data.directory(), List.of("generate", "--pairs", "5")).complete();
-    assertThat(data.isFinished()).as("another command line").isFalse();
+    assertThat(data.isFinished(run)).as("another command line").isFalse();
 
     Files.writeString(data.directory().resolve("manifest.json"), "{ truncated");
-    assertThat(data.isFinished()).as("unreadable manifest").isFalse();
+    assertThat(data.isFinished(run)).as("unreadable manifest").isFalse();
+  }
+
+  @Test
+  void aMovedRunAndMergedShardsStillCountAsTheSameCommandLine() throws Exception {
+    Experiment e = read("name: x\ndata: {generate: {}}\n");
+    Path before = tmp.resolve("before").toAbsolutePath();
+    Path shard = before.resolve("shards/pairs-0of2");
+    Stage embedBefore =
+        named(new ExperimentPlan(e, tmp, before).stages(List.of(shard), List.of()), "embed-pairs");
+    start(embedBefore.directory(), embedBefore.arguments()).complete();
+
+    Path after = tmp.resolve("after").toAbsolutePath();
+    Files.move(before, after);
+    Stage embedAfter =
+        named(new ExperimentPlan(e, tmp, after).stages(List.of(), List.of()), "embed-pairs");
+    assertThat(embedAfter.isFinished(after)).as("moved, shards merged earlier").isTrue();
+
+    Stage otherModel =
+        named(
+            new ExperimentPlan(
+                    read("name: x\ndata: {generate: {}}\nbackbone: {model: /m}\n"), tmp, after)
+                .stages(List.of(), List.of()),
+            "embed-pairs");
+    assertThat(otherModel.isFinished(after)).as("another model").isFalse();
+  }
+
+  @Test
+  void copiedDataIsFinishedWhileItsSourcesKeepTheirContent() throws Exception {
+    Path pairs = tmp.resolve("pairs.jsonl");
+    Files.writeString(pairs, "{}\n");
+    Experiment e = read("name: x\ndata: {pairs: pairs.jsonl, pools: pairs.jsonl}\n");
+    Path run = tmp.resolve("run").toAbsolutePath();
+    Stage data = new ExperimentPlan(e, tmp, run).stages(List.of(), List.of()).get(0);
+    RunSpec spec =
+        new RunSpec(
+            "run",
+            List.of(),
+            Map.of(Stage.COPIED_FROM, data.arguments()),
+            Map.of(),
+            Map.of(),
+            "none",
+            (GitState) null);
+    Run copy = Run.start(RunDirectory.at(data.directory()), spec, java.time.Clock.systemUTC());
+    copy.recordInput(pairs);
+    copy.complete();
+    assertThat(data.isFinished(run)).isTrue();
+    Files.writeString(pairs, "{\"changed\": true}\n");
+    assertThat(data.isFinished(run)).as("source edited since").isFalse();
   }
 
   private static Run start(Path dir, List<String> commandLine) throws Exception {

@@ -107,4 +107,26 @@ class RunTest {
   }
 
   private static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;
+
+  @Test
+  void filesWrittenByOthersAreRecordedAndKeepAnEndedRunsStatus() throws IOException {
+    Run run = Run.start(RunDirectory.at(root.resolve("r")), SPEC, CLOCK);
+    Path stage = Files.createDirectories(root.resolve("r/heads"));
+    Path file = Files.writeString(stage.resolve("manifest.json"), "{}\n");
+    run.stop();
+    assertThat(RunManifest.read(root.resolve("r/manifest.json")).status())
+        .isEqualTo(RunManifest.Status.STOPPED);
+    run.complete();
+    run.recordOutput(file);
+    RunManifest manifest = RunManifest.read(root.resolve("r/manifest.json"));
+    assertThat(manifest.status()).isEqualTo(RunManifest.Status.COMPLETE);
+    assertThat(manifest.outputs())
+        .containsExactly(
+            new RunManifest.FileEntry("heads/manifest.json", 3, FileDigest.sha256(file)));
+
+    Path outside = Files.writeString(root.resolve("elsewhere.txt"), "x");
+    assertThatThrownBy(() -> run.recordOutput(outside))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("outside the run directory");
+  }
 }
