@@ -132,6 +132,15 @@ class RunReportTest {
   }
 
   @Test
+  void accuracyTableNamesTheSubsetAndThePairCount() {
+    assertThat(html)
+        .contains(
+            "<th>head</th><th>pairs labelled</th><th>subset</th><th>pairs</th><th>accuracy</th>")
+        .contains(
+            "<td>agreeable-seed1</td><td>agreeable</td><td>conflict</td><td>6</td><td>0.833</td>");
+  }
+
+  @Test
   void manifestsShowTheRunsConfigurationAndOneRowPerStage() {
     String manifests = html.substring(html.indexOf("<h2>Manifests"));
     assertThat(manifests)
