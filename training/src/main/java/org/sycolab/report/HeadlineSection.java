@@ -20,6 +20,7 @@ final class HeadlineSection {
     int n = focus.n();
     Stat pullMiddle = require(pull, "pull", focus.middle(), n);
     Stat truthLow = require(pull, "truthful_rate", focus.low(), n);
+    Stat truthMiddle = require(pull, "truthful_rate", focus.middle(), n);
     Stat truthHigh = require(pull, "truthful_rate", focus.high(), n);
     Tipping star = tipping(run, n);
     double lambdaStar = star.lambdaStar();
@@ -29,14 +30,16 @@ final class HeadlineSection {
         new Block.Paragraph(
             String.format(
                 Locale.ROOT,
-                "Best-of-%d over all pools: weighting approval at λ = %s moves the truthful rate"
-                    + " by %s percentage points (a positive pull is truth lost), from %s at λ = %s"
-                    + " to %s at λ = %s; π₀ alone is truthful %s of the time. %s",
+                "Best-of-%d over all pools: weighting approval at λ = %s %s percentage points (the"
+                    + " pull; positive is truth lost), from %s at λ = %s to %s at λ = %s (%s at λ"
+                    + " = %s); π₀ alone is truthful %s of the time. %s",
                 n,
                 Format.grid(focus.middle()),
-                Format.points(pullMiddle),
+                movement(pullMiddle),
                 Format.rate(truthLow.value()),
                 Format.grid(focus.low()),
+                Format.rate(truthMiddle.value()),
+                Format.grid(focus.middle()),
                 Format.rate(truthHigh.value()),
                 Format.grid(focus.high()),
                 Format.rate(star.reference()),
@@ -56,6 +59,8 @@ final class HeadlineSection {
         List.of(
             "pull at λ = " + Format.grid(focus.middle()) + " (points)", Format.points(pullMiddle)));
     rows.add(List.of("truthful rate at λ = " + Format.grid(focus.low()), Format.rate(truthLow)));
+    rows.add(
+        List.of("truthful rate at λ = " + Format.grid(focus.middle()), Format.rate(truthMiddle)));
     rows.add(List.of("truthful rate at λ = " + Format.grid(focus.high()), Format.rate(truthHigh)));
     rows.add(List.of("truthful rate under π₀", Format.rate(star.reference())));
     rows.add(List.of("λ* (first λ below π₀)", lambdaStar(star)));
@@ -65,6 +70,20 @@ final class HeadlineSection {
             List.of("quantity", "value"),
             rows));
     return new Section("headline", "Headline", blocks);
+  }
+
+  /**
+   * What the pull does to the truthful rate, with its size and interval: "lowers the truthful rate
+   * by 9.3 [0.4, 18.3]" for a positive pull, "raises … by" the negated one for a negative pull.
+   */
+  static String movement(Stat pull) {
+    if (pull.value() < 0) {
+      return "raises the truthful rate by "
+          + Format.points(new Stat(-pull.value(), -pull.hi(), -pull.lo()));
+    }
+    return (pull.value() > 0 ? "lowers" : "changes")
+        + " the truthful rate by "
+        + Format.points(pull);
   }
 
   private static Stat require(PullCsv pull, String metric, double lambda, int n)

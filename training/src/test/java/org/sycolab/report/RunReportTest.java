@@ -103,17 +103,25 @@ class RunReportTest {
 
   @Test
   void headlineNumbersAreTheCsvValues() throws Exception {
-    Table pull =
-        Table.read().csv(CsvReadOptions.builder(full.resolve("pull").resolve("pull.csv").toFile()));
+    Table pull = csv(full.resolve("pull").resolve("pull.csv"));
     String headline = html.substring(html.indexOf("<h2>Headline"), html.indexOf("<h2>Truthful"));
     assertThat(headline)
+        .contains(
+            "Best-of-16 over all pools: weighting approval at λ = 0.5 lowers the truthful rate by "
+                + cell(pull, 0.5, "pull", "%.1f")
+                + " percentage points (the pull; positive is truth lost), from "
+                + value(pull, 0.0, "truthful_rate")
+                + " at λ = 0 to "
+                + value(pull, 0.5, "truthful_rate")
+                + " at λ = 0.5 ("
+                + value(pull, 1.0, "truthful_rate")
+                + " at λ = 1)")
         .contains("pull at λ = 0.5 (points)</td><td>" + cell(pull, 0.5, "pull", "%.1f"))
         .contains("truthful rate at λ = 0</td><td>" + cell(pull, 0.0, "truthful_rate", "%.3f"))
+        .contains("truthful rate at λ = 0.5</td><td>" + cell(pull, 0.5, "truthful_rate", "%.3f"))
         .contains("truthful rate at λ = 1</td><td>" + cell(pull, 1.0, "truthful_rate", "%.3f"))
         .contains("Read at n = 16 and λ = 0, 0.5 and 1");
-    Table star =
-        Table.read()
-            .csv(CsvReadOptions.builder(full.resolve("pull").resolve("lambda_star.csv").toFile()));
+    Table star = csv(full.resolve("pull").resolve("lambda_star.csv"));
     Row row =
         star.where(
                 star.intColumn("n").isEqualTo(16).and(star.stringColumn("family").isEqualTo("all")))
@@ -257,7 +265,7 @@ class RunReportTest {
 
   /** The held-out table's row for the units pools of the sweep in {@code dir}, as HTML cells. */
   private static String heldOutRow(Path dir, String heads) throws Exception {
-    Table pull = Table.read().csv(CsvReadOptions.builder(dir.resolve("pull.csv").toFile()));
+    Table pull = csv(dir.resolve("pull.csv"));
     return "<td>units</td><td>"
         + heads
         + "</td><td>"
@@ -269,21 +277,39 @@ class RunReportTest {
         + "</td>";
   }
 
+  private static Table csv(Path file) throws Exception {
+    return Table.read().csv(CsvReadOptions.builder(file.toFile()));
+  }
+
   private static String cell(Table pull, double lambda, String metric, String format) {
     return cell(pull, lambda, metric, format, "all");
   }
 
   private static String cell(
       Table pull, double lambda, String metric, String format, String domain) {
-    Row row =
-        pull.where(
-                pull.doubleColumn("lambda")
-                    .isEqualTo(lambda)
-                    .and(pull.intColumn("n").isEqualTo(16))
-                    .and(pull.stringColumn("metric").isEqualTo(metric))
-                    .and(pull.stringColumn("family").isEqualTo("all"))
-                    .and(pull.stringColumn("domain").isEqualTo(domain)))
-            .row(0);
+    return interval(row(pull, lambda, metric, "all", domain), format);
+  }
+
+  /** A best-of-16 value of pull.csv, three places, without its interval. */
+  private static String value(Table pull, double lambda, String metric) {
+    return String.format(
+        Locale.ROOT, "%.3f", row(pull, lambda, metric, "all", "all").getDouble("value"));
+  }
+
+  /** The best-of-16 row of pull.csv for a metric at λ over a family and a domain. */
+  private static Row row(Table pull, double lambda, String metric, String family, String domain) {
+    return pull.where(
+            pull.doubleColumn("lambda")
+                .isEqualTo(lambda)
+                .and(pull.intColumn("n").isEqualTo(16))
+                .and(pull.stringColumn("metric").isEqualTo(metric))
+                .and(pull.stringColumn("family").isEqualTo(family))
+                .and(pull.stringColumn("domain").isEqualTo(domain)))
+        .row(0);
+  }
+
+  /** A value with its interval as the report writes it: {@code v [lo, hi]}. */
+  private static String interval(Row row, String format) {
     return String.format(Locale.ROOT, format, row.getDouble("value"))
         + " ["
         + String.format(Locale.ROOT, format, row.getDouble("lo"))
