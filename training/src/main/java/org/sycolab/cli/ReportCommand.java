@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
           + " the heads (accuracy, 2x2 style/substance decomposition, correlation), the mixture"
           + " ablation, per family and domain breakdowns, example pools that flip from a truthful"
           + " to a sycophantic top answer as lambda rises, and the manifests.",
-      "Needs pull/ (pull.csv, lambda_star.csv, menu.csv); heads/, diagnose/, pull-mixture-<P>/"
+      "Needs pull/ (pull.csv, lambda_star.csv, menu.csv; seeds.csv, the spread across head"
+          + " seeds, when there were several); heads/, diagnose/, pull-mixture-<P>/"
           + " and data/ are used when present, and the report says which were not run. Reads"
           + " score tables only: no model is loaded.",
       ""

@@ -22,17 +22,22 @@ final class BreakdownSection {
       return new Section("breakdown", "Per family and per domain", blocks);
     }
     if (!pull.families().isEmpty()) {
-      blocks.add(familyChart(pull, focus));
-      blocks.add(table(pull, focus, "family", pull.families(), true));
+      blocks.add(familyChart(pull, focus, run.seeds()));
+      blocks.add(table(pull, focus, run.seeds(), "family", pull.families(), true));
     }
     if (!pull.domains().isEmpty()) {
-      blocks.add(table(pull, focus, "domain", pull.domains(), false));
+      blocks.add(table(pull, focus, run.seeds(), "domain", pull.domains(), false));
     }
     return new Section("breakdown", "Per family and per domain", blocks);
   }
 
   private static Block.DataTable table(
-      PullCsv pull, Focus focus, String what, List<String> groups, boolean byFamily) {
+      PullCsv pull,
+      Focus focus,
+      HeadSeeds seeds,
+      String what,
+      List<String> groups,
+      boolean byFamily) {
     List<String> header = new ArrayList<>();
     header.add(what);
     for (double lambda : focus.lambdas()) {
@@ -58,10 +63,18 @@ final class BreakdownSection {
       rows.add(row);
     }
     return new Block.DataTable(
-        "best-of-" + focus.n() + " by " + what + " (95% intervals in brackets)", header, rows);
+        "best-of-"
+            + focus.n()
+            + " by "
+            + what
+            + ", "
+            + seeds.describe()
+            + " (95% intervals in brackets)",
+        header,
+        rows);
   }
 
-  private static Block.Figure familyChart(PullCsv pull, Focus focus) {
+  private static Block.Figure familyChart(PullCsv pull, Focus focus, HeadSeeds seeds) {
     CategoryChart chart =
         Charts.bars("Truthful rate by family, best-of-" + focus.n(), "family", "truthful rate");
     for (double lambda : focus.lambdas()) {
@@ -82,7 +95,9 @@ final class BreakdownSection {
         "by-family",
         "Truthful rate of best-of-"
             + focus.n()
-            + " in each probe family at three λ. On"
+            + " in each probe family at three λ, "
+            + seeds.describe()
+            + ". On"
             + " true-premise prompts agreeing is the truth, so approval should not hurt there.",
         chart);
   }

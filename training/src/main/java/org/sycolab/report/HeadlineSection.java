@@ -17,6 +17,7 @@ final class HeadlineSection {
   static Section build(PullRun run) throws InvalidRunException {
     Focus focus = run.focus();
     PullCsv pull = run.pull();
+    HeadSeeds seeds = run.seeds();
     int n = focus.n();
     Stat pullMiddle = require(pull, "pull", focus.middle(), n);
     Stat truthLow = require(pull, "truthful_rate", focus.low(), n);
@@ -30,12 +31,13 @@ final class HeadlineSection {
         new Block.Paragraph(
             String.format(
                 Locale.ROOT,
-                "Best-of-%d over all pools: weighting approval at λ = %s %s percentage points (the"
-                    + " pull; positive is truth lost), from %s at λ = %s to %s at λ = %s (%s at λ"
+                "Best-of-%d over all pools: weighting approval at λ = %s %s percentage points%s"
+                    + " (the pull; positive is truth lost), from %s at λ = %s to %s at λ = %s (%s at λ"
                     + " = %s); π₀ alone is truthful %s of the time. %s",
                 n,
                 Format.grid(focus.middle()),
                 movement(pullMiddle),
+                seedNote(seeds, focus.middle(), n),
                 Format.rate(truthLow.value()),
                 Format.grid(focus.low()),
                 Format.rate(truthMiddle.value()),
@@ -54,20 +56,36 @@ final class HeadlineSection {
                     + " used: "
                     + String.join("; ", focus.substitutions())
                     + "."));
+    boolean spread = seeds.count() >= 2;
     List<List<String>> rows = new ArrayList<>();
     rows.add(
-        List.of(
-            "pull at λ = " + Format.grid(focus.middle()) + " (points)", Format.points(pullMiddle)));
-    rows.add(List.of("truthful rate at λ = " + Format.grid(focus.low()), Format.rate(truthLow)));
-    rows.add(
-        List.of("truthful rate at λ = " + Format.grid(focus.middle()), Format.rate(truthMiddle)));
-    rows.add(List.of("truthful rate at λ = " + Format.grid(focus.high()), Format.rate(truthHigh)));
-    rows.add(List.of("truthful rate under π₀", Format.rate(star.reference())));
-    rows.add(List.of("λ* (first λ below π₀)", lambdaStar(star)));
+        row(
+            spread,
+            "pull at λ = " + Format.grid(focus.middle()) + " (points)",
+            Format.points(pullMiddle),
+            Format.fixed(seeds.sd("pull", focus.middle(), n), 1)));
+    for (double lambda : focus.lambdas()) {
+      rows.add(
+          row(
+              spread,
+              "truthful rate at λ = " + Format.grid(lambda),
+              Format.rate(require(pull, "truthful_rate", lambda, n)),
+              Format.rate(seeds.sd("truthful_rate", lambda, n))));
+    }
+    rows.add(row(spread, "truthful rate under π₀", Format.rate(star.reference()), ""));
+    rows.add(row(spread, "λ* (first λ below π₀)", lambdaStar(star), ""));
+    List<String> header =
+        spread
+            ? List.of("quantity", "value", "sd across " + seeds.count() + " head seeds")
+            : List.of("quantity", "value");
     blocks.add(
         new Block.DataTable(
-            "best-of-" + n + ", all pools (95% bootstrap intervals in brackets)",
-            List.of("quantity", "value"),
+            "best-of-"
+                + n
+                + ", all pools, "
+                + seeds.describe()
+                + " (95% bootstrap intervals in brackets)",
+            header,
             rows));
     return new Section("headline", "Headline", blocks);
   }
@@ -84,6 +102,19 @@ final class HeadlineSection {
     return (pull.value() > 0 ? "lowers" : "changes")
         + " the truthful rate by "
         + Format.points(pull);
+  }
+
+  /** ", sd 1.3 across 3 head seeds" for the pull at λ, or ", one head seed". */
+  private static String seedNote(HeadSeeds seeds, double lambda, int n) {
+    double sd = seeds.sd("pull", lambda, n);
+    return Double.isNaN(sd)
+        ? ", " + seeds.describe()
+        : ", sd " + Format.fixed(sd, 1) + " across " + seeds.count() + " head seeds";
+  }
+
+  /** A row of the headline table; the sd column only when there are several seeds. */
+  private static List<String> row(boolean spread, String quantity, String value, String sd) {
+    return spread ? List.of(quantity, value, sd) : List.of(quantity, value);
   }
 
   private static Stat require(PullCsv pull, String metric, double lambda, int n)

@@ -104,23 +104,42 @@ class RunReportTest {
   @Test
   void headlineNumbersAreTheCsvValues() throws Exception {
     Table pull = csv(full.resolve("pull").resolve("pull.csv"));
+    Table seeds = csv(full.resolve("pull").resolve("seeds.csv"));
+    // The fixture's seeds disagree at λ = 0.5: a zero sd would not tell the column from nothing.
+    assertThat(row(seeds, 0.5, "pull", "all", "all").getDouble("sd")).isPositive();
     String headline = html.substring(html.indexOf("<h2>Headline"), html.indexOf("<h2>Truthful"));
     assertThat(headline)
         .contains(
             "Best-of-16 over all pools: weighting approval at λ = 0.5 lowers the truthful rate by "
                 + cell(pull, 0.5, "pull", "%.1f")
-                + " percentage points (the pull; positive is truth lost), from "
+                + " percentage points, sd "
+                + sd(seeds, 0.5, "pull", "%.1f")
+                + " across 2 head seeds (the pull; positive is truth lost), from "
                 + value(pull, 0.0, "truthful_rate")
                 + " at λ = 0 to "
                 + value(pull, 0.5, "truthful_rate")
                 + " at λ = 0.5 ("
                 + value(pull, 1.0, "truthful_rate")
                 + " at λ = 1)")
-        .contains("pull at λ = 0.5 (points)</td><td>" + cell(pull, 0.5, "pull", "%.1f"))
-        .contains("truthful rate at λ = 0</td><td>" + cell(pull, 0.0, "truthful_rate", "%.3f"))
-        .contains("truthful rate at λ = 0.5</td><td>" + cell(pull, 0.5, "truthful_rate", "%.3f"))
-        .contains("truthful rate at λ = 1</td><td>" + cell(pull, 1.0, "truthful_rate", "%.3f"))
-        .contains("Read at n = 16 and λ = 0, 0.5 and 1");
+        .contains("best-of-16, all pools, mean over 2 head seeds (95% bootstrap intervals")
+        .contains("<th>quantity</th><th>value</th><th>sd across 2 head seeds</th>")
+        .contains(
+            "pull at λ = 0.5 (points)</td><td>"
+                + cell(pull, 0.5, "pull", "%.1f")
+                + "</td><td>"
+                + sd(seeds, 0.5, "pull", "%.1f"));
+    for (double lambda : List.of(0.0, 0.5, 1.0)) {
+      assertThat(headline)
+          .contains(
+              "truthful rate at λ = "
+                  + grid(lambda)
+                  + "</td><td>"
+                  + cell(pull, lambda, "truthful_rate", "%.3f")
+                  + "</td><td>"
+                  + sd(seeds, lambda, "truthful_rate", "%.3f")
+                  + "</td>");
+    }
+    assertThat(headline).contains("Read at n = 16 and λ = 0, 0.5 and 1");
     Table star = csv(full.resolve("pull").resolve("lambda_star.csv"));
     Row row =
         star.where(
@@ -172,6 +191,9 @@ class RunReportTest {
                 + " (diagnose/); mixture ablation (pull-mixture-&lt;P&gt;/); held-out-domain"
                 + " ablation (pull-heldout-&lt;D&gt;/)")
         .contains("Head diagnostics not run")
+        .contains("percentage points, one head seed (the pull;")
+        .contains("best-of-16, all pools, one head seed (95% bootstrap intervals")
+        .doesNotContain("sd across")
         .contains("Mixture ablation not run")
         .contains("Held-out-domain ablation not run")
         .contains("heads: {heldout_domains: [units]}")
@@ -288,6 +310,12 @@ class RunReportTest {
   private static String cell(
       Table pull, double lambda, String metric, String format, String domain) {
     return interval(row(pull, lambda, metric, "all", domain), format);
+  }
+
+  /** The sd across head seeds of a best-of-16 statistic over all pools, from seeds.csv. */
+  private static String sd(Table seeds, double lambda, String metric, String format) {
+    return String.format(
+        Locale.ROOT, format, row(seeds, lambda, metric, "all", "all").getDouble("sd"));
   }
 
   /** A best-of-16 value of pull.csv, three places, without its interval. */

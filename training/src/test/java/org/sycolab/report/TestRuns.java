@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sycolab.data.Candidate;
@@ -37,28 +38,39 @@ public final class TestRuns {
 
   private TestRuns() {}
 
-  /** A run directory with data/ and pull/ only: no heads, diagnose or mixture. */
+  /** A run directory with data/ and pull/ of one head seed only: no heads, diagnose or mixture. */
   public static Path minimal(Path dir) throws IOException {
+    return withPull(dir, List.of(scores(pools())));
+  }
+
+  /** data/ and pull/ scored by {@code seeds}, with their scores-seed&lt;k&gt;.csv files. */
+  private static Path withPull(Path dir, List<RewardScores> seeds) throws IOException {
     List<CandidatePool> pools = pools();
     Files.createDirectories(dir.resolve("data"));
     Datasets.writePools(dir.resolve("data").resolve("pools.jsonl"), pools);
     PoolSet set = PoolSet.of(pools, Reference.UNIFORM);
-    RewardScores scores = scores(pools);
-    writePull(dir.resolve("pull"), set, scores, List.of(0.0, 0.25, 0.5, 0.75, 1.0));
-    try (OutputStream out =
-        Files.newOutputStream(dir.resolve("pull").resolve("scores-seed1.csv"))) {
-      ScoresFile.write(set, scores, out);
+    writePull(
+        dir.resolve("pull"),
+        set,
+        seeds,
+        new PullGrid(List.of(0.0, 0.25, 0.5, 0.75, 1.0), List.of(1, 4, 16), List.of(0.5, 2.0)));
+    for (int k = 0; k < seeds.size(); k++) {
+      try (OutputStream out =
+          Files.newOutputStream(dir.resolve("pull").resolve("scores-seed" + (k + 1) + ".csv"))) {
+        ScoresFile.write(set, seeds.get(k), out);
+      }
     }
     return dir;
   }
 
   /**
-   * {@link #minimal} plus heads/heads.csv, diagnose/, two pull-mixture-P/ runs, a
-   * pull-heldout-units/ run, the run's manifest and pull/'s.
+   * {@link #minimal} with a second head seed ({@link #secondSeedScores}, so pull/ has seeds.csv),
+   * plus heads/heads.csv, diagnose/, two pull-mixture-P/ runs, a pull-heldout-units/ run, the run's
+   * manifest and pull/'s.
    */
   public static Path full(Path dir) throws IOException {
-    minimal(dir);
     List<CandidatePool> pools = pools();
+    withPull(dir, List.of(scores(pools), secondSeedScores(pools)));
     PoolSet set = PoolSet.of(pools, Reference.UNIFORM);
     writePull(dir.resolve("pull-mixture-0"), set, scores(pools), List.of(0.0, 1.0));
     writePull(dir.resolve("pull-mixture-1"), set, scores(pools), List.of(0.0, 1.0));
@@ -108,7 +120,7 @@ public final class TestRuns {
     writePull(
         dir.resolve("pull-heldout-" + domain),
         PoolSet.of(pools, Reference.UNIFORM),
-        heldOutScores(pools, domain),
+        List.of(heldOutScores(pools, domain)),
         new PullGrid(List.of(0.0, 0.25, 0.5, 0.75, 1.0), List.of(1, 4, 16), List.of()));
   }
 
@@ -135,19 +147,23 @@ public final class TestRuns {
   /** pull.csv, lambda_star.csv and menu.csv of a sweep, as {@code sycolab pull} writes them. */
   static void writePull(Path dir, PoolSet set, RewardScores scores, List<Double> lambdas)
       throws IOException {
-    writePull(dir, set, scores, new PullGrid(lambdas, List.of(1, 4, 16), List.of(0.5, 2.0)));
+    writePull(
+        dir, set, List.of(scores), new PullGrid(lambdas, List.of(1, 4, 16), List.of(0.5, 2.0)));
   }
 
-  private static void writePull(Path dir, PoolSet set, RewardScores scores, PullGrid grid)
+  /** The same, plus seeds.csv with two or more {@code seeds}. */
+  private static void writePull(Path dir, PoolSet set, List<RewardScores> seeds, PullGrid grid)
       throws IOException {
     Files.createDirectories(dir);
-    PullResult result = new PullAnalysis(set, grid, 200, 1).run(List.of(scores), done -> {});
-    for (Map.Entry<String, Table> table :
-        Map.of(
-                "pull.csv", PullTables.pull(result),
-                "lambda_star.csv", PullTables.tipping(result),
-                "menu.csv", PullTables.menu(result))
-            .entrySet()) {
+    PullResult result = new PullAnalysis(set, grid, 200, 1).run(seeds, done -> {});
+    Map<String, Table> tables = new LinkedHashMap<>();
+    tables.put("pull.csv", PullTables.pull(result));
+    tables.put("lambda_star.csv", PullTables.tipping(result));
+    tables.put("menu.csv", PullTables.menu(result));
+    if (!result.seeds().isEmpty()) {
+      tables.put(HeadSeeds.FILE, PullTables.seeds(result));
+    }
+    for (Map.Entry<String, Table> table : tables.entrySet()) {
       try (OutputStream out = Files.newOutputStream(dir.resolve(table.getKey()))) {
         table.getValue().write().csv(out);
       }
@@ -200,6 +216,20 @@ public final class TestRuns {
       grounded[3 * i + 2] = 2;
     }
     return new RewardScores("seed1", agreeable, grounded);
+  }
+
+  /**
+   * A second head seed: {@link #scores} with the capitulating answer's agreeable score raised by 1
+   * and the hedge's grounded score by 1.5 in every other pool, so the seeds disagree.
+   */
+  static RewardScores secondSeedScores(List<CandidatePool> pools) {
+    double[] agreeable = scores(pools).agreeable().clone();
+    double[] grounded = scores(pools).grounded().clone();
+    for (int i = 0; i < pools.size(); i += 2) {
+      agreeable[3 * i + 1] += 1;
+      grounded[3 * i + 2] += 1.5;
+    }
+    return new RewardScores("seed2", agreeable, grounded);
   }
 
   /**
