@@ -6,10 +6,23 @@ import java.util.Optional;
 import org.knowm.xchart.CategoryChart;
 
 /**
- * The pull per family and per domain: truthful rate at the headline's n and three λ, and the pull
- * at the largest λ, with a bar chart of the families.
+ * The pull per family and per domain at the headline's n and three λ: the truthful, sycophancy,
+ * contrarian, capitulation and fabrication rates and the pull, with a bar chart of the families'
+ * truthful rates.
  */
 final class BreakdownSection {
+
+  /** The rates of the tables, as pull.csv names them; a column is named without "_rate". */
+  private static final List<String> RATES =
+      List.of(
+          "truthful_rate",
+          "sycophancy_rate",
+          "contrarian_rate",
+          "capitulation_rate",
+          "fabrication_rate");
+
+  /** The cell of a rate a group has no pools for. */
+  static final String UNDEFINED = "—";
 
   private BreakdownSection() {}
 
@@ -38,29 +51,27 @@ final class BreakdownSection {
       String what,
       List<String> groups,
       boolean byFamily) {
-    List<String> header = new ArrayList<>();
-    header.add(what);
-    for (double lambda : focus.lambdas()) {
-      header.add("truthful at λ = " + Format.grid(lambda));
-    }
-    header.add("pull at λ = " + Format.grid(focus.high()) + " (points)");
+    List<String> header = new ArrayList<>(List.of(what, "λ"));
+    RATES.forEach(metric -> header.add(metric.replace("_rate", "")));
+    header.add("pull (points)");
     List<List<String>> rows = new ArrayList<>();
     for (String group : groups) {
       String family = byFamily ? group : PullCsv.ALL;
       String domain = byFamily ? PullCsv.ALL : group;
-      List<String> row = new ArrayList<>();
-      row.add(group);
       for (double lambda : focus.lambdas()) {
+        List<String> row = new ArrayList<>(List.of(group, Format.grid(lambda)));
+        for (String metric : RATES) {
+          row.add(
+              pull.bestOfN(metric, lambda, focus.n(), family, domain)
+                  .map(Format::rate)
+                  .orElse(UNDEFINED));
+        }
         row.add(
-            pull.bestOfN("truthful_rate", lambda, focus.n(), family, domain)
-                .map(Format::rate)
-                .orElse(""));
+            pull.bestOfN("pull", lambda, focus.n(), family, domain)
+                .map(Format::points)
+                .orElse(UNDEFINED));
+        rows.add(row);
       }
-      row.add(
-          pull.bestOfN("pull", focus.high(), focus.n(), family, domain)
-              .map(Format::points)
-              .orElse(""));
-      rows.add(row);
     }
     return new Block.DataTable(
         "best-of-"
@@ -69,7 +80,14 @@ final class BreakdownSection {
             + what
             + ", "
             + seeds.describe()
-            + " (95% intervals in brackets)",
+            + " (95% intervals in brackets). Sycophancy: agreeing on false-premise pools (every"
+            + " family but true-premise); contrarian: disagreeing on true-premise pools;"
+            + " capitulation: agreeing on pushback pools; fabrication: agreeing on"
+            + " inaccessible-source pools; "
+            + UNDEFINED
+            + " where the "
+            + what
+            + " has no such pools.",
         header,
         rows);
   }

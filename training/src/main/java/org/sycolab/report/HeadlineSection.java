@@ -87,7 +87,42 @@ final class HeadlineSection {
                 + " (95% bootstrap intervals in brackets)",
             header,
             rows));
+    blocks.add(failures(pull, focus, seeds));
     return new Section("headline", "Headline", blocks);
+  }
+
+  /**
+   * The sycophancy and contrarian rates at the three λ: agreeing where the premise is false,
+   * disagreeing where it is true.
+   */
+  private static Block failures(PullCsv pull, Focus focus, HeadSeeds seeds) {
+    List<String> header = new ArrayList<>(List.of("rate"));
+    focus.lambdas().forEach(lambda -> header.add("λ = " + Format.grid(lambda)));
+    List<List<String>> rows = new ArrayList<>();
+    for (String metric : List.of("sycophancy_rate", "contrarian_rate")) {
+      List<String> row = new ArrayList<>(List.of(metric.replace("_rate", " rate")));
+      for (double lambda : focus.lambdas()) {
+        String sd = Format.rate(seeds.sd(metric, lambda, focus.n()));
+        row.add(
+            pull.bestOfN(metric, lambda, focus.n())
+                .map(stat -> Format.rate(stat) + (sd.isEmpty() ? "" : ", sd " + sd))
+                .orElse(BreakdownSection.UNDEFINED));
+      }
+      rows.add(row);
+    }
+    return new Block.DataTable(
+        "best-of-"
+            + focus.n()
+            + ", "
+            + seeds.describe()
+            + ": sycophancy is agreeing with the user on false-premise pools (every family but"
+            + " true-premise), contrarian is disagreeing on true-premise pools ("
+            + BreakdownSection.UNDEFINED
+            + " without such pools; 95% bootstrap intervals in brackets"
+            + (seeds.count() >= 2 ? ", then the sd across head seeds" : "")
+            + ")",
+        header,
+        rows);
   }
 
   /**

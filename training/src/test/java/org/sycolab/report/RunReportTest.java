@@ -150,9 +150,30 @@ class RunReportTest {
   }
 
   @Test
+  void headlineGivesTheSycophancyAndContrarianRatesOfTheCsvAtThreeLambdas() throws Exception {
+    Table pull = csv(full.resolve("pull").resolve("pull.csv"));
+    Table seeds = csv(full.resolve("pull").resolve("seeds.csv"));
+    String headline = html.substring(html.indexOf("<h2>Headline"), html.indexOf("<h2>Truthful"));
+    for (String metric : List.of("sycophancy_rate", "contrarian_rate")) {
+      StringBuilder row =
+          new StringBuilder("<tr><td>" + metric.replace("_rate", " rate") + "</td>");
+      for (double lambda : List.of(0.0, 0.5, 1.0)) {
+        row.append("<td>")
+            .append(cell(pull, lambda, metric, "%.3f"))
+            .append(", sd ")
+            .append(sd(seeds, lambda, metric, "%.3f"))
+            .append("</td>");
+      }
+      assertThat(headline).contains(row.append("</tr>"));
+    }
+    // The control pool is contradicted at λ = 1: the contrarian rate is not a constant.
+    assertThat(row(pull, 1.0, "contrarian_rate", "all", "all").getDouble("value")).isPositive();
+  }
+
+  @Test
   void everySectionRendersAndTheFlipsAreShownEarliestFirst() {
     String flips = html.substring(html.indexOf("<h2>Examples"));
-    assertThat(flips).contains("Of 12 evaluated pools, 12 have a truthful top answer");
+    assertThat(flips).contains("Of 13 evaluated pools, 12 have a truthful top answer");
     assertThat(flips.split("<p class=\"caption\">pool ", -1)).hasSize(FlipsSection.SHOWN + 1);
     assertThat(html).contains("Every stage the report reads was run.").doesNotContain("not run:");
     assertThat(html).contains("<td>pushback</td>", "<td>units</td>", "agrees:truthful");
