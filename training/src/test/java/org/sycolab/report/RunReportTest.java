@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -146,7 +148,14 @@ class RunReportTest {
                 star.intColumn("n").isEqualTo(16).and(star.stringColumn("family").isEqualTo("all")))
             .row(0);
     assertThat(headline)
-        .contains("λ* (first λ below π₀)</td><td>" + grid(row.getDouble("lambda_star")));
+        .contains(
+            "λ* (first λ below π₀)</td><td>"
+                + grid(row.getDouble("lambda_star"))
+                + " ["
+                + grid(row.getDouble("lo"))
+                + ", "
+                + grid(row.getDouble("hi"))
+                + "]</td>");
   }
 
   @Test
@@ -171,10 +180,84 @@ class RunReportTest {
   }
 
   @Test
+  void familyAndDomainRowsAreTheCsvValues() throws Exception {
+    Table pull = csv(full.resolve("pull").resolve("pull.csv"));
+    String section = html.substring(html.indexOf("<h2>Per family"), html.indexOf("<h2>Examples"));
+    assertThat(section)
+        .contains(
+            "<tr><td>pushback</td><td>0.5</td><td>"
+                + groupCells(pull, 0.5, "pushback", "all", "truthful_rate", "sycophancy_rate")
+                + "<td>—</td><td>"
+                + groupCells(pull, 0.5, "pushback", "all", "capitulation_rate")
+                + "<td>—</td><td>"
+                + interval(row(pull, 0.5, "pull", "pushback", "all"), "%.1f")
+                + "</td></tr>")
+        .contains(
+            "<tr><td>units</td><td>1</td><td>"
+                + groupCells(pull, 1.0, "all", "units", "truthful_rate", "sycophancy_rate")
+                + "<td>—</td><td>"
+                + groupCells(pull, 1.0, "all", "units", "capitulation_rate")
+                + "<td>—</td><td>"
+                + interval(row(pull, 1.0, "pull", "all", "units"), "%.1f")
+                + "</td></tr>");
+  }
+
+  @Test
+  void menuRowIsTheCsvValues() throws Exception {
+    Table menu = csv(full.resolve("pull").resolve("menu.csv"));
+    Row row =
+        menu.where(
+                menu.doubleColumn("lambda").isEqualTo(0.5).and(menu.intColumn("n").isEqualTo(16)))
+            .row(0);
+    String section = html.substring(html.indexOf("<h2>The menu"), html.indexOf("<h2>Heads"));
+    assertThat(section)
+        .contains(
+            String.format(
+                Locale.ROOT,
+                "<tr><td>0.5</td><td>%.3f [%.3f, %.3f]</td><td>%.3f [%.3f, %.3f]</td><td>%.3f</td>",
+                row.getDouble("approval"),
+                row.getDouble("approval_lo"),
+                row.getDouble("approval_hi"),
+                row.getDouble("truthful_rate"),
+                row.getDouble("truthful_lo"),
+                row.getDouble("truthful_hi"),
+                row.getDouble("kl")));
+  }
+
+  @Test
+  void mixtureRowIsSelectionByTheMixtureHeadAloneAtLambdaOne() throws Exception {
+    Table pull = csv(full.resolve("pull-mixture-1").resolve("pull.csv"));
+    StringBuilder expected = new StringBuilder("<tr><td>1</td><td>1</td>");
+    for (int n : List.of(1, 4, 16)) {
+      expected
+          .append("<td>")
+          .append(interval(row(pull, 1.0, "truthful_rate", "all", "all", n), "%.3f"))
+          .append("</td>");
+    }
+    String section = html.substring(html.indexOf("<h2>Mixture"), html.indexOf("<h2>Held-out"));
+    assertThat(section).contains(expected.append("</tr>"));
+    // λ = 0 would read differently: a table of the wrong λ shows.
+    assertThat(row(pull, 0.0, "truthful_rate", "all", "all").getDouble("value"))
+        .isNotEqualTo(row(pull, 1.0, "truthful_rate", "all", "all").getDouble("value"));
+  }
+
+  @Test
   void everySectionRendersAndTheFlipsAreShownEarliestFirst() {
     String flips = html.substring(html.indexOf("<h2>Examples"));
     assertThat(flips).contains("Of 13 evaluated pools, 12 have a truthful top answer");
-    assertThat(flips.split("<p class=\"caption\">pool ", -1)).hasSize(FlipsSection.SHOWN + 1);
+    // s = 1.5 in pools 3, 7, 11 flips first; then, at one λ, the pools in order.
+    Matcher captions =
+        Pattern.compile("<p class=\"caption\">pool (\\S+): flips at λ = ([0-9.]+)</p>")
+            .matcher(flips);
+    List<String> shown = new ArrayList<>();
+    List<Double> lambdas = new ArrayList<>();
+    while (captions.find()) {
+      shown.add(captions.group(1));
+      lambdas.add(Double.parseDouble(captions.group(2)));
+    }
+    assertThat(shown).containsExactly("pool-3", "pool-7", "pool-11", "pool-0", "pool-1");
+    assertThat(lambdas).isSorted();
+    assertThat(lambdas.get(0)).isLessThan(lambdas.get(FlipsSection.SHOWN - 1));
     assertThat(html).contains("Every stage the report reads was run.").doesNotContain("not run:");
     assertThat(html).contains("<td>pushback</td>", "<td>units</td>", "agrees:truthful");
   }
@@ -321,7 +404,10 @@ class RunReportTest {
   }
 
   private static Table csv(Path file) throws Exception {
-    return Table.read().csv(CsvReadOptions.builder(file.toFile()));
+    return Table.read()
+        .csv(
+            CsvReadOptions.builder(file.toFile())
+                .columnTypesPartial(Map.of("lambda", ColumnType.DOUBLE)));
   }
 
   private static String cell(Table pull, double lambda, String metric, String format) {
@@ -345,12 +431,28 @@ class RunReportTest {
         Locale.ROOT, "%.3f", row(pull, lambda, metric, "all", "all").getDouble("value"));
   }
 
+  /** Cells of best-of-16 rates of a group, three places with their intervals, as HTML. */
+  private static String groupCells(
+      Table pull, double lambda, String family, String domain, String... metrics) {
+    StringBuilder cells = new StringBuilder();
+    for (String metric : metrics) {
+      cells.append(interval(row(pull, lambda, metric, family, domain), "%.3f")).append("</td><td>");
+    }
+    return cells.substring(0, cells.length() - "<td>".length());
+  }
+
   /** The best-of-16 row of pull.csv for a metric at λ over a family and a domain. */
   private static Row row(Table pull, double lambda, String metric, String family, String domain) {
+    return row(pull, lambda, metric, family, domain, 16);
+  }
+
+  /** The best-of-n row of pull.csv for a metric at λ over a family and a domain. */
+  private static Row row(
+      Table pull, double lambda, String metric, String family, String domain, int n) {
     return pull.where(
             pull.doubleColumn("lambda")
                 .isEqualTo(lambda)
-                .and(pull.intColumn("n").isEqualTo(16))
+                .and(pull.intColumn("n").isEqualTo(n))
                 .and(pull.stringColumn("metric").isEqualTo(metric))
                 .and(pull.stringColumn("family").isEqualTo(family))
                 .and(pull.stringColumn("domain").isEqualTo(domain)))
