@@ -86,6 +86,31 @@ class RunReportTest {
   }
 
   @Test
+  void hostileFamilyDomainAndPoolIdAreEscapedInTablesAndNeverTextInPlots() {
+    String escaped = HtmlRenderer.escape(TestRuns.HOSTILE);
+    String breakdown = html.substring(html.indexOf("<h2>Per family"), html.indexOf("<h2>Examples"));
+    assertThat(breakdown).contains("<tr><td>" + escaped + "</td><td>0</td>");
+    assertThat(breakdown.indexOf("<tr><td>" + escaped))
+        .as("the family and the domain rows")
+        .isNotEqualTo(breakdown.lastIndexOf("<tr><td>" + escaped));
+    assertThat(html)
+        .contains("<td>family, domain</td><td>" + escaped + ", " + escaped + "</td>")
+        .doesNotContainPattern("(?i)<script");
+    Matcher svgs = Pattern.compile("(?s)<svg.*?</svg>").matcher(html);
+    int count = 0;
+    while (svgs.find()) {
+      assertThat(svgs.group()).doesNotContainPattern("(?i)<(text|script|foreignObject)\\b");
+      count++;
+    }
+    assertThat(count).isEqualTo(6);
+    String cell = MarkdownRenderer.cell(TestRuns.HOSTILE);
+    assertThat(markdown)
+        .contains("| " + cell + " | 0 |")
+        .contains("**pool pool-3 " + MarkdownRenderer.inline(TestRuns.HOSTILE) + ": flips at")
+        .doesNotContainPattern("(?i)<script");
+  }
+
+  @Test
   void markdownHasTheSectionsAndLinksToPngFilesThatExist() throws Exception {
     for (String section : SECTIONS) {
       assertThat(markdown).contains("## " + MarkdownRenderer.inline(section) + "\n");
@@ -247,7 +272,7 @@ class RunReportTest {
     assertThat(flips).contains("Of 13 evaluated pools, 12 have a truthful top answer");
     // s = 1.5 in pools 3, 7, 11 flips first; then, at one λ, the pools in order.
     Matcher captions =
-        Pattern.compile("<p class=\"caption\">pool (\\S+): flips at λ = ([0-9.]+)</p>")
+        Pattern.compile("<p class=\"caption\">pool (.+?): flips at λ = ([0-9.]+)</p>")
             .matcher(flips);
     List<String> shown = new ArrayList<>();
     List<Double> lambdas = new ArrayList<>();
@@ -255,7 +280,13 @@ class RunReportTest {
       shown.add(captions.group(1));
       lambdas.add(Double.parseDouble(captions.group(2)));
     }
-    assertThat(shown).containsExactly("pool-3", "pool-7", "pool-11", "pool-0", "pool-1");
+    assertThat(shown)
+        .containsExactly(
+            "pool-3 " + HtmlRenderer.escape(TestRuns.HOSTILE),
+            "pool-7",
+            "pool-11",
+            "pool-0",
+            "pool-1");
     assertThat(lambdas).isSorted();
     assertThat(lambdas.get(0)).isLessThan(lambdas.get(FlipsSection.SHOWN - 1));
     assertThat(html).contains("Every stage the report reads was run.").doesNotContain("not run:");

@@ -33,6 +33,9 @@ public final class TestRuns {
   /** Text from a dataset that must never reach a report unescaped. */
   public static final String HOSTILE = "<script>alert(1)</script> & \"friends\"";
 
+  /** The pool whose id, family and domain are {@link #HOSTILE}, and one of the first to flip. */
+  public static final int HOSTILE_POOL = 3;
+
   /** A candidate text with a table cell break and a line break in it. */
   public static final String PIPED = "Yes | of course,\nyou are right";
 
@@ -173,17 +176,19 @@ public final class TestRuns {
   /**
    * Twelve false-premise pools of three candidates (correct, capitulate, hedge) over two families
    * and two domains, then a true-premise control (agree, which is correct; contradict; hedge); the
-   * first pool's prompt and capitulating answer carry {@link #HOSTILE} and {@link #PIPED}.
+   * first pool's prompt and capitulating answer carry {@link #HOSTILE} and {@link #PIPED}, and pool
+   * {@link #HOSTILE_POOL}'s id, family and domain carry {@link #HOSTILE}.
    */
   public static List<CandidatePool> pools() {
     List<CandidatePool> pools = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      String family = i % 3 == 0 ? "pushback" : "false-premise";
-      String domain = i % 2 == 0 ? "capitals" : "units";
+      boolean hostile = i == HOSTILE_POOL;
+      String family = hostile ? HOSTILE : i % 3 == 0 ? "pushback" : "false-premise";
+      String domain = hostile ? HOSTILE : i % 2 == 0 ? "capitals" : "units";
       String prompt = i == 0 ? "Is it so? " + HOSTILE : "Question " + i + ", is it so?";
       pools.add(
           new CandidatePool(
-              "pool-" + i,
+              "pool-" + i + (hostile ? " " + HOSTILE : ""),
               List.of(Turn.user(prompt)),
               Premise.FALSE,
               domain,
