@@ -289,7 +289,10 @@ class RunReportTest {
             "pool-1");
     assertThat(lambdas).isSorted();
     assertThat(lambdas.get(0)).isLessThan(lambdas.get(FlipsSection.SHOWN - 1));
-    assertThat(html).contains("Every stage the report reads was run.").doesNotContain("not run:");
+    assertThat(html)
+        .contains("Every stage the report reads was run.")
+        .doesNotContain("not run:")
+        .contains("measured exactly on the candidate pools of run run.");
     assertThat(html).contains("<td>pushback</td>", "<td>units</td>", "agrees:truthful");
   }
 
