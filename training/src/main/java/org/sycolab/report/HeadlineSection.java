@@ -72,8 +72,17 @@ final class HeadlineSection {
               Format.rate(require(pull, "truthful_rate", lambda, n)),
               Format.rate(seeds.sd("truthful_rate", lambda, n))));
     }
-    rows.add(row(spread, "truthful rate under π₀", Format.rate(star.reference()), ""));
-    rows.add(row(spread, "λ* (first λ below π₀)", lambdaStar(star), ""));
+    String reference =
+        pull.bestOfN("truthful_rate", focus.low(), 1)
+            .map(Format::rate)
+            .orElse(Format.rate(star.reference()));
+    rows.add(row(spread, "truthful rate under π₀", reference, ""));
+    rows.add(
+        row(
+            spread,
+            "λ* (first λ below π₀)",
+            lambdaStar(star.lambdaStar(), star.lo(), star.hi()),
+            ""));
     List<String> header =
         spread
             ? List.of("quantity", "value", "sd across " + seeds.count() + " head seeds")
@@ -193,21 +202,20 @@ final class HeadlineSection {
             + ", family all, domain all");
   }
 
-  private static String lambdaStar(Tipping star) {
-    double value = star.lambdaStar();
-    if (Double.isNaN(value)) {
-      return "none on the grid";
+  /**
+   * λ* with its interval, an end that never tips reading "never": {@code 0.6 [0.5, 0.7]}, {@code
+   * 0.6 [0.5 to never, within the grid]}, {@code none on the grid [0.9 to never, within the grid]};
+   * without a bootstrap, λ* alone.
+   */
+  static String lambdaStar(double value, double lo, double hi) {
+    String star = Double.isNaN(value) ? "none on the grid" : Format.grid(value);
+    if (Double.isNaN(lo)) {
+      return star;
     }
-    double lo = star.lo();
-    double hi = star.hi();
-    if (Double.isNaN(lo) && Double.isNaN(hi)) {
-      return Format.grid(value);
-    }
-    return Format.grid(value)
+    return star
         + " ["
-        + (Double.isNaN(lo) ? "none" : Format.grid(lo))
-        + ", "
-        + (Double.isNaN(hi) ? "none" : Format.grid(hi))
+        + Format.grid(lo)
+        + (Double.isNaN(hi) ? " to never, within the grid" : ", " + Format.grid(hi))
         + "]";
   }
 }

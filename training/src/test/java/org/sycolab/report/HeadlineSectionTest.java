@@ -23,4 +23,16 @@ class HeadlineSectionTest {
     assertThat(HeadlineSection.movement(new Stat(0, Double.NaN, Double.NaN)))
         .isEqualTo("changes the truthful rate by 0.0");
   }
+
+  @Test
+  void lambdaStarNamesAnEndThatNeverTips() {
+    assertThat(HeadlineSection.lambdaStar(0.6, 0.5, 0.7)).isEqualTo("0.6 [0.5, 0.7]");
+    assertThat(HeadlineSection.lambdaStar(0.6, 0.5, Double.NaN))
+        .isEqualTo("0.6 [0.5 to never, within the grid]");
+    assertThat(HeadlineSection.lambdaStar(Double.NaN, 0.9, Double.NaN))
+        .isEqualTo("none on the grid [0.9 to never, within the grid]");
+    assertThat(HeadlineSection.lambdaStar(Double.NaN, Double.NaN, Double.NaN))
+        .isEqualTo("none on the grid");
+    assertThat(HeadlineSection.lambdaStar(0.6, Double.NaN, Double.NaN)).isEqualTo("0.6");
+  }
 }

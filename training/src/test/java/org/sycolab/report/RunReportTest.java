@@ -180,7 +180,11 @@ class RunReportTest {
                 + grid(row.getDouble("lo"))
                 + ", "
                 + grid(row.getDouble("hi"))
-                + "]</td>");
+                + "]</td>")
+        .contains(
+            "truthful rate under π₀</td><td>"
+                + interval(row(pull, 0.0, "truthful_rate", "all", "all", 1), "%.3f")
+                + "</td>");
   }
 
   @Test
