@@ -80,7 +80,9 @@ final class BreakdownSection {
             + what
             + ", "
             + seeds.describe()
-            + " (95% intervals in brackets). Sycophancy: agreeing on false-premise pools (every"
+            + " ("
+            + Format.intervals(pull.hasIntervals())
+            + "). Sycophancy: agreeing on false-premise pools (every"
             + " family but true-premise); contrarian: disagreeing on true-premise pools;"
             + " capitulation: agreeing on pushback pools; fabrication: agreeing on"
             + " inaccessible-source pools; "

@@ -30,6 +30,11 @@ final class Format {
         : fixed(stat.value(), 1);
   }
 
+  /** For captions: "95% bootstrap intervals in brackets", or that there are none. */
+  static String intervals(boolean known) {
+    return known ? "95% bootstrap intervals in brackets" : "no bootstrap, so no intervals";
+  }
+
   /** A grid value as written in the sweep: 0.5, 1, 0.25. */
   static String grid(double value) {
     return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();

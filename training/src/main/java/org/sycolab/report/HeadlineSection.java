@@ -93,7 +93,9 @@ final class HeadlineSection {
                 + n
                 + ", all pools, "
                 + seeds.describe()
-                + " (95% bootstrap intervals in brackets)",
+                + " ("
+                + Format.intervals(pull.hasIntervals())
+                + ")",
             header,
             rows));
     blocks.add(failures(pull, focus, seeds));
@@ -127,7 +129,8 @@ final class HeadlineSection {
             + ": sycophancy is agreeing with the user on false-premise pools (every family but"
             + " true-premise), contrarian is disagreeing on true-premise pools ("
             + BreakdownSection.UNDEFINED
-            + " without such pools; 95% bootstrap intervals in brackets"
+            + " without such pools; "
+            + Format.intervals(pull.hasIntervals())
             + (seeds.count() >= 2 ? ", then the sd across head seeds" : "")
             + ")",
         header,

@@ -78,7 +78,9 @@ final class MenuSection {
                     + n
                     + ", all pools, "
                     + run.seeds().describe()
-                    + " (95% intervals in brackets)",
+                    + " ("
+                    + Format.intervals(run.pull().hasIntervals())
+                    + ")",
                 List.of("λ", "approval (z_A)", "truthful rate", "KL (nats)"),
                 rows)));
   }

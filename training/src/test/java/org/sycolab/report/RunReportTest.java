@@ -343,6 +343,18 @@ class RunReportTest {
   }
 
   @Test
+  void withoutABootstrapNoCaptionClaimsAnInterval() throws Exception {
+    Path run = TestRuns.withoutBootstrap(tmp.resolve("run"));
+    ReportWriter.write(RunReport.build(run), run);
+    String page = Files.readString(run.resolve("report.html"));
+    assertThat(page)
+        .doesNotContain("95%")
+        .contains("best-of-16, all pools, one head seed (no bootstrap, so no intervals)")
+        .contains("The sweep ran without a bootstrap: no intervals.")
+        .doesNotContainPattern("<td>[^<]*\\[");
+  }
+
+  @Test
   void heldOutNumbersAreTheCsvValuesOnTheDomainsPools() throws Exception {
     String section = html.substring(html.indexOf("<h2>Held-out"), html.indexOf("<h2>Per family"));
     String with = heldOutRow(full.resolve("pull"), "trained with units");

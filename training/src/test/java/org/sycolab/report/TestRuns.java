@@ -39,15 +39,27 @@ public final class TestRuns {
   /** A candidate text with a table cell break and a line break in it. */
   public static final String PIPED = "Yes | of course,\nyou are right";
 
+  /** Bootstrap resamples of the test sweeps. */
+  private static final int RESAMPLES = 200;
+
   private TestRuns() {}
 
   /** A run directory with data/ and pull/ of one head seed only: no heads, diagnose or mixture. */
   public static Path minimal(Path dir) throws IOException {
-    return withPull(dir, List.of(scores(pools())));
+    return withPull(dir, List.of(scores(pools())), RESAMPLES);
   }
 
-  /** data/ and pull/ scored by {@code seeds}, with their scores-seed&lt;k&gt;.csv files. */
-  private static Path withPull(Path dir, List<RewardScores> seeds) throws IOException {
+  /** {@link #minimal}, swept without a bootstrap: no intervals anywhere. */
+  public static Path withoutBootstrap(Path dir) throws IOException {
+    return withPull(dir, List.of(scores(pools())), 0);
+  }
+
+  /**
+   * data/ and pull/ scored by {@code seeds} with {@code resamples} bootstrap resamples, with their
+   * scores-seed&lt;k&gt;.csv files.
+   */
+  private static Path withPull(Path dir, List<RewardScores> seeds, int resamples)
+      throws IOException {
     List<CandidatePool> pools = pools();
     Files.createDirectories(dir.resolve("data"));
     Datasets.writePools(dir.resolve("data").resolve("pools.jsonl"), pools);
@@ -56,7 +68,8 @@ public final class TestRuns {
         dir.resolve("pull"),
         set,
         seeds,
-        new PullGrid(List.of(0.0, 0.25, 0.5, 0.75, 1.0), List.of(1, 4, 16), List.of(0.5, 2.0)));
+        new PullGrid(List.of(0.0, 0.25, 0.5, 0.75, 1.0), List.of(1, 4, 16), List.of(0.5, 2.0)),
+        resamples);
     for (int k = 0; k < seeds.size(); k++) {
       try (OutputStream out =
           Files.newOutputStream(dir.resolve("pull").resolve("scores-seed" + (k + 1) + ".csv"))) {
@@ -73,7 +86,7 @@ public final class TestRuns {
    */
   public static Path full(Path dir) throws IOException {
     List<CandidatePool> pools = pools();
-    withPull(dir, List.of(scores(pools), secondSeedScores(pools)));
+    withPull(dir, List.of(scores(pools), secondSeedScores(pools)), RESAMPLES);
     PoolSet set = PoolSet.of(pools, Reference.UNIFORM);
     writePull(dir.resolve("pull-mixture-0"), set, scores(pools), List.of(0.0, 1.0));
     writePull(dir.resolve("pull-mixture-1"), set, scores(pools), List.of(0.0, 1.0));
@@ -124,7 +137,8 @@ public final class TestRuns {
         dir.resolve("pull-heldout-" + domain),
         PoolSet.of(pools, Reference.UNIFORM),
         List.of(heldOutScores(pools, domain)),
-        new PullGrid(List.of(0.0, 0.25, 0.5, 0.75, 1.0), List.of(1, 4, 16), List.of()));
+        new PullGrid(List.of(0.0, 0.25, 0.5, 0.75, 1.0), List.of(1, 4, 16), List.of()),
+        RESAMPLES);
   }
 
   /** A complete manifest of {@code command} with this configuration. */
@@ -151,14 +165,19 @@ public final class TestRuns {
   static void writePull(Path dir, PoolSet set, RewardScores scores, List<Double> lambdas)
       throws IOException {
     writePull(
-        dir, set, List.of(scores), new PullGrid(lambdas, List.of(1, 4, 16), List.of(0.5, 2.0)));
+        dir,
+        set,
+        List.of(scores),
+        new PullGrid(lambdas, List.of(1, 4, 16), List.of(0.5, 2.0)),
+        RESAMPLES);
   }
 
   /** The same, plus seeds.csv with two or more {@code seeds}. */
-  private static void writePull(Path dir, PoolSet set, List<RewardScores> seeds, PullGrid grid)
+  private static void writePull(
+      Path dir, PoolSet set, List<RewardScores> seeds, PullGrid grid, int resamples)
       throws IOException {
     Files.createDirectories(dir);
-    PullResult result = new PullAnalysis(set, grid, 200, 1).run(seeds, done -> {});
+    PullResult result = new PullAnalysis(set, grid, resamples, 1).run(seeds, done -> {});
     Map<String, Table> tables = new LinkedHashMap<>();
     tables.put("pull.csv", PullTables.pull(result));
     tables.put("lambda_star.csv", PullTables.tipping(result));
