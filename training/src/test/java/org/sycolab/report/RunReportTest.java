@@ -343,6 +343,28 @@ class RunReportTest {
   }
 
   @Test
+  void everyFigureIsOneTheWriterOwns() {
+    Matcher links = Pattern.compile("\\]\\(plots/([^)]+)\\.png\\)").matcher(markdown);
+    List<String> figures = new ArrayList<>();
+    while (links.find()) {
+      figures.add(links.group(1));
+    }
+    assertThat(ReportWriter.FIGURES).containsExactlyInAnyOrderElementsOf(figures);
+  }
+
+  @Test
+  void aRerunRemovesTheFiguresItNoLongerDrawsAndNothingElse() throws Exception {
+    Path run = TestRuns.minimal(tmp.resolve("run"));
+    Path plots = Files.createDirectories(run.resolve(ReportWriter.PLOTS));
+    Files.write(plots.resolve("mixture.png"), new byte[] {1});
+    Files.write(plots.resolve("my-figure.png"), new byte[] {1});
+    ReportWriter.write(RunReport.build(run), run);
+    assertThat(plots.resolve("mixture.png")).doesNotExist();
+    assertThat(plots.resolve("my-figure.png")).exists();
+    assertThat(plots.resolve("menu.png")).exists();
+  }
+
+  @Test
   void withoutABootstrapNoCaptionClaimsAnInterval() throws Exception {
     Path run = TestRuns.withoutBootstrap(tmp.resolve("run"));
     ReportWriter.write(RunReport.build(run), run);
