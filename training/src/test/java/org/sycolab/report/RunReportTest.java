@@ -343,6 +343,22 @@ class RunReportTest {
   }
 
   @Test
+  void idsAreUniqueAndEveryPlotIsLabelledWithItsTitle() {
+    Matcher ids = Pattern.compile(" id=\"([^\"]+)\"").matcher(html);
+    List<String> seen = new ArrayList<>();
+    while (ids.find()) {
+      seen.add(ids.group(1));
+    }
+    assertThat(seen).doesNotHaveDuplicates().anyMatch(id -> id.startsWith("figure-menu-"));
+    Matcher refs = Pattern.compile("url\\(#([^)]+)\\)").matcher(html);
+    while (refs.find()) {
+      assertThat(seen).contains(refs.group(1));
+    }
+    assertThat(html.split("<svg class=\"plot\" role=\"img\" aria-label=\"", -1)).hasSize(7);
+    assertThat(html).contains("aria-label=\"The menu: approval against truth, best-of-16\"");
+  }
+
+  @Test
   void everyFigureIsOneTheWriterOwns() {
     Matcher links = Pattern.compile("\\]\\(plots/([^)]+)\\.png\\)").matcher(markdown);
     List<String> figures = new ArrayList<>();
