@@ -16,12 +16,15 @@ import picocli.CommandLine.Parameters;
           + " as inline SVG, no script and nothing from the network, all dataset text escaped)"
           + " and report.md (the same content, plots as PNG files in plots/).",
       "Sections: the headline (the pull at lambda 0.5 for best-of-16 with its 95%% interval,"
-          + " the truthful rate at lambda 0 and 1, lambda*), the truthful rate against lambda,"
+          + " the truthful rate at lambda 0, 0.5 and 1, lambda*, the sycophancy and contrarian"
+          + " rates), the truthful rate against lambda,"
           + " truth against KL for best-of-n and the tilt, the menu (approval against truth),"
           + " the heads (accuracy, 2x2 style/substance decomposition, correlation), the mixture"
-          + " ablation, per family and domain breakdowns, example pools that flip from a truthful"
+          + " ablation, per family and domain breakdowns (truthful, sycophancy, contrarian,"
+          + " capitulation and fabrication rates and the pull), example pools that flip from a truthful"
           + " to a sycophantic top answer as lambda rises, and the manifests.",
-      "Needs pull/ (pull.csv, lambda_star.csv, menu.csv); heads/, diagnose/, pull-mixture-<P>/"
+      "Needs pull/ (pull.csv, lambda_star.csv, menu.csv; seeds.csv, the spread across head"
+          + " seeds, when there were several); heads/, diagnose/, pull-mixture-<P>/"
           + " and data/ are used when present, and the report says which were not run. Reads"
           + " score tables only: no model is loaded.",
       ""

@@ -6,10 +6,23 @@ import java.util.Optional;
 import org.knowm.xchart.CategoryChart;
 
 /**
- * The pull per family and per domain: truthful rate at the headline's n and three λ, and the pull
- * at the largest λ, with a bar chart of the families.
+ * The pull per family and per domain at the headline's n and three λ: the truthful, sycophancy,
+ * contrarian, capitulation and fabrication rates and the pull, with a bar chart of the families'
+ * truthful rates.
  */
 final class BreakdownSection {
+
+  /** The rates of the tables, as pull.csv names them; a column is named without "_rate". */
+  private static final List<String> RATES =
+      List.of(
+          "truthful_rate",
+          "sycophancy_rate",
+          "contrarian_rate",
+          "capitulation_rate",
+          "fabrication_rate");
+
+  /** The cell of a rate a group has no pools for. */
+  static final String UNDEFINED = "—";
 
   private BreakdownSection() {}
 
@@ -22,46 +35,66 @@ final class BreakdownSection {
       return new Section("breakdown", "Per family and per domain", blocks);
     }
     if (!pull.families().isEmpty()) {
-      blocks.add(familyChart(pull, focus));
-      blocks.add(table(pull, focus, "family", pull.families(), true));
+      blocks.add(familyChart(pull, focus, run.seeds()));
+      blocks.add(table(pull, focus, run.seeds(), "family", pull.families(), true));
     }
     if (!pull.domains().isEmpty()) {
-      blocks.add(table(pull, focus, "domain", pull.domains(), false));
+      blocks.add(table(pull, focus, run.seeds(), "domain", pull.domains(), false));
     }
     return new Section("breakdown", "Per family and per domain", blocks);
   }
 
   private static Block.DataTable table(
-      PullCsv pull, Focus focus, String what, List<String> groups, boolean byFamily) {
-    List<String> header = new ArrayList<>();
-    header.add(what);
-    for (double lambda : focus.lambdas()) {
-      header.add("truthful at λ = " + Format.grid(lambda));
-    }
-    header.add("pull at λ = " + Format.grid(focus.high()) + " (points)");
+      PullCsv pull,
+      Focus focus,
+      HeadSeeds seeds,
+      String what,
+      List<String> groups,
+      boolean byFamily) {
+    List<String> header = new ArrayList<>(List.of(what, "λ"));
+    RATES.forEach(metric -> header.add(metric.replace("_rate", "")));
+    header.add("pull (points)");
     List<List<String>> rows = new ArrayList<>();
     for (String group : groups) {
       String family = byFamily ? group : PullCsv.ALL;
       String domain = byFamily ? PullCsv.ALL : group;
-      List<String> row = new ArrayList<>();
-      row.add(group);
       for (double lambda : focus.lambdas()) {
+        List<String> row = new ArrayList<>(List.of(group, Format.grid(lambda)));
+        for (String metric : RATES) {
+          row.add(
+              pull.bestOfN(metric, lambda, focus.n(), family, domain)
+                  .map(Format::rate)
+                  .orElse(UNDEFINED));
+        }
         row.add(
-            pull.bestOfN("truthful_rate", lambda, focus.n(), family, domain)
-                .map(Format::rate)
-                .orElse(""));
+            pull.bestOfN("pull", lambda, focus.n(), family, domain)
+                .map(Format::points)
+                .orElse(UNDEFINED));
+        rows.add(row);
       }
-      row.add(
-          pull.bestOfN("pull", focus.high(), focus.n(), family, domain)
-              .map(Format::points)
-              .orElse(""));
-      rows.add(row);
     }
     return new Block.DataTable(
-        "best-of-" + focus.n() + " by " + what + " (95% intervals in brackets)", header, rows);
+        "best-of-"
+            + focus.n()
+            + " by "
+            + what
+            + ", "
+            + seeds.describe()
+            + " ("
+            + Format.intervals(pull.hasIntervals())
+            + "). Sycophancy: agreeing on false-premise pools (every"
+            + " family but true-premise); contrarian: disagreeing on true-premise pools;"
+            + " capitulation: agreeing on pushback pools; fabrication: agreeing on"
+            + " inaccessible-source pools; "
+            + UNDEFINED
+            + " where the "
+            + what
+            + " has no such pools.",
+        header,
+        rows);
   }
 
-  private static Block.Figure familyChart(PullCsv pull, Focus focus) {
+  private static Block.Figure familyChart(PullCsv pull, Focus focus, HeadSeeds seeds) {
     CategoryChart chart =
         Charts.bars("Truthful rate by family, best-of-" + focus.n(), "family", "truthful rate");
     for (double lambda : focus.lambdas()) {
@@ -82,7 +115,9 @@ final class BreakdownSection {
         "by-family",
         "Truthful rate of best-of-"
             + focus.n()
-            + " in each probe family at three λ. On"
+            + " in each probe family at three λ, "
+            + seeds.describe()
+            + ". On"
             + " true-premise prompts agreeing is the truth, so approval should not hurt there.",
         chart);
   }

@@ -13,10 +13,12 @@ public final class ChartImages {
   private ChartImages() {}
 
   /**
-   * The chart as an {@code <svg>} element of class {@code plot}, without the XML prolog and
-   * document type. Its text is drawn as outlines, so no font is needed to show it.
+   * The chart as an {@code <svg>} element of class {@code plot}, labelled with its title for screen
+   * readers, without the XML prolog and document type. Its text is drawn as outlines, so no font is
+   * needed to show it. Every id in it, and every reference to one, starts with {@code idPrefix}, so
+   * that several charts on one page never share an id.
    */
-  public static String svg(Chart<?, ?> chart) throws IOException {
+  public static String svg(Chart<?, ?> chart, String idPrefix) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     VectorGraphicsEncoder.saveVectorGraphic(
         chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
@@ -25,9 +27,18 @@ public final class ChartImages {
     if (start < 0) {
       throw new IOException("the SVG encoder wrote no <svg> element");
     }
+    String element =
+        document
+            .substring(start + "<svg".length())
+            .strip()
+            .replace("id=\"", "id=\"" + idPrefix + "-")
+            .replace("url(#", "url(#" + idPrefix + "-")
+            .replace("href=\"#", "href=\"#" + idPrefix + "-");
     // The encoder's element already carries its viewBox; the class lets CSS scale it.
-    return "<svg class=\"plot\" role=\"img\" "
-        + document.substring(start + "<svg".length()).strip();
+    return "<svg class=\"plot\" role=\"img\" aria-label=\""
+        + HtmlRenderer.escape(chart.getTitle())
+        + "\" "
+        + element;
   }
 
   /** The chart as a PNG image. */

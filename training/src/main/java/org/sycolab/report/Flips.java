@@ -25,13 +25,17 @@ final class Flips {
   private Flips() {}
 
   /**
-   * Every flipped pool, earliest flip first, then in pool order. A λ at which two candidates tie
-   * for the top has no top candidate.
+   * Every flipped pool, earliest flip first, then in pool order. Each head's scores are first
+   * standardised over every candidate of the pools, as the pull does, so that a head on a larger
+   * scale does not outweigh the other at λ = ½. A λ at which two candidates tie for the top has no
+   * top candidate.
    *
-   * @param z the standardised scores of the pools' candidates
+   * @param scores the heads' raw scores of the pools' candidates
    * @param lambdas the grid, ascending
+   * @throws IllegalArgumentException when a head gives every candidate the same score
    */
-  static List<Flip> find(PoolSet pools, RewardScores z, List<Double> lambdas) {
+  static List<Flip> find(PoolSet pools, RewardScores scores, List<Double> lambdas) {
+    RewardScores z = scores.standardised();
     List<Flip> flips = new ArrayList<>();
     for (int p = 0; p < pools.size(); p++) {
       int first = top(pools, z, p, lambdas.get(0));

@@ -57,15 +57,15 @@ final class FlipsSection {
     List<CandidatePool> evaluated = all.stream().filter(p -> scored.contains(p.id())).toList();
     Map<String, Integer> sizes = new HashMap<>();
     all.forEach(p -> sizes.put(p.id(), p.candidates().size()));
-    RewardScores z;
     PoolSet pools;
+    List<Flips.Flip> flips;
     try {
       pools = PoolSet.of(evaluated, Reference.UNIFORM);
-      z = ScoresFile.read(scoresFile.get(), "scores", pools, sizes).standardised();
+      RewardScores scores = ScoresFile.read(scoresFile.get(), "scores", pools, sizes);
+      flips = Flips.find(pools, scores, run.pull().lambdas());
     } catch (InvalidScoresException | IOException | IllegalArgumentException e) {
       throw new InvalidRunException(scoresFile.get() + ": " + e.getMessage(), e);
     }
-    List<Flips.Flip> flips = Flips.find(pools, z, run.pull().lambdas());
     List<Block> blocks = new ArrayList<>();
     blocks.add(
         new Block.Paragraph(

@@ -2,9 +2,12 @@ package org.sycolab.report;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** How numbers read in the report: rates to three places, points to one, λ as written. */
 final class Format {
+
+  private static final Pattern NEGATIVE_ZERO = Pattern.compile("-0(\\.0*)?");
 
   private Format() {}
 
@@ -27,13 +30,25 @@ final class Format {
         : fixed(stat.value(), 1);
   }
 
+  /** For captions: "95% bootstrap intervals in brackets", or that there are none. */
+  static String intervals(boolean known) {
+    return known ? "95% bootstrap intervals in brackets" : "no bootstrap, so no intervals";
+  }
+
   /** A grid value as written in the sweep: 0.5, 1, 0.25. */
   static String grid(double value) {
     return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
-  /** A number with {@code places} decimals; empty when missing (NaN). */
+  /**
+   * A number with {@code places} decimals; empty when missing (NaN). A value that rounds to zero
+   * reads 0, never -0.
+   */
   static String fixed(double value, int places) {
-    return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%." + places + "f", value);
+    if (Double.isNaN(value)) {
+      return "";
+    }
+    String text = String.format(Locale.ROOT, "%." + places + "f", value);
+    return NEGATIVE_ZERO.matcher(text).matches() ? text.substring(1) : text;
   }
 }

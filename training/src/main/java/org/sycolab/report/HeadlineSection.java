@@ -17,9 +17,11 @@ final class HeadlineSection {
   static Section build(PullRun run) throws InvalidRunException {
     Focus focus = run.focus();
     PullCsv pull = run.pull();
+    HeadSeeds seeds = run.seeds();
     int n = focus.n();
     Stat pullMiddle = require(pull, "pull", focus.middle(), n);
     Stat truthLow = require(pull, "truthful_rate", focus.low(), n);
+    Stat truthMiddle = require(pull, "truthful_rate", focus.middle(), n);
     Stat truthHigh = require(pull, "truthful_rate", focus.high(), n);
     Tipping star = tipping(run, n);
     double lambdaStar = star.lambdaStar();
@@ -29,14 +31,17 @@ final class HeadlineSection {
         new Block.Paragraph(
             String.format(
                 Locale.ROOT,
-                "Best-of-%d over all pools: weighting approval at λ = %s moves the truthful rate"
-                    + " by %s percentage points (a positive pull is truth lost), from %s at λ = %s"
-                    + " to %s at λ = %s; π₀ alone is truthful %s of the time. %s",
+                "Best-of-%d over all pools: weighting approval at λ = %s %s percentage points%s"
+                    + " (the pull; positive is truth lost), from %s at λ = %s to %s at λ = %s (%s at λ"
+                    + " = %s); π₀ alone is truthful %s of the time. %s",
                 n,
                 Format.grid(focus.middle()),
-                Format.points(pullMiddle),
+                movement(pullMiddle),
+                seedNote(seeds, focus.middle(), n),
                 Format.rate(truthLow.value()),
                 Format.grid(focus.low()),
+                Format.rate(truthMiddle.value()),
+                Format.grid(focus.middle()),
                 Format.rate(truthHigh.value()),
                 Format.grid(focus.high()),
                 Format.rate(star.reference()),
@@ -51,20 +56,112 @@ final class HeadlineSection {
                     + " used: "
                     + String.join("; ", focus.substitutions())
                     + "."));
+    boolean spread = seeds.count() >= 2;
     List<List<String>> rows = new ArrayList<>();
     rows.add(
-        List.of(
-            "pull at λ = " + Format.grid(focus.middle()) + " (points)", Format.points(pullMiddle)));
-    rows.add(List.of("truthful rate at λ = " + Format.grid(focus.low()), Format.rate(truthLow)));
-    rows.add(List.of("truthful rate at λ = " + Format.grid(focus.high()), Format.rate(truthHigh)));
-    rows.add(List.of("truthful rate under π₀", Format.rate(star.reference())));
-    rows.add(List.of("λ* (first λ below π₀)", lambdaStar(star)));
+        row(
+            spread,
+            "pull at λ = " + Format.grid(focus.middle()) + " (points)",
+            Format.points(pullMiddle),
+            Format.fixed(seeds.sd("pull", focus.middle(), n), 1)));
+    for (double lambda : focus.lambdas()) {
+      rows.add(
+          row(
+              spread,
+              "truthful rate at λ = " + Format.grid(lambda),
+              Format.rate(require(pull, "truthful_rate", lambda, n)),
+              Format.rate(seeds.sd("truthful_rate", lambda, n))));
+    }
+    String reference =
+        pull.bestOfN("truthful_rate", focus.low(), 1)
+            .map(Format::rate)
+            .orElse(Format.rate(star.reference()));
+    rows.add(row(spread, "truthful rate under π₀", reference, ""));
+    rows.add(
+        row(
+            spread,
+            "λ* (first λ below π₀)",
+            lambdaStar(star.lambdaStar(), star.lo(), star.hi()),
+            ""));
+    List<String> header =
+        spread
+            ? List.of("quantity", "value", "sd across " + seeds.count() + " head seeds")
+            : List.of("quantity", "value");
     blocks.add(
         new Block.DataTable(
-            "best-of-" + n + ", all pools (95% bootstrap intervals in brackets)",
-            List.of("quantity", "value"),
+            "best-of-"
+                + n
+                + ", all pools, "
+                + seeds.describe()
+                + " ("
+                + Format.intervals(pull.hasIntervals())
+                + ")",
+            header,
             rows));
+    blocks.add(failures(pull, focus, seeds));
     return new Section("headline", "Headline", blocks);
+  }
+
+  /**
+   * The sycophancy and contrarian rates at the three λ: agreeing where the premise is false,
+   * disagreeing where it is true.
+   */
+  private static Block failures(PullCsv pull, Focus focus, HeadSeeds seeds) {
+    List<String> header = new ArrayList<>(List.of("rate"));
+    focus.lambdas().forEach(lambda -> header.add("λ = " + Format.grid(lambda)));
+    List<List<String>> rows = new ArrayList<>();
+    for (String metric : List.of("sycophancy_rate", "contrarian_rate")) {
+      List<String> row = new ArrayList<>(List.of(metric.replace("_rate", " rate")));
+      for (double lambda : focus.lambdas()) {
+        String sd = Format.rate(seeds.sd(metric, lambda, focus.n()));
+        row.add(
+            pull.bestOfN(metric, lambda, focus.n())
+                .map(stat -> Format.rate(stat) + (sd.isEmpty() ? "" : ", sd " + sd))
+                .orElse(BreakdownSection.UNDEFINED));
+      }
+      rows.add(row);
+    }
+    return new Block.DataTable(
+        "best-of-"
+            + focus.n()
+            + ", "
+            + seeds.describe()
+            + ": sycophancy is agreeing with the user on false-premise pools (every family but"
+            + " true-premise), contrarian is disagreeing on true-premise pools ("
+            + BreakdownSection.UNDEFINED
+            + " without such pools; "
+            + Format.intervals(pull.hasIntervals())
+            + (seeds.count() >= 2 ? ", then the sd across head seeds" : "")
+            + ")",
+        header,
+        rows);
+  }
+
+  /**
+   * What the pull does to the truthful rate, with its size and interval: "lowers the truthful rate
+   * by 9.3 [0.4, 18.3]" for a positive pull, "raises … by" the negated one for a negative pull.
+   */
+  static String movement(Stat pull) {
+    if (pull.value() < 0) {
+      return "raises the truthful rate by "
+          + Format.points(new Stat(-pull.value(), -pull.hi(), -pull.lo()));
+    }
+    return (pull.value() > 0 ? "lowers" : "changes")
+        + " the truthful rate by "
+        + Format.points(pull);
+  }
+
+  /** ", sd 1.3 across 3 head seeds" for the pull at λ, or ", one head seed". */
+  private static String seedNote(HeadSeeds seeds, double lambda, int n) {
+    double sd = seeds.sd("pull", lambda, n);
+    return Double.isNaN(sd)
+        ? ", " + seeds.describe()
+        : ", sd " + Format.fixed(sd, 1) + " across " + seeds.count() + " head seeds";
+  }
+
+  /** A row of the headline table; the sd column only when there are several seeds. */
+  private static List<String> row(boolean spread, String quantity, String value, String sd) {
+    return spread ? List.of(quantity, value, sd) : List.of(quantity, value);
   }
 
   private static Stat require(PullCsv pull, String metric, double lambda, int n)
@@ -108,21 +205,20 @@ final class HeadlineSection {
             + ", family all, domain all");
   }
 
-  private static String lambdaStar(Tipping star) {
-    double value = star.lambdaStar();
-    if (Double.isNaN(value)) {
-      return "none on the grid";
+  /**
+   * λ* with its interval, an end that never tips reading "never": {@code 0.6 [0.5, 0.7]}, {@code
+   * 0.6 [0.5 to never, within the grid]}, {@code none on the grid [0.9 to never, within the grid]};
+   * without a bootstrap, λ* alone.
+   */
+  static String lambdaStar(double value, double lo, double hi) {
+    String star = Double.isNaN(value) ? "none on the grid" : Format.grid(value);
+    if (Double.isNaN(lo)) {
+      return star;
     }
-    double lo = star.lo();
-    double hi = star.hi();
-    if (Double.isNaN(lo) && Double.isNaN(hi)) {
-      return Format.grid(value);
-    }
-    return Format.grid(value)
+    return star
         + " ["
-        + (Double.isNaN(lo) ? "none" : Format.grid(lo))
-        + ", "
-        + (Double.isNaN(hi) ? "none" : Format.grid(hi))
+        + Format.grid(lo)
+        + (Double.isNaN(hi) ? " to never, within the grid" : ", " + Format.grid(hi))
         + "]";
   }
 }

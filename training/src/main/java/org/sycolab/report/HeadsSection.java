@@ -101,7 +101,7 @@ final class HeadsSection {
     return new Block.DataTable(
         "pairwise accuracy on held-out pairs of each label (conflict: premise false; control:"
             + " premise true; per family and domain in diagnose/accuracy.csv)",
-        List.of("head", "pairs labelled", "pairs", "count", "accuracy"),
+        List.of("head", "pairs labelled", "subset", "pairs", "accuracy"),
         rows);
   }
 

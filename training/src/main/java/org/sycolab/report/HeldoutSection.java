@@ -88,8 +88,11 @@ final class HeldoutSection {
         "best-of-"
             + focus.n()
             + " on the pools of each held-out domain: heads trained on every domain (pull/)"
-            + " against heads trained without it (pull-heldout-D/); 95% intervals in brackets,"
-            + " empty where a sweep lacks the setting",
+            + " against heads trained without it (pull-heldout-D/); "
+            + Format.intervals(
+                run.pull().hasIntervals()
+                    || compared.stream().anyMatch(heldOut -> heldOut.pull().hasIntervals()))
+            + ", empty where a sweep lacks the setting",
         header,
         rows);
   }

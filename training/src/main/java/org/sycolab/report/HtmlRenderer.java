@@ -86,7 +86,7 @@ public final class HtmlRenderer {
       html.append("</tbody>\n</table>\n");
     } else if (block instanceof Block.Figure figure) {
       html.append("<figure>\n")
-          .append(ChartImages.svg(figure.chart()))
+          .append(ChartImages.svg(figure.chart(), "figure-" + figure.name()))
           .append("\n<figcaption>")
           .append(escape(figure.caption()))
           .append("</figcaption>\n</figure>\n");

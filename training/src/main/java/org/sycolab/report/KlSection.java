@@ -34,7 +34,9 @@ final class KlSection {
             + (tilt ? "the tilt π₀·exp(r_λ/β) as β shrinks (dashed); " : "no tilt in this sweep; ")
             + "one colour per λ. One series per selector and λ, at the headline's three λ only:"
             + " curves at the same λ show which selector buys truth more cheaply per nat, and"
-            + " every λ of the grid at once would overlap unreadably. All pools; from menu.csv.";
+            + " every λ of the grid at once would overlap unreadably. All pools, "
+            + run.seeds().describe()
+            + "; from menu.csv.";
     return new Section(
         "truth-vs-kl",
         "Truth against KL",

@@ -4,12 +4,19 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Lays a {@link Report} out as GitHub-flavoured Markdown, with each plot as a PNG file linked by a
  * relative path. Text is escaped so that nothing in it becomes markup, HTML or a table cell break.
  */
 public final class MarkdownRenderer {
+
+  /** The scheme of a bare web address, before its "://". */
+  private static final Pattern SCHEME = Pattern.compile("(?i)\\b(https?):(?=//)");
+
+  /** The "www." that starts a bare web address. */
+  private static final Pattern WWW = Pattern.compile("(?i)\\b(www)\\.");
 
   private MarkdownRenderer() {}
 
@@ -94,8 +101,9 @@ public final class MarkdownRenderer {
   }
 
   /**
-   * Inline text: HTML's special characters as entities, Markdown's punctuation (pipes included)
-   * behind a backslash.
+   * Inline text: HTML's special characters as entities, Markdown's punctuation (pipes,
+   * strikethrough tildes and math dollars included) behind a backslash, and bare web addresses
+   * broken ({@code https\://}, {@code www\.}) so that GitHub does not make them links.
    */
   static String inline(String text) {
     StringBuilder out = new StringBuilder(text.length());
@@ -105,10 +113,11 @@ public final class MarkdownRenderer {
         case '&' -> out.append("&amp;");
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
-        case '\\', '`', '*', '_', '[', ']', '#', '|', '!' -> out.append('\\').append(c);
+        case '\\', '`', '*', '_', '[', ']', '#', '|', '!', '~', '$' -> out.append('\\').append(c);
         default -> out.append(c);
       }
     }
-    return out.toString();
+    String escaped = SCHEME.matcher(out).replaceAll("$1\\\\:");
+    return WWW.matcher(escaped).replaceAll("$1\\\\.");
   }
 }

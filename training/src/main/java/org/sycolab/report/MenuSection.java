@@ -69,10 +69,18 @@ final class MenuSection {
                     + " labelled; every λ in the table below): moving along the line trades truth"
                     + " for approval. The price of a"
                     + " setting of the dial is the drop in truthful rate it costs for the approval"
-                    + " it gains. All pools, from menu.csv.",
+                    + " it gains. All pools, "
+                    + run.seeds().describe()
+                    + "; from menu.csv.",
                 chart),
             new Block.DataTable(
-                "the menu at best-of-" + n + ", all pools (95% intervals in brackets)",
+                "the menu at best-of-"
+                    + n
+                    + ", all pools, "
+                    + run.seeds().describe()
+                    + " ("
+                    + Format.intervals(run.pull().hasIntervals())
+                    + ")",
                 List.of("λ", "approval (z_A)", "truthful rate", "KL (nats)"),
                 rows)));
   }

@@ -52,6 +52,7 @@ final class MixtureSection {
             "Truthful rate of selection by the mixture head",
             "P (share of conflict prompts labelled agreeable)",
             "truthful rate");
+    boolean bands = false;
     for (int i = 0; i < ns.size(); i++) {
       int n = ns.get(i);
       List<Double> x = new ArrayList<>();
@@ -72,6 +73,7 @@ final class MixtureSection {
         Charts.line(chart, "n = " + n, x, y, i, Charts.SOLID);
         if (lo.stream().noneMatch(v -> v.isNaN())) {
           Charts.band(chart, "n = " + n, x, lo, hi, i);
+          bands = true;
         }
       }
     }
@@ -91,14 +93,19 @@ final class MixtureSection {
             "mixture",
             "Each P is a popular-vote reward: a single head trained on conflict prompts of which a"
                 + " share P gave their agreeable pairs. The truthful rate is that of best-of-n"
-                + " under the mixture head alone (λ = 1 of pull-mixture-P), one line per n;"
-                + " dotted lines bound the 95% interval. All pools.",
+                + " under the mixture head alone (λ = 1 of pull-mixture-P), one line per n; "
+                + (bands
+                    ? "dotted lines bound the 95% bootstrap interval."
+                    : "no bootstrap, so no intervals.")
+                + " All pools.",
             chart));
     blocks.add(
         new Block.DataTable(
-            "truthful rate of best-of-n under the mixture head alone, all pools (95% intervals in"
-                + " brackets)",
-            header, rows));
+            "truthful rate of best-of-n under the mixture head alone, all pools ("
+                + Format.intervals(runs.values().stream().anyMatch(PullCsv::hasIntervals))
+                + ")",
+            header,
+            rows));
     return new Section("mixture", "Mixture ablation", blocks);
   }
 

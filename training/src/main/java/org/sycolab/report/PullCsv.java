@@ -37,6 +37,7 @@ final class PullCsv {
   private final List<Integer> ns;
   private final List<String> families;
   private final List<String> domains;
+  private final boolean intervals;
 
   private PullCsv(Path file, Table table) {
     this.file = file;
@@ -44,6 +45,7 @@ final class PullCsv {
     TreeSet<Integer> nSet = new TreeSet<>();
     Set<String> familySet = new LinkedHashSet<>();
     Set<String> domainSet = new LinkedHashSet<>();
+    boolean anyInterval = false;
     for (Row row : table) {
       double lambda = row.getDouble("lambda");
       boolean bestOfN = !row.isMissing("n");
@@ -61,10 +63,11 @@ final class PullCsv {
       if (bestOfN) {
         nSet.add(n);
       }
-      index.put(
-          new Key(row.getString("metric"), lambda, n, beta, family, domain),
-          new Stat(row.getDouble("value"), row.getDouble("lo"), row.getDouble("hi")));
+      Stat stat = new Stat(row.getDouble("value"), row.getDouble("lo"), row.getDouble("hi"));
+      anyInterval |= stat.hasInterval();
+      index.put(new Key(row.getString("metric"), lambda, n, beta, family, domain), stat);
     }
+    this.intervals = anyInterval;
     this.lambdas = List.copyOf(lambdaSet);
     this.ns = List.copyOf(nSet);
     this.families = List.copyOf(familySet);
@@ -107,6 +110,11 @@ final class PullCsv {
   /** The domains with rows of their own, in the file's order. */
   List<String> domains() {
     return domains;
+  }
+
+  /** Whether the sweep was bootstrapped: some statistic has an interval. */
+  boolean hasIntervals() {
+    return intervals;
   }
 
   /** A best-of-n statistic. */

@@ -11,9 +11,11 @@ import tech.tablesaw.api.Table;
  * @param pull {@code pull.csv}
  * @param lambdaStar {@code lambda_star.csv}
  * @param menu {@code menu.csv}
+ * @param seeds the spread across head seeds ({@code seeds.csv}; one seed without it)
  * @param focus the headline's n and λ on this sweep's grid
  */
-record PullRun(Path runDirectory, PullCsv pull, Table lambdaStar, Table menu, Focus focus) {
+record PullRun(
+    Path runDirectory, PullCsv pull, Table lambdaStar, Table menu, HeadSeeds seeds, Focus focus) {
 
   static final String DIRECTORY = "pull";
 
@@ -33,7 +35,8 @@ record PullRun(Path runDirectory, PullCsv pull, Table lambdaStar, Table menu, Fo
           .number("truthful_rate", "truthful_lo", "truthful_hi", "kl");
 
   /**
-   * Reads {@code pull/pull.csv}, {@code lambda_star.csv} and {@code menu.csv} of a run.
+   * Reads {@code pull/pull.csv}, {@code lambda_star.csv}, {@code menu.csv} and, when there, {@code
+   * seeds.csv} of a run.
    *
    * @throws InvalidRunException when one is missing or malformed, naming it
    */
@@ -49,6 +52,6 @@ record PullRun(Path runDirectory, PullCsv pull, Table lambdaStar, Table menu, Fo
     PullCsv pull = PullCsv.read(dir.resolve("pull.csv"));
     Table lambdaStar = RunCsv.read(dir.resolve("lambda_star.csv"), LAMBDA_STAR);
     Table menu = RunCsv.read(dir.resolve("menu.csv"), MENU);
-    return new PullRun(runDirectory, pull, lambdaStar, menu, Focus.of(pull));
+    return new PullRun(runDirectory, pull, lambdaStar, menu, HeadSeeds.read(dir), Focus.of(pull));
   }
 }

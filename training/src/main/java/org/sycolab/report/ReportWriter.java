@@ -4,17 +4,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.sycolab.io.AtomicFiles;
 
 /**
  * Writes a report into its run directory: {@code report.html} (self-contained), {@code report.md}
  * and its images under {@code plots/}. Each file is written atomically, the Markdown last, so it
- * never links to a plot that is not there yet.
+ * never links to a plot that is not there yet; then the images of figures an earlier report drew
+ * and this one does not are removed. Other files in {@code plots/} are left alone.
  */
 public final class ReportWriter {
 
   /** The directory of the Markdown report's images, relative to the run directory. */
   public static final String PLOTS = "plots";
+
+  /** The name of every figure a report may draw: the images in plots/ that the report owns. */
+  static final Set<String> FIGURES =
+      Set.of("truth-vs-lambda", "truth-vs-kl", "menu", "mixture", "heldout-domains", "by-family");
 
   private ReportWriter() {}
 
@@ -29,5 +35,11 @@ public final class ReportWriter {
     }
     AtomicFiles.writeString(runDirectory.resolve("report.html"), html);
     AtomicFiles.writeString(runDirectory.resolve("report.md"), markdown.markdown());
+    for (String figure : FIGURES) {
+      String file = figure + ".png";
+      if (!markdown.images().containsKey(file)) {
+        Files.deleteIfExists(plots.resolve(file));
+      }
+    }
   }
 }

@@ -38,7 +38,7 @@ public final class RunReport {
         new Block.Paragraph(
             "How far approval-weighted reward r_λ = λ·z_A + (1−λ)·z_G pulls the answers that"
                 + " best-of-n and the KL tilt select away from the truthful ones, measured exactly"
-                + " on the candidate pools of "
+                + " on the candidate pools of run "
                 + runDirectory.toAbsolutePath().normalize().getFileName()
                 + "."));
     List<String> missing = notRun(runDirectory);

@@ -43,7 +43,9 @@ final class TruthSection {
     }
     String caption =
         "Truthful rate over all pools of the answer best-of-n selects under r_λ = λ·z_A + (1−λ)·z_G,"
-            + " one line per n (n = 1 is π₀ itself). "
+            + " one line per n (n = 1 is π₀ itself), "
+            + run.seeds().describe()
+            + ". "
             + (intervals
                 ? "Dotted lines of the same colour bound the 95% bootstrap interval."
                 : "The sweep ran without a bootstrap: no intervals.");

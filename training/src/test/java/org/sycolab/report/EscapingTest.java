@@ -13,6 +13,15 @@ class EscapingTest {
   }
 
   @Test
+  void markdownEscapesStrikethroughAndMathAndBreaksBareAddresses() {
+    assertThat(MarkdownRenderer.inline("~~gone~~ costs $5 or $$x$$"))
+        .isEqualTo("\\~\\~gone\\~\\~ costs \\$5 or \\$\\$x\\$\\$");
+    assertThat(
+            MarkdownRenderer.inline("see https://evil.example, HTTP://x.org and www.evil.example"))
+        .isEqualTo("see https\\://evil.example, HTTP\\://x.org and www\\.evil.example");
+  }
+
+  @Test
   void htmlEscapesMarkupAndQuotes() {
     assertThat(HtmlRenderer.escape("<a href='x'>\"&\"</a>"))
         .isEqualTo("&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;");

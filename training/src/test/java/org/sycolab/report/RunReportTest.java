@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -84,6 +86,31 @@ class RunReportTest {
   }
 
   @Test
+  void hostileFamilyDomainAndPoolIdAreEscapedInTablesAndNeverTextInPlots() {
+    String escaped = HtmlRenderer.escape(TestRuns.HOSTILE);
+    String breakdown = html.substring(html.indexOf("<h2>Per family"), html.indexOf("<h2>Examples"));
+    assertThat(breakdown).contains("<tr><td>" + escaped + "</td><td>0</td>");
+    assertThat(breakdown.indexOf("<tr><td>" + escaped))
+        .as("the family and the domain rows")
+        .isNotEqualTo(breakdown.lastIndexOf("<tr><td>" + escaped));
+    assertThat(html)
+        .contains("<td>family, domain</td><td>" + escaped + ", " + escaped + "</td>")
+        .doesNotContainPattern("(?i)<script");
+    Matcher svgs = Pattern.compile("(?s)<svg.*?</svg>").matcher(html);
+    int count = 0;
+    while (svgs.find()) {
+      assertThat(svgs.group()).doesNotContainPattern("(?i)<(text|script|foreignObject)\\b");
+      count++;
+    }
+    assertThat(count).isEqualTo(6);
+    String cell = MarkdownRenderer.cell(TestRuns.HOSTILE);
+    assertThat(markdown)
+        .contains("| " + cell + " | 0 |")
+        .contains("**pool pool-3 " + MarkdownRenderer.inline(TestRuns.HOSTILE) + ": flips at")
+        .doesNotContainPattern("(?i)<script");
+  }
+
+  @Test
   void markdownHasTheSectionsAndLinksToPngFilesThatExist() throws Exception {
     for (String section : SECTIONS) {
       assertThat(markdown).contains("## " + MarkdownRenderer.inline(section) + "\n");
@@ -103,32 +130,183 @@ class RunReportTest {
 
   @Test
   void headlineNumbersAreTheCsvValues() throws Exception {
-    Table pull =
-        Table.read().csv(CsvReadOptions.builder(full.resolve("pull").resolve("pull.csv").toFile()));
+    Table pull = csv(full.resolve("pull").resolve("pull.csv"));
+    Table seeds = csv(full.resolve("pull").resolve("seeds.csv"));
+    // The fixture's seeds disagree at λ = 0.5: a zero sd would not tell the column from nothing.
+    assertThat(row(seeds, 0.5, "pull", "all", "all").getDouble("sd")).isPositive();
     String headline = html.substring(html.indexOf("<h2>Headline"), html.indexOf("<h2>Truthful"));
     assertThat(headline)
-        .contains("pull at λ = 0.5 (points)</td><td>" + cell(pull, 0.5, "pull", "%.1f"))
-        .contains("truthful rate at λ = 0</td><td>" + cell(pull, 0.0, "truthful_rate", "%.3f"))
-        .contains("truthful rate at λ = 1</td><td>" + cell(pull, 1.0, "truthful_rate", "%.3f"))
-        .contains("Read at n = 16 and λ = 0, 0.5 and 1");
-    Table star =
-        Table.read()
-            .csv(CsvReadOptions.builder(full.resolve("pull").resolve("lambda_star.csv").toFile()));
+        .contains(
+            "Best-of-16 over all pools: weighting approval at λ = 0.5 lowers the truthful rate by "
+                + cell(pull, 0.5, "pull", "%.1f")
+                + " percentage points, sd "
+                + sd(seeds, 0.5, "pull", "%.1f")
+                + " across 2 head seeds (the pull; positive is truth lost), from "
+                + value(pull, 0.0, "truthful_rate")
+                + " at λ = 0 to "
+                + value(pull, 0.5, "truthful_rate")
+                + " at λ = 0.5 ("
+                + value(pull, 1.0, "truthful_rate")
+                + " at λ = 1)")
+        .contains("best-of-16, all pools, mean over 2 head seeds (95% bootstrap intervals")
+        .contains("<th>quantity</th><th>value</th><th>sd across 2 head seeds</th>")
+        .contains(
+            "pull at λ = 0.5 (points)</td><td>"
+                + cell(pull, 0.5, "pull", "%.1f")
+                + "</td><td>"
+                + sd(seeds, 0.5, "pull", "%.1f"));
+    for (double lambda : List.of(0.0, 0.5, 1.0)) {
+      assertThat(headline)
+          .contains(
+              "truthful rate at λ = "
+                  + grid(lambda)
+                  + "</td><td>"
+                  + cell(pull, lambda, "truthful_rate", "%.3f")
+                  + "</td><td>"
+                  + sd(seeds, lambda, "truthful_rate", "%.3f")
+                  + "</td>");
+    }
+    assertThat(headline).contains("Read at n = 16 and λ = 0, 0.5 and 1");
+    Table star = csv(full.resolve("pull").resolve("lambda_star.csv"));
     Row row =
         star.where(
                 star.intColumn("n").isEqualTo(16).and(star.stringColumn("family").isEqualTo("all")))
             .row(0);
     assertThat(headline)
-        .contains("λ* (first λ below π₀)</td><td>" + grid(row.getDouble("lambda_star")));
+        .contains(
+            "λ* (first λ below π₀)</td><td>"
+                + grid(row.getDouble("lambda_star"))
+                + " ["
+                + grid(row.getDouble("lo"))
+                + ", "
+                + grid(row.getDouble("hi"))
+                + "]</td>")
+        .contains(
+            "truthful rate under π₀</td><td>"
+                + interval(row(pull, 0.0, "truthful_rate", "all", "all", 1), "%.3f")
+                + "</td>");
+  }
+
+  @Test
+  void headlineGivesTheSycophancyAndContrarianRatesOfTheCsvAtThreeLambdas() throws Exception {
+    Table pull = csv(full.resolve("pull").resolve("pull.csv"));
+    Table seeds = csv(full.resolve("pull").resolve("seeds.csv"));
+    String headline = html.substring(html.indexOf("<h2>Headline"), html.indexOf("<h2>Truthful"));
+    for (String metric : List.of("sycophancy_rate", "contrarian_rate")) {
+      StringBuilder row =
+          new StringBuilder("<tr><td>" + metric.replace("_rate", " rate") + "</td>");
+      for (double lambda : List.of(0.0, 0.5, 1.0)) {
+        row.append("<td>")
+            .append(cell(pull, lambda, metric, "%.3f"))
+            .append(", sd ")
+            .append(sd(seeds, lambda, metric, "%.3f"))
+            .append("</td>");
+      }
+      assertThat(headline).contains(row.append("</tr>"));
+    }
+    // The control pool is contradicted at λ = 1: the contrarian rate is not a constant.
+    assertThat(row(pull, 1.0, "contrarian_rate", "all", "all").getDouble("value")).isPositive();
+  }
+
+  @Test
+  void familyAndDomainRowsAreTheCsvValues() throws Exception {
+    Table pull = csv(full.resolve("pull").resolve("pull.csv"));
+    String section = html.substring(html.indexOf("<h2>Per family"), html.indexOf("<h2>Examples"));
+    assertThat(section)
+        .contains(
+            "<tr><td>pushback</td><td>0.5</td><td>"
+                + groupCells(pull, 0.5, "pushback", "all", "truthful_rate", "sycophancy_rate")
+                + "<td>—</td><td>"
+                + groupCells(pull, 0.5, "pushback", "all", "capitulation_rate")
+                + "<td>—</td><td>"
+                + interval(row(pull, 0.5, "pull", "pushback", "all"), "%.1f")
+                + "</td></tr>")
+        .contains(
+            "<tr><td>units</td><td>1</td><td>"
+                + groupCells(pull, 1.0, "all", "units", "truthful_rate", "sycophancy_rate")
+                + "<td>—</td><td>"
+                + groupCells(pull, 1.0, "all", "units", "capitulation_rate")
+                + "<td>—</td><td>"
+                + interval(row(pull, 1.0, "pull", "all", "units"), "%.1f")
+                + "</td></tr>");
+  }
+
+  @Test
+  void menuRowIsTheCsvValues() throws Exception {
+    Table menu = csv(full.resolve("pull").resolve("menu.csv"));
+    Row row =
+        menu.where(
+                menu.doubleColumn("lambda").isEqualTo(0.5).and(menu.intColumn("n").isEqualTo(16)))
+            .row(0);
+    String section = html.substring(html.indexOf("<h2>The menu"), html.indexOf("<h2>Heads"));
+    assertThat(section)
+        .contains(
+            String.format(
+                Locale.ROOT,
+                "<tr><td>0.5</td><td>%.3f [%.3f, %.3f]</td><td>%.3f [%.3f, %.3f]</td><td>%.3f</td>",
+                row.getDouble("approval"),
+                row.getDouble("approval_lo"),
+                row.getDouble("approval_hi"),
+                row.getDouble("truthful_rate"),
+                row.getDouble("truthful_lo"),
+                row.getDouble("truthful_hi"),
+                row.getDouble("kl")));
+  }
+
+  @Test
+  void mixtureRowIsSelectionByTheMixtureHeadAloneAtLambdaOne() throws Exception {
+    Table pull = csv(full.resolve("pull-mixture-1").resolve("pull.csv"));
+    StringBuilder expected = new StringBuilder("<tr><td>1</td><td>1</td>");
+    for (int n : List.of(1, 4, 16)) {
+      expected
+          .append("<td>")
+          .append(interval(row(pull, 1.0, "truthful_rate", "all", "all", n), "%.3f"))
+          .append("</td>");
+    }
+    String section = html.substring(html.indexOf("<h2>Mixture"), html.indexOf("<h2>Held-out"));
+    assertThat(section).contains(expected.append("</tr>"));
+    // λ = 0 would read differently: a table of the wrong λ shows.
+    assertThat(row(pull, 0.0, "truthful_rate", "all", "all").getDouble("value"))
+        .isNotEqualTo(row(pull, 1.0, "truthful_rate", "all", "all").getDouble("value"));
   }
 
   @Test
   void everySectionRendersAndTheFlipsAreShownEarliestFirst() {
     String flips = html.substring(html.indexOf("<h2>Examples"));
-    assertThat(flips).contains("Of 12 evaluated pools, 12 have a truthful top answer");
-    assertThat(flips.split("<p class=\"caption\">pool ", -1)).hasSize(FlipsSection.SHOWN + 1);
-    assertThat(html).contains("Every stage the report reads was run.").doesNotContain("not run:");
+    assertThat(flips).contains("Of 13 evaluated pools, 12 have a truthful top answer");
+    // s = 1.5 in pools 3, 7, 11 flips first; then, at one λ, the pools in order.
+    Matcher captions =
+        Pattern.compile("<p class=\"caption\">pool (.+?): flips at λ = ([0-9.]+)</p>")
+            .matcher(flips);
+    List<String> shown = new ArrayList<>();
+    List<Double> lambdas = new ArrayList<>();
+    while (captions.find()) {
+      shown.add(captions.group(1));
+      lambdas.add(Double.parseDouble(captions.group(2)));
+    }
+    assertThat(shown)
+        .containsExactly(
+            "pool-3 " + HtmlRenderer.escape(TestRuns.HOSTILE),
+            "pool-7",
+            "pool-11",
+            "pool-0",
+            "pool-1");
+    assertThat(lambdas).isSorted();
+    assertThat(lambdas.get(0)).isLessThan(lambdas.get(FlipsSection.SHOWN - 1));
+    assertThat(html)
+        .contains("Every stage the report reads was run.")
+        .doesNotContain("not run:")
+        .contains("measured exactly on the candidate pools of run run.");
     assertThat(html).contains("<td>pushback</td>", "<td>units</td>", "agrees:truthful");
+  }
+
+  @Test
+  void accuracyTableNamesTheSubsetAndThePairCount() {
+    assertThat(html)
+        .contains(
+            "<th>head</th><th>pairs labelled</th><th>subset</th><th>pairs</th><th>accuracy</th>")
+        .contains(
+            "<td>agreeable-seed1</td><td>agreeable</td><td>conflict</td><td>6</td><td>0.833</td>");
   }
 
   @Test
@@ -155,10 +333,63 @@ class RunReportTest {
                 + " (diagnose/); mixture ablation (pull-mixture-&lt;P&gt;/); held-out-domain"
                 + " ablation (pull-heldout-&lt;D&gt;/)")
         .contains("Head diagnostics not run")
+        .contains("percentage points, one head seed (the pull;")
+        .contains("best-of-16, all pools, one head seed (95% bootstrap intervals")
+        .doesNotContain("sd across")
         .contains("Mixture ablation not run")
         .contains("Held-out-domain ablation not run")
         .contains("heads: {heldout_domains: [units]}")
         .contains("no manifest.json of its own");
+  }
+
+  @Test
+  void idsAreUniqueAndEveryPlotIsLabelledWithItsTitle() {
+    Matcher ids = Pattern.compile(" id=\"([^\"]+)\"").matcher(html);
+    List<String> seen = new ArrayList<>();
+    while (ids.find()) {
+      seen.add(ids.group(1));
+    }
+    assertThat(seen).doesNotHaveDuplicates().anyMatch(id -> id.startsWith("figure-menu-"));
+    Matcher refs = Pattern.compile("url\\(#([^)]+)\\)").matcher(html);
+    while (refs.find()) {
+      assertThat(seen).contains(refs.group(1));
+    }
+    assertThat(html.split("<svg class=\"plot\" role=\"img\" aria-label=\"", -1)).hasSize(7);
+    assertThat(html).contains("aria-label=\"The menu: approval against truth, best-of-16\"");
+  }
+
+  @Test
+  void everyFigureIsOneTheWriterOwns() {
+    Matcher links = Pattern.compile("\\]\\(plots/([^)]+)\\.png\\)").matcher(markdown);
+    List<String> figures = new ArrayList<>();
+    while (links.find()) {
+      figures.add(links.group(1));
+    }
+    assertThat(ReportWriter.FIGURES).containsExactlyInAnyOrderElementsOf(figures);
+  }
+
+  @Test
+  void aRerunRemovesTheFiguresItNoLongerDrawsAndNothingElse() throws Exception {
+    Path run = TestRuns.minimal(tmp.resolve("run"));
+    Path plots = Files.createDirectories(run.resolve(ReportWriter.PLOTS));
+    Files.write(plots.resolve("mixture.png"), new byte[] {1});
+    Files.write(plots.resolve("my-figure.png"), new byte[] {1});
+    ReportWriter.write(RunReport.build(run), run);
+    assertThat(plots.resolve("mixture.png")).doesNotExist();
+    assertThat(plots.resolve("my-figure.png")).exists();
+    assertThat(plots.resolve("menu.png")).exists();
+  }
+
+  @Test
+  void withoutABootstrapNoCaptionClaimsAnInterval() throws Exception {
+    Path run = TestRuns.withoutBootstrap(tmp.resolve("run"));
+    ReportWriter.write(RunReport.build(run), run);
+    String page = Files.readString(run.resolve("report.html"));
+    assertThat(page)
+        .doesNotContain("95%")
+        .contains("best-of-16, all pools, one head seed (no bootstrap, so no intervals)")
+        .contains("The sweep ran without a bootstrap: no intervals.")
+        .doesNotContainPattern("<td>[^<]*\\[");
   }
 
   @Test
@@ -248,7 +479,7 @@ class RunReportTest {
 
   /** The held-out table's row for the units pools of the sweep in {@code dir}, as HTML cells. */
   private static String heldOutRow(Path dir, String heads) throws Exception {
-    Table pull = Table.read().csv(CsvReadOptions.builder(dir.resolve("pull.csv").toFile()));
+    Table pull = csv(dir.resolve("pull.csv"));
     return "<td>units</td><td>"
         + heads
         + "</td><td>"
@@ -260,21 +491,64 @@ class RunReportTest {
         + "</td>";
   }
 
+  private static Table csv(Path file) throws Exception {
+    return Table.read()
+        .csv(
+            CsvReadOptions.builder(file.toFile())
+                .columnTypesPartial(Map.of("lambda", ColumnType.DOUBLE)));
+  }
+
   private static String cell(Table pull, double lambda, String metric, String format) {
     return cell(pull, lambda, metric, format, "all");
   }
 
   private static String cell(
       Table pull, double lambda, String metric, String format, String domain) {
-    Row row =
-        pull.where(
-                pull.doubleColumn("lambda")
-                    .isEqualTo(lambda)
-                    .and(pull.intColumn("n").isEqualTo(16))
-                    .and(pull.stringColumn("metric").isEqualTo(metric))
-                    .and(pull.stringColumn("family").isEqualTo("all"))
-                    .and(pull.stringColumn("domain").isEqualTo(domain)))
-            .row(0);
+    return interval(row(pull, lambda, metric, "all", domain), format);
+  }
+
+  /** The sd across head seeds of a best-of-16 statistic over all pools, from seeds.csv. */
+  private static String sd(Table seeds, double lambda, String metric, String format) {
+    return String.format(
+        Locale.ROOT, format, row(seeds, lambda, metric, "all", "all").getDouble("sd"));
+  }
+
+  /** A best-of-16 value of pull.csv, three places, without its interval. */
+  private static String value(Table pull, double lambda, String metric) {
+    return String.format(
+        Locale.ROOT, "%.3f", row(pull, lambda, metric, "all", "all").getDouble("value"));
+  }
+
+  /** Cells of best-of-16 rates of a group, three places with their intervals, as HTML. */
+  private static String groupCells(
+      Table pull, double lambda, String family, String domain, String... metrics) {
+    StringBuilder cells = new StringBuilder();
+    for (String metric : metrics) {
+      cells.append(interval(row(pull, lambda, metric, family, domain), "%.3f")).append("</td><td>");
+    }
+    return cells.substring(0, cells.length() - "<td>".length());
+  }
+
+  /** The best-of-16 row of pull.csv for a metric at λ over a family and a domain. */
+  private static Row row(Table pull, double lambda, String metric, String family, String domain) {
+    return row(pull, lambda, metric, family, domain, 16);
+  }
+
+  /** The best-of-n row of pull.csv for a metric at λ over a family and a domain. */
+  private static Row row(
+      Table pull, double lambda, String metric, String family, String domain, int n) {
+    return pull.where(
+            pull.doubleColumn("lambda")
+                .isEqualTo(lambda)
+                .and(pull.intColumn("n").isEqualTo(n))
+                .and(pull.stringColumn("metric").isEqualTo(metric))
+                .and(pull.stringColumn("family").isEqualTo(family))
+                .and(pull.stringColumn("domain").isEqualTo(domain)))
+        .row(0);
+  }
+
+  /** A value with its interval as the report writes it: {@code v [lo, hi]}. */
+  private static String interval(Row row, String format) {
     return String.format(Locale.ROOT, format, row.getDouble("value"))
         + " ["
         + String.format(Locale.ROOT, format, row.getDouble("lo"))

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sycolab.data.Candidate;
@@ -32,33 +33,60 @@ public final class TestRuns {
   /** Text from a dataset that must never reach a report unescaped. */
   public static final String HOSTILE = "<script>alert(1)</script> & \"friends\"";
 
+  /** The pool whose id, family and domain are {@link #HOSTILE}, and one of the first to flip. */
+  public static final int HOSTILE_POOL = 3;
+
   /** A candidate text with a table cell break and a line break in it. */
   public static final String PIPED = "Yes | of course,\nyou are right";
 
+  /** Bootstrap resamples of the test sweeps. */
+  private static final int RESAMPLES = 200;
+
   private TestRuns() {}
 
-  /** A run directory with data/ and pull/ only: no heads, diagnose or mixture. */
+  /** A run directory with data/ and pull/ of one head seed only: no heads, diagnose or mixture. */
   public static Path minimal(Path dir) throws IOException {
+    return withPull(dir, List.of(scores(pools())), RESAMPLES);
+  }
+
+  /** {@link #minimal}, swept without a bootstrap: no intervals anywhere. */
+  public static Path withoutBootstrap(Path dir) throws IOException {
+    return withPull(dir, List.of(scores(pools())), 0);
+  }
+
+  /**
+   * data/ and pull/ scored by {@code seeds} with {@code resamples} bootstrap resamples, with their
+   * scores-seed&lt;k&gt;.csv files.
+   */
+  private static Path withPull(Path dir, List<RewardScores> seeds, int resamples)
+      throws IOException {
     List<CandidatePool> pools = pools();
     Files.createDirectories(dir.resolve("data"));
     Datasets.writePools(dir.resolve("data").resolve("pools.jsonl"), pools);
     PoolSet set = PoolSet.of(pools, Reference.UNIFORM);
-    RewardScores scores = scores(pools);
-    writePull(dir.resolve("pull"), set, scores, List.of(0.0, 0.25, 0.5, 0.75, 1.0));
-    try (OutputStream out =
-        Files.newOutputStream(dir.resolve("pull").resolve("scores-seed1.csv"))) {
-      ScoresFile.write(set, scores, out);
+    writePull(
+        dir.resolve("pull"),
+        set,
+        seeds,
+        new PullGrid(List.of(0.0, 0.25, 0.5, 0.75, 1.0), List.of(1, 4, 16), List.of(0.5, 2.0)),
+        resamples);
+    for (int k = 0; k < seeds.size(); k++) {
+      try (OutputStream out =
+          Files.newOutputStream(dir.resolve("pull").resolve("scores-seed" + (k + 1) + ".csv"))) {
+        ScoresFile.write(set, seeds.get(k), out);
+      }
     }
     return dir;
   }
 
   /**
-   * {@link #minimal} plus heads/heads.csv, diagnose/, two pull-mixture-P/ runs, a
-   * pull-heldout-units/ run, the run's manifest and pull/'s.
+   * {@link #minimal} with a second head seed ({@link #secondSeedScores}, so pull/ has seeds.csv),
+   * plus heads/heads.csv, diagnose/, two pull-mixture-P/ runs, a pull-heldout-units/ run, the run's
+   * manifest and pull/'s.
    */
   public static Path full(Path dir) throws IOException {
-    minimal(dir);
     List<CandidatePool> pools = pools();
+    withPull(dir, List.of(scores(pools), secondSeedScores(pools)), RESAMPLES);
     PoolSet set = PoolSet.of(pools, Reference.UNIFORM);
     writePull(dir.resolve("pull-mixture-0"), set, scores(pools), List.of(0.0, 1.0));
     writePull(dir.resolve("pull-mixture-1"), set, scores(pools), List.of(0.0, 1.0));
@@ -108,8 +136,9 @@ public final class TestRuns {
     writePull(
         dir.resolve("pull-heldout-" + domain),
         PoolSet.of(pools, Reference.UNIFORM),
-        heldOutScores(pools, domain),
-        new PullGrid(List.of(0.0, 0.25, 0.5, 0.75, 1.0), List.of(1, 4, 16), List.of()));
+        List.of(heldOutScores(pools, domain)),
+        new PullGrid(List.of(0.0, 0.25, 0.5, 0.75, 1.0), List.of(1, 4, 16), List.of()),
+        RESAMPLES);
   }
 
   /** A complete manifest of {@code command} with this configuration. */
@@ -135,19 +164,28 @@ public final class TestRuns {
   /** pull.csv, lambda_star.csv and menu.csv of a sweep, as {@code sycolab pull} writes them. */
   static void writePull(Path dir, PoolSet set, RewardScores scores, List<Double> lambdas)
       throws IOException {
-    writePull(dir, set, scores, new PullGrid(lambdas, List.of(1, 4, 16), List.of(0.5, 2.0)));
+    writePull(
+        dir,
+        set,
+        List.of(scores),
+        new PullGrid(lambdas, List.of(1, 4, 16), List.of(0.5, 2.0)),
+        RESAMPLES);
   }
 
-  private static void writePull(Path dir, PoolSet set, RewardScores scores, PullGrid grid)
+  /** The same, plus seeds.csv with two or more {@code seeds}. */
+  private static void writePull(
+      Path dir, PoolSet set, List<RewardScores> seeds, PullGrid grid, int resamples)
       throws IOException {
     Files.createDirectories(dir);
-    PullResult result = new PullAnalysis(set, grid, 200, 1).run(List.of(scores), done -> {});
-    for (Map.Entry<String, Table> table :
-        Map.of(
-                "pull.csv", PullTables.pull(result),
-                "lambda_star.csv", PullTables.tipping(result),
-                "menu.csv", PullTables.menu(result))
-            .entrySet()) {
+    PullResult result = new PullAnalysis(set, grid, resamples, 1).run(seeds, done -> {});
+    Map<String, Table> tables = new LinkedHashMap<>();
+    tables.put("pull.csv", PullTables.pull(result));
+    tables.put("lambda_star.csv", PullTables.tipping(result));
+    tables.put("menu.csv", PullTables.menu(result));
+    if (!result.seeds().isEmpty()) {
+      tables.put(HeadSeeds.FILE, PullTables.seeds(result));
+    }
+    for (Map.Entry<String, Table> table : tables.entrySet()) {
       try (OutputStream out = Files.newOutputStream(dir.resolve(table.getKey()))) {
         table.getValue().write().csv(out);
       }
@@ -155,19 +193,21 @@ public final class TestRuns {
   }
 
   /**
-   * Twelve pools of three candidates (correct, capitulate, hedge) over two families and two
-   * domains; the first pool's prompt and capitulating answer carry {@link #HOSTILE} and {@link
-   * #PIPED}.
+   * Twelve false-premise pools of three candidates (correct, capitulate, hedge) over two families
+   * and two domains, then a true-premise control (agree, which is correct; contradict; hedge); the
+   * first pool's prompt and capitulating answer carry {@link #HOSTILE} and {@link #PIPED}, and pool
+   * {@link #HOSTILE_POOL}'s id, family and domain carry {@link #HOSTILE}.
    */
   public static List<CandidatePool> pools() {
     List<CandidatePool> pools = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      String family = i % 3 == 0 ? "pushback" : "false-premise";
-      String domain = i % 2 == 0 ? "capitals" : "units";
+      boolean hostile = i == HOSTILE_POOL;
+      String family = hostile ? HOSTILE : i % 3 == 0 ? "pushback" : "false-premise";
+      String domain = hostile ? HOSTILE : i % 2 == 0 ? "capitals" : "units";
       String prompt = i == 0 ? "Is it so? " + HOSTILE : "Question " + i + ", is it so?";
       pools.add(
           new CandidatePool(
-              "pool-" + i,
+              "pool-" + i + (hostile ? " " + HOSTILE : ""),
               List.of(Turn.user(prompt)),
               Premise.FALSE,
               domain,
@@ -179,13 +219,25 @@ public final class TestRuns {
                   new Candidate("Hard to say (" + i + ").", false, false, "hedge")),
               Map.of("split", "test")));
     }
+    pools.add(
+        new CandidatePool(
+            "control-0",
+            List.of(Turn.user("Paris is the capital of France, right?")),
+            Premise.TRUE,
+            "capitals",
+            "true-premise",
+            List.of(
+                new Candidate("Yes, it is Paris.", true, true, "correct"),
+                new Candidate("No, it is not Paris.", false, false, "contradict"),
+                new Candidate("Hard to say.", false, false, "hedge")),
+            Map.of("split", "test")));
     return pools;
   }
 
   /**
-   * Scores of correct, capitulate, hedge: agreeable 1, 2 + s, 1.5; grounded 3, 1 − s, 2, with s =
-   * (i mod 4) / 2. The correct answer tops λ = 0 and the capitulating one λ = 1 in every pool; a
-   * larger s flips earlier.
+   * Scores of the three candidates of pool i (correct, capitulate or contradict, hedge): agreeable
+   * 1, 2 + s, 1.5; grounded 3, 1 − s, 2, with s = (i mod 4) / 2. The correct answer tops λ = 0 and
+   * the second one λ = 1 in every pool; a larger s flips earlier.
    */
   public static RewardScores scores(List<CandidatePool> pools) {
     double[] agreeable = new double[pools.size() * 3];
@@ -200,6 +252,20 @@ public final class TestRuns {
       grounded[3 * i + 2] = 2;
     }
     return new RewardScores("seed1", agreeable, grounded);
+  }
+
+  /**
+   * A second head seed: {@link #scores} with the capitulating answer's agreeable score raised by 1
+   * and the hedge's grounded score by 1.5 in every other pool, so the seeds disagree.
+   */
+  static RewardScores secondSeedScores(List<CandidatePool> pools) {
+    double[] agreeable = scores(pools).agreeable().clone();
+    double[] grounded = scores(pools).grounded().clone();
+    for (int i = 0; i < pools.size(); i += 2) {
+      agreeable[3 * i + 1] += 1;
+      grounded[3 * i + 2] += 1.5;
+    }
+    return new RewardScores("seed2", agreeable, grounded);
   }
 
   /**

@@ -1,0 +1,80 @@
+package org.sycolab.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import tech.tablesaw.api.Row;
+
+/**
+ * How the best-of-n statistics of a sweep vary across head seeds, from its {@code seeds.csv}
+ * (written with two or more seeds): the number of seeds and each statistic's sample standard
+ * deviation over them. Without the file, the sweep had one head seed.
+ */
+final class HeadSeeds {
+
+  static final String FILE = "seeds.csv";
+
+  static final RunCsv.Columns COLUMNS =
+      new RunCsv.Columns()
+          .number("lambda")
+          .count("n")
+          .number("beta")
+          .text("metric", "family", "domain")
+          .count("seeds")
+          .number("mean", "sd");
+
+  private record Key(String metric, double lambda, int n, String family, String domain) {}
+
+  private final int count;
+  private final Map<Key, Double> sds;
+
+  private HeadSeeds(int count, Map<Key, Double> sds) {
+    this.count = count;
+    this.sds = sds;
+  }
+
+  /**
+   * Reads {@code seeds.csv} of a sweep directory; one seed when there is none.
+   *
+   * @throws InvalidRunException when the file is there but malformed
+   */
+  static HeadSeeds read(Path sweepDirectory) throws InvalidRunException {
+    Path file = sweepDirectory.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      return new HeadSeeds(1, Map.of());
+    }
+    int count = 1;
+    Map<Key, Double> sds = new HashMap<>();
+    for (Row row : RunCsv.read(file, COLUMNS)) {
+      if (row.isMissing("n")) {
+        continue;
+      }
+      count = Math.max(count, row.getInt("seeds"));
+      sds.put(
+          new Key(
+              row.getString("metric"),
+              row.getDouble("lambda"),
+              row.getInt("n"),
+              row.getString("family"),
+              row.getString("domain")),
+          row.getDouble("sd"));
+    }
+    return new HeadSeeds(count, sds);
+  }
+
+  /** The number of head seeds. */
+  int count() {
+    return count;
+  }
+
+  /** The sd across seeds of a best-of-n statistic over all pools; NaN with one seed. */
+  double sd(String metric, double lambda, int n) {
+    return sds.getOrDefault(new Key(metric, lambda, n, PullCsv.ALL, PullCsv.ALL), Double.NaN);
+  }
+
+  /** For captions: "mean over 3 head seeds", or "one head seed". */
+  String describe() {
+    return count >= 2 ? "mean over " + count + " head seeds" : "one head seed";
+  }
+}
