@@ -144,22 +144,22 @@ final class RunCommand extends BaseCommand {
   private int start(Stage.Step last) throws Exception {
     byte[] text = Files.readAllBytes(experimentFile);
     Experiment experiment = ExperimentFile.read(experimentFile);
-    ExperimentFile.requireDataFiles(experimentFile, experiment);
+    ExperimentFile.requirePaths(experimentFile, experiment);
     Path source = experimentFile.toAbsolutePath().normalize();
+    if (out != null) {
+      refuseExistingRun(out);
+    }
     if (dryRun) {
       Path planned =
           out != null
               ? out.toAbsolutePath().normalize()
               : OutputOptions.runsRoot()
                   .resolve(experiment.name() + "-" + LocalDateTime.now().format(STAMP));
-      return printPlan(experiment, source, planned);
+      return printPlan(experiment, source, planned, last);
     }
+    requireDevice(device(experiment));
     Path dir;
     if (out != null) {
-      if (Files.exists(out.resolve(EXPERIMENT_FILE))) {
-        throw new IllegalArgumentException(
-            "--out " + out + " already holds a run; continue it with: sycolab run --resume " + out);
-      }
       dir = RunDirectory.at(out).path();
     } else {
       dir =
@@ -168,8 +168,16 @@ final class RunCommand extends BaseCommand {
               .path();
     }
     try (RunLock lock = RunLock.acquire(dir.resolve(LOCK), "run " + dir)) {
+      refuseExistingRun(dir); // another process may have started one since the check above
       AtomicFiles.writeBytes(dir.resolve(EXPERIMENT_FILE), text);
       return execute(experiment, source, dir, last);
+    }
+  }
+
+  private static void refuseExistingRun(Path dir) {
+    if (Files.exists(dir.resolve(EXPERIMENT_FILE))) {
+      throw new IllegalArgumentException(
+          "--out " + dir + " already holds a run; continue it with: sycolab run --resume " + dir);
     }
   }
 
@@ -188,11 +196,13 @@ final class RunCommand extends BaseCommand {
               + resume
               + " was started with; start a new run instead");
     }
-    Path source = originalFile(dir).filter(Files::isRegularFile).orElse(kept);
+    // Relative paths in the experiment lead from where its file was, even if it has gone since.
+    Path source = originalFile(dir).orElse(kept);
     Experiment experiment = ExperimentFile.read(kept);
     if (dryRun) {
-      return printPlan(experiment, source, dir);
+      return printPlan(experiment, source, dir, last);
     }
+    requireDevice(device(experiment));
     if (shard != null) {
       String slice = Shard.parse(shard).toString().replace('/', '-');
       Path lockFile = dir.resolve(ExperimentPlan.SHARDS).resolve(LOCK + "-" + slice);
@@ -216,19 +226,32 @@ final class RunCommand extends BaseCommand {
     }
   }
 
-  private int printPlan(Experiment experiment, Path source, Path dir) throws IOException {
+  /**
+   * The stages a run would take, with the global options each gets; on a run that exists, those
+   * finished earlier are marked.
+   */
+  private int printPlan(Experiment experiment, Path source, Path dir, Stage.Step last)
+      throws IOException {
     ExperimentPlan plan = new ExperimentPlan(experiment, source.getParent(), dir);
+    List<Stage> stages =
+        shard != null
+            ? plan.shard(shard)
+            : plan.stages(finishedShards(dir, "pairs-"), finishedShards(dir, "pools-")).stream()
+                .filter(s -> s.step().ordinal() <= last.ordinal())
+                .toList();
+    String global = String.join(" ", globalOptions(experiment));
     out().println(source + ": valid; stages into " + dir + ":");
-    for (Stage stage : plan.stages(List.of(), List.of())) {
-      out().println("  " + stage.name() + ": " + describe(stage));
+    for (Stage stage : stages) {
+      String finished = Files.isDirectory(dir) && stage.isFinished(dir) ? " (finished)" : "";
+      out().println("  " + stage.name() + finished + ": " + describe(stage, global));
     }
     return ExitCode.OK;
   }
 
-  private static String describe(Stage stage) {
+  private static String describe(Stage stage, String global) {
     return stage.kind() == Stage.Kind.COPY_DATA
         ? "validate and copy " + String.join(" and ", stage.arguments())
-        : "sycolab " + String.join(" ", stage.arguments());
+        : "sycolab " + global + " " + String.join(" ", stage.arguments());
   }
 
   private int execute(Experiment experiment, Path source, Path dir, Stage.Step last)
@@ -243,7 +266,6 @@ final class RunCommand extends BaseCommand {
       return ExitCode.OK;
     }
     List<String> global = globalOptions(experiment);
-    requireDevice(device(experiment));
     Map<String, Object> config = new LinkedHashMap<>();
     config.put(EXPERIMENT_SOURCE, source.toString());
     config.put("experiment", ExperimentFile.asMap(experiment));
@@ -264,7 +286,9 @@ final class RunCommand extends BaseCommand {
                 global,
                 run,
                 dir);
-        recordReport(dir, run);
+        if (status == ExitCode.OK) {
+          recordReport(dir, run);
+        }
       }
       if (status != ExitCode.OK) {
         run.fail(new IOException("a stage failed; continue with: sycolab run --resume " + dir));
@@ -277,7 +301,7 @@ final class RunCommand extends BaseCommand {
         run.stop();
         out().println("run: stopped after " + last.id() + "; continue with --resume " + dir);
       }
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
       run.fail(e);
       throw e;
     }
@@ -285,14 +309,24 @@ final class RunCommand extends BaseCommand {
   }
 
   /**
-   * Whether the run was complete and every stage it keeps a record of is still finished: then
-   * resuming it, with or without {@code --until}, changes nothing.
+   * Whether the run was complete, every file its manifest lists (stage manifests, the report) is
+   * still there unchanged, and every stage it keeps a record of is still finished: then resuming
+   * it, with or without {@code --until}, changes nothing.
    */
   private static boolean alreadyComplete(Path dir, List<Stage> stages) throws IOException {
-    Path manifest = dir.resolve(RunManifest.FILE_NAME);
-    if (!Files.isRegularFile(manifest)
-        || RunManifest.read(manifest).status() != RunManifest.Status.COMPLETE) {
+    Path file = dir.resolve(RunManifest.FILE_NAME);
+    if (!Files.isRegularFile(file)) {
       return false;
+    }
+    RunManifest manifest = RunManifest.read(file);
+    if (manifest.status() != RunManifest.Status.COMPLETE) {
+      return false;
+    }
+    for (RunManifest.FileEntry output : manifest.outputs()) {
+      Path path = dir.resolve(output.path());
+      if (!Files.isRegularFile(path) || !FileDigest.sha256(path).equals(output.sha256())) {
+        return false;
+      }
     }
     for (Stage stage : stages) {
       if (stage.directory() != null && !stage.isFinished(dir)) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.sycolab.backbone.Pooling;
 import org.sycolab.data.probes.Family;
+import org.sycolab.data.probes.ProbeGenerator;
 import org.sycolab.engine.DeviceSpec;
 import org.sycolab.heads.DataSplit;
 import org.sycolab.heads.HeadArchitecture;
@@ -65,12 +67,18 @@ public final class ExperimentFile {
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString());
     }
-    if (Files.readString(file).isBlank()) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (CharacterCodingException e) {
+      throw new InvalidExperimentException(file + ": not UTF-8 text");
+    }
+    if (text.isBlank()) {
       throw new InvalidExperimentException(file + ": empty; see experiments/demo.yaml");
     }
     Experiment experiment;
     try {
-      experiment = YAML.readValue(file.toFile(), Experiment.class);
+      experiment = YAML.readValue(text, Experiment.class);
     } catch (JsonMappingException e) {
       for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
         if (c instanceof JsonParseException syntax) {
@@ -95,27 +103,49 @@ public final class ExperimentFile {
   }
 
   /**
-   * Checks that the data files an experiment names exist, relative to {@code base} (the experiment
-   * file's directory), before a run starts.
+   * Checks, before a run starts, what {@link #read} cannot see from the file alone: the data files
+   * and a model directory it names exist (relative to the experiment file's directory), and each
+   * held-out domain is one the generator makes.
    *
-   * @throws InvalidExperimentException naming each missing file
+   * @throws InvalidExperimentException naming each problem
    */
-  public static void requireDataFiles(Path file, Experiment experiment) {
-    Experiment.Data data = experiment.data();
-    if (data.generate() != null) {
-      return;
-    }
+  public static void requirePaths(Path file, Experiment experiment) {
     Path base = file.toAbsolutePath().getParent();
     List<String> problems = new ArrayList<>();
-    for (String[] field :
-        new String[][] {{"data.pairs", data.pairs()}, {"data.pools", data.pools()}}) {
-      Path path = base.resolve(field[1]).normalize();
-      if (!Files.isRegularFile(path)) {
-        problems.add(file + ": " + field[0] + ": no such file: " + path);
+    Experiment.Data data = experiment.data();
+    if (data.generate() == null) {
+      requireFile(problems, file, "data.pairs", base.resolve(data.pairs()).normalize());
+      requireFile(problems, file, "data.pools", base.resolve(data.pools()).normalize());
+    }
+    Experiment.Backbone backbone = experiment.backbone();
+    if (backbone != null && backbone.model() != null && !backbone.model().startsWith("builtin:")) {
+      Path model = base.resolve(backbone.model()).normalize();
+      if (!Files.isDirectory(model)) {
+        problems.add(file + ": backbone.model: no such model directory: " + model);
+      }
+    }
+    List<String> heldout = experiment.heads() == null ? null : experiment.heads().heldoutDomains();
+    if (data.generate() != null && heldout != null) {
+      List<String> domains = ProbeGenerator.standard().domains();
+      for (String domain : heldout) {
+        if (!domains.contains(domain)) {
+          problems.add(
+              file
+                  + ": heads.heldout_domains: the generator makes no domain '"
+                  + domain
+                  + "'; its domains: "
+                  + String.join(", ", domains));
+        }
       }
     }
     if (!problems.isEmpty()) {
       throw new InvalidExperimentException(String.join("\n", problems));
+    }
+  }
+
+  private static void requireFile(List<String> problems, Path file, String field, Path path) {
+    if (!Files.isRegularFile(path)) {
+      problems.add(file + ": " + field + ": no such file: " + path);
     }
   }
 
@@ -313,18 +343,23 @@ public final class ExperimentFile {
   }
 
   private static void checkPull(Experiment.Pull pull, List<String> problems) {
-    try {
-      PullGrid.parse(
-          text(pull.lambda(), PullGrid.DEFAULT_LAMBDAS),
-          text(pull.n(), PullGrid.DEFAULT_NS),
-          text(pull.beta(), PullGrid.DEFAULT_BETAS));
-    } catch (IllegalArgumentException e) {
-      problems.add(
-          "pull: "
-              + e.getMessage()
-                  .replace("--lambda", "lambda")
-                  .replace("--n ", "n ")
-                  .replace("--beta", "beta"));
+    int before = problems.size();
+    attempt(problems, "pull.lambda", text(pull.lambda()), t -> PullGrid.parseDecimals(t, "λ"));
+    attempt(problems, "pull.n", text(pull.n()), t -> PullGrid.parseCounts(t, "n"));
+    String beta = text(pull.beta());
+    if (beta != null && !beta.trim().equals(PullGrid.NO_BETAS)) {
+      attempt(problems, "pull.beta", beta, t -> PullGrid.parseDecimals(t, "β"));
+    }
+    if (problems.size() == before) {
+      attempt(
+          problems,
+          "pull",
+          "",
+          ignored ->
+              PullGrid.parse(
+                  orDefault(pull.lambda(), PullGrid.DEFAULT_LAMBDAS),
+                  orDefault(pull.n(), PullGrid.DEFAULT_NS),
+                  orDefault(pull.beta(), PullGrid.DEFAULT_BETAS)));
     }
     if (pull.split() != null
         && !pull.split().equals("all")
@@ -337,7 +372,11 @@ public final class ExperimentFile {
     atLeast(problems, "pull.bootstrap", pull.bootstrap(), 0);
   }
 
-  private static String text(Grid grid, String otherwise) {
+  private static String text(Grid grid) {
+    return grid == null ? null : grid.text();
+  }
+
+  private static String orDefault(Grid grid, String otherwise) {
     return grid == null ? otherwise : grid.text();
   }
 

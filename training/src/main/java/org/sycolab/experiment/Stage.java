@@ -34,8 +34,9 @@ public record Stage(String name, Step step, Kind kind, Path directory, List<Stri
   /**
    * Whether an earlier run finished this stage as planned now: its manifest says complete, for the
    * same command line — read with the run directory where it is now, since it may have moved, and
-   * without the shards it merged, which change no feature — or, for a copy, the same source files
-   * with the same content.
+   * without the shards it merged, which change no feature — and every input file it read is still
+   * there with the same content (so a stage whose data or heads were made again runs again, even in
+   * a later process). For a copy: the same source files with the same content.
    */
   public boolean isFinished(Path runRoot) throws IOException {
     if (directory == null) {
@@ -55,18 +56,23 @@ public record Stage(String name, Step step, Kind kind, Path directory, List<Stri
       return false;
     }
     if (kind == Kind.COPY_DATA) {
-      return arguments.equals(manifest.config().get(COPIED_FROM)) && unchanged(manifest.inputs());
+      return arguments.equals(manifest.config().get(COPIED_FROM))
+          && unchanged(manifest.inputs(), Relocation.NONE);
     }
+    Relocation moved = Relocation.of(manifest.commandLine(), runRoot.toAbsolutePath(), directory);
     List<String> planned = withoutMerges(arguments);
-    List<String> line = withoutMerges(relocated(manifest.commandLine(), runRoot));
+    List<String> line = withoutMerges(manifest.commandLine().stream().map(moved::apply).toList());
     return line.size() >= planned.size()
-        && line.subList(line.size() - planned.size(), line.size()).equals(planned);
+        && line.subList(line.size() - planned.size(), line.size()).equals(planned)
+        && unchanged(manifest.inputs(), moved);
   }
 
-  private static boolean unchanged(List<RunManifest.FileEntry> sources) throws IOException {
-    for (RunManifest.FileEntry source : sources) {
-      Path path = Path.of(source.path());
-      if (!Files.isRegularFile(path) || !FileDigest.sha256(path).equals(source.sha256())) {
+  /** Whether every input file is where it was (after a move) with the content it had. */
+  private static boolean unchanged(List<RunManifest.FileEntry> inputs, Relocation moved)
+      throws IOException {
+    for (RunManifest.FileEntry input : inputs) {
+      Path path = Path.of(moved.apply(input.path()));
+      if (!Files.isRegularFile(path) || !FileDigest.sha256(path).equals(input.sha256())) {
         return false;
       }
     }
@@ -74,33 +80,43 @@ public record Stage(String name, Step step, Kind kind, Path directory, List<Stri
   }
 
   /**
-   * The recorded command line with the run directory it ran in (found from its {@code --out}, which
-   * is this stage's directory there) replaced by {@code runRoot}.
+   * Where the run directory a manifest was written in is now: paths under {@code from} are read
+   * under {@code to}.
    */
-  private List<String> relocated(List<String> line, Path runRoot) {
-    int out = line.lastIndexOf(OUT);
-    if (out < 0 || out + 1 >= line.size()) {
-      return line;
+  private record Relocation(String from, String to) {
+
+    static final Relocation NONE = new Relocation("", "");
+
+    /**
+     * The move of the run that recorded {@code line}, found from its {@code --out}, which was the
+     * stage's {@code directory} there; none when that cannot be told.
+     */
+    static Relocation of(List<String> line, Path runRoot, Path directory) {
+      int out = line.lastIndexOf(OUT);
+      if (out < 0 || out + 1 >= line.size()) {
+        return NONE;
+      }
+      Path relative = runRoot.relativize(directory.toAbsolutePath());
+      Path old = Path.of(line.get(out + 1));
+      if (!old.isAbsolute()
+          || old.getNameCount() <= relative.getNameCount()
+          || !old.endsWith(relative)) {
+        return NONE;
+      }
+      for (int i = 0; i < relative.getNameCount(); i++) {
+        old = old.getParent();
+      }
+      return old.equals(runRoot) ? NONE : new Relocation(old.toString(), runRoot.toString());
     }
-    Path relative = runRoot.relativize(directory);
-    Path old = Path.of(line.get(out + 1));
-    if (!old.endsWith(relative)) {
-      return line;
+
+    String apply(String arg) {
+      if (from.isEmpty()) {
+        return arg;
+      }
+      return arg.equals(from) || arg.startsWith(from + "/")
+          ? to + arg.substring(from.length())
+          : arg;
     }
-    for (int i = 0; i < relative.getNameCount(); i++) {
-      old = old.getParent();
-    }
-    String from = old.toString();
-    String to = runRoot.toString();
-    if (from.equals(to)) {
-      return line;
-    }
-    List<String> moved = new ArrayList<>();
-    for (String arg : line) {
-      moved.add(
-          arg.equals(from) || arg.startsWith(from + "/") ? to + arg.substring(from.length()) : arg);
-    }
-    return moved;
   }
 
   /** The command line without {@code --merge} and its directories. */

@@ -37,10 +37,12 @@ public final class RunLock implements AutoCloseable {
     try {
       lock = channel.tryLock();
     } catch (OverlappingFileLockException e) {
-      lock = null;
+      channel.close();
+      throw new IOException(what + " is already in use in this process (it holds " + file + ")");
     } catch (IOException e) {
       channel.close();
-      throw e;
+      throw new IOException(
+          "cannot lock " + file + " (does this filesystem support locks?): " + e.getMessage(), e);
     }
     if (lock == null) {
       channel.close();

@@ -86,6 +86,15 @@ class RunCommandTest {
     assertThat(nothing.out()).contains("is complete; nothing to do");
     assertThat(run.resolve("manifest.json")).hasBinaryContent(manifest);
 
+    // A report gone from a complete run is made again, and nothing else runs.
+    Files.delete(run.resolve("report.html"));
+    CliRun report = CliRun.of("run", "--resume", run.toString());
+    assertThat(report.status()).as(report.err()).isZero();
+    assertThat(report.err())
+        .contains("[8/9] pull-mixture-0.5: finished earlier, skipped")
+        .contains("[9/9] report: done in");
+    assertThat(run.resolve("report.html")).exists();
+
     // Moved elsewhere, it is still complete: the stages' command lines follow the directory.
     Path moved = tmp.resolve("moved");
     Files.move(run, moved);
@@ -110,6 +119,17 @@ class RunCommandTest {
     assertThat(RunManifest.read(moved.resolve("data/manifest.json")).commandLine())
         .doesNotContain("-q");
     assertThat(moved.resolve("pull/pull.csv")).as("same config, same numbers").hasContent(csv);
+
+    // Heads made again by one process: a later process reruns what read the old ones.
+    Files.delete(moved.resolve("heads/manifest.json"));
+    assertThat(CliRun.of("run", "--resume", moved.toString(), "--until", "train").status())
+        .isZero();
+    CliRun later = CliRun.of("run", "--resume", moved.toString(), "--until", "pull");
+    assertThat(later.status()).as(later.err()).isZero();
+    assertThat(later.err())
+        .contains("[5/8] train: finished earlier, skipped")
+        .contains("[6/8] diagnose: done in")
+        .contains("[7/8] pull: done in");
   }
 
   @Test
@@ -173,8 +193,11 @@ class RunCommandTest {
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.out())
         .contains(": valid; stages into " + out.toAbsolutePath())
-        .contains("  train: sycolab train --pairs " + out.toAbsolutePath() + "/data/pairs.jsonl")
-        .contains("  report: sycolab report " + out.toAbsolutePath());
+        .contains(
+            "  train: sycolab --device cpu train --pairs "
+                + out.toAbsolutePath()
+                + "/data/pairs.jsonl")
+        .contains("  report: sycolab --device cpu report " + out.toAbsolutePath());
     assertThat(out).doesNotExist();
     CliRun bad =
         CliRun.of(
@@ -211,12 +234,11 @@ class RunCommandTest {
 
   @Test
   void aFailedStageStopsTheRunAndSaysHowToResume() throws Exception {
+    // A model directory that is there but holds no model: found only when embedding starts.
+    Files.createDirectories(tmp.resolve("empty-model"));
     Path exp =
         experiment(
-            "name: broken\ndata: {generate: {pairs: 50}}\n"
-                + "backbone: {model: "
-                + tmp.resolve("no-such-model")
-                + "}\n");
+            "name: broken\ndata: {generate: {pairs: 50}}\n" + "backbone: {model: empty-model}\n");
     Path run = tmp.resolve("run");
     CliRun r = CliRun.of("run", exp.toString(), "--out", run.toString());
     assertThat(r.status()).isEqualTo(1);

@@ -71,7 +71,8 @@ class ExperimentFileTest {
         .hasMessageContaining(file + ": heads.seeds: seeds repeat")
         .hasMessageContaining(file + ": heads.mixture: fractions must be in [0, 1]")
         .hasMessageContaining(file + ": heads.heldout_domains: expected domain names")
-        .hasMessageContaining(file + ": pull: lambda range must be start:stop:step")
+        .hasMessageContaining(file + ": pull.lambda: λ range must be start:stop:step")
+        .hasMessageContaining(file + ": pull.n: n expects whole numbers")
         .hasMessageContaining(file + ": pull.split: expected train, dev, test or all")
         .hasMessageContaining(file + ": pull.reference: expected uniform or logprob");
   }
@@ -93,7 +94,7 @@ class ExperimentFileTest {
         .hasMessageContaining(file + ": pull.bootstrap: expected at least 0, got -1");
     assertThatThrownBy(
             () -> ExperimentFile.read(write("name: x\ndata: {generate: {}}\npull: {beta: hot}\n")))
-        .hasMessageContaining("pull: beta expects numbers");
+        .hasMessageContaining("pull.beta: β expects numbers");
     assertThatThrownBy(
             () -> ExperimentFile.read(write("name: x\ndata: {generate: {}}\npull: {n: [0]}\n")))
         .hasMessageContaining("pull: n must be at least 1");
@@ -119,9 +120,24 @@ class ExperimentFileTest {
     Files.writeString(tmp.resolve("pairs.jsonl"), "");
     Path file = write("name: x\ndata: {pairs: pairs.jsonl, pools: missing/pools.jsonl}\n");
     Experiment e = ExperimentFile.read(file);
-    assertThatThrownBy(() -> ExperimentFile.requireDataFiles(file, e))
+    assertThatThrownBy(() -> ExperimentFile.requirePaths(file, e))
         .isInstanceOf(InvalidExperimentException.class)
         .hasMessage(file + ": data.pools: no such file: " + tmp.resolve("missing/pools.jsonl"));
+
+    Path other =
+        write(
+            "name: x\ndata: {generate: {}}\nbackbone: {model: models/mine}\n"
+                + "heads: {heldout_domains: [units, nosuch]}\n");
+    assertThatThrownBy(() -> ExperimentFile.requirePaths(other, ExperimentFile.read(other)))
+        .hasMessageContaining(
+            other + ": backbone.model: no such model directory: " + tmp.resolve("models/mine"))
+        .hasMessageContaining(
+            other + ": heads.heldout_domains: the generator makes no domain 'nosuch'")
+        .hasMessageNotContaining("'units'");
+
+    Path latin1 = tmp.resolve("latin1.yaml");
+    Files.write(latin1, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xe9, '\n'});
+    assertThatThrownBy(() -> ExperimentFile.read(latin1)).hasMessage(latin1 + ": not UTF-8 text");
   }
 
   @Test

@@ -201,6 +201,30 @@ class ExperimentPlanTest {
   }
 
   @Test
+  void aStageWhoseInputsChangedSinceRunsAgain() throws Exception {
+    Experiment e = read("name: x\ndata: {generate: {}}\n");
+    Path run = tmp.resolve("run").toAbsolutePath();
+    Stage train = named(new ExperimentPlan(e, tmp, run).stages(List.of(), List.of()), "train");
+    Path pairs = Files.createDirectories(run.resolve("data")).resolve("pairs.jsonl");
+    Files.writeString(pairs, "{}\n");
+    Run done = start(train.directory(), train.arguments());
+    done.recordInput(pairs);
+    done.complete();
+    assertThat(train.isFinished(run)).isTrue();
+    Files.writeString(pairs, "{\"made\": \"again\"}\n");
+    assertThat(train.isFinished(run)).as("its pairs were made again").isFalse();
+  }
+
+  @Test
+  void aCommandLineRecordedWithARelativeOutIsNotReadAsMoved() throws Exception {
+    Experiment e = read("name: x\ndata: {generate: {}}\n");
+    Path run = tmp.resolve("run").toAbsolutePath();
+    Stage train = named(new ExperimentPlan(e, tmp, run).stages(List.of(), List.of()), "train");
+    start(train.directory(), List.of("train", "--out", "heads")).complete();
+    assertThat(train.isFinished(run)).isFalse();
+  }
+
+  @Test
   void copiedDataIsFinishedWhileItsSourcesKeepTheirContent() throws Exception {
     Path pairs = tmp.resolve("pairs.jsonl");
     Files.writeString(pairs, "{}\n");
