@@ -9,8 +9,9 @@ import org.knowm.xchart.XYChart;
 
 /**
  * The held-out-domain ablation: for each {@code pull-heldout-<D>/} sweep, scored by heads trained
- * without any pair of domain D, the truthful rate at both ends of λ and the pull at λ = ½ on the
- * pools of D, beside the same numbers from {@code pull/}, whose heads saw every domain.
+ * without any pair of domain D, the number of pools of D, the truthful rate at λ = 0, ½ and 1 and
+ * the pull at λ = ½ on those pools, beside the same numbers from {@code pull/}, whose heads saw
+ * every domain.
  */
 final class HeldoutSection {
 
@@ -20,8 +21,14 @@ final class HeldoutSection {
 
   private HeldoutSection() {}
 
-  /** A held-out domain and the sweep scored by heads trained without it. */
-  private record HeldOut(String domain, PullCsv pull) {}
+  /** Below this many pools of a domain, the section says its intervals are too wide. */
+  static final int FEW_POOLS = 20;
+
+  /**
+   * A held-out domain, the sweep scored by heads trained without it, and how many of the scored
+   * pools are of the domain (empty when the pools or scores file is absent).
+   */
+  private record HeldOut(String domain, PullCsv pull, Optional<Long> pools) {}
 
   static Section build(PullRun run) throws InvalidRunException {
     List<Path> directories = SweepDirectories.named(run.runDirectory(), PREFIX);
@@ -37,6 +44,8 @@ final class HeldoutSection {
                       + " (sycolab train --exclude-domains D) and sweeps the same pools with them"
                       + " into pull-heldout-D/.")));
     }
+    Optional<ScoredPools> scored =
+        ScoredPools.read(run.runDirectory(), run.runDirectory().resolve(PullRun.DIRECTORY));
     List<HeldOut> compared = new ArrayList<>();
     List<String> absent = new ArrayList<>();
     for (Path dir : directories) {
@@ -47,7 +56,8 @@ final class HeldoutSection {
       } else if (!run.pull().domains().contains(domain)) {
         absent.add(run.pull().file() + " (no pools of domain " + domain + ")");
       } else {
-        compared.add(new HeldOut(domain, heldOut));
+        compared.add(
+            new HeldOut(domain, heldOut, scored.map(pools -> pools.countInDomain(domain))));
       }
     }
     List<Block> blocks = new ArrayList<>();
@@ -60,6 +70,7 @@ final class HeldoutSection {
                   + " held-out domain are compared."));
       blocks.add(chart(run, compared));
       blocks.add(table(run, compared));
+      few(compared).ifPresent(blocks::add);
     }
     if (!absent.isEmpty()) {
       blocks.add(
@@ -75,14 +86,17 @@ final class HeldoutSection {
         List.of(
             "domain",
             "heads",
+            "pools",
             "truthful at λ = " + Format.grid(focus.low()),
+            "truthful at λ = " + Format.grid(focus.middle()),
             "truthful at λ = " + Format.grid(focus.high()),
             "pull at λ = " + Format.grid(focus.middle()) + " (points)");
     List<List<String>> rows = new ArrayList<>();
     for (HeldOut heldOut : compared) {
       String domain = heldOut.domain();
-      rows.add(row(focus, domain, "trained with " + domain, run.pull()));
-      rows.add(row(focus, domain, domain + " held out", heldOut.pull()));
+      String pools = heldOut.pools().map(String::valueOf).orElse("");
+      rows.add(row(focus, domain, "trained with " + domain, pools, run.pull()));
+      rows.add(row(focus, domain, domain + " held out", pools, heldOut.pull()));
     }
     return new Block.DataTable(
         "best-of-"
@@ -92,16 +106,41 @@ final class HeldoutSection {
             + Format.intervals(
                 run.pull().hasIntervals()
                     || compared.stream().anyMatch(heldOut -> heldOut.pull().hasIntervals()))
-            + ", empty where a sweep lacks the setting",
+            + ", empty where a sweep lacks the setting; pools: how many of the scored pools are"
+            + " of the domain",
         header,
         rows);
   }
 
-  private static List<String> row(Focus focus, String domain, String heads, PullCsv pull) {
+  /**
+   * The sentence that the comparison rests on too few pools, when some domain has fewer than 20.
+   */
+  private static Optional<Block> few(List<HeldOut> compared) {
+    List<String> few =
+        compared.stream()
+            .filter(heldOut -> heldOut.pools().filter(count -> count < FEW_POOLS).isPresent())
+            .map(heldOut -> heldOut.pools().get() + " pools of " + heldOut.domain())
+            .toList();
+    if (few.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Block.Paragraph(
+            "Too few pools to conclude anything: "
+                + String.join(", ", few)
+                + " (fewer than "
+                + FEW_POOLS
+                + "), so the intervals are too wide to tell held-out heads from the others."));
+  }
+
+  private static List<String> row(
+      Focus focus, String domain, String heads, String pools, PullCsv pull) {
     return List.of(
         domain,
         heads,
+        pools,
         stat(pull, "truthful_rate", focus.low(), focus.n(), domain).map(Format::rate).orElse(""),
+        stat(pull, "truthful_rate", focus.middle(), focus.n(), domain).map(Format::rate).orElse(""),
         stat(pull, "truthful_rate", focus.high(), focus.n(), domain).map(Format::rate).orElse(""),
         stat(pull, "pull", focus.middle(), focus.n(), domain).map(Format::points).orElse(""));
   }

@@ -400,7 +400,8 @@ class RunReportTest {
     assertThat(section)
         .contains(with, heldOut)
         .doesNotContain("<td>capitals</td>")
-        .doesNotContain("Left out");
+        .doesNotContain("Left out")
+        .contains("Too few pools to conclude anything: 5 pools of units (fewer than 20)");
     // The fixture's held-out heads pull harder: a swapped or unread file shows.
     assertThat(with.substring(with.lastIndexOf("<td>")))
         .isNotEqualTo(heldOut.substring(heldOut.lastIndexOf("<td>")));
@@ -480,10 +481,15 @@ class RunReportTest {
   /** The held-out table's row for the units pools of the sweep in {@code dir}, as HTML cells. */
   private static String heldOutRow(Path dir, String heads) throws Exception {
     Table pull = csv(dir.resolve("pull.csv"));
+    long pools = TestRuns.pools().stream().filter(pool -> pool.domain().equals("units")).count();
     return "<td>units</td><td>"
         + heads
         + "</td><td>"
+        + pools
+        + "</td><td>"
         + cell(pull, 0.0, "truthful_rate", "%.3f", "units")
+        + "</td><td>"
+        + cell(pull, 0.5, "truthful_rate", "%.3f", "units")
         + "</td><td>"
         + cell(pull, 1.0, "truthful_rate", "%.3f", "units")
         + "</td><td>"
