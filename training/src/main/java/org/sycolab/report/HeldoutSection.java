@@ -48,13 +48,17 @@ final class HeldoutSection {
         ScoredPools.read(run.runDirectory(), run.runDirectory().resolve(PullRun.DIRECTORY));
     List<HeldOut> compared = new ArrayList<>();
     List<String> absent = new ArrayList<>();
+    List<String> unchecked = new ArrayList<>();
     for (Path dir : directories) {
       String domain = dir.getFileName().toString().substring(PREFIX.length());
       PullCsv heldOut = PullCsv.read(dir.resolve("pull.csv"));
+      Optional<String> problem = HeldoutCheck.problem(run.runDirectory(), domain);
       if (!heldOut.domains().contains(domain)) {
         absent.add(heldOut.file() + " (no pools of domain " + domain + ")");
       } else if (!run.pull().domains().contains(domain)) {
         absent.add(run.pull().file() + " (no pools of domain " + domain + ")");
+      } else if (problem.isPresent()) {
+        unchecked.add(problem.get());
       } else {
         compared.add(
             new HeldOut(domain, heldOut, scored.map(pools -> pools.countInDomain(domain))));
@@ -67,7 +71,9 @@ final class HeldoutSection {
               "Do heads that never saw a domain pull the same way on its pools as heads that did?"
                   + " Each held-out sweep scores the same pools on the same grid as pull/, with"
                   + " heads trained without any pair of that domain; only the pools of the"
-                  + " held-out domain are compared."));
+                  + " held-out domain are compared. Checked against the manifests: each compared"
+                  + " sweep has the split, reference, n and λ of pull/ and its pools file (same"
+                  + " SHA-256), and heads-heldout-D/manifest.json lists D in excluded_domains."));
       blocks.add(chart(run, compared));
       blocks.add(table(run, compared));
       few(compared).ifPresent(blocks::add);
@@ -76,6 +82,14 @@ final class HeldoutSection {
       blocks.add(
           new Block.Paragraph(
               "Left out, no rows for the held-out domain: " + String.join("; ", absent) + "."));
+    }
+    if (!unchecked.isEmpty()) {
+      blocks.add(
+          new Block.Paragraph(
+              "Left out, the manifests do not show the same pools and grid as pull/ scored by"
+                  + " heads trained without the domain: "
+                  + String.join("; ", unchecked)
+                  + "."));
     }
     return new Section("heldout", TITLE, blocks);
   }

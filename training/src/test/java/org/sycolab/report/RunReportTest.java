@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -428,6 +429,43 @@ class RunReportTest {
     assertThat(table.rows())
         .extracting(row -> row.get(0) + ": " + row.get(1))
         .containsExactly("units: trained with units", "units: units held out");
+  }
+
+  @Test
+  void aHeldOutSweepWhoseManifestsDoNotMatchIsLeftOutWithTheReason() throws Exception {
+    Path run = TestRuns.minimal(tmp.resolve("run"));
+    TestRuns.heldOut(run, "units");
+    assertThat(paragraphs(section(RunReport.build(run), "heldout")))
+        .anyMatch(text -> text.contains("Checked against the manifests"));
+
+    Path heads = run.resolve("heads-heldout-units").resolve("manifest.json");
+    Files.writeString(
+        heads, TestRuns.manifest("train", Map.of("excluded_domains", List.of())).toJson());
+    assertThat(paragraphs(section(RunReport.build(run), "heldout")))
+        .contains(
+            "Left out, the manifests do not show the same pools and grid as pull/ scored by"
+                + " heads trained without the domain: "
+                + heads
+                + ": excluded_domains is [], without units.");
+
+    Path sweep = run.resolve("pull-heldout-units").resolve("manifest.json");
+    Map<String, Object> config = new HashMap<>(TestRuns.pullManifest(run).config());
+    config.put("lambda", List.of(0.0, 1.0));
+    Files.writeString(sweep, TestRuns.manifest("pull", config).toJson());
+    assertThat(paragraphs(section(RunReport.build(run), "heldout")))
+        .anyMatch(text -> text.contains(sweep + ": config lambda is [0.0, 1.0]"))
+        .noneMatch(text -> text.contains("Checked against the manifests"));
+
+    Files.delete(sweep);
+    assertThat(paragraphs(section(RunReport.build(run), "heldout")))
+        .anyMatch(text -> text.contains(sweep + ": no such file"));
+  }
+
+  private static List<String> paragraphs(Section section) {
+    return section.blocks().stream()
+        .filter(Block.Paragraph.class::isInstance)
+        .map(block -> ((Block.Paragraph) block).text())
+        .toList();
   }
 
   @Test
