@@ -25,10 +25,11 @@ final class HeldoutSection {
   static final int FEW_POOLS = 20;
 
   /**
-   * A held-out domain, the sweep scored by heads trained without it, and how many of the scored
-   * pools are of the domain (empty when the pools or scores file is absent).
+   * A held-out domain, the sweep scored by heads trained without it, its spread across head seeds,
+   * and how many of the scored pools are of the domain (empty when the pools or scores file is
+   * absent).
    */
-  private record HeldOut(String domain, PullCsv pull, Optional<Long> pools) {}
+  private record HeldOut(String domain, PullCsv pull, HeadSeeds seeds, Optional<Long> pools) {}
 
   static Section build(PullRun run) throws InvalidRunException {
     List<Path> directories = SweepDirectories.named(run.runDirectory(), PREFIX);
@@ -61,7 +62,11 @@ final class HeldoutSection {
         unchecked.add(problem.get());
       } else {
         compared.add(
-            new HeldOut(domain, heldOut, scored.map(pools -> pools.countInDomain(domain))));
+            new HeldOut(
+                domain,
+                heldOut,
+                HeadSeeds.read(dir),
+                scored.map(pools -> pools.countInDomain(domain))));
       }
     }
     List<Block> blocks = new ArrayList<>();
@@ -117,6 +122,8 @@ final class HeldoutSection {
             + focus.n()
             + " on the pools of each held-out domain: heads trained on every domain (pull/)"
             + " against heads trained without it (pull-heldout-D/); "
+            + seeds(run, compared)
+            + "; "
             + Format.intervals(
                 run.pull().hasIntervals()
                     || compared.stream().anyMatch(heldOut -> heldOut.pull().hasIntervals()))
@@ -145,6 +152,14 @@ final class HeldoutSection {
                 + " (fewer than "
                 + FEW_POOLS
                 + "), so the intervals are too wide to tell held-out heads from the others."));
+  }
+
+  /** How many head seeds the numbers are a mean over, for the captions. */
+  private static String seeds(PullRun run, List<HeldOut> compared) {
+    return "pull/: "
+        + run.seeds().describe()
+        + ", held out: "
+        + HeadSeeds.describe(compared.stream().map(HeldOut::seeds).toList());
   }
 
   private static List<String> row(
@@ -187,7 +202,9 @@ final class HeldoutSection {
     return new Block.Figure(
         "heldout-domains",
         "Truthful rate against λ on the pools of each held-out domain, one colour per domain:"
-            + " solid, heads trained on every domain; dashed, heads trained without that domain."
+            + " solid, heads trained on every domain; dashed, heads trained without that domain; "
+            + seeds(run, compared)
+            + "."
             + " Intervals are in the table below.",
         chart);
   }

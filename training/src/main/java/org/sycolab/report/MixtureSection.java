@@ -20,6 +20,7 @@ final class MixtureSection {
 
   static Section build(Path runDirectory) throws InvalidRunException {
     TreeMap<Double, PullCsv> runs = new TreeMap<>();
+    List<HeadSeeds> seeds = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (Path dir : SweepDirectories.named(runDirectory, PREFIX)) {
       String name = dir.getFileName().toString();
@@ -29,6 +30,7 @@ final class MixtureSection {
         continue;
       }
       runs.put(fraction.get(), PullCsv.read(dir.resolve("pull.csv")));
+      seeds.add(HeadSeeds.read(dir));
     }
     List<Block> blocks = new ArrayList<>();
     if (!skipped.isEmpty()) {
@@ -97,11 +99,15 @@ final class MixtureSection {
                 + (bands
                     ? "dotted lines bound the 95% bootstrap interval."
                     : "no bootstrap, so no intervals.")
-                + " All pools.",
+                + " All pools, "
+                + HeadSeeds.describe(seeds)
+                + ".",
             chart));
     blocks.add(
         new Block.DataTable(
-            "truthful rate of best-of-n under the mixture head alone, all pools ("
+            "truthful rate of best-of-n under the mixture head alone, all pools, "
+                + HeadSeeds.describe(seeds)
+                + " ("
                 + Format.intervals(runs.values().stream().anyMatch(PullCsv::hasIntervals))
                 + ")",
             header,

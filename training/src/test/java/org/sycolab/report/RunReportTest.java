@@ -432,6 +432,17 @@ class RunReportTest {
   }
 
   @Test
+  void ablationAndDiagnoseCaptionsSayWhichHeadSeeds() {
+    assertThat(html)
+        .contains(
+            "truthful rate of best-of-n under the mixture head alone, all pools, one head seed")
+        .contains("pull/: mean over 2 head seeds, held out: one head seed")
+        .contains(
+            "correlation of the heads&#39; scores over the candidates (diagnose: first head"
+                + " seed only)");
+  }
+
+  @Test
   void aHeldOutSweepWhoseManifestsDoNotMatchIsLeftOutWithTheReason() throws Exception {
     Path run = TestRuns.minimal(tmp.resolve("run"));
     TestRuns.heldOut(run, "units");
