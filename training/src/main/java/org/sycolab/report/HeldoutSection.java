@@ -50,8 +50,14 @@ final class HeldoutSection {
     List<HeldOut> compared = new ArrayList<>();
     List<String> absent = new ArrayList<>();
     List<String> unchecked = new ArrayList<>();
+    List<String> notRun = new ArrayList<>();
     for (Path dir : directories) {
       String domain = dir.getFileName().toString().substring(PREFIX.length());
+      Optional<String> reason = SweepDirectories.notRun(dir);
+      if (reason.isPresent()) {
+        notRun.add(reason.get());
+        continue;
+      }
       PullCsv heldOut = PullCsv.read(dir.resolve("pull.csv"));
       Optional<String> problem = HeldoutCheck.problem(run.runDirectory(), domain);
       if (!heldOut.domains().contains(domain)) {
@@ -87,6 +93,9 @@ final class HeldoutSection {
       blocks.add(
           new Block.Paragraph(
               "Left out, no rows for the held-out domain: " + String.join("; ", absent) + "."));
+    }
+    if (!notRun.isEmpty()) {
+      blocks.add(new Block.Paragraph("Not run, so left out: " + String.join("; ", notRun) + "."));
     }
     if (!unchecked.isEmpty()) {
       blocks.add(

@@ -22,11 +22,17 @@ final class MixtureSection {
     TreeMap<Double, PullCsv> runs = new TreeMap<>();
     List<HeadSeeds> seeds = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
+    List<String> notRun = new ArrayList<>();
     for (Path dir : SweepDirectories.named(runDirectory, PREFIX)) {
       String name = dir.getFileName().toString();
       Optional<Double> fraction = fraction(name.substring(PREFIX.length()));
       if (fraction.isEmpty()) {
         skipped.add(name);
+        continue;
+      }
+      Optional<String> reason = SweepDirectories.notRun(dir);
+      if (reason.isPresent()) {
+        notRun.add(reason.get());
         continue;
       }
       runs.put(fraction.get(), PullCsv.read(dir.resolve("pull.csv")));
@@ -40,10 +46,13 @@ final class MixtureSection {
                   + String.join(", ", skipped)
                   + "."));
     }
+    if (!notRun.isEmpty()) {
+      blocks.add(new Block.Paragraph("Not run, so left out: " + String.join("; ", notRun) + "."));
+    }
     if (runs.isEmpty()) {
       blocks.add(
           new Block.Paragraph(
-              "Mixture ablation not run: no pull-mixture-<P>/ directories (sycolab train --label"
+              "Mixture ablation not run: no complete pull-mixture-<P>/ sweeps (sycolab train --label"
                   + " mixture:P, then sycolab pull --agreeable <mixture heads> --grounded"
                   + " <grounded heads> --lambda 0,1 --out RUN_DIR/pull-mixture-P)."));
       return new Section("mixture", "Mixture ablation", blocks);

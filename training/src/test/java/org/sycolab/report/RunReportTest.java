@@ -18,6 +18,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.run.RunManifest;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
@@ -480,12 +481,51 @@ class RunReportTest {
   }
 
   @Test
-  void aHeldOutSweepWithoutPullCsvIsAnErrorNamingTheFile() throws Exception {
+  void anAblationSweepThatDidNotFinishIsNamedAsNotRunAndTheRestIsReported() throws Exception {
     Path run = TestRuns.minimal(tmp.resolve("run"));
     Files.createDirectories(run.resolve("pull-heldout-units"));
+    Path mixture = Files.createDirectories(run.resolve("pull-mixture-0.5"));
+    Files.writeString(
+        mixture.resolve("manifest.json"),
+        new RunManifest(
+                RunManifest.SCHEMA_VERSION,
+                "pull",
+                List.of("pull"),
+                "/work",
+                "2026-11-25T14:00:00Z",
+                null,
+                RunManifest.Status.FAILED,
+                "out of memory",
+                Map.of(),
+                null,
+                Map.of(),
+                "cpu()",
+                Map.of(),
+                List.of(),
+                List.of())
+            .toJson());
+    Report report = RunReport.build(run);
+    assertThat(paragraphs(section(report, "heldout")))
+        .contains(
+            "Not run, so left out: "
+                + run.resolve("pull-heldout-units").resolve("pull.csv")
+                + ": no such file.");
+    assertThat(paragraphs(section(report, "mixture")))
+        .contains(
+            "Not run, so left out: "
+                + mixture.resolve("manifest.json")
+                + ": status failed, not complete.");
+  }
+
+  @Test
+  void aMalformedHeldOutPullCsvIsAnErrorNamingTheFile() throws Exception {
+    Path run = TestRuns.minimal(tmp.resolve("run"));
+    TestRuns.heldOut(run, "units");
+    Path file = run.resolve("pull-heldout-units").resolve("pull.csv");
+    Files.writeString(file, "lambda,n\n0,1\n");
     assertThatThrownBy(() -> RunReport.build(run))
         .isInstanceOf(InvalidRunException.class)
-        .hasMessage(run.resolve("pull-heldout-units").resolve("pull.csv") + ": no such file");
+        .hasMessageStartingWith(file.toString());
   }
 
   @Test
