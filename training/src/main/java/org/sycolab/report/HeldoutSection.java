@@ -137,7 +137,9 @@ final class HeldoutSection {
                 run.pull().hasIntervals()
                     || compared.stream().anyMatch(heldOut -> heldOut.pull().hasIntervals()))
             + ", empty where a sweep lacks the setting; pools: how many of the scored pools are"
-            + " of the domain",
+            + " of the domain. "
+            + Format.PULL_SIGN
+            + ".",
         header,
         rows);
   }

@@ -444,6 +444,15 @@ class RunReportTest {
   }
 
   @Test
+  void theBreakdownAndHeldOutCaptionsSayWhichWayThePullPoints() {
+    String sign = "positive = truth lost, from λ = 0";
+    assertThat(html.substring(html.indexOf("<h2>Held-out"), html.indexOf("<h2>Per family")))
+        .contains(sign);
+    assertThat(html.substring(html.indexOf("<h2>Per family"), html.indexOf("<h2>Examples")))
+        .contains(sign);
+  }
+
+  @Test
   void aHeldOutSweepWhoseManifestsDoNotMatchIsLeftOutWithTheReason() throws Exception {
     Path run = TestRuns.minimal(tmp.resolve("run"));
     TestRuns.heldOut(run, "units");
