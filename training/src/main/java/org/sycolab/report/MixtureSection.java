@@ -67,25 +67,17 @@ final class MixtureSection {
     for (int i = 0; i < ns.size(); i++) {
       int n = ns.get(i);
       List<Double> x = new ArrayList<>();
-      List<Double> y = new ArrayList<>();
-      List<Double> lo = new ArrayList<>();
-      List<Double> hi = new ArrayList<>();
+      List<Stat> stats = new ArrayList<>();
       runs.forEach(
           (p, pull) ->
               selectedByMixture(pull, n)
                   .ifPresent(
                       stat -> {
                         x.add(p);
-                        y.add(stat.value());
-                        lo.add(stat.lo());
-                        hi.add(stat.hi());
+                        stats.add(stat);
                       }));
       if (!x.isEmpty()) {
-        Charts.line(chart, "n = " + n, x, y, i, Charts.SOLID);
-        if (lo.stream().noneMatch(v -> v.isNaN())) {
-          Charts.band(chart, "n = " + n, x, lo, hi, i);
-          bands = true;
-        }
+        bands |= Charts.lineWithBand(chart, "n = " + n, x, stats, i);
       }
     }
     List<String> header = new ArrayList<>(List.of("P", "λ"));
