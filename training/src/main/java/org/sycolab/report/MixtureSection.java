@@ -98,7 +98,7 @@ final class MixtureSection {
                 + " share P gave their agreeable pairs. The truthful rate is that of best-of-n"
                 + " under the mixture head alone (λ = 1 of pull-mixture-P), one line per n; "
                 + (bands
-                    ? "dotted lines bound the 95% bootstrap interval."
+                    ? "dotted lines bound the 95% bootstrap interval over pools."
                     : "no bootstrap, so no intervals.")
                 + " All pools, "
                 + HeadSeeds.describe(seeds)

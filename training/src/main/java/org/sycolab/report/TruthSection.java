@@ -38,7 +38,7 @@ final class TruthSection {
             + run.seeds().describe()
             + ". "
             + (intervals
-                ? "Dotted lines of the same colour bound the 95% bootstrap interval."
+                ? "Dotted lines of the same colour bound the 95% bootstrap interval over pools."
                 : "The sweep ran without a bootstrap: no intervals.");
     return new Section(
         "truth-vs-lambda",

@@ -150,7 +150,8 @@ class RunReportTest {
                 + " at λ = 0.5 ("
                 + value(pull, 1.0, "truthful_rate")
                 + " at λ = 1)")
-        .contains("best-of-16, all pools, mean over 2 head seeds (95% bootstrap intervals")
+        .contains(
+            "best-of-16, all pools, mean over 2 head seeds (95% bootstrap intervals over pools")
         .contains("<th>quantity</th><th>value</th><th>sd across 2 head seeds</th>")
         .contains(
             "pull at λ = 0.5 (points)</td><td>"
@@ -336,7 +337,7 @@ class RunReportTest {
                 + " ablation (pull-heldout-&lt;D&gt;/)")
         .contains("Head diagnostics not run")
         .contains("percentage points, one head seed (the pull;")
-        .contains("best-of-16, all pools, one head seed (95% bootstrap intervals")
+        .contains("best-of-16, all pools, one head seed (95% bootstrap intervals over pools")
         .doesNotContain("sd across")
         .contains("Mixture ablation not run")
         .contains("Held-out-domain ablation not run")
