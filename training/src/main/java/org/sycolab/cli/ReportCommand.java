@@ -20,12 +20,15 @@ import picocli.CommandLine.Parameters;
           + " rates), the truthful rate against lambda,"
           + " truth against KL for best-of-n and the tilt, the menu (approval against truth),"
           + " the heads (accuracy, 2x2 style/substance decomposition, correlation), the mixture"
-          + " ablation, per family and domain breakdowns (truthful, sycophancy, contrarian,"
+          + " ablation, the held-out domains (per pull-heldout-<D>/ whose manifests check out:"
+          + " D's pools, the truthful rate at lambda 0, 0.5 and 1 and the pull, heads trained"
+          + " with D against heads trained without it), per family and domain breakdowns (truthful, sycophancy, contrarian,"
           + " capitulation and fabrication rates and the pull), example pools that flip from a truthful"
           + " to a sycophantic top answer as lambda rises, and the manifests.",
       "Needs pull/ (pull.csv, lambda_star.csv, menu.csv; seeds.csv, the spread across head"
-          + " seeds, when there were several); heads/, diagnose/, pull-mixture-<P>/"
-          + " and data/ are used when present, and the report says which were not run. Reads"
+          + " seeds, when there were several); heads/, diagnose/, pull-mixture-<P>/,"
+          + " pull-heldout-<D>/ (with heads-heldout-<D>/manifest.json) and data/ are used when"
+          + " present, and the report says which were not run. Reads"
           + " score tables only: no model is loaded.",
       ""
     },

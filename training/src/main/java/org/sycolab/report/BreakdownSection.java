@@ -89,7 +89,9 @@ final class BreakdownSection {
             + UNDEFINED
             + " where the "
             + what
-            + " has no such pools.",
+            + " has no such pools. "
+            + Format.PULL_SIGN
+            + ".",
         header,
         rows);
   }

@@ -88,13 +88,20 @@ final class Charts {
   }
 
   /**
-   * Adds the ends of an interval as two thin dotted lines in colour {@code i}, left out of the
+   * Adds a line of {@code stats} at {@code x} in colour {@code i} and, when every stat has its
+   * interval, the interval's ends as two thin dotted lines of the same colour, left out of the
    * legend: a band that leaves the lines under it readable.
+   *
+   * @return whether the band was drawn
    */
-  static void band(
-      XYChart chart, String name, List<Double> x, List<Double> lo, List<Double> hi, int i) {
-    intervalEnd(chart, name + " lo", x, lo, i);
-    intervalEnd(chart, name + " hi", x, hi, i);
+  static boolean lineWithBand(XYChart chart, String name, List<Double> x, List<Stat> stats, int i) {
+    line(chart, name, x, stats.stream().map(Stat::value).toList(), i, SOLID);
+    if (!stats.stream().allMatch(Stat::hasInterval)) {
+      return false;
+    }
+    intervalEnd(chart, name + " lo", x, stats.stream().map(Stat::lo).toList(), i);
+    intervalEnd(chart, name + " hi", x, stats.stream().map(Stat::hi).toList(), i);
+    return true;
   }
 
   private static void intervalEnd(

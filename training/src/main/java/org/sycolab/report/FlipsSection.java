@@ -4,21 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.sycolab.data.Candidate;
 import org.sycolab.data.CandidatePool;
-import org.sycolab.data.Datasets;
-import org.sycolab.data.InvalidDatasetException;
-import org.sycolab.data.TextLimits;
 import org.sycolab.data.Turn;
 import org.sycolab.pull.InvalidScoresException;
 import org.sycolab.pull.PoolSet;
@@ -34,37 +25,32 @@ final class FlipsSection {
 
   static final int SHOWN = 5;
 
-  private static final Pattern SCORES = Pattern.compile("scores-seed(\\d+)\\.csv");
-
   private FlipsSection() {}
 
   static Section build(PullRun run) throws InvalidRunException {
-    Path poolsFile = run.runDirectory().resolve("data").resolve("pools.jsonl");
-    Optional<Path> scoresFile = lowestSeedScores(run.runDirectory().resolve(PullRun.DIRECTORY));
-    if (!Files.isRegularFile(poolsFile) || scoresFile.isEmpty()) {
+    Optional<ScoredPools> read =
+        ScoredPools.read(run.runDirectory(), run.runDirectory().resolve(PullRun.DIRECTORY));
+    if (read.isEmpty()) {
       return section(
           List.of(
               new Block.Paragraph(
                   "Not available: this needs data/pools.jsonl and pull/scores-seed<s>.csv (written"
                       + " when pull scores with heads); "
-                      + (Files.isRegularFile(poolsFile) ? "no scores file." : "no pools file."))));
+                      + (Files.isRegularFile(ScoredPools.poolsFile(run.runDirectory()))
+                          ? "no scores file."
+                          : "no pools file."))));
     }
-    Set<String> scored =
-        RunCsv.read(scoresFile.get(), new RunCsv.Columns().text("pool_id"))
-            .stringColumn("pool_id")
-            .asSet();
-    List<CandidatePool> all = readPools(poolsFile);
-    List<CandidatePool> evaluated = all.stream().filter(p -> scored.contains(p.id())).toList();
-    Map<String, Integer> sizes = new HashMap<>();
-    all.forEach(p -> sizes.put(p.id(), p.candidates().size()));
+    ScoredPools scored = read.get();
+    List<CandidatePool> evaluated = scored.pools();
+    Path scoresFile = scored.scoresFile();
     PoolSet pools;
     List<Flips.Flip> flips;
     try {
       pools = PoolSet.of(evaluated, Reference.UNIFORM);
-      RewardScores scores = ScoresFile.read(scoresFile.get(), "scores", pools, sizes);
+      RewardScores scores = ScoresFile.read(scoresFile, "scores", pools, scored.sizes());
       flips = Flips.find(pools, scores, run.pull().lambdas());
     } catch (InvalidScoresException | IOException | IllegalArgumentException e) {
-      throw new InvalidRunException(scoresFile.get() + ": " + e.getMessage(), e);
+      throw new InvalidRunException(scoresFile + ": " + e.getMessage(), e);
     }
     List<Block> blocks = new ArrayList<>();
     blocks.add(
@@ -78,7 +64,7 @@ final class FlipsSection {
                 pools.size(),
                 flips.size(),
                 Format.grid(run.pull().lambdas().get(0)),
-                scoresFile.get().getFileName(),
+                scoresFile.getFileName(),
                 flips.size() > SHOWN ? "the first " + SHOWN + " shown" : "all shown")));
     for (Flips.Flip flip : flips.subList(0, Math.min(SHOWN, flips.size()))) {
       blocks.add(example(evaluated.get(flip.pool()), flip, run.pull().lambdas().get(0)));
@@ -118,31 +104,5 @@ final class FlipsSection {
     return turns.stream()
         .map(t -> t.role().jsonName() + ": " + t.content())
         .collect(Collectors.joining("\n"));
-  }
-
-  private static List<CandidatePool> readPools(Path file) throws InvalidRunException {
-    try {
-      return Datasets.readPools(file, TextLimits.DEFAULT);
-    } catch (InvalidDatasetException | IOException e) {
-      throw new InvalidRunException(file + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** {@code scores-seed<s>.csv} of the lowest seed s in the pull directory. */
-  private static Optional<Path> lowestSeedScores(Path pullDirectory) throws InvalidRunException {
-    try (Stream<Path> files = Files.list(pullDirectory)) {
-      long lowest = Long.MAX_VALUE;
-      Path found = null;
-      for (Path file : files.toList()) {
-        Matcher m = SCORES.matcher(file.getFileName().toString());
-        if (m.matches() && Long.parseLong(m.group(1)) < lowest) {
-          lowest = Long.parseLong(m.group(1));
-          found = file;
-        }
-      }
-      return Optional.ofNullable(found);
-    } catch (IOException e) {
-      throw new InvalidRunException(pullDirectory + ": " + e.getMessage(), e);
-    }
   }
 }

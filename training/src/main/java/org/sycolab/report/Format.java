@@ -30,9 +30,16 @@ final class Format {
         : fixed(stat.value(), 1);
   }
 
-  /** For captions: "95% bootstrap intervals in brackets", or that there are none. */
+  /** For captions: which way the pull's sign points. */
+  static final String PULL_SIGN =
+      "Pull: truthful rate at λ = 0 minus that at λ, in percentage points; positive = truth lost,"
+          + " from λ = 0";
+
+  /** For captions: "95% bootstrap intervals over pools in brackets", or that there are none. */
   static String intervals(boolean known) {
-    return known ? "95% bootstrap intervals in brackets" : "no bootstrap, so no intervals";
+    return known
+        ? "95% bootstrap intervals over pools in brackets"
+        : "no bootstrap, so no intervals";
   }
 
   /** A grid value as written in the sweep: 0.5, 1, 0.25. */

@@ -3,6 +3,8 @@ package org.sycolab.report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.IntSummaryStatistics;
+import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.Row;
 
@@ -71,6 +73,18 @@ final class HeadSeeds {
   /** The sd across seeds of a best-of-n statistic over all pools; NaN with one seed. */
   double sd(String metric, double lambda, int n) {
     return sds.getOrDefault(new Key(metric, lambda, n, PullCsv.ALL, PullCsv.ALL), Double.NaN);
+  }
+
+  /**
+   * For the caption of numbers from several sweeps: their common {@link #describe}, or the range of
+   * seed counts when the sweeps differ.
+   */
+  static String describe(List<HeadSeeds> sweeps) {
+    IntSummaryStatistics counts = sweeps.stream().mapToInt(HeadSeeds::count).summaryStatistics();
+    if (counts.getMin() == counts.getMax()) {
+      return sweeps.get(0).describe();
+    }
+    return "mean over " + counts.getMin() + " to " + counts.getMax() + " head seeds, by sweep";
   }
 
   /** For captions: "mean over 3 head seeds", or "one head seed". */

@@ -33,6 +33,9 @@ final class HeadsSection {
           .count("seed", "best_epoch")
           .number("train_accuracy", "dev_accuracy", "test_accuracy");
 
+  /** For the captions of diagnose's tables: sycolab run diagnoses one seed's heads. */
+  static final String DIAGNOSED = "diagnose: first head seed only";
+
   private HeadsSection() {}
 
   static Section build(Path runDirectory) throws InvalidRunException {
@@ -78,7 +81,8 @@ final class HeadsSection {
               Format.fixed(row.getDouble("test_accuracy"), 3)));
     }
     return new Block.DataTable(
-        "trained heads (heads/heads.csv): pairwise accuracy of the kept epoch on its own label",
+        "trained heads (heads/heads.csv), one row per head seed: pairwise accuracy of the kept"
+            + " epoch on its own label",
         List.of("head", "label", "seed", "kept epoch", "train", "dev", "test"),
         rows);
   }
@@ -100,7 +104,9 @@ final class HeadsSection {
     }
     return new Block.DataTable(
         "pairwise accuracy on held-out pairs of each label (conflict: premise false; control:"
-            + " premise true; per family and domain in diagnose/accuracy.csv)",
+            + " premise true; per family and domain in diagnose/accuracy.csv; "
+            + DIAGNOSED
+            + ")",
         List.of("head", "pairs labelled", "subset", "pairs", "accuracy"),
         rows);
   }
@@ -119,7 +125,9 @@ final class HeadsSection {
     return new Block.DataTable(
         "decomposition z = a + b·agrees + c·truthful + d·agrees·truthful over the candidates"
             + " (b: style, c: substance, in standard deviations; standard errors clustered by"
-            + " pool)",
+            + " pool; "
+            + DIAGNOSED
+            + ")",
         List.of("head", "term", "estimate", "std. error", "t"),
         rows);
   }
@@ -144,7 +152,9 @@ final class HeadsSection {
         });
     return new Block.DataTable(
         "the 2×2: each head's fitted mean z of a candidate that agrees or not and is truthful or"
-            + " not",
+            + " not ("
+            + DIAGNOSED
+            + ")",
         List.of("head", "candidate", "not truthful", "truthful"),
         rows);
   }
@@ -160,7 +170,7 @@ final class HeadsSection {
               Format.fixed(row.getDouble("spearman"), 3)));
     }
     return new Block.DataTable(
-        "correlation of the heads' scores over the candidates",
+        "correlation of the heads' scores over the candidates (" + DIAGNOSED + ")",
         List.of("head", "head", "Pearson", "Spearman"),
         rows);
   }

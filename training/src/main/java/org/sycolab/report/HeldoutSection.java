@@ -9,8 +9,9 @@ import org.knowm.xchart.XYChart;
 
 /**
  * The held-out-domain ablation: for each {@code pull-heldout-<D>/} sweep, scored by heads trained
- * without any pair of domain D, the truthful rate at both ends of λ and the pull at λ = ½ on the
- * pools of D, beside the same numbers from {@code pull/}, whose heads saw every domain.
+ * without any pair of domain D, the number of pools of D, the truthful rate at λ = 0, ½ and 1 and
+ * the pull at λ = ½ on those pools, beside the same numbers from {@code pull/}, whose heads saw
+ * every domain.
  */
 final class HeldoutSection {
 
@@ -20,8 +21,15 @@ final class HeldoutSection {
 
   private HeldoutSection() {}
 
-  /** A held-out domain and the sweep scored by heads trained without it. */
-  private record HeldOut(String domain, PullCsv pull) {}
+  /** Below this many pools of a domain, the section says its intervals are too wide. */
+  static final int FEW_POOLS = 20;
+
+  /**
+   * A held-out domain, the sweep scored by heads trained without it, its spread across head seeds,
+   * and how many of the scored pools are of the domain (empty when the pools or scores file is
+   * absent).
+   */
+  private record HeldOut(String domain, PullCsv pull, HeadSeeds seeds, Optional<Long> pools) {}
 
   static Section build(PullRun run) throws InvalidRunException {
     List<Path> directories = SweepDirectories.named(run.runDirectory(), PREFIX);
@@ -37,17 +45,34 @@ final class HeldoutSection {
                       + " (sycolab train --exclude-domains D) and sweeps the same pools with them"
                       + " into pull-heldout-D/.")));
     }
+    Optional<ScoredPools> scored =
+        ScoredPools.read(run.runDirectory(), run.runDirectory().resolve(PullRun.DIRECTORY));
     List<HeldOut> compared = new ArrayList<>();
     List<String> absent = new ArrayList<>();
+    List<String> unchecked = new ArrayList<>();
+    List<String> notRun = new ArrayList<>();
     for (Path dir : directories) {
       String domain = dir.getFileName().toString().substring(PREFIX.length());
+      Optional<String> reason = SweepDirectories.notRun(dir);
+      if (reason.isPresent()) {
+        notRun.add(reason.get());
+        continue;
+      }
       PullCsv heldOut = PullCsv.read(dir.resolve("pull.csv"));
+      Optional<String> problem = HeldoutCheck.problem(run.runDirectory(), domain);
       if (!heldOut.domains().contains(domain)) {
         absent.add(heldOut.file() + " (no pools of domain " + domain + ")");
       } else if (!run.pull().domains().contains(domain)) {
         absent.add(run.pull().file() + " (no pools of domain " + domain + ")");
+      } else if (problem.isPresent()) {
+        unchecked.add(problem.get());
       } else {
-        compared.add(new HeldOut(domain, heldOut));
+        compared.add(
+            new HeldOut(
+                domain,
+                heldOut,
+                HeadSeeds.read(dir),
+                scored.map(pools -> pools.countInDomain(domain))));
       }
     }
     List<Block> blocks = new ArrayList<>();
@@ -57,14 +82,28 @@ final class HeldoutSection {
               "Do heads that never saw a domain pull the same way on its pools as heads that did?"
                   + " Each held-out sweep scores the same pools on the same grid as pull/, with"
                   + " heads trained without any pair of that domain; only the pools of the"
-                  + " held-out domain are compared."));
+                  + " held-out domain are compared. Checked against the manifests: each compared"
+                  + " sweep has the split, reference, n and λ of pull/ and its pools file (same"
+                  + " SHA-256), and heads-heldout-D/manifest.json lists D in excluded_domains."));
       blocks.add(chart(run, compared));
       blocks.add(table(run, compared));
+      few(compared).ifPresent(blocks::add);
     }
     if (!absent.isEmpty()) {
       blocks.add(
           new Block.Paragraph(
               "Left out, no rows for the held-out domain: " + String.join("; ", absent) + "."));
+    }
+    if (!notRun.isEmpty()) {
+      blocks.add(new Block.Paragraph("Not run, so left out: " + String.join("; ", notRun) + "."));
+    }
+    if (!unchecked.isEmpty()) {
+      blocks.add(
+          new Block.Paragraph(
+              "Left out, the manifests do not show the same pools and grid as pull/ scored by"
+                  + " heads trained without the domain: "
+                  + String.join("; ", unchecked)
+                  + "."));
     }
     return new Section("heldout", TITLE, blocks);
   }
@@ -75,33 +114,73 @@ final class HeldoutSection {
         List.of(
             "domain",
             "heads",
+            "pools",
             "truthful at λ = " + Format.grid(focus.low()),
+            "truthful at λ = " + Format.grid(focus.middle()),
             "truthful at λ = " + Format.grid(focus.high()),
             "pull at λ = " + Format.grid(focus.middle()) + " (points)");
     List<List<String>> rows = new ArrayList<>();
     for (HeldOut heldOut : compared) {
       String domain = heldOut.domain();
-      rows.add(row(focus, domain, "trained with " + domain, run.pull()));
-      rows.add(row(focus, domain, domain + " held out", heldOut.pull()));
+      String pools = heldOut.pools().map(String::valueOf).orElse("");
+      rows.add(row(focus, domain, "trained with " + domain, pools, run.pull()));
+      rows.add(row(focus, domain, domain + " held out", pools, heldOut.pull()));
     }
     return new Block.DataTable(
         "best-of-"
             + focus.n()
             + " on the pools of each held-out domain: heads trained on every domain (pull/)"
             + " against heads trained without it (pull-heldout-D/); "
+            + seeds(run, compared)
+            + "; "
             + Format.intervals(
                 run.pull().hasIntervals()
                     || compared.stream().anyMatch(heldOut -> heldOut.pull().hasIntervals()))
-            + ", empty where a sweep lacks the setting",
+            + ", empty where a sweep lacks the setting; pools: how many of the scored pools are"
+            + " of the domain. "
+            + Format.PULL_SIGN
+            + ".",
         header,
         rows);
   }
 
-  private static List<String> row(Focus focus, String domain, String heads, PullCsv pull) {
+  /**
+   * The sentence that the comparison rests on too few pools, when some domain has fewer than 20.
+   */
+  private static Optional<Block> few(List<HeldOut> compared) {
+    List<String> few =
+        compared.stream()
+            .filter(heldOut -> heldOut.pools().filter(count -> count < FEW_POOLS).isPresent())
+            .map(heldOut -> heldOut.pools().get() + " pools of " + heldOut.domain())
+            .toList();
+    if (few.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Block.Paragraph(
+            "Too few pools to conclude anything: "
+                + String.join(", ", few)
+                + " (fewer than "
+                + FEW_POOLS
+                + "), so the intervals are too wide to tell held-out heads from the others."));
+  }
+
+  /** How many head seeds the numbers are a mean over, for the captions. */
+  private static String seeds(PullRun run, List<HeldOut> compared) {
+    return "pull/: "
+        + run.seeds().describe()
+        + ", held out: "
+        + HeadSeeds.describe(compared.stream().map(HeldOut::seeds).toList());
+  }
+
+  private static List<String> row(
+      Focus focus, String domain, String heads, String pools, PullCsv pull) {
     return List.of(
         domain,
         heads,
+        pools,
         stat(pull, "truthful_rate", focus.low(), focus.n(), domain).map(Format::rate).orElse(""),
+        stat(pull, "truthful_rate", focus.middle(), focus.n(), domain).map(Format::rate).orElse(""),
         stat(pull, "truthful_rate", focus.high(), focus.n(), domain).map(Format::rate).orElse(""),
         stat(pull, "pull", focus.middle(), focus.n(), domain).map(Format::points).orElse(""));
   }
@@ -134,7 +213,9 @@ final class HeldoutSection {
     return new Block.Figure(
         "heldout-domains",
         "Truthful rate against λ on the pools of each held-out domain, one colour per domain:"
-            + " solid, heads trained on every domain; dashed, heads trained without that domain."
+            + " solid, heads trained on every domain; dashed, heads trained without that domain; "
+            + seeds(run, compared)
+            + "."
             + " Intervals are in the table below.",
         chart);
   }

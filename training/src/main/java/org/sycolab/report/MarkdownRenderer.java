@@ -36,18 +36,18 @@ public final class MarkdownRenderer {
   public static Rendered render(Report report, String plotDirectory) throws IOException {
     StringBuilder md = new StringBuilder();
     Map<String, byte[]> images = new LinkedHashMap<>();
-    md.append("# ").append(inline(report.title())).append("\n\n");
+    md.append("# ").append(line(report.title())).append("\n\n");
     for (Block block : report.intro()) {
       block(md, block, plotDirectory, images);
     }
     for (Section section : report.sections()) {
-      md.append("- [").append(inline(section.title())).append("](#").append(section.id());
+      md.append("- [").append(line(section.title())).append("](#").append(section.id());
       md.append(")\n");
     }
     md.append('\n');
     for (Section section : report.sections()) {
       md.append("<a id=\"").append(section.id()).append("\"></a>\n\n");
-      md.append("## ").append(inline(section.title())).append("\n\n");
+      md.append("## ").append(line(section.title())).append("\n\n");
       for (Block block : section.blocks()) {
         block(md, block, plotDirectory, images);
       }
@@ -59,9 +59,9 @@ public final class MarkdownRenderer {
       StringBuilder md, Block block, String plotDirectory, Map<String, byte[]> images)
       throws IOException {
     if (block instanceof Block.Paragraph paragraph) {
-      md.append(inline(paragraph.text())).append("\n\n");
+      md.append(line(paragraph.text())).append("\n\n");
     } else if (block instanceof Block.DataTable table) {
-      md.append("**").append(inline(table.caption())).append("**\n\n");
+      md.append("**").append(line(table.caption())).append("**\n\n");
       row(md, table.header());
       md.append('|');
       md.append(" --- |".repeat(table.header().size()));
@@ -76,13 +76,13 @@ public final class MarkdownRenderer {
         throw new IllegalArgumentException("two figures are named " + figure.name());
       }
       md.append("![")
-          .append(inline(figure.name()))
+          .append(line(figure.name()))
           .append("](")
           .append(plotDirectory)
           .append('/')
           .append(file)
           .append(")\n\n*")
-          .append(inline(figure.caption()))
+          .append(line(figure.caption()))
           .append("*\n\n");
     }
   }
@@ -93,6 +93,14 @@ public final class MarkdownRenderer {
       md.append(' ').append(cell(cell)).append(" |");
     }
     md.append('\n');
+  }
+
+  /**
+   * A paragraph or caption: inline text on one line, its line breaks spaces, so that text from a
+   * dataset cannot start a heading, list or other block.
+   */
+  static String line(String text) {
+    return inline(text).replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ');
   }
 
   /** A table cell: inline text whose line breaks become {@code <br>}. */

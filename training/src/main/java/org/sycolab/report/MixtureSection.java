@@ -20,7 +20,9 @@ final class MixtureSection {
 
   static Section build(Path runDirectory) throws InvalidRunException {
     TreeMap<Double, PullCsv> runs = new TreeMap<>();
+    List<HeadSeeds> seeds = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
+    List<String> notRun = new ArrayList<>();
     for (Path dir : SweepDirectories.named(runDirectory, PREFIX)) {
       String name = dir.getFileName().toString();
       Optional<Double> fraction = fraction(name.substring(PREFIX.length()));
@@ -28,7 +30,13 @@ final class MixtureSection {
         skipped.add(name);
         continue;
       }
+      Optional<String> reason = SweepDirectories.notRun(dir);
+      if (reason.isPresent()) {
+        notRun.add(reason.get());
+        continue;
+      }
       runs.put(fraction.get(), PullCsv.read(dir.resolve("pull.csv")));
+      seeds.add(HeadSeeds.read(dir));
     }
     List<Block> blocks = new ArrayList<>();
     if (!skipped.isEmpty()) {
@@ -38,10 +46,13 @@ final class MixtureSection {
                   + String.join(", ", skipped)
                   + "."));
     }
+    if (!notRun.isEmpty()) {
+      blocks.add(new Block.Paragraph("Not run, so left out: " + String.join("; ", notRun) + "."));
+    }
     if (runs.isEmpty()) {
       blocks.add(
           new Block.Paragraph(
-              "Mixture ablation not run: no pull-mixture-<P>/ directories (sycolab train --label"
+              "Mixture ablation not run: no complete pull-mixture-<P>/ sweeps (sycolab train --label"
                   + " mixture:P, then sycolab pull --agreeable <mixture heads> --grounded"
                   + " <grounded heads> --lambda 0,1 --out RUN_DIR/pull-mixture-P)."));
       return new Section("mixture", "Mixture ablation", blocks);
@@ -56,25 +67,17 @@ final class MixtureSection {
     for (int i = 0; i < ns.size(); i++) {
       int n = ns.get(i);
       List<Double> x = new ArrayList<>();
-      List<Double> y = new ArrayList<>();
-      List<Double> lo = new ArrayList<>();
-      List<Double> hi = new ArrayList<>();
+      List<Stat> stats = new ArrayList<>();
       runs.forEach(
           (p, pull) ->
               selectedByMixture(pull, n)
                   .ifPresent(
                       stat -> {
                         x.add(p);
-                        y.add(stat.value());
-                        lo.add(stat.lo());
-                        hi.add(stat.hi());
+                        stats.add(stat);
                       }));
       if (!x.isEmpty()) {
-        Charts.line(chart, "n = " + n, x, y, i, Charts.SOLID);
-        if (lo.stream().noneMatch(v -> v.isNaN())) {
-          Charts.band(chart, "n = " + n, x, lo, hi, i);
-          bands = true;
-        }
+        bands |= Charts.lineWithBand(chart, "n = " + n, x, stats, i);
       }
     }
     List<String> header = new ArrayList<>(List.of("P", "λ"));
@@ -95,13 +98,17 @@ final class MixtureSection {
                 + " share P gave their agreeable pairs. The truthful rate is that of best-of-n"
                 + " under the mixture head alone (λ = 1 of pull-mixture-P), one line per n; "
                 + (bands
-                    ? "dotted lines bound the 95% bootstrap interval."
+                    ? "dotted lines bound the 95% bootstrap interval over pools."
                     : "no bootstrap, so no intervals.")
-                + " All pools.",
+                + " All pools, "
+                + HeadSeeds.describe(seeds)
+                + ".",
             chart));
     blocks.add(
         new Block.DataTable(
-            "truthful rate of best-of-n under the mixture head alone, all pools ("
+            "truthful rate of best-of-n under the mixture head alone, all pools, "
+                + HeadSeeds.describe(seeds)
+                + " ("
                 + Format.intervals(runs.values().stream().anyMatch(PullCsv::hasIntervals))
                 + ")",
             header,

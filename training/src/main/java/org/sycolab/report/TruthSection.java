@@ -20,25 +20,16 @@ final class TruthSection {
     for (int i = 0; i < ns.size(); i++) {
       int n = ns.get(i);
       List<Double> x = new ArrayList<>();
-      List<Double> y = new ArrayList<>();
-      List<Double> lo = new ArrayList<>();
-      List<Double> hi = new ArrayList<>();
+      List<Stat> stats = new ArrayList<>();
       for (double lambda : pull.lambdas()) {
         Optional<Stat> stat = pull.bestOfN("truthful_rate", lambda, n);
         if (stat.isPresent()) {
           x.add(lambda);
-          y.add(stat.get().value());
-          lo.add(stat.get().lo());
-          hi.add(stat.get().hi());
+          stats.add(stat.get());
         }
       }
-      if (x.isEmpty()) {
-        continue;
-      }
-      Charts.line(chart, "n = " + n, x, y, i, Charts.SOLID);
-      if (lo.stream().noneMatch(v -> v.isNaN())) {
-        Charts.band(chart, "n = " + n, x, lo, hi, i);
-        intervals = true;
+      if (!x.isEmpty()) {
+        intervals |= Charts.lineWithBand(chart, "n = " + n, x, stats, i);
       }
     }
     String caption =
@@ -47,7 +38,7 @@ final class TruthSection {
             + run.seeds().describe()
             + ". "
             + (intervals
-                ? "Dotted lines of the same colour bound the 95% bootstrap interval."
+                ? "Dotted lines of the same colour bound the 95% bootstrap interval over pools."
                 : "The sweep ran without a bootstrap: no intervals.");
     return new Section(
         "truth-vs-lambda",

@@ -27,6 +27,16 @@ class ReportCommandTest {
   }
 
   @Test
+  void helpNamesEverySectionsInputs() {
+    CliRun r = CliRun.of("report", "--help");
+    assertThat(r.status()).isZero();
+    assertThat(r.out().replaceAll("\\s+", " "))
+        .contains("the held-out domains")
+        .contains("pull-heldout-<D>/")
+        .contains("pull-mixture-<P>/");
+  }
+
+  @Test
   void missingPullCsvExitsWithOneNamingTheFile() throws Exception {
     Path run = TestRuns.minimal(tmp.resolve("run"));
     Files.delete(run.resolve("pull").resolve("pull.csv"));

@@ -13,6 +13,11 @@ class EscapingTest {
   }
 
   @Test
+  void paragraphsAndCaptionsStayOnOneLineSoDatasetTextStartsNoBlock() {
+    assertThat(MarkdownRenderer.line("pool a\n===\r\n- x\r# h")).isEqualTo("pool a === - x \\# h");
+  }
+
+  @Test
   void markdownEscapesStrikethroughAndMathAndBreaksBareAddresses() {
     assertThat(MarkdownRenderer.inline("~~gone~~ costs $5 or $$x$$"))
         .isEqualTo("\\~\\~gone\\~\\~ costs \\$5 or \\$\\$x\\$\\$");

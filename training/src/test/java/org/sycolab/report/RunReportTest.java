@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.run.RunManifest;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
@@ -148,7 +150,8 @@ class RunReportTest {
                 + " at λ = 0.5 ("
                 + value(pull, 1.0, "truthful_rate")
                 + " at λ = 1)")
-        .contains("best-of-16, all pools, mean over 2 head seeds (95% bootstrap intervals")
+        .contains(
+            "best-of-16, all pools, mean over 2 head seeds (95% bootstrap intervals over pools")
         .contains("<th>quantity</th><th>value</th><th>sd across 2 head seeds</th>")
         .contains(
             "pull at λ = 0.5 (points)</td><td>"
@@ -334,7 +337,7 @@ class RunReportTest {
                 + " ablation (pull-heldout-&lt;D&gt;/)")
         .contains("Head diagnostics not run")
         .contains("percentage points, one head seed (the pull;")
-        .contains("best-of-16, all pools, one head seed (95% bootstrap intervals")
+        .contains("best-of-16, all pools, one head seed (95% bootstrap intervals over pools")
         .doesNotContain("sd across")
         .contains("Mixture ablation not run")
         .contains("Held-out-domain ablation not run")
@@ -400,7 +403,8 @@ class RunReportTest {
     assertThat(section)
         .contains(with, heldOut)
         .doesNotContain("<td>capitals</td>")
-        .doesNotContain("Left out");
+        .doesNotContain("Left out")
+        .contains("Too few pools to conclude anything: 5 pools of units (fewer than 20)");
     // The fixture's held-out heads pull harder: a swapped or unread file shows.
     assertThat(with.substring(with.lastIndexOf("<td>")))
         .isNotEqualTo(heldOut.substring(heldOut.lastIndexOf("<td>")));
@@ -430,12 +434,108 @@ class RunReportTest {
   }
 
   @Test
-  void aHeldOutSweepWithoutPullCsvIsAnErrorNamingTheFile() throws Exception {
+  void ablationAndDiagnoseCaptionsSayWhichHeadSeeds() {
+    assertThat(html)
+        .contains(
+            "truthful rate of best-of-n under the mixture head alone, all pools, one head seed")
+        .contains("pull/: mean over 2 head seeds, held out: one head seed")
+        .contains(
+            "correlation of the heads&#39; scores over the candidates (diagnose: first head"
+                + " seed only)");
+  }
+
+  @Test
+  void theBreakdownAndHeldOutCaptionsSayWhichWayThePullPoints() {
+    String sign = "positive = truth lost, from λ = 0";
+    assertThat(html.substring(html.indexOf("<h2>Held-out"), html.indexOf("<h2>Per family")))
+        .contains(sign);
+    assertThat(html.substring(html.indexOf("<h2>Per family"), html.indexOf("<h2>Examples")))
+        .contains(sign);
+  }
+
+  @Test
+  void aHeldOutSweepWhoseManifestsDoNotMatchIsLeftOutWithTheReason() throws Exception {
+    Path run = TestRuns.minimal(tmp.resolve("run"));
+    TestRuns.heldOut(run, "units");
+    assertThat(paragraphs(section(RunReport.build(run), "heldout")))
+        .anyMatch(text -> text.contains("Checked against the manifests"));
+
+    Path heads = run.resolve("heads-heldout-units").resolve("manifest.json");
+    Files.writeString(
+        heads, TestRuns.manifest("train", Map.of("excluded_domains", List.of())).toJson());
+    assertThat(paragraphs(section(RunReport.build(run), "heldout")))
+        .contains(
+            "Left out, the manifests do not show the same pools and grid as pull/ scored by"
+                + " heads trained without the domain: "
+                + heads
+                + ": excluded_domains is [], without units.");
+
+    Path sweep = run.resolve("pull-heldout-units").resolve("manifest.json");
+    Map<String, Object> config = new HashMap<>(TestRuns.pullManifest(run).config());
+    config.put("lambda", List.of(0.0, 1.0));
+    Files.writeString(sweep, TestRuns.manifest("pull", config).toJson());
+    assertThat(paragraphs(section(RunReport.build(run), "heldout")))
+        .anyMatch(text -> text.contains(sweep + ": config lambda is [0.0, 1.0]"))
+        .noneMatch(text -> text.contains("Checked against the manifests"));
+
+    Files.delete(sweep);
+    assertThat(paragraphs(section(RunReport.build(run), "heldout")))
+        .anyMatch(text -> text.contains(sweep + ": no such file"));
+  }
+
+  private static List<String> paragraphs(Section section) {
+    return section.blocks().stream()
+        .filter(Block.Paragraph.class::isInstance)
+        .map(block -> ((Block.Paragraph) block).text())
+        .toList();
+  }
+
+  @Test
+  void anAblationSweepThatDidNotFinishIsNamedAsNotRunAndTheRestIsReported() throws Exception {
     Path run = TestRuns.minimal(tmp.resolve("run"));
     Files.createDirectories(run.resolve("pull-heldout-units"));
+    Path mixture = Files.createDirectories(run.resolve("pull-mixture-0.5"));
+    Files.writeString(
+        mixture.resolve("manifest.json"),
+        new RunManifest(
+                RunManifest.SCHEMA_VERSION,
+                "pull",
+                List.of("pull"),
+                "/work",
+                "2026-11-25T14:00:00Z",
+                null,
+                RunManifest.Status.FAILED,
+                "out of memory",
+                Map.of(),
+                null,
+                Map.of(),
+                "cpu()",
+                Map.of(),
+                List.of(),
+                List.of())
+            .toJson());
+    Report report = RunReport.build(run);
+    assertThat(paragraphs(section(report, "heldout")))
+        .contains(
+            "Not run, so left out: "
+                + run.resolve("pull-heldout-units").resolve("pull.csv")
+                + ": no such file.");
+    assertThat(paragraphs(section(report, "mixture")))
+        .contains(
+            "Not run, so left out: "
+                + mixture.resolve("manifest.json")
+                + ": status failed, not complete.");
+  }
+
+  @Test
+  void aMalformedHeldOutPullCsvIsAnErrorNamingTheFile() throws Exception {
+    Path run = TestRuns.minimal(tmp.resolve("run"));
+    TestRuns.heldOut(run, "units");
+    Path file = run.resolve("pull-heldout-units").resolve("pull.csv");
+    Files.writeString(file, "lambda,n\n0,1\n");
     assertThatThrownBy(() -> RunReport.build(run))
         .isInstanceOf(InvalidRunException.class)
-        .hasMessage(run.resolve("pull-heldout-units").resolve("pull.csv") + ": no such file");
+        .hasMessageStartingWith(file.toString());
   }
 
   @Test
@@ -480,10 +580,15 @@ class RunReportTest {
   /** The held-out table's row for the units pools of the sweep in {@code dir}, as HTML cells. */
   private static String heldOutRow(Path dir, String heads) throws Exception {
     Table pull = csv(dir.resolve("pull.csv"));
+    long pools = TestRuns.pools().stream().filter(pool -> pool.domain().equals("units")).count();
     return "<td>units</td><td>"
         + heads
         + "</td><td>"
+        + pools
+        + "</td><td>"
         + cell(pull, 0.0, "truthful_rate", "%.3f", "units")
+        + "</td><td>"
+        + cell(pull, 0.5, "truthful_rate", "%.3f", "units")
         + "</td><td>"
         + cell(pull, 1.0, "truthful_rate", "%.3f", "units")
         + "</td><td>"

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +126,7 @@ public final class TestRuns {
                 Map.of("experiment", Map.of("name", "tiny " + HOSTILE, "seeds", List.of(1, 2))))
             .toJson());
     Files.writeString(
-        dir.resolve("pull").resolve(RunManifest.FILE_NAME), manifest("pull", Map.of()).toJson());
+        dir.resolve("pull").resolve(RunManifest.FILE_NAME), pullManifest(dir).toJson());
     return dir;
   }
 
@@ -133,16 +136,54 @@ public final class TestRuns {
    */
   static void heldOut(Path dir, String domain) throws IOException {
     List<CandidatePool> pools = pools();
+    Path sweep = dir.resolve("pull-heldout-" + domain);
     writePull(
-        dir.resolve("pull-heldout-" + domain),
+        sweep,
         PoolSet.of(pools, Reference.UNIFORM),
         List.of(heldOutScores(pools, domain)),
         new PullGrid(List.of(0.0, 0.25, 0.5, 0.75, 1.0), List.of(1, 4, 16), List.of()),
         RESAMPLES);
+    Files.writeString(sweep.resolve(RunManifest.FILE_NAME), pullManifest(dir).toJson());
+    Path heads = Files.createDirectories(dir.resolve("heads-heldout-" + domain));
+    Files.writeString(
+        heads.resolve(RunManifest.FILE_NAME),
+        manifest("train", Map.of("excluded_domains", List.of(domain))).toJson());
+    Path pull = dir.resolve("pull").resolve(RunManifest.FILE_NAME);
+    if (!Files.exists(pull)) {
+      Files.writeString(pull, pullManifest(dir).toJson());
+    }
   }
 
-  /** A complete manifest of {@code command} with this configuration. */
+  /** The manifest of a sweep of data/pools.jsonl on pull/'s grid (the tilt's β left out). */
+  static RunManifest pullManifest(Path dir) throws IOException {
+    Path pools = dir.resolve("data").resolve("pools.jsonl").toAbsolutePath();
+    String sha256;
+    try {
+      sha256 =
+          HexFormat.of()
+              .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(pools)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+    return manifest(
+        "pull",
+        Map.of(
+            "split", "test",
+            "reference", "uniform",
+            "n", List.of(1, 4, 16),
+            "lambda", List.of(0.0, 0.25, 0.5, 0.75, 1.0),
+            "pools", pools.toString()),
+        List.of(new RunManifest.FileEntry(pools.toString(), Files.size(pools), sha256)));
+  }
+
+  /** A complete manifest of {@code command} with this configuration and no inputs. */
   static RunManifest manifest(String command, Map<String, Object> config) {
+    return manifest(command, config, List.of());
+  }
+
+  /** A complete manifest of {@code command} with this configuration and these inputs. */
+  static RunManifest manifest(
+      String command, Map<String, Object> config, List<RunManifest.FileEntry> inputs) {
     return new RunManifest(
         RunManifest.SCHEMA_VERSION,
         command,
@@ -157,7 +198,7 @@ public final class TestRuns {
         Map.of("sycolab", "0.1.0-SNAPSHOT", "java", "17"),
         "cpu()",
         Map.of("bootstrap", 7L),
-        List.of(),
+        inputs,
         List.of());
   }
 

@@ -1,0 +1,91 @@
+package org.sycolab.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.sycolab.data.CandidatePool;
+import org.sycolab.data.Datasets;
+import org.sycolab.data.InvalidDatasetException;
+import org.sycolab.data.TextLimits;
+
+/**
+ * The pools a sweep scored: those of the run's {@code data/pools.jsonl} whose ids are in the
+ * sweep's lowest-seed {@code scores-seed<s>.csv}, in the pools file's order.
+ *
+ * @param pools the scored pools
+ * @param sizes the number of candidates of every pool in the pools file, by id
+ * @param scoresFile the scores file read
+ */
+record ScoredPools(List<CandidatePool> pools, Map<String, Integer> sizes, Path scoresFile) {
+
+  private static final Pattern SCORES = Pattern.compile("scores-seed(\\d+)\\.csv");
+
+  /** {@code data/pools.jsonl} of a run directory. */
+  static Path poolsFile(Path runDirectory) {
+    return runDirectory.resolve("data").resolve("pools.jsonl");
+  }
+
+  /**
+   * Reads the pools scored by the sweep in {@code sweepDirectory}; empty when the run has no pools
+   * file or the sweep no scores file.
+   *
+   * @throws InvalidRunException when a file is there but cannot be read
+   */
+  static Optional<ScoredPools> read(Path runDirectory, Path sweepDirectory)
+      throws InvalidRunException {
+    Path poolsFile = poolsFile(runDirectory);
+    Optional<Path> scoresFile = lowestSeedScores(sweepDirectory);
+    if (!Files.isRegularFile(poolsFile) || scoresFile.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> scored =
+        RunCsv.read(scoresFile.get(), new RunCsv.Columns().text("pool_id"))
+            .stringColumn("pool_id")
+            .asSet();
+    List<CandidatePool> all = readPools(poolsFile);
+    Map<String, Integer> sizes = new HashMap<>();
+    all.forEach(p -> sizes.put(p.id(), p.candidates().size()));
+    return Optional.of(
+        new ScoredPools(
+            all.stream().filter(p -> scored.contains(p.id())).toList(), sizes, scoresFile.get()));
+  }
+
+  /** How many of the scored pools are of {@code domain}. */
+  long countInDomain(String domain) {
+    return pools.stream().filter(p -> p.domain().equals(domain)).count();
+  }
+
+  private static List<CandidatePool> readPools(Path file) throws InvalidRunException {
+    try {
+      return Datasets.readPools(file, TextLimits.DEFAULT);
+    } catch (InvalidDatasetException | IOException e) {
+      throw new InvalidRunException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code scores-seed<s>.csv} of the lowest seed s in the sweep directory. */
+  private static Optional<Path> lowestSeedScores(Path sweepDirectory) throws InvalidRunException {
+    try (Stream<Path> files = Files.list(sweepDirectory)) {
+      long lowest = Long.MAX_VALUE;
+      Path found = null;
+      for (Path file : files.toList()) {
+        Matcher m = SCORES.matcher(file.getFileName().toString());
+        if (m.matches() && Long.parseLong(m.group(1)) < lowest) {
+          lowest = Long.parseLong(m.group(1));
+          found = file;
+        }
+      }
+      return Optional.ofNullable(found);
+    } catch (IOException e) {
+      throw new InvalidRunException(sweepDirectory + ": " + e.getMessage(), e);
+    }
+  }
+}
