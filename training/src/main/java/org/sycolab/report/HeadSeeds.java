@@ -18,13 +18,7 @@ final class HeadSeeds {
   static final String FILE = "seeds.csv";
 
   static final RunCsv.Columns COLUMNS =
-      new RunCsv.Columns()
-          .number("lambda")
-          .count("n")
-          .number("beta")
-          .text("metric", "family", "domain")
-          .count("seeds")
-          .number("mean", "sd");
+      RunCsv.Columns.setting().count("seeds").number("mean", "sd");
 
   private record Key(String metric, double lambda, int n, String family, String domain) {}
 

@@ -20,13 +20,7 @@ final class PullCsv {
   /** The family or domain of the aggregate rows. */
   static final String ALL = "all";
 
-  static final RunCsv.Columns COLUMNS =
-      new RunCsv.Columns()
-          .number("lambda")
-          .count("n")
-          .number("beta")
-          .text("metric", "family", "domain")
-          .number("value", "lo", "hi");
+  static final RunCsv.Columns COLUMNS = RunCsv.Columns.setting().number("value", "lo", "hi");
 
   private record Key(
       String metric, double lambda, int n, double beta, String family, String domain) {}

@@ -40,6 +40,18 @@ final class RunCsv {
       return add(ColumnType.INTEGER, names);
     }
 
+    /**
+     * The columns that say which statistic a row of pull's long tables holds: lambda, n, beta,
+     * metric, family, domain.
+     */
+    static Columns setting() {
+      return new Columns()
+          .number("lambda")
+          .count("n")
+          .number("beta")
+          .text("metric", "family", "domain");
+    }
+
     private Columns add(ColumnType type, String... names) {
       for (String name : names) {
         types.put(name, type);
