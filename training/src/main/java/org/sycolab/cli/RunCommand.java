@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -398,13 +397,8 @@ final class RunCommand extends BaseCommand {
    * starts clean: commands refuse to replace some outputs (a head directory) they did not write.
    */
   private static void clear(Path directory) throws IOException {
-    if (directory == null || !Files.isDirectory(directory)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(directory)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
+    if (directory != null) {
+      AtomicFiles.deleteTree(directory);
     }
   }
 
