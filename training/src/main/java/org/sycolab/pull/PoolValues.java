@@ -89,14 +89,18 @@ final class PoolValues {
       for (int c = 0; c < size; c++) {
         reference[c] = Math.exp(logReference[start + c]);
       }
+      // Settings come λ by λ: the reward is mixed, and ranked, once per λ, not once per setting.
+      double rewardLambda = Double.NaN;
       double rankedLambda = Double.NaN;
       for (int s = 0; s < settings.size(); s++) {
         Setting setting = settings.get(s);
         double lambda = setting.lambda();
-        if (setting.selector() != Setting.Selector.REFERENCE) {
+        if (setting.selector() != Setting.Selector.REFERENCE
+            && Double.compare(lambda, rewardLambda) != 0) {
           for (int c = 0; c < size; c++) {
             reward[c] = lambda * z.agreeable()[start + c] + (1 - lambda) * z.grounded()[start + c];
           }
+          rewardLambda = lambda;
         }
         switch (setting.selector()) {
           case BEST_OF_N -> {
@@ -108,7 +112,6 @@ final class PoolValues {
           }
           case TILT -> {
             Tilt.probabilities(reward, logReference, start, size, setting.beta(), selection);
-            rankedLambda = Double.NaN;
           }
           case REFERENCE -> System.arraycopy(reference, 0, selection, 0, size);
         }

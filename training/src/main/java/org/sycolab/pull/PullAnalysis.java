@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
+import org.sycolab.stats.SampleMoments;
 
 /**
  * Runs a pull sweep: standardises each replicate's scores over the evaluated pools, computes every
@@ -281,26 +282,21 @@ public final class PullAnalysis {
     }
     List<Aggregator.Stat> stats = aggregator.stats();
     List<SeedSpread> spreads = new ArrayList<>(stats.size());
-    int m = perSeed.length;
+    double[] values = new double[perSeed.length];
     for (int i = 0; i < stats.size(); i++) {
-      double mean = 0;
-      for (double[] seedStats : perSeed) {
-        mean += seedStats[i];
+      for (int r = 0; r < perSeed.length; r++) {
+        values[r] = perSeed[r][i];
       }
-      mean /= m;
-      double squares = 0;
-      for (double[] seedStats : perSeed) {
-        squares += (seedStats[i] - mean) * (seedStats[i] - mean);
-      }
+      SampleMoments moments = SampleMoments.of(values);
       Aggregator.Stat stat = stats.get(i);
       spreads.add(
           new SeedSpread(
               aggregator.settings().get(stat.setting()),
               stat.metric(),
               aggregator.groups().get(stat.group()),
-              m,
-              mean,
-              Math.sqrt(squares / (m - 1))));
+              values.length,
+              moments.mean(),
+              moments.sd()));
     }
     return spreads;
   }

@@ -28,8 +28,7 @@ final class FlipsSection {
   private FlipsSection() {}
 
   static Section build(PullRun run) throws InvalidRunException {
-    Optional<ScoredPools> read =
-        ScoredPools.read(run.runDirectory(), run.runDirectory().resolve(PullRun.DIRECTORY));
+    Optional<ScoredPools> read = run.scored();
     if (read.isEmpty()) {
       return section(
           List.of(

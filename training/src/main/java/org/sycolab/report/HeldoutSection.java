@@ -45,8 +45,7 @@ final class HeldoutSection {
                       + " (sycolab train --exclude-domains D) and sweeps the same pools with them"
                       + " into pull-heldout-D/.")));
     }
-    Optional<ScoredPools> scored =
-        ScoredPools.read(run.runDirectory(), run.runDirectory().resolve(PullRun.DIRECTORY));
+    Optional<ScoredPools> scored = run.scored();
     List<HeldOut> compared = new ArrayList<>();
     List<String> absent = new ArrayList<>();
     List<String> unchecked = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.sycolab.report;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import tech.tablesaw.api.Table;
 
 /**
@@ -13,9 +14,17 @@ import tech.tablesaw.api.Table;
  * @param menu {@code menu.csv}
  * @param seeds the spread across head seeds ({@code seeds.csv}; one seed without it)
  * @param focus the headline's n and λ on this sweep's grid
+ * @param scored the pools the sweep scored, when the run has its pools file and the sweep its
+ *     scores
  */
 record PullRun(
-    Path runDirectory, PullCsv pull, Table lambdaStar, Table menu, HeadSeeds seeds, Focus focus) {
+    Path runDirectory,
+    PullCsv pull,
+    Table lambdaStar,
+    Table menu,
+    HeadSeeds seeds,
+    Focus focus,
+    Optional<ScoredPools> scored) {
 
   static final String DIRECTORY = "pull";
 
@@ -36,7 +45,7 @@ record PullRun(
 
   /**
    * Reads {@code pull/pull.csv}, {@code lambda_star.csv}, {@code menu.csv} and, when there, {@code
-   * seeds.csv} of a run.
+   * seeds.csv} of a run, and the pools it scored (read once for every section that needs them).
    *
    * @throws InvalidRunException when one is missing or malformed, naming it
    */
@@ -52,6 +61,13 @@ record PullRun(
     PullCsv pull = PullCsv.read(dir.resolve("pull.csv"));
     Table lambdaStar = RunCsv.read(dir.resolve("lambda_star.csv"), LAMBDA_STAR);
     Table menu = RunCsv.read(dir.resolve("menu.csv"), MENU);
-    return new PullRun(runDirectory, pull, lambdaStar, menu, HeadSeeds.read(dir), Focus.of(pull));
+    return new PullRun(
+        runDirectory,
+        pull,
+        lambdaStar,
+        menu,
+        HeadSeeds.read(dir),
+        Focus.of(pull),
+        ScoredPools.read(runDirectory, dir));
   }
 }

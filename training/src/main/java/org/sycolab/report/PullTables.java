@@ -140,7 +140,7 @@ public final class PullTables {
   }
 
   /** {@code best_of_n} or {@code tilt}. */
-  public static String selection(Setting setting) {
+  private static String selection(Setting setting) {
     return setting.selector().name().toLowerCase(Locale.ROOT);
   }
 

@@ -3,7 +3,6 @@ package org.sycolab.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import org.sycolab.data.CandidatePool;
 import org.sycolab.data.Datasets;
 import org.sycolab.data.InvalidDatasetException;
 import org.sycolab.data.TextLimits;
+import org.sycolab.pull.ScoresFile;
 
 /**
  * The pools a sweep scored: those of the run's {@code data/pools.jsonl} whose ids are in the
@@ -51,11 +51,11 @@ record ScoredPools(List<CandidatePool> pools, Map<String, Integer> sizes, Path s
             .stringColumn("pool_id")
             .asSet();
     List<CandidatePool> all = readPools(poolsFile);
-    Map<String, Integer> sizes = new HashMap<>();
-    all.forEach(p -> sizes.put(p.id(), p.candidates().size()));
     return Optional.of(
         new ScoredPools(
-            all.stream().filter(p -> scored.contains(p.id())).toList(), sizes, scoresFile.get()));
+            all.stream().filter(p -> scored.contains(p.id())).toList(),
+            ScoresFile.sizes(all),
+            scoresFile.get()));
   }
 
   /** How many of the scored pools are of {@code domain}. */
