@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.sycolab.engine.DeviceSpec;
 import org.sycolab.engine.PyTorchRuntime;
 import org.sycolab.experiment.Experiment;
@@ -23,6 +22,7 @@ import org.sycolab.experiment.Stage;
 import org.sycolab.features.Shard;
 import org.sycolab.io.AtomicFiles;
 import org.sycolab.io.FileDigest;
+import org.sycolab.report.ReportWriter;
 import org.sycolab.run.Run;
 import org.sycolab.run.RunDirectory;
 import org.sycolab.run.RunLock;
@@ -203,7 +203,7 @@ final class RunCommand extends BaseCommand {
     }
     requireDevice(device(experiment));
     if (shard != null) {
-      String slice = Shard.parse(shard).toString().replace('/', '-');
+      String slice = ExperimentPlan.shardName(Shard.parse(shard));
       Path lockFile = dir.resolve(ExperimentPlan.SHARDS).resolve(LOCK + "-" + slice);
       try (RunLock lock = RunLock.acquire(lockFile, "shard " + shard + " of run " + dir)) {
         return runShard(new ExperimentPlan(experiment, source.getParent(), dir), experiment, dir);
@@ -233,11 +233,7 @@ final class RunCommand extends BaseCommand {
       throws IOException {
     ExperimentPlan plan = new ExperimentPlan(experiment, source.getParent(), dir);
     List<Stage> stages =
-        shard != null
-            ? plan.shard(shard)
-            : plan.stages(finishedShards(dir, "pairs-"), finishedShards(dir, "pools-")).stream()
-                .filter(s -> s.step().ordinal() <= last.ordinal())
-                .toList();
+        shard != null ? plan.shard(Shard.parse(shard)) : until(plan.stages(), last);
     String global = String.join(" ", globalOptions(experiment));
     out().println(source + ": valid; stages into " + dir + ":");
     for (Stage stage : stages) {
@@ -256,10 +252,7 @@ final class RunCommand extends BaseCommand {
   private int execute(Experiment experiment, Path source, Path dir, Stage.Step last)
       throws Exception {
     ExperimentPlan plan = new ExperimentPlan(experiment, source.getParent(), dir);
-    List<Stage> stages =
-        plan.stages(finishedShards(dir, "pairs-"), finishedShards(dir, "pools-")).stream()
-            .filter(s -> s.step().ordinal() <= last.ordinal())
-            .toList();
+    List<Stage> stages = until(plan.stages(), last);
     if (alreadyComplete(dir, stages)) {
       out().println("run: " + dir + " is complete; nothing to do");
       return ExitCode.OK;
@@ -272,21 +265,10 @@ final class RunCommand extends BaseCommand {
     config.put("until", last.id());
     Run run = startRun(RunDirectory.at(dir), config, seeds(experiment), device(experiment));
     try {
-      List<Stage> work = stages.stream().filter(s -> s.step() != Stage.Step.REPORT).toList();
-      int status = runStages(work, 0, stages.size(), global, run, dir);
+      int status = runStages(stages, global, run, dir);
       if (status == ExitCode.OK && last == Stage.Step.REPORT) {
-        // The report reads the run's manifest: it shows the run finished.
-        run.complete();
-        status =
-            runStages(
-                stages.subList(work.size(), stages.size()),
-                work.size(),
-                stages.size(),
-                global,
-                run,
-                dir);
-        if (status == ExitCode.OK) {
-          recordReport(dir, run);
+        for (Path file : ReportWriter.files(dir)) {
+          run.recordOutput(file);
         }
       }
       if (status != ExitCode.OK) {
@@ -345,31 +327,30 @@ final class RunCommand extends BaseCommand {
               + resume
               + " --until data)");
     }
-    List<Stage> stages = plan.shard(shard);
-    return runStages(stages, 0, stages.size(), globalOptions(experiment), null, dir);
+    return runStages(plan.shard(Shard.parse(shard)), globalOptions(experiment), null, dir);
   }
 
   /**
    * Runs the stages in order, skipping those finished earlier until one has to run: every stage
-   * after it runs again too, since its inputs may have changed.
-   *
-   * @param offset how many stages of the run came before these, for the progress lines
-   * @param total how many stages the run has
+   * after it runs again too, since its inputs may have changed. The run is marked complete before
+   * the report stage, which reads its manifest, so the report shows it finished.
    */
-  private int runStages(
-      List<Stage> stages, int offset, int total, List<String> global, Run run, Path dir)
+  private int runStages(List<Stage> stages, List<String> global, Run run, Path dir)
       throws Exception {
     boolean upstreamRan = false;
     for (int i = 0; i < stages.size(); i++) {
       Stage stage = stages.get(i);
       String position =
-          String.format(Locale.ROOT, "[%d/%d] %s", offset + i + 1, total, stage.name());
+          String.format(Locale.ROOT, "[%d/%d] %s", i + 1, stages.size(), stage.name());
       if (!upstreamRan && stage.isFinished(dir)) {
         progress(position + ": finished earlier, skipped");
         recordStage(stage, run);
         continue;
       }
       progress(position);
+      if (run != null && stage.step() == Stage.Step.REPORT) {
+        run.complete();
+      }
       clear(stage.directory());
       long start = System.nanoTime();
       int status;
@@ -446,42 +427,8 @@ final class RunCommand extends BaseCommand {
     }
   }
 
-  /** Records the report's files: report.html, report.md and the plots beside it. */
-  private static void recordReport(Path dir, Run run) throws IOException {
-    List<Path> files = new ArrayList<>();
-    files.add(dir.resolve("report.html"));
-    files.add(dir.resolve("report.md"));
-    Path plots = dir.resolve("plots");
-    if (Files.isDirectory(plots)) {
-      try (Stream<Path> list = Files.list(plots)) {
-        list.filter(Files::isRegularFile).sorted().forEach(files::add);
-      }
-    }
-    for (Path file : files) {
-      if (Files.isRegularFile(file) && !AtomicFiles.isTemporary(file)) {
-        run.recordOutput(file);
-      }
-    }
-  }
-
-  /** Shard directories whose embedding finished, sorted by name. */
-  private static List<Path> finishedShards(Path dir, String prefix) throws IOException {
-    Path shards = dir.resolve(ExperimentPlan.SHARDS);
-    if (!Files.isDirectory(shards)) {
-      return List.of();
-    }
-    List<Path> done = new ArrayList<>();
-    try (Stream<Path> list = Files.list(shards)) {
-      for (Path shardDir : list.sorted().toList()) {
-        Path manifest = shardDir.resolve(RunManifest.FILE_NAME);
-        if (shardDir.getFileName().toString().startsWith(prefix)
-            && Files.isRegularFile(manifest)
-            && RunManifest.read(manifest).status() == RunManifest.Status.COMPLETE) {
-          done.add(shardDir);
-        }
-      }
-    }
-    return done;
+  private static List<Stage> until(List<Stage> stages, Stage.Step last) {
+    return stages.stream().filter(s -> s.step().ordinal() <= last.ordinal()).toList();
   }
 
   /**

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,6 +27,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.sycolab.backbone.BuiltinModel;
 import org.sycolab.backbone.Pooling;
 import org.sycolab.data.probes.Family;
 import org.sycolab.data.probes.ProbeGenerator;
@@ -118,7 +118,9 @@ public final class ExperimentFile {
       requireFile(problems, file, "data.pools", base.resolve(data.pools()).normalize());
     }
     Experiment.Backbone backbone = experiment.backbone();
-    if (backbone != null && backbone.model() != null && !backbone.model().startsWith("builtin:")) {
+    if (backbone != null
+        && backbone.model() != null
+        && !backbone.model().startsWith(BuiltinModel.SCHEME)) {
       Path model = base.resolve(backbone.model()).normalize();
       if (!Files.isDirectory(model)) {
         problems.add(file + ": backbone.model: no such model directory: " + model);
@@ -388,12 +390,8 @@ public final class ExperimentFile {
 
   private static void atLeast(List<String> problems, String field, Number value, double least) {
     if (value != null && !(value.doubleValue() >= least)) {
-      problems.add(field + ": expected at least " + plain(least) + ", got " + value);
+      problems.add(field + ": expected at least " + ExperimentPlan.plain(least) + ", got " + value);
     }
-  }
-
-  private static String plain(double value) {
-    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
   private static void attempt(

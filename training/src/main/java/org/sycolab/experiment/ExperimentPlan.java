@@ -1,9 +1,15 @@
 package org.sycolab.experiment;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.sycolab.backbone.BuiltinModel;
+import org.sycolab.features.Shard;
 import org.sycolab.heads.TrainingTarget;
+import org.sycolab.run.RunManifest;
 
 /**
  * The stages that carry out an experiment in a run directory: data, validation, features of the
@@ -18,10 +24,8 @@ public final class ExperimentPlan {
 
   private static final String HEADS = "heads";
 
-  private static final String BUILTIN = "builtin:";
-
-  /** The model embedded when the experiment names none. */
-  public static final String DEFAULT_MODEL = "builtin:minilm";
+  private static final String PAIRS = "pairs-";
+  private static final String POOLS = "pools-";
 
   private final Experiment experiment;
   private final Path base;
@@ -45,12 +49,15 @@ public final class ExperimentPlan {
   public List<Stage> stages(List<Path> pairShards, List<Path> poolShards) {
     List<Stage> stages = new ArrayList<>();
     stages.add(data());
-    stages.add(
-        command(
-            "validate",
-            Stage.Step.DATA,
-            null,
-            List.of("validate", pairs().toString(), pools().toString())));
+    if (experiment.data().generate() != null) {
+      // Copied data is validated by its own stage, before it is copied.
+      stages.add(
+          command(
+              "validate",
+              Stage.Step.DATA,
+              null,
+              List.of("validate", pairs().toString(), pools().toString())));
+    }
     stages.add(embed("embed-pairs", pairs(), "features-pairs", pairShards, null));
     stages.add(embed("embed-pools", pools(), "features-pools", poolShards, null));
     List<String> mixtureLabels = mixtures().stream().map(p -> "mixture:" + plain(p)).toList();
@@ -71,15 +78,49 @@ public final class ExperimentPlan {
     return stages;
   }
 
+  /** Every stage in order, merging the shards of a job array that finished in the run. */
+  public List<Stage> stages() throws IOException {
+    return stages(finishedShards(PAIRS), finishedShards(POOLS));
+  }
+
   /**
-   * The two embedding commands of shard {@code shard} ({@code i/n}) of a job array, writing into
-   * {@code shards/pairs-<i>of<n>/} and {@code shards/pools-<i>of<n>/}.
+   * The two embedding commands of {@code shard} of a job array, writing into {@code
+   * shards/pairs-<i>of<n>/} and {@code shards/pools-<i>of<n>/}.
    */
-  public List<Stage> shard(String shard) {
-    String suffix = shard.replace("/", "of");
+  public List<Stage> shard(Shard shard) {
+    String slice = shard.toString();
     return List.of(
-        embed("embed-pairs " + shard, pairs(), SHARDS + "/pairs-" + suffix, List.of(), shard),
-        embed("embed-pools " + shard, pools(), SHARDS + "/pools-" + suffix, List.of(), shard));
+        embed("embed-pairs " + slice, pairs(), shardDirectory(PAIRS, shard), List.of(), slice),
+        embed("embed-pools " + slice, pools(), shardDirectory(POOLS, shard), List.of(), slice));
+  }
+
+  /** {@code <i>of<n>}: how a shard's directories and lock are named. */
+  public static String shardName(Shard shard) {
+    return shard.index() + "of" + shard.count();
+  }
+
+  private static String shardDirectory(String texts, Shard shard) {
+    return SHARDS + "/" + texts + shardName(shard);
+  }
+
+  /** Shard directories of {@code texts} whose embedding finished, sorted by name. */
+  private List<Path> finishedShards(String texts) throws IOException {
+    Path shards = run.resolve(SHARDS);
+    if (!Files.isDirectory(shards)) {
+      return List.of();
+    }
+    List<Path> done = new ArrayList<>();
+    try (Stream<Path> list = Files.list(shards)) {
+      for (Path dir : list.sorted().toList()) {
+        Path manifest = dir.resolve(RunManifest.FILE_NAME);
+        if (dir.getFileName().toString().startsWith(texts)
+            && Files.isRegularFile(manifest)
+            && RunManifest.read(manifest).status() == RunManifest.Status.COMPLETE) {
+          done.add(dir);
+        }
+      }
+    }
+    return done;
   }
 
   /** The pairs file the run reads, inside the run directory. */
@@ -237,9 +278,9 @@ public final class ExperimentPlan {
   private String model() {
     Experiment.Backbone b = experiment.backbone();
     if (b == null || b.model() == null) {
-      return DEFAULT_MODEL;
+      return BuiltinModel.defaultModel().reference();
     }
-    return b.model().startsWith(BUILTIN)
+    return b.model().startsWith(BuiltinModel.SCHEME)
         ? b.model()
         : base.resolve(b.model()).normalize().toString();
   }
@@ -293,7 +334,8 @@ public final class ExperimentPlan {
     }
   }
 
-  private static String plain(double value) {
+  /** A number as written by hand: 0.5, 1, 0.25. */
+  static String plain(double value) {
     return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 }

@@ -3,6 +3,8 @@ package org.sycolab.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sycolab.io.AtomicFiles;
@@ -22,7 +24,22 @@ public final class ReportWriter {
   static final Set<String> FIGURES =
       Set.of("truth-vs-lambda", "truth-vs-kl", "menu", "mixture", "heldout-domains", "by-family");
 
+  private static final String HTML = "report.html";
+  private static final String MARKDOWN = "report.md";
+
   private ReportWriter() {}
+
+  /** The report's files in {@code runDirectory} as written: both reports and the figures. */
+  public static List<Path> files(Path runDirectory) {
+    List<Path> files = new ArrayList<>();
+    files.add(runDirectory.resolve(HTML));
+    files.add(runDirectory.resolve(MARKDOWN));
+    FIGURES.stream()
+        .sorted()
+        .map(f -> runDirectory.resolve(PLOTS).resolve(f + ".png"))
+        .forEach(files::add);
+    return files.stream().filter(Files::isRegularFile).toList();
+  }
 
   /** Renders {@code report} in both formats and writes it into {@code runDirectory}. */
   public static void write(Report report, Path runDirectory) throws IOException {
@@ -33,8 +50,8 @@ public final class ReportWriter {
     for (Map.Entry<String, byte[]> image : markdown.images().entrySet()) {
       AtomicFiles.writeBytes(plots.resolve(image.getKey()), image.getValue());
     }
-    AtomicFiles.writeString(runDirectory.resolve("report.html"), html);
-    AtomicFiles.writeString(runDirectory.resolve("report.md"), markdown.markdown());
+    AtomicFiles.writeString(runDirectory.resolve(HTML), html);
+    AtomicFiles.writeString(runDirectory.resolve(MARKDOWN), markdown.markdown());
     for (String figure : FIGURES) {
       String file = figure + ".png";
       if (!markdown.images().containsKey(file)) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.features.Shard;
 import org.sycolab.run.GitState;
 import org.sycolab.run.Run;
 import org.sycolab.run.RunDirectory;
@@ -147,7 +148,7 @@ class ExperimentPlanTest {
     Experiment e = read("name: x\ndata: {generate: {}}\n");
     Path run = tmp.resolve("run").toAbsolutePath();
     ExperimentPlan plan = new ExperimentPlan(e, tmp, run);
-    List<Stage> shard = plan.shard("1/4");
+    List<Stage> shard = plan.shard(Shard.parse("1/4"));
     assertThat(shard)
         .extracting(Stage::directory)
         .containsExactly(run.resolve("shards/pairs-1of4"), run.resolve("shards/pools-1of4"));
