@@ -79,8 +79,8 @@ public final class PullBench implements Callable<Integer> {
         workload.pools,
         SyntheticPools.CANDIDATES,
         workload.domains,
-        PullWorkload.lambdas().size(),
-        PullWorkload.NS.size(),
+        PullWorkload.GRID.lambdas().size(),
+        PullWorkload.GRID.ns().size(),
         workload.resamples,
         Runtime.getRuntime().availableProcessors(),
         workload.seed);
@@ -119,7 +119,7 @@ public final class PullBench implements Callable<Integer> {
   private static Sweep open(String engine, SyntheticPools.Workload pools, PullWorkload workload) {
     return switch (engine) {
       case SYCOLAB -> {
-        PullGrid grid = new PullGrid(PullWorkload.lambdas(), PullWorkload.NS, List.of());
+        PullGrid grid = PullWorkload.GRID;
         RewardScores scores = new RewardScores("synthetic", pools.agreeable(), pools.grounded());
         yield () -> {
           PoolSet set = PoolSet.of(pools.pools(), Reference.UNIFORM);
@@ -135,8 +135,8 @@ public final class PullBench implements Callable<Integer> {
                   pools.pools(),
                   pools.agreeable(),
                   pools.grounded(),
-                  PullWorkload.lambdas(),
-                  PullWorkload.NS,
+                  PullWorkload.GRID.lambdas(),
+                  PullWorkload.GRID.ns(),
                   workload.resamples,
                   workload.bootstrapSeed());
       default ->

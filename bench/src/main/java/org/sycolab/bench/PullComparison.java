@@ -1,6 +1,5 @@
 package org.sycolab.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+import org.sycolab.io.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,8 +89,8 @@ public final class PullComparison implements Callable<Integer> {
         SyntheticPools.CANDIDATES,
         workload.domains,
         workload.seed,
-        PullWorkload.lambdas().size(),
-        PullWorkload.NS.size(),
+        PullWorkload.GRID.lambdas().size(),
+        PullWorkload.GRID.ns().size(),
         workload.resamples,
         workload.cores,
         runs,
@@ -152,7 +151,7 @@ public final class PullComparison implements Callable<Integer> {
       return 0;
     } finally {
       if (!keep) {
-        delete(directory);
+        AtomicFiles.deleteTree(directory);
       }
     }
   }
@@ -191,14 +190,5 @@ public final class PullComparison implements Callable<Integer> {
       return Double.isNaN(a) && Double.isNaN(b) ? 0 : Double.POSITIVE_INFINITY;
     }
     return Math.abs(a - b);
-  }
-
-  private static void delete(Path directory) throws IOException {
-    try (Stream<Path> files = Files.list(directory)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        Files.delete(file);
-      }
-    }
-    Files.delete(directory);
   }
 }

@@ -1,7 +1,7 @@
 package org.sycolab.bench;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.sycolab.pull.PullGrid;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -12,11 +12,9 @@ import picocli.CommandLine.Option;
  */
 final class PullWorkload {
 
-  /** Best-of-n sizes of the sweep. */
-  static final List<Integer> NS = List.of(1, 2, 4, 8, 16, 32, 64);
-
-  /** Steps between λ = 0 and λ = 1. */
-  private static final int LAMBDA_STEPS = 10;
+  /** The sweep's grid: pull's default λ and n, no tilt. */
+  static final PullGrid GRID =
+      PullGrid.parse(PullGrid.DEFAULT_LAMBDAS, PullGrid.DEFAULT_NS, PullGrid.NO_BETAS);
 
   @Option(names = "--pools", defaultValue = "5000")
   int pools;
@@ -46,15 +44,6 @@ final class PullWorkload {
     BenchArguments.positive(spec, "--resamples", resamples);
     BenchArguments.positive(spec, "--cores", cores);
     BenchArguments.positive(spec, "--warm", warm);
-  }
-
-  /** λ = 0, 0.1, ..., 1: each the double nearest to i/10, as {@code --lambda 0:1:0.1} parses. */
-  static List<Double> lambdas() {
-    List<Double> lambdas = new ArrayList<>();
-    for (int i = 0; i <= LAMBDA_STEPS; i++) {
-      lambdas.add(i / (double) LAMBDA_STEPS);
-    }
-    return lambdas;
   }
 
   /** The seed of the bootstrap's resamples; the pools are drawn from {@code --seed} itself. */

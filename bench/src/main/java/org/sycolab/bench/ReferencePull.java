@@ -201,6 +201,7 @@ final class ReferencePull {
       for (int b = 0; b < resamples; b++) {
         column[b] = replicates[b][i];
       }
+      double[] defined = sortedDefined(column);
       Statistic statistic = sweep.statistics.get(i);
       String[] group = sweep.groups.get(statistic.group());
       rows.add(
@@ -211,8 +212,8 @@ final class ReferencePull {
               group[0],
               group[1],
               estimates[i],
-              percentile(column, LOWER),
-              percentile(column, UPPER)));
+              percentile(defined, LOWER),
+              percentile(defined, UPPER)));
     }
     return rows;
   }
@@ -353,12 +354,16 @@ final class ReferencePull {
     };
   }
 
+  /** The values that are not NaN, sorted once for every quantile read from them. */
+  private static double[] sortedDefined(double[] values) {
+    return Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+  }
+
   /**
-   * The q-quantile of the values that are not NaN (Hyndman and Fan's type 7: the order statistic at
-   * position q·(m − 1), linearly interpolated); NaN when every value is.
+   * The q-quantile of sorted values (Hyndman and Fan's type 7: the order statistic at position q·(m
+   * − 1), linearly interpolated); NaN when there are none.
    */
-  private static double percentile(double[] values, double q) {
-    double[] defined = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+  private static double percentile(double[] defined, double q) {
     if (defined.length == 0) {
       return Double.NaN;
     }
