@@ -80,7 +80,7 @@ public record HeadWeights(HeadArchitecture architecture, Map<String, float[]> te
 
   /** Writes the tensors as safetensors (F32, names as in {@link HeadArchitecture}). */
   public void writeTo(OutputStream out) throws IOException {
-    SafetensorsWriter writer = new SafetensorsWriter().metadata("format", FORMAT);
+    SafetensorsWriter writer = new SafetensorsWriter().metadata("format", HeadCard.FORMAT);
     architecture
         .tensorShapes()
         .forEach((name, shape) -> writer.addFloats(name, tensors.get(name), shape));
@@ -112,6 +112,4 @@ public record HeadWeights(HeadArchitecture architecture, Map<String, float[]> te
     }
     return new HeadWeights(architecture, tensors);
   }
-
-  private static final String FORMAT = "sycolab-head";
 }
