@@ -126,18 +126,21 @@ public final class DecoderThroughput implements Callable<Integer> {
       }
       double elapsed = seconds(start);
       double tokensPerSecond = tokens / elapsed;
-      double modelGflops = tokensPerSecond * flopsPerToken(config) / 1e9;
+      // The products run over every position, padding included.
+      long positions = (long) batches * batchSize * length;
+      double modelGflops = positions / elapsed * flopsPerToken(config) / 1e9;
       double gemmGflops = gemmGflops(manager, precision, batchSize * length, config);
       System.out.printf(
           Locale.ROOT,
           "result model=qwen2.5-0.5b-shape layers=%d batch=%d length<=%d batches=%d tokens=%d"
-              + " seconds=%.3f tok_per_s=%.1f model_gflops=%.1f gemm_gflops=%.1f"
-              + " efficiency=%.2f peak_rss_mb=%d%n",
+              + " padded_tokens=%d seconds=%.3f tok_per_s=%.1f model_gflops=%.1f"
+              + " gemm_gflops=%.1f efficiency=%.2f peak_rss_mb=%d%n",
           layers,
           batchSize,
           length,
           batches,
           tokens,
+          positions,
           elapsed,
           tokensPerSecond,
           modelGflops,
