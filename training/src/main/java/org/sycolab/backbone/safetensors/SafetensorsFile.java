@@ -191,7 +191,7 @@ public final class SafetensorsFile implements TensorSource {
       }
       case BF16 -> {
         for (int i = 0; i < count; i++) {
-          out[first + i] = Float.intBitsToFloat((in.getShort() & 0xFFFF) << 16);
+          out[first + i] = BFloat16.toFloat(in.getShort());
         }
       }
       case F16 -> {

@@ -1,0 +1,175 @@
+package org.sycolab.backbone.decoder;
+
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.sycolab.backbone.ModelFormatException;
+import org.sycolab.backbone.PairText;
+import org.sycolab.backbone.TokenizedInput;
+
+/**
+ * Encodes a pair for a decoder model as its {@link ChatTemplate} renders it, with the response as
+ * the final assistant message; type ids are all 0.
+ *
+ * <p>The prefix, head, response and tail are tokenised separately. For ChatML and Llama 3 this
+ * equals tokenising the whole text, because each boundary sits at a special token or right after a
+ * newline, where the pre-tokenizer splits anyway. The plain rendering adds the tokenizer's own
+ * special tokens (a BOS where its post-processor adds one) around the text.
+ *
+ * <p>When the pair is too long, the prefix and tail are kept whole and the rest of the budget is
+ * split as the encoder does: head and response each get half, and a side that needs less gives the
+ * rest to the other; the head keeps its end (the latest turn and the assistant header), the
+ * response its start.
+ */
+public final class DecoderTokenizer implements AutoCloseable {
+
+  /** The file name of a model directory's tokenizer. */
+  public static final String FILE_NAME = "tokenizer.json";
+
+  private final HuggingFaceTokenizer tokenizer;
+  private final ChatTemplate template;
+  private final int maxLength;
+  private final long[] prefix;
+  private final long[] tail;
+
+  private DecoderTokenizer(
+      HuggingFaceTokenizer tokenizer,
+      ChatTemplate template,
+      int maxLength,
+      long[] prefix,
+      long[] tail) {
+    this.tokenizer = tokenizer;
+    this.template = template;
+    this.maxLength = maxLength;
+    this.prefix = prefix;
+    this.tail = tail;
+  }
+
+  /**
+   * Loads {@code tokenizer.json} and the chat template of a model directory; inputs are cut to
+   * {@code maxLength} tokens in all, which must leave room for the prefix, the tail and one token
+   * each of head and response.
+   */
+  public static DecoderTokenizer load(Path modelDir, int maxLength) throws IOException {
+    Path file = modelDir.resolve(FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      throw new ModelFormatException(file, "missing; a model directory needs tokenizer.json");
+    }
+    ChatTemplate template = ChatTemplate.read(modelDir);
+    HuggingFaceTokenizer tokenizer;
+    try {
+      tokenizer =
+          HuggingFaceTokenizer.builder()
+              .optTokenizerPath(file)
+              .optAddSpecialTokens(false)
+              .optTruncation(false)
+              .optPadding(false)
+              .build();
+    } catch (RuntimeException e) {
+      throw new ModelFormatException(file, "cannot be loaded: " + e.getMessage());
+    }
+    try {
+      long[] prefix = ids(tokenizer, template.prefix());
+      long[] tail = ids(tokenizer, template.tail());
+      if (template.format() == ChatFormat.PLAIN) {
+        long[][] around = postProcessorTokens(tokenizer, file);
+        prefix = concat(around[0], prefix);
+        tail = concat(tail, around[1]);
+      }
+      int fixed = prefix.length + tail.length;
+      if (maxLength < fixed + 2) {
+        throw new IllegalArgumentException(
+            "maxLength "
+                + maxLength
+                + " is too small for the "
+                + template.format().id()
+                + " format: it needs at least "
+                + (fixed + 2)
+                + " tokens ("
+                + fixed
+                + " for the template's fixed tokens, one each for prompt and response)");
+      }
+      return new DecoderTokenizer(tokenizer, template, maxLength, prefix, tail);
+    } catch (RuntimeException e) {
+      tokenizer.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The tokens the post-processor puts before and after a text, found by tokenising one text with
+   * and without them.
+   */
+  private static long[][] postProcessorTokens(HuggingFaceTokenizer tokenizer, Path file) {
+    long[] bare = tokenizer.encode("a", false, false).getIds();
+    long[] marked = tokenizer.encode("a", true, false).getIds();
+    for (int start = 0; start + bare.length <= marked.length; start++) {
+      if (Arrays.equals(marked, start, start + bare.length, bare, 0, bare.length)) {
+        return new long[][] {
+          Arrays.copyOfRange(marked, 0, start),
+          Arrays.copyOfRange(marked, start + bare.length, marked.length)
+        };
+      }
+    }
+    throw new ModelFormatException(
+        file,
+        "post_processor",
+        "changes the text's own tokens (got "
+            + Arrays.toString(marked)
+            + " for "
+            + Arrays.toString(bare)
+            + "), so sycolab cannot place its special tokens");
+  }
+
+  /** The format of the chat template, for fingerprints. */
+  public String format() {
+    return template.format().id();
+  }
+
+  /** Renders, tokenises and truncates one pair. */
+  public TokenizedInput tokenize(PairText text) {
+    long[] head = ids(tokenizer, template.head(text.prompt()));
+    long[] response = ids(tokenizer, template.response(text.response()));
+    int budget = maxLength - prefix.length - tail.length;
+    int keepHead = head.length;
+    int keepResponse = response.length;
+    if (keepHead + keepResponse > budget) {
+      int half = budget / 2;
+      if (keepHead <= half) {
+        keepResponse = budget - keepHead;
+      } else if (keepResponse <= budget - half) {
+        keepHead = budget - keepResponse;
+      } else {
+        keepHead = half;
+        keepResponse = budget - half;
+      }
+    }
+    long[] ids = new long[prefix.length + keepHead + keepResponse + tail.length];
+    int at = 0;
+    System.arraycopy(prefix, 0, ids, at, prefix.length);
+    at += prefix.length;
+    System.arraycopy(head, head.length - keepHead, ids, at, keepHead);
+    at += keepHead;
+    System.arraycopy(response, 0, ids, at, keepResponse);
+    at += keepResponse;
+    System.arraycopy(tail, 0, ids, at, tail.length);
+    return new TokenizedInput(ids, new long[ids.length]);
+  }
+
+  private static long[] ids(HuggingFaceTokenizer tokenizer, String text) {
+    return text.isEmpty() ? new long[0] : tokenizer.encode(text, false, false).getIds();
+  }
+
+  private static long[] concat(long[] first, long[] second) {
+    long[] both = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    return both;
+  }
+
+  @Override
+  public void close() {
+    tokenizer.close();
+  }
+}

@@ -1,0 +1,255 @@
+package org.sycolab.backbone.decoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.backbone.ModelFormatException;
+import org.sycolab.backbone.PairText;
+import org.sycolab.backbone.TokenizedInput;
+import org.sycolab.data.Turn;
+
+class DecoderTokenizerTest {
+
+  /** A ChatML template without a default system message. */
+  private static final String BARE_CHATML =
+      "{% for m in messages %}{{'<|im_start|>' + m['role'] + '\\n' + m['content']"
+          + " + '<|im_end|>\\n'}}{% endfor %}";
+
+  @TempDir Path dir;
+
+  @Test
+  void chatMlSpecialTokensAreSingleIdsAndTheTextIsItsBytes() throws Exception {
+    TinyTokenizer.write(dir, false);
+    TinyTokenizer.writeConfig(dir, TinyTokenizer.QWEN25_TEMPLATE, null);
+
+    try (DecoderTokenizer tokenizer = DecoderTokenizer.load(dir, 512)) {
+      TokenizedInput input =
+          tokenizer.tokenize(
+              new PairText(List.of(Turn.system("Be brief."), Turn.user("hi")), "yo"));
+
+      assertThat(tokenizer.format()).isEqualTo("chatml");
+      assertThat(input.ids())
+          .containsExactly(
+              ids(
+                  TinyTokenizer.IM_START,
+                  "system\nBe brief.",
+                  TinyTokenizer.IM_END,
+                  "\n",
+                  TinyTokenizer.IM_START,
+                  "user\nhi",
+                  TinyTokenizer.IM_END,
+                  "\n",
+                  TinyTokenizer.IM_START,
+                  "assistant\n",
+                  "yo",
+                  TinyTokenizer.IM_END,
+                  "\n"));
+      assertThat(input.ids()).doesNotContain('<', '|');
+      assertThat(input.typeIds()).containsOnly(0L);
+    }
+  }
+
+  @Test
+  void qwensDefaultSystemMessageIsTokenisedWhenThePromptHasNoSystemTurn() throws Exception {
+    TinyTokenizer.write(dir, false);
+    TinyTokenizer.writeConfig(dir, TinyTokenizer.QWEN25_TEMPLATE, null);
+
+    try (DecoderTokenizer tokenizer = DecoderTokenizer.load(dir, 512)) {
+      TokenizedInput input = tokenizer.tokenize(new PairText(List.of(Turn.user("hi")), "yo"));
+
+      assertThat(input.ids())
+          .startsWith(
+              ids(
+                  TinyTokenizer.IM_START,
+                  "system\n" + TinyTokenizer.QWEN25_DEFAULT_SYSTEM,
+                  TinyTokenizer.IM_END));
+    }
+  }
+
+  @Test
+  void llama3WritesItsBosOnceAndNotThePostProcessorsOwn() throws Exception {
+    TinyTokenizer.write(dir, true);
+    TinyTokenizer.writeConfig(dir, TinyTokenizer.LLAMA3_TEMPLATE, "<|begin_of_text|>");
+
+    try (DecoderTokenizer tokenizer = DecoderTokenizer.load(dir, 512)) {
+      TokenizedInput input = tokenizer.tokenize(new PairText(List.of(Turn.user(" hi ")), " ok\n"));
+
+      assertThat(tokenizer.format()).isEqualTo("llama3");
+      assertThat(input.ids())
+          .containsExactly(
+              ids(
+                  TinyTokenizer.BEGIN_OF_TEXT,
+                  TinyTokenizer.START_HEADER,
+                  "user",
+                  TinyTokenizer.END_HEADER,
+                  "\n\nhi",
+                  TinyTokenizer.EOT,
+                  TinyTokenizer.START_HEADER,
+                  "assistant",
+                  TinyTokenizer.END_HEADER,
+                  "\n\n",
+                  "ok",
+                  TinyTokenizer.EOT));
+    }
+  }
+
+  @Test
+  void plainRenderingGetsThePostProcessorsBos() throws Exception {
+    TinyTokenizer.write(dir, true);
+
+    try (DecoderTokenizer tokenizer = DecoderTokenizer.load(dir, 512)) {
+      TokenizedInput input = tokenizer.tokenize(new PairText(List.of(Turn.user("hi")), "yo"));
+
+      assertThat(tokenizer.format()).isEqualTo("plain");
+      assertThat(input.ids()).containsExactly(ids(TinyTokenizer.BOS, "User: hi\nAssistant: yo"));
+    }
+  }
+
+  @Test
+  void plainRenderingWithoutAPostProcessorIsJustTheText() throws Exception {
+    TinyTokenizer.write(dir, false);
+
+    try (DecoderTokenizer tokenizer = DecoderTokenizer.load(dir, 512)) {
+      TokenizedInput input = tokenizer.tokenize(new PairText(List.of(Turn.user("hi")), "yo"));
+
+      assertThat(input.ids()).containsExactly(ids("User: hi\nAssistant: yo"));
+    }
+  }
+
+  @Test
+  void anUnrecognisedTemplateTokenisesAsPlain() throws Exception {
+    TinyTokenizer.write(dir, true);
+    TinyTokenizer.writeConfig(dir, TinyTokenizer.TINYLLAMA_TEMPLATE, "<s>");
+
+    try (DecoderTokenizer tokenizer = DecoderTokenizer.load(dir, 512)) {
+      assertThat(tokenizer.format()).isEqualTo("plain");
+      assertThat(tokenizer.tokenize(new PairText(List.of(), "yo")).ids())
+          .containsExactly(ids(TinyTokenizer.BOS, "Assistant: yo"));
+    }
+  }
+
+  @Test
+  void aLongPairKeepsTheTailTheEndOfTheHeadAndTheStartOfTheResponse() throws Exception {
+    TinyTokenizer.write(dir, false);
+    TinyTokenizer.writeConfig(dir, BARE_CHATML, null);
+
+    try (DecoderTokenizer tokenizer = DecoderTokenizer.load(dir, 40)) {
+      TokenizedInput input =
+          tokenizer.tokenize(
+              new PairText(
+                  List.of(Turn.user("A" + "x".repeat(100) + "Z")), "B" + "y".repeat(100) + "Q"));
+
+      // 38 tokens besides the tail: 19 for the head's end, 19 for the response's start.
+      assertThat(input.ids())
+          .containsExactly(
+              ids(
+                  "xxxxxZ",
+                  TinyTokenizer.IM_END,
+                  "\n",
+                  TinyTokenizer.IM_START,
+                  "assistant\n",
+                  "B" + "y".repeat(18),
+                  TinyTokenizer.IM_END,
+                  "\n"));
+    }
+  }
+
+  @Test
+  void aShortSideLendsItsUnusedBudgetToTheOther() throws Exception {
+    TinyTokenizer.write(dir, false);
+    TinyTokenizer.writeConfig(dir, BARE_CHATML, null);
+
+    try (DecoderTokenizer tokenizer = DecoderTokenizer.load(dir, 60)) {
+      long[] shortHead =
+          ids(
+              TinyTokenizer.IM_START,
+              "user\nhi",
+              TinyTokenizer.IM_END,
+              "\n",
+              TinyTokenizer.IM_START,
+              "assistant\n");
+      TokenizedInput longResponse =
+          tokenizer.tokenize(new PairText(List.of(Turn.user("hi")), "y".repeat(100)));
+      TokenizedInput longHead =
+          tokenizer.tokenize(new PairText(List.of(Turn.user("x".repeat(100))), "yo"));
+
+      assertThat(longResponse.ids())
+          .hasSize(60)
+          .startsWith(shortHead)
+          .endsWith(ids("y".repeat(58 - shortHead.length), TinyTokenizer.IM_END, "\n"));
+      assertThat(longHead.ids())
+          .hasSize(60)
+          .startsWith(ids("x".repeat(43), TinyTokenizer.IM_END))
+          .endsWith(ids("yo", TinyTokenizer.IM_END, "\n"));
+    }
+  }
+
+  @Test
+  void truncationKeepsLlama3sBosAndNeverExceedsMaxLength() throws Exception {
+    TinyTokenizer.write(dir, false);
+    TinyTokenizer.writeConfig(dir, TinyTokenizer.LLAMA3_TEMPLATE, null);
+
+    try (DecoderTokenizer tokenizer = DecoderTokenizer.load(dir, 24)) {
+      for (int n = 0; n < 60; n += 7) {
+        TokenizedInput input =
+            tokenizer.tokenize(new PairText(List.of(Turn.user("x".repeat(n))), "y".repeat(n)));
+
+        assertThat(input.length()).isLessThanOrEqualTo(24);
+        assertThat(input.ids()[0]).isEqualTo(TinyTokenizer.BEGIN_OF_TEXT);
+        assertThat(input.ids()[input.length() - 1]).isEqualTo(TinyTokenizer.EOT);
+      }
+    }
+  }
+
+  @Test
+  void aMaxLengthWithoutRoomForTheTailAndBothSidesIsRefused() throws Exception {
+    TinyTokenizer.write(dir, false);
+    TinyTokenizer.writeConfig(dir, BARE_CHATML, null);
+
+    assertThatThrownBy(() -> DecoderTokenizer.load(dir, 3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxLength 3")
+        .hasMessageContaining("at least 4");
+    try (DecoderTokenizer tokenizer = DecoderTokenizer.load(dir, 4)) {
+      assertThat(tokenizer.tokenize(new PairText(List.of(Turn.user("hi")), "yo")).ids())
+          .containsExactly(ids("\n", "y", TinyTokenizer.IM_END, "\n"));
+    }
+  }
+
+  @Test
+  void aMissingTokenizerJsonIsReportedWithTheFile() {
+    assertThatThrownBy(() -> DecoderTokenizer.load(dir, 32))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining(dir.resolve("tokenizer.json").toString())
+        .hasMessageContaining("missing");
+  }
+
+  @Test
+  void aMalformedTokenizerConfigIsReportedWithTheFileAndLine() throws Exception {
+    TinyTokenizer.write(dir, false);
+    Files.writeString(dir.resolve(TokenizerConfig.FILE_NAME), "{\n\n  \"chat_template\": ]\n}");
+
+    assertThatThrownBy(() -> DecoderTokenizer.load(dir, 32))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining(dir.resolve(TokenizerConfig.FILE_NAME).toString())
+        .hasMessageContaining("line 3");
+  }
+
+  /** The expected ids of a sequence of special-token ids ({@code Long}) and texts. */
+  private static long[] ids(Object... parts) {
+    return Arrays.stream(parts)
+        .flatMapToLong(
+            part ->
+                part instanceof Long id
+                    ? LongStream.of(id)
+                    : Arrays.stream(TinyTokenizer.bytes((String) part)))
+        .toArray();
+  }
+}

@@ -1,0 +1,270 @@
+package org.sycolab.backbone.decoder;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a small byte-level BPE {@code tokenizer.json} (and {@code tokenizer_config.json}) into a
+ * directory: token id {@code b} is byte {@code b}, so the ids of an ASCII text are its character
+ * codes, and the chat special tokens have ids from 256 up. It has no merges.
+ */
+public final class TinyTokenizer {
+
+  /** {@code <|im_start|>}. */
+  public static final long IM_START = 256;
+
+  /** {@code <|im_end|>}. */
+  public static final long IM_END = 257;
+
+  /** {@code <|begin_of_text|>}. */
+  public static final long BEGIN_OF_TEXT = 258;
+
+  /** {@code <|start_header_id|>}. */
+  public static final long START_HEADER = 259;
+
+  /** {@code <|end_header_id|>}. */
+  public static final long END_HEADER = 260;
+
+  /** {@code <|eot_id|>}. */
+  public static final long EOT = 261;
+
+  /** {@code <s>}, the BOS of the optional post-processor. */
+  public static final long BOS = 262;
+
+  /** {@code </s>}. */
+  public static final long EOS = 263;
+
+  /** Number of ids in use; below the test models' vocabulary size of 300. */
+  public static final int VOCAB_SIZE = 264;
+
+  private static final List<String> SPECIAL_TOKENS =
+      List.of(
+          "<|im_start|>",
+          "<|im_end|>",
+          "<|begin_of_text|>",
+          "<|start_header_id|>",
+          "<|end_header_id|>",
+          "<|eot_id|>",
+          "<s>",
+          "</s>");
+
+  /**
+   * Qwen2.5-Instruct's ChatML template, with its default system message; inside its Jinja string
+   * literals a newline is written as backslash-n.
+   */
+  public static final String QWEN25_TEMPLATE =
+      """
+      {%- if tools %}
+          {{- '<|im_start|>system\\n' }}
+          {%- if messages[0]['role'] == 'system' %}
+              {{- messages[0]['content'] }}
+          {%- else %}
+              {{- 'You are Qwen, created by Alibaba Cloud. You are a helpful assistant.' }}
+          {%- endif %}
+          {{- "\\n\\n# Tools\\n\\nYou may call one or more functions to assist with the user query.\\n\\n\
+      You are provided with function signatures within <tools></tools> XML tags:\\n<tools>" }}
+          {%- for tool in tools %}
+              {{- "\\n" }}
+              {{- tool | tojson }}
+          {%- endfor %}
+          {{- "\\n</tools>\\n\\nFor each function call, return a json object with function name and \
+      arguments within <tool_call></tool_call> XML tags:\\n<tool_call>\\n{\\"name\\": \
+      <function-name>, \\"arguments\\": <args-json-object>}\\n</tool_call><|im_end|>\\n" }}
+      {%- else %}
+          {%- if messages[0]['role'] == 'system' %}
+              {{- '<|im_start|>system\\n' + messages[0]['content'] + '<|im_end|>\\n' }}
+          {%- else %}
+              {{- '<|im_start|>system\\nYou are Qwen, created by Alibaba Cloud. You are a helpful \
+      assistant.<|im_end|>\\n' }}
+          {%- endif %}
+      {%- endif %}
+      {%- for message in messages %}
+          {%- if (message.role == "user") or (message.role == "system" and not loop.first) or \
+      (message.role == "assistant" and not message.tool_calls) %}
+              {{- '<|im_start|>' + message.role + '\\n' + message.content + '<|im_end|>' + '\\n' }}
+          {%- elif message.role == "assistant" %}
+              {{- '<|im_start|>' + message.role }}
+              {%- if message.content %}
+                  {{- '\\n' + message.content }}
+              {%- endif %}
+              {%- for tool_call in message.tool_calls %}
+                  {%- if tool_call.function is defined %}
+                      {%- set tool_call = tool_call.function %}
+                  {%- endif %}
+                  {{- '\\n<tool_call>\\n{"name": "' }}
+                  {{- tool_call.name }}
+                  {{- '", "arguments": ' }}
+                  {{- tool_call.arguments | tojson }}
+                  {{- '}\\n</tool_call>' }}
+              {%- endfor %}
+              {{- '<|im_end|>\\n' }}
+          {%- elif message.role == "tool" %}
+              {%- if (loop.index0 == 0) or (messages[loop.index0 - 1].role != "tool") %}
+                  {{- '<|im_start|>user' }}
+              {%- endif %}
+              {{- '\\n<tool_response>\\n' }}
+              {{- message.content }}
+              {{- '\\n</tool_response>' }}
+              {%- if loop.last or (messages[loop.index0 + 1].role != "tool") %}
+                  {{- '<|im_end|>\\n' }}
+              {%- endif %}
+          {%- endif %}
+      {%- endfor %}
+      {%- if add_generation_prompt %}
+          {{- '<|im_start|>assistant\\n' }}
+      {%- endif %}
+      """;
+
+  /** Qwen2.5's default system message. */
+  public static final String QWEN25_DEFAULT_SYSTEM =
+      "You are Qwen, created by Alibaba Cloud. You are a helpful assistant.";
+
+  /** SmolLM2-Instruct's ChatML template; its string literals hold real newlines. */
+  public static final String SMOLLM2_TEMPLATE =
+      "{% for message in messages %}{% if loop.first and messages[0]['role'] != 'system' %}"
+          + "{{ '<|im_start|>system\nYou are a helpful AI assistant named SmolLM, trained by"
+          + " Hugging Face<|im_end|>\n' }}{% endif %}{{'<|im_start|>' + message['role'] + '\n'"
+          + " + message['content'] + '<|im_end|>' + '\n'}}{% endfor %}"
+          + "{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}";
+
+  /** SmolLM2's default system message. */
+  public static final String SMOLLM2_DEFAULT_SYSTEM =
+      "You are a helpful AI assistant named SmolLM, trained by Hugging Face";
+
+  /** Llama-3-Instruct's template. */
+  public static final String LLAMA3_TEMPLATE =
+      "{% set loop_messages = messages %}{% for message in loop_messages %}"
+          + "{% set content = '<|start_header_id|>' + message['role'] + '<|end_header_id|>\n\n'"
+          + "+ message['content'] | trim + '<|eot_id|>' %}{% if loop.index0 == 0 %}"
+          + "{% set content = bos_token + content %}{% endif %}{{ content }}{% endfor %}"
+          + "{% if add_generation_prompt %}"
+          + "{{ '<|start_header_id|>assistant<|end_header_id|>\n\n' }}{% endif %}";
+
+  /** TinyLlama-Chat's Zephyr-style template, which sycolab does not recognise. */
+  public static final String TINYLLAMA_TEMPLATE =
+      "{% for message in messages %}\n{% if message['role'] == 'user' %}\n"
+          + "{{ '<|user|>\n' + message['content'] + eos_token }}\n"
+          + "{% elif message['role'] == 'system' %}\n"
+          + "{{ '<|system|>\n' + message['content'] + eos_token }}\n"
+          + "{% elif message['role'] == 'assistant' %}\n"
+          + "{{ '<|assistant|>\n'  + message['content'] + eos_token }}\n{% endif %}\n"
+          + "{% if loop.last and add_generation_prompt %}\n{{ '<|assistant|>' }}\n{% endif %}\n"
+          + "{% endfor %}";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private TinyTokenizer() {}
+
+  /**
+   * Writes {@code tokenizer.json} into {@code dir}; with {@code addBos} its post-processor puts
+   * {@code <s>} before every text, as Llama 2's and Mistral's do. Returns {@code dir}.
+   */
+  public static Path write(Path dir, boolean addBos) throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("version", "1.0");
+    root.putNull("truncation");
+    root.putNull("padding");
+    ArrayNode added = root.putArray("added_tokens");
+    for (int i = 0; i < SPECIAL_TOKENS.size(); i++) {
+      added
+          .addObject()
+          .put("id", 256 + i)
+          .put("content", SPECIAL_TOKENS.get(i))
+          .put("single_word", false)
+          .put("lstrip", false)
+          .put("rstrip", false)
+          .put("normalized", false)
+          .put("special", true);
+    }
+    root.putNull("normalizer");
+    root.set("pre_tokenizer", byteLevel());
+    if (addBos) {
+      root.set("post_processor", bosTemplate());
+    } else {
+      root.putNull("post_processor");
+    }
+    root.set("decoder", byteLevel());
+    ObjectNode model = root.putObject("model");
+    model.put("type", "BPE");
+    model.putNull("dropout");
+    model.putNull("unk_token");
+    model.putNull("continuing_subword_prefix");
+    model.putNull("end_of_word_suffix");
+    model.put("fuse_unk", false);
+    model.put("byte_fallback", false);
+    ObjectNode vocab = model.putObject("vocab");
+    List<String> byteTokens = byteTokens();
+    for (int b = 0; b < 256; b++) {
+      vocab.put(byteTokens.get(b), b);
+    }
+    model.putArray("merges");
+    JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("tokenizer.json").toFile(), root);
+    return dir;
+  }
+
+  /** Writes {@code tokenizer_config.json} with a {@code chat_template} and, unless null, a BOS. */
+  public static void writeConfig(Path dir, String chatTemplate, String bosToken)
+      throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("chat_template", chatTemplate);
+    if (bosToken != null) {
+      root.put("bos_token", bosToken);
+    }
+    JSON.writerWithDefaultPrettyPrinter()
+        .writeValue(dir.resolve(TokenizerConfig.FILE_NAME).toFile(), root);
+  }
+
+  /** The ids of a text without special tokens: its UTF-8 bytes. */
+  public static long[] bytes(String text) {
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    long[] ids = new long[utf8.length];
+    for (int i = 0; i < utf8.length; i++) {
+      ids[i] = utf8[i] & 0xff;
+    }
+    return ids;
+  }
+
+  private static ObjectNode byteLevel() {
+    return JSON.createObjectNode()
+        .put("type", "ByteLevel")
+        .put("add_prefix_space", false)
+        .put("trim_offsets", true)
+        .put("use_regex", true);
+  }
+
+  private static ObjectNode bosTemplate() {
+    ObjectNode processor = JSON.createObjectNode().put("type", "TemplateProcessing");
+    ArrayNode single = processor.putArray("single");
+    single.addObject().putObject("SpecialToken").put("id", "<s>").put("type_id", 0);
+    single.addObject().putObject("Sequence").put("id", "A").put("type_id", 0);
+    ArrayNode pair = processor.putArray("pair");
+    pair.addObject().putObject("SpecialToken").put("id", "<s>").put("type_id", 0);
+    pair.addObject().putObject("Sequence").put("id", "A").put("type_id", 0);
+    pair.addObject().putObject("Sequence").put("id", "B").put("type_id", 0);
+    ObjectNode bos = processor.putObject("special_tokens").putObject("<s>");
+    bos.put("id", "<s>");
+    bos.putArray("ids").add(BOS);
+    bos.putArray("tokens").add("<s>");
+    return processor;
+  }
+
+  /**
+   * GPT-2's byte-to-unicode table: printable bytes stand for themselves, the others for the code
+   * points from 256 up in byte order (https://github.com/openai/gpt-2/blob/master/src/encoder.py).
+   */
+  private static List<String> byteTokens() {
+    List<String> tokens = new ArrayList<>();
+    int next = 256;
+    for (int b = 0; b < 256; b++) {
+      boolean printable = (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || b >= 0xAE;
+      tokens.add(Character.toString(printable ? b : next++));
+    }
+    return tokens;
+  }
+}
