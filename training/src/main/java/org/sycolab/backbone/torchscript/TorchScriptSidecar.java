@@ -152,7 +152,7 @@ public record TorchScriptSidecar(
         .orElseThrow(
             () ->
                 new ModelFormatException(
-                    file, "pooling", "must be one of last, mean, cls, got " + node));
+                    file, "pooling", "must be one of " + Pooling.ids() + ", got " + node));
   }
 
   private static OptionalInt atLeast(int min, Path file, String field, JsonNode node) {
