@@ -17,7 +17,7 @@ import org.sycolab.backbone.decoder.TinyTokenizer;
  * The committed output of {@code scripts/make-torchscript-fixture} (a tiny traced causal decoder,
  * width 32, vocabulary 300, returning {@code (hidden_states, logits)}), set up as a user would:
  * {@code model.pt}, its {@code torchscript.json} and a tiny {@code tokenizer.json} in one
- * directory.
+ * directory. Also a module that returns a dict.
  */
 final class TorchScriptFixture {
 
@@ -41,6 +41,16 @@ final class TorchScriptFixture {
     copy(TorchScriptSidecar.FILE_NAME, dir);
     TinyTokenizer.write(dir, false);
     return dir.resolve("model.pt");
+  }
+
+  /**
+   * Writes {@code dict-output.pt}, whose forward returns {@code {"hidden_states": (B,T,8),
+   * "pooled": (B,8)}}, with a tokenizer into {@code dir} and returns the module's path.
+   */
+  static Path writeDictOutput(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    TinyTokenizer.write(dir, false);
+    return copy("dict-output.pt", dir);
   }
 
   /** Copies one fixture file into {@code dir} and returns the copy. */

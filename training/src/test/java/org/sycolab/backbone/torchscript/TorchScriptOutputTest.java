@@ -81,4 +81,38 @@ class TorchScriptOutputTest {
         .hasMessageContaining("forward")
         .hasMessageContaining("[input_ids]");
   }
+
+  private TorchScriptBackbone loadDictOutput(String sidecar) throws Exception {
+    Path module = TorchScriptFixture.writeDictOutput(Files.createTempDirectory(tmp, "dict"));
+    TorchScriptFixture.writeSidecar(module, sidecar);
+    return TorchScriptBackbone.load(
+        TorchScriptFixture.describe(module, TorchScriptFixture.RAW), Device.cpu());
+  }
+
+  @Test
+  void aDictKeySelectsTheTensor() throws Exception {
+    try (TorchScriptBackbone backbone = loadDictOutput("{\"output\": \"hidden_states\"}")) {
+      assertThat(backbone.dimension()).isEqualTo(8);
+      assertThat(backbone.embed(oneInput())[0]).hasSize(8);
+    }
+  }
+
+  @Test
+  void aDictWithoutTheKeyListsItsKeys() {
+    assertThatThrownBy(() -> loadDictOutput("{\"output\": \"last_hidden_state\"}"))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("dict-output.pt")
+        .hasMessageContaining("[hidden_states, pooled]");
+    assertThatThrownBy(() -> loadDictOutput("{\"output\": 0}"))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("returned a dict; set output to one of its keys");
+  }
+
+  @Test
+  void anOutputThatIsNotPerTokenNamesTheShapeGot() {
+    assertThatThrownBy(() -> loadDictOutput("{\"output\": \"pooled\"}"))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("output \"pooled\"")
+        .hasMessageContaining("got shape (1, 8)");
+  }
 }
