@@ -1,21 +1,46 @@
 package org.sycolab.backbone;
 
+import java.util.Objects;
+
 /**
  * Choices that change a backbone's vectors, and so are part of its fingerprint.
  *
- * @param pooling how hidden states become one vector
+ * @param pooling how hidden states become one vector; {@code null} asks for the architecture's
+ *     default ({@link Pooling#MEAN} for encoders, {@link Pooling#LAST} for decoders), which {@link
+ *     Backbones#describe} fills in
  * @param normalize whether vectors are scaled to unit L2 norm
  * @param maxLength the most tokens per input, special tokens included; capped by the model
+ * @param precision the type weights and activations are held in
  */
-public record BackboneOptions(Pooling pooling, boolean normalize, int maxLength) {
+public record BackboneOptions(
+    Pooling pooling, boolean normalize, int maxLength, Precision precision) {
 
-  /** Mean pooling, unit norm, 256 tokens: how all-MiniLM-L6-v2 was trained and is used. */
-  public static final BackboneOptions DEFAULTS = new BackboneOptions(Pooling.MEAN, true, 256);
+  /**
+   * The architecture's pooling, unit norm, 256 tokens, float32: for builtin:minilm that is mean
+   * pooling, how all-MiniLM-L6-v2 was trained and is used.
+   */
+  public static final BackboneOptions DEFAULTS = new BackboneOptions(null, true, 256);
 
   /** Checks the length. */
   public BackboneOptions {
     if (maxLength < 8) {
       throw new IllegalArgumentException("max length must be at least 8 tokens, got " + maxLength);
     }
+    Objects.requireNonNull(precision, "precision");
+  }
+
+  /** Options in float32. */
+  public BackboneOptions(Pooling pooling, boolean normalize, int maxLength) {
+    this(pooling, normalize, maxLength, Precision.FLOAT32);
+  }
+
+  /** These options with the pooling filled in when none was asked for. */
+  public BackboneOptions withDefaultPooling(Pooling fallback) {
+    return pooling != null ? this : new BackboneOptions(fallback, normalize, maxLength, precision);
+  }
+
+  /** These options with the max length capped at {@code limit}. */
+  public BackboneOptions capLength(int limit) {
+    return maxLength <= limit ? this : new BackboneOptions(pooling, normalize, limit, precision);
   }
 }

@@ -5,8 +5,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.sycolab.backbone.bert.BertBackbone;
 import org.sycolab.backbone.bert.BertConfig;
+import org.sycolab.backbone.decoder.ChatTemplate;
+import org.sycolab.backbone.decoder.DecoderBackbone;
+import org.sycolab.backbone.decoder.DecoderConfig;
 
 /**
  * Opens a backbone from a model reference: {@code builtin:<name>} or a Hugging Face model
@@ -15,7 +19,8 @@ import org.sycolab.backbone.bert.BertConfig;
 public final class Backbones {
 
   /** The {@code model_type} values sycolab can run. */
-  public static final List<String> SUPPORTED_MODEL_TYPES = List.of(BertConfig.MODEL_TYPE);
+  public static final List<String> SUPPORTED_MODEL_TYPES =
+      Stream.concat(Stream.of(BertConfig.MODEL_TYPE), DecoderConfig.MODEL_TYPES.stream()).toList();
 
   private Backbones() {}
 
@@ -31,12 +36,15 @@ public final class Backbones {
 
   /** Loads a described backbone onto {@code device}. */
   public static Backbone open(BackboneSpec spec, Device device) throws IOException {
-    return BertBackbone.load(spec, device);
+    return DecoderConfig.covers(spec.modelType())
+        ? DecoderBackbone.load(spec, device)
+        : BertBackbone.load(spec, device);
   }
 
   /**
-   * Describes the referenced model without loading it: checks the architecture, caps the options by
-   * the model's limits and computes the fingerprint (hashing the weight files).
+   * Describes the referenced model without loading it: checks the architecture, fills in the
+   * architecture's pooling when none was asked for, caps the length by the model's limit and
+   * computes the fingerprint (hashing the weight files).
    */
   public static BackboneSpec describe(String reference, BackboneOptions options, Path cacheRoot)
       throws IOException {
@@ -48,6 +56,18 @@ public final class Backbones {
     }
     HfConfig config = HfConfig.read(dir.path());
     String modelType = config.modelType();
+    if (DecoderConfig.covers(modelType)) {
+      DecoderConfig decoder = DecoderConfig.from(config);
+      BackboneOptions effective =
+          options.withDefaultPooling(Pooling.LAST).capLength(decoder.maxPositions());
+      return new BackboneSpec(
+          reference,
+          dir,
+          modelType,
+          effective,
+          dir.fingerprint(
+              modelType, weightsSha256, effective, ChatTemplate.fingerprintLines(dir.path())));
+    }
     if (!modelType.equals(BertConfig.MODEL_TYPE)) {
       throw new ModelFormatException(
           config.file(),
@@ -57,10 +77,12 @@ public final class Backbones {
               + "' is not supported; supported: "
               + String.join(", ", SUPPORTED_MODEL_TYPES));
     }
-    int maxPositions = BertConfig.from(config).maxPositions();
+    if (options.precision() != Precision.FLOAT32) {
+      throw new IllegalArgumentException(
+          reference + " is a BERT encoder, which runs in float32 only; drop --dtype");
+    }
     BackboneOptions effective =
-        new BackboneOptions(
-            options.pooling(), options.normalize(), Math.min(options.maxLength(), maxPositions));
+        options.withDefaultPooling(Pooling.MEAN).capLength(BertConfig.from(config).maxPositions());
     return new BackboneSpec(
         reference, dir, modelType, effective, dir.fingerprint(modelType, weightsSha256, effective));
   }

@@ -20,10 +20,12 @@ public final class HfConfig {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path file;
+  private final String prefix;
   private final JsonNode root;
 
-  private HfConfig(Path file, JsonNode root) {
+  private HfConfig(Path file, String prefix, JsonNode root) {
     this.file = file;
+    this.prefix = prefix;
     this.root = root;
   }
 
@@ -42,7 +44,7 @@ public final class HfConfig {
     if (root == null || !root.isObject()) {
       throw new ModelFormatException(file, "must hold a JSON object");
     }
-    return new HfConfig(file, root);
+    return new HfConfig(file, "", root);
   }
 
   private static String locationOf(com.fasterxml.jackson.core.JacksonException e) {
@@ -63,10 +65,11 @@ public final class HfConfig {
   public int requiredInt(String field) {
     JsonNode node = root.get(field);
     if (node == null || node.isNull()) {
-      throw new ModelFormatException(file, field, "missing");
+      throw new ModelFormatException(file, prefix + field, "missing");
     }
     if (!node.canConvertToInt() || !node.isIntegralNumber() || node.intValue() <= 0) {
-      throw new ModelFormatException(file, field, "must be a positive integer, got " + node);
+      throw new ModelFormatException(
+          file, prefix + field, "must be a positive integer, got " + node);
     }
     return node.intValue();
   }
@@ -83,15 +86,40 @@ public final class HfConfig {
       return fallback;
     }
     if (!node.isNumber() || node.doubleValue() <= 0) {
-      throw new ModelFormatException(file, field, "must be a positive number, got " + node);
+      throw new ModelFormatException(
+          file, prefix + field, "must be a positive number, got " + node);
     }
     return node.doubleValue();
+  }
+
+  /** An optional boolean field. */
+  public boolean optionalBoolean(String field, boolean fallback) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return fallback;
+    }
+    if (!node.isBoolean()) {
+      throw new ModelFormatException(file, prefix + field, "must be true or false, got " + node);
+    }
+    return node.booleanValue();
+  }
+
+  /** An optional object field as a configuration of its own, its fields named {@code field.x}. */
+  public Optional<HfConfig> optionalObject(String field) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    if (!node.isObject()) {
+      throw new ModelFormatException(file, prefix + field, "must be an object, got " + node);
+    }
+    return Optional.of(new HfConfig(file, prefix + field + ".", node));
   }
 
   /** A required string field. */
   public String requiredString(String field) {
     return optionalString(field)
-        .orElseThrow(() -> new ModelFormatException(file, field, "missing"));
+        .orElseThrow(() -> new ModelFormatException(file, prefix + field, "missing"));
   }
 
   /** An optional string field. */
@@ -101,7 +129,7 @@ public final class HfConfig {
       return Optional.empty();
     }
     if (!node.isTextual()) {
-      throw new ModelFormatException(file, field, "must be a string, got " + node);
+      throw new ModelFormatException(file, prefix + field, "must be a string, got " + node);
     }
     return Optional.of(node.textValue());
   }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.sycolab.backbone.safetensors.ShardedSafetensors;
 import org.sycolab.io.FileDigest;
 
@@ -57,17 +60,32 @@ public record ModelDirectory(Path path) {
    */
   public String fingerprint(String modelType, String weightsSha256, BackboneOptions options)
       throws IOException {
-    String recipe =
-        String.join(
-            "\n",
-            FINGERPRINT_VERSION,
-            "model_type=" + modelType,
-            "config=" + FileDigest.sha256(path.resolve(HfConfig.FILE_NAME)),
-            "weights=" + weightsSha256,
-            "tokenizer=" + FileDigest.sha256(tokenizer()),
-            "pooling=" + options.pooling().id(),
-            "normalize=" + options.normalize(),
-            "max_length=" + options.maxLength());
-    return FileDigest.sha256(recipe.getBytes(StandardCharsets.UTF_8));
+    return fingerprint(modelType, weightsSha256, options, List.of());
+  }
+
+  /**
+   * The fingerprint with {@code extra} lines of recipe: what else an architecture's vectors depend
+   * on, such as a decoder's chat template. Float32, the default precision, adds no line, so
+   * fingerprints from before precisions existed stay valid.
+   */
+  public String fingerprint(
+      String modelType, String weightsSha256, BackboneOptions options, List<String> extra)
+      throws IOException {
+    List<String> recipe = new ArrayList<>();
+    Collections.addAll(
+        recipe,
+        FINGERPRINT_VERSION,
+        "model_type=" + modelType,
+        "config=" + FileDigest.sha256(path.resolve(HfConfig.FILE_NAME)),
+        "weights=" + weightsSha256,
+        "tokenizer=" + FileDigest.sha256(tokenizer()),
+        "pooling=" + options.pooling().id(),
+        "normalize=" + options.normalize(),
+        "max_length=" + options.maxLength());
+    if (options.precision() != Precision.FLOAT32) {
+      recipe.add("precision=" + options.precision().id());
+    }
+    recipe.addAll(extra);
+    return FileDigest.sha256(String.join("\n", recipe).getBytes(StandardCharsets.UTF_8));
   }
 }

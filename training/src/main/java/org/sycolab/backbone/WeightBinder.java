@@ -23,7 +23,7 @@ public final class WeightBinder {
   private WeightBinder() {}
 
   /**
-   * Binds the block's parameters to arrays created by {@code manager} (on its device).
+   * Binds the block's parameters to float32 arrays created by {@code manager} (on its device).
    *
    * @param weightsLocation names the weights in error messages
    * @param prefixes model prefixes a checkpoint may carry, tried in order after none
@@ -33,6 +33,21 @@ public final class WeightBinder {
       TensorSource weights,
       Path weightsLocation,
       NDManager manager,
+      String... prefixes) {
+    bind(block, weights, weightsLocation, manager, DataType.FLOAT32, prefixes);
+  }
+
+  /**
+   * Binds the block's parameters to arrays of {@code type} created by {@code manager} (on its
+   * device). Each tensor is widened to float32 on the heap and converted on the device one at a
+   * time, so loading needs no more than one tensor's worth of memory beyond the model.
+   */
+  public static void bind(
+      NamedBlock block,
+      TensorSource weights,
+      Path weightsLocation,
+      NDManager manager,
+      DataType type,
       String... prefixes) {
     Map<String, NamedBlock.Slot> parameters = new LinkedHashMap<>();
     block.collectTensors("", parameters);
@@ -55,7 +70,11 @@ public final class WeightBinder {
                 + " but config.json implies "
                 + Arrays.toString(expected.getShape()));
       }
-      NDArray array = manager.create(weights.readFloat32(name), expected, DataType.FLOAT32);
+      NDArray wide = manager.create(weights.readFloat32(name), expected, DataType.FLOAT32);
+      NDArray array = wide.toType(type, false);
+      if (array != wide) {
+        wide.close();
+      }
       array.setName(name);
       parameter.setArray(array);
     }

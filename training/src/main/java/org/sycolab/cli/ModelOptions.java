@@ -3,6 +3,7 @@ package org.sycolab.cli;
 import java.util.Locale;
 import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.Pooling;
+import org.sycolab.backbone.Precision;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -14,17 +15,29 @@ final class ModelOptions {
       paramLabel = "M",
       defaultValue = "builtin:minilm",
       description =
-          "builtin:minilm (all-MiniLM-L6-v2, shipped in a Maven artifact) or a Hugging Face model"
-              + " directory with config.json, *.safetensors and tokenizer.json"
+          "builtin:minilm (all-MiniLM-L6-v2, shipped in a Maven artifact); a Hugging Face model"
+              + " directory with config.json, *.safetensors and tokenizer.json (bert, llama,"
+              + " qwen2, mistral); or a TorchScript .pt file with tokenizer.json beside it"
               + " (default: ${DEFAULT-VALUE}).")
   String model;
 
   @Option(
       names = "--pooling",
       paramLabel = "P",
-      defaultValue = "mean",
-      description = "mean (over non-padding tokens) or cls (default: ${DEFAULT-VALUE}).")
+      description =
+          "mean (over non-padding tokens), cls (first token) or last (last non-padding token)"
+              + " (default: mean for encoders, last for decoders and TorchScript models).")
   String pooling;
+
+  @Option(
+      names = "--dtype",
+      paramLabel = "T",
+      defaultValue = "float32",
+      description =
+          "float32 or float16 (decoders; for a CUDA GPU): the type weights and activations are"
+              + " held in; checkpoints in bfloat16, float16 or float32 convert on load"
+              + " (default: ${DEFAULT-VALUE}).")
+  String dtype;
 
   @Option(
       names = "--max-length",
@@ -45,12 +58,24 @@ final class ModelOptions {
   /** The options as the backbone takes them. */
   BackboneOptions backboneOptions() {
     Pooling p =
-        Pooling.parse(pooling.toLowerCase(Locale.ROOT))
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "--pooling must be mean or cls, got '" + pooling + "'"));
+        pooling == null
+            ? null
+            : Pooling.parse(pooling.toLowerCase(Locale.ROOT))
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "--pooling must be one of "
+                                + Pooling.ids()
+                                + ", got '"
+                                + pooling
+                                + "'"));
+    Precision precision;
+    try {
+      precision = Precision.parse(dtype);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--" + e.getMessage());
+    }
     batchSize.check();
-    return new BackboneOptions(p, !noNormalize, maxLength);
+    return new BackboneOptions(p, !noNormalize, maxLength, precision);
   }
 }

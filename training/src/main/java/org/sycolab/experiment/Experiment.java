@@ -32,6 +32,7 @@ public record Experiment(
       String pooling,
       @JsonProperty("max_length") Integer maxLength,
       Boolean normalize,
+      String dtype,
       @JsonProperty("batch_size") Integer batchSize) {}
 
   /**

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.sycolab.backbone.BuiltinModel;
 import org.sycolab.backbone.Pooling;
+import org.sycolab.backbone.Precision;
 import org.sycolab.data.probes.Family;
 import org.sycolab.data.probes.ProbeGenerator;
 import org.sycolab.engine.DeviceSpec;
@@ -253,8 +254,10 @@ public final class ExperimentFile {
     if (e.backbone() != null) {
       Experiment.Backbone b = e.backbone();
       if (b.pooling() != null && Pooling.parse(b.pooling()).isEmpty()) {
-        problems.add("backbone.pooling: expected mean or cls, got '" + b.pooling() + "'");
+        problems.add(
+            "backbone.pooling: expected one of " + Pooling.ids() + ", got '" + b.pooling() + "'");
       }
+      attempt(problems, "backbone.dtype", b.dtype(), Precision::parse);
       positive(problems, "backbone.max_length", b.maxLength());
       positive(problems, "backbone.batch_size", b.batchSize());
     }

@@ -267,6 +267,7 @@ public final class ExperimentPlan {
     if (embeds) {
       option(args, "--pooling", b.pooling());
       option(args, "--max-length", b.maxLength());
+      option(args, "--dtype", b.dtype());
       if (Boolean.FALSE.equals(b.normalize())) {
         args.add("--no-normalize");
       }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.Pooling;
+import org.sycolab.backbone.Precision;
 
 /**
  * {@code head.json}: what a head is and how it came to be — architecture, label, the backbone whose
@@ -71,14 +72,17 @@ public record HeadCard(
    * @param pooling mean or cls
    * @param normalize whether vectors were scaled to unit length
    * @param maxLength most tokens per input
+   * @param precision float32 or float16; absent (float32) in cards written before precisions
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record BackboneInfo(
       String reference,
       String modelType,
       String fingerprint,
       String pooling,
       boolean normalize,
-      int maxLength) {
+      int maxLength,
+      String precision) {
 
     /** The options that reproduce the head's features. */
     public BackboneOptions options() {
@@ -88,7 +92,11 @@ public record HeadCard(
                   () ->
                       new IllegalArgumentException(
                           "unknown pooling '" + pooling + "' in head.json"));
-      return new BackboneOptions(parsed, normalize, maxLength);
+      return new BackboneOptions(
+          parsed,
+          normalize,
+          maxLength,
+          precision == null ? Precision.FLOAT32 : Precision.parse(precision));
     }
   }
 

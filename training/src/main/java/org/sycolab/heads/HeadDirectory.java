@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.backbone.Pooling;
+import org.sycolab.backbone.Precision;
 import org.sycolab.io.AtomicFiles;
 
 /**
@@ -85,7 +86,16 @@ public final class HeadDirectory {
     require(cardFile, "backbone.pooling", card.backbone().pooling());
     if (Pooling.parse(card.backbone().pooling()).isEmpty()) {
       throw new ModelFormatException(
-          cardFile, "backbone.pooling", "expected mean or cls, got " + card.backbone().pooling());
+          cardFile,
+          "backbone.pooling",
+          "expected one of " + Pooling.ids() + ", got " + card.backbone().pooling());
+    }
+    if (card.backbone().precision() != null) {
+      try {
+        Precision.parse(card.backbone().precision());
+      } catch (IllegalArgumentException e) {
+        throw new ModelFormatException(cardFile, "backbone.precision", e.getMessage());
+      }
     }
     require(cardFile, "training", card.training());
     require(cardFile, "history", card.history());

@@ -117,7 +117,7 @@ class EmbedCommandTest {
     assertThat(shard.err()).contains("0 <= i < n");
     CliRun pooling = CliRun.of("embed", "--in", pairs.toString(), "--pooling", "max");
     assertThat(pooling.status()).isEqualTo(2);
-    assertThat(pooling.err()).contains("--pooling must be mean or cls");
+    assertThat(pooling.err()).contains("--pooling must be one of mean, cls, last");
     CliRun missing = CliRun.of("embed", "--in", tmp.resolve("nope.jsonl").toString());
     assertThat(missing.status()).isEqualTo(2);
     assertThat(missing.err()).contains("nope.jsonl: no such file");

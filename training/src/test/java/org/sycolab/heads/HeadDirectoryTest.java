@@ -22,7 +22,8 @@ class HeadDirectoryTest {
         HeadCard.VERSION,
         "grounded",
         architecture,
-        new HeadCard.BackboneInfo("builtin:minilm", "bert", "abcdef0123456789", "mean", true, 256),
+        new HeadCard.BackboneInfo(
+            "builtin:minilm", "bert", "abcdef0123456789", "mean", true, 256, "float32"),
         architecture.inputDimension(),
         TrainingConfig.defaults(3),
         new HeadCard.DataInfo("pairs.jsonl", "00ff", "meta", 10, 2, 2),

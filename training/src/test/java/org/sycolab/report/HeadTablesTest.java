@@ -21,7 +21,7 @@ class HeadTablesTest {
         HeadCard.VERSION,
         label,
         HeadArchitecture.linear(4),
-        new HeadCard.BackboneInfo("builtin:minilm", "bert", "ff", "mean", true, 256),
+        new HeadCard.BackboneInfo("builtin:minilm", "bert", "ff", "mean", true, 256, "float32"),
         4,
         TrainingConfig.defaults(seed),
         new HeadCard.DataInfo("pairs.jsonl", "00", "meta", 70, 15, 15),

@@ -4,11 +4,9 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import org.sycolab.backbone.Backbone;
 import org.sycolab.backbone.BackboneOptions;
@@ -17,7 +15,7 @@ import org.sycolab.backbone.HfConfig;
 import org.sycolab.backbone.ModelDirectory;
 import org.sycolab.backbone.PaddedBatch;
 import org.sycolab.backbone.PairText;
-import org.sycolab.backbone.Pooling;
+import org.sycolab.backbone.Pooler;
 import org.sycolab.backbone.TokenizedInput;
 import org.sycolab.backbone.WeightBinder;
 import org.sycolab.backbone.safetensors.ShardedSafetensors;
@@ -86,24 +84,7 @@ public final class BertBackbone implements Backbone {
     try (NDManager scope = manager.newSubManager()) {
       NDList inputs = inputs(scope, batch);
       NDArray hidden = encoder.forward(store, inputs, false).singletonOrThrow();
-      NDArray mask = inputs.get(2).toType(DataType.FLOAT32, false);
-      NDArray pooled;
-      if (options.pooling() == Pooling.CLS) {
-        pooled = hidden.get(":, 0, :");
-      } else {
-        NDArray counts = mask.sum(new int[] {1}, true).maximum(1e-9f);
-        pooled = hidden.mul(mask.expandDims(2)).sum(new int[] {1}).div(counts);
-      }
-      if (options.normalize()) {
-        pooled = pooled.div(pooled.norm(new int[] {1}, true).maximum(1e-12f));
-      }
-      float[] flat = pooled.toFloatArray();
-      int d = dimension();
-      float[][] rows = new float[batch.size()][];
-      for (int i = 0; i < rows.length; i++) {
-        rows[i] = Arrays.copyOfRange(flat, i * d, (i + 1) * d);
-      }
-      return rows;
+      return Pooler.pool(hidden, inputs.get(2), options);
     }
   }
 

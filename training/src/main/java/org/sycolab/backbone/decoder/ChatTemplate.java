@@ -3,6 +3,7 @@ package org.sycolab.backbone.decoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.sycolab.backbone.PairText;
 import org.sycolab.data.Role;
 import org.sycolab.data.Turn;
+import org.sycolab.io.FileDigest;
 
 /**
  * How a conversation is rendered as text for a decoder model, with the response as the final
@@ -41,6 +43,20 @@ public final class ChatTemplate {
     this.format = format;
     this.bos = bos;
     this.defaultSystem = defaultSystem;
+  }
+
+  /**
+   * Lines for a backbone's fingerprint: the SHA-256 of each file a directory's rendering depends on
+   * besides {@code tokenizer.json} ({@code tokenizer_config.json}, {@code chat_template.jinja}), or
+   * {@code none}.
+   */
+  public static List<String> fingerprintLines(Path modelDir) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (String name : List.of(TokenizerConfig.FILE_NAME, JINJA_FILE)) {
+      Path file = modelDir.resolve(name);
+      lines.add(name + "=" + (Files.isRegularFile(file) ? FileDigest.sha256(file) : "none"));
+    }
+    return lines;
   }
 
   /**
