@@ -11,10 +11,12 @@ import org.sycolab.backbone.bert.BertConfig;
 import org.sycolab.backbone.decoder.ChatTemplate;
 import org.sycolab.backbone.decoder.DecoderBackbone;
 import org.sycolab.backbone.decoder.DecoderConfig;
+import org.sycolab.backbone.torchscript.TorchScriptBackbone;
+import org.sycolab.backbone.torchscript.TorchScriptModel;
 
 /**
- * Opens a backbone from a model reference: {@code builtin:<name>} or a Hugging Face model
- * directory, whose {@code config.json} {@code model_type} picks the architecture.
+ * Opens a backbone from a model reference: {@code builtin:<name>}, a Hugging Face model directory
+ * (whose {@code config.json} {@code model_type} picks the architecture) or a TorchScript file.
  */
 public final class Backbones {
 
@@ -36,6 +38,9 @@ public final class Backbones {
 
   /** Loads a described backbone onto {@code device}. */
   public static Backbone open(BackboneSpec spec, Device device) throws IOException {
+    if (spec.modelType().equals(TorchScriptModel.MODEL_TYPE)) {
+      return TorchScriptBackbone.load(spec, device);
+    }
     return DecoderConfig.covers(spec.modelType())
         ? DecoderBackbone.load(spec, device)
         : BertBackbone.load(spec, device);
@@ -48,6 +53,9 @@ public final class Backbones {
    */
   public static BackboneSpec describe(String reference, BackboneOptions options, Path cacheRoot)
       throws IOException {
+    if (TorchScriptModel.isTorchScriptReference(reference)) {
+      return TorchScriptModel.describe(reference, Path.of(reference), options);
+    }
     ModelDirectory dir = resolve(reference, cacheRoot);
     // Weights first: a directory of pickled weights is refused before its config is examined.
     String weightsSha256;

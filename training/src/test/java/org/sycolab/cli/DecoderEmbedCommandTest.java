@@ -12,10 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sycolab.backbone.decoder.TinyDecoderCheckpoint;
 import org.sycolab.backbone.decoder.TinyTokenizer;
+import org.sycolab.backbone.torchscript.TorchScriptFixture;
 import org.sycolab.features.FeatureChunk;
 import org.sycolab.run.RunManifest;
 
-/** {@code sycolab embed --model DIR} on tiny random llama and qwen2 checkpoints. */
+/**
+ * {@code sycolab embed --model M} on tiny random llama and qwen2 checkpoints and a TorchScript
+ * module.
+ */
 class DecoderEmbedCommandTest {
 
   @TempDir Path tmp;
@@ -82,6 +86,33 @@ class DecoderEmbedCommandTest {
           .containsEntry("pooling", "last")
           .containsEntry("precision", "float32");
     }
+  }
+
+  @Test
+  void embedsWithATorchScriptModuleNamedByItsFile() throws Exception {
+    Path module = TorchScriptFixture.write(tmp.resolve("ts"));
+    Path out = tmp.resolve("features-ts");
+    CliRun r =
+        CliRun.of(
+            "embed",
+            "--in",
+            pairs().toString(),
+            "--model",
+            module.toString(),
+            "--out",
+            out.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(FeatureChunk.read(out.resolve("features.safetensors")).dimension())
+        .isEqualTo(TorchScriptFixture.WIDTH);
+    assertThat(RunManifest.read(out.resolve("manifest.json")).config())
+        .containsEntry("model_type", "torchscript")
+        .containsEntry("pooling", "last");
+
+    // The directory alone holds a .pt and no safetensors: the error says what to pass instead.
+    CliRun directory =
+        CliRun.of("embed", "--in", pairs().toString(), "--model", module.getParent().toString());
+    assertThat(directory.status()).isEqualTo(1);
+    assertThat(directory.err()).contains("naming its .pt file itself as the model");
   }
 
   @Test

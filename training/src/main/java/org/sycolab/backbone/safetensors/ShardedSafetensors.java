@@ -74,7 +74,10 @@ public final class ShardedSafetensors implements TensorSource {
               + pickled
               + ", which sycolab refuses to load because unpickling can run arbitrary code;"
               + " convert them to safetensors, e.g. in Python with"
-              + " model.save_pretrained(dir, safe_serialization=True)");
+              + " model.save_pretrained(dir, safe_serialization=True)"
+              + (pickled.stream().anyMatch(name -> name.endsWith(".pt"))
+                  ? "; a TorchScript export is used by naming its .pt file itself as the model"
+                  : ""));
     }
     throw new ModelFormatException(
         dir, "holds no model weights; expected " + SINGLE_FILE + " or " + INDEX_FILE);

@@ -5,12 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.backbone.ModelDirectory;
 import org.sycolab.backbone.Precision;
+import org.sycolab.backbone.decoder.ChatTemplate;
 import org.sycolab.io.FileDigest;
 
 /**
@@ -32,8 +35,6 @@ public final class TorchScriptModel {
    * reused.
    */
   static final String FINGERPRINT_VERSION = "sycolab-torchscript-v1";
-
-  private static final String TOKENIZER_CONFIG = "tokenizer_config.json";
 
   private TorchScriptModel() {}
 
@@ -76,18 +77,19 @@ public final class TorchScriptModel {
     if (sidecar.maxLength().isPresent()) {
       effective = effective.capLength(sidecar.maxLength().getAsInt());
     }
-    String recipe =
-        String.join(
-            "\n",
-            FINGERPRINT_VERSION,
-            "module=" + FileDigest.sha256(ptFile),
-            "tokenizer=" + FileDigest.sha256(dir.tokenizer()),
-            "tokenizer_config=" + sha256OrNone(dir.path().resolve(TOKENIZER_CONFIG)),
-            "sidecar=" + sha256OrNone(TorchScriptSidecar.fileFor(ptFile)),
-            "pooling=" + effective.pooling().id(),
-            "normalize=" + effective.normalize(),
-            "max_length=" + effective.maxLength());
-    String fingerprint = FileDigest.sha256(recipe.getBytes(StandardCharsets.UTF_8));
+    List<String> recipe = new ArrayList<>();
+    Collections.addAll(
+        recipe,
+        FINGERPRINT_VERSION,
+        "module=" + FileDigest.sha256(ptFile),
+        "tokenizer=" + FileDigest.sha256(dir.tokenizer()),
+        "sidecar=" + sha256OrNone(TorchScriptSidecar.fileFor(ptFile)),
+        "pooling=" + effective.pooling().id(),
+        "normalize=" + effective.normalize(),
+        "max_length=" + effective.maxLength());
+    recipe.addAll(ChatTemplate.fingerprintLines(dir.path()));
+    String fingerprint =
+        FileDigest.sha256(String.join("\n", recipe).getBytes(StandardCharsets.UTF_8));
     return new BackboneSpec(reference, dir, MODEL_TYPE, effective, fingerprint);
   }
 

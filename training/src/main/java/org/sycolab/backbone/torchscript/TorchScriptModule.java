@@ -119,7 +119,13 @@ final class TorchScriptModule implements AutoCloseable {
               + " (\"inputs\" in "
               + TorchScriptSidecar.FILE_NAME
               + "): "
-              + e.getMessage(),
+              + e.getMessage()
+              + (String.valueOf(e.getMessage()).contains("index out of range")
+                  ? " (when the module has a position table shorter than the inputs, set"
+                      + " \"max_length\" in "
+                      + TorchScriptSidecar.FILE_NAME
+                      + " or pass a smaller --max-length)"
+                  : ""),
           e);
     }
   }

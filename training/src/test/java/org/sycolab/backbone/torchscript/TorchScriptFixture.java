@@ -19,10 +19,10 @@ import org.sycolab.backbone.decoder.TinyTokenizer;
  * {@code model.pt}, its {@code torchscript.json} and a tiny {@code tokenizer.json} in one
  * directory. Also a module that returns a dict.
  */
-final class TorchScriptFixture {
+public final class TorchScriptFixture {
 
   /** The fixture model's hidden size. */
-  static final int WIDTH = 32;
+  public static final int WIDTH = 32;
 
   /** Its vocabulary size, the width of its second output (logits). */
   static final int VOCAB = 300;
@@ -35,7 +35,7 @@ final class TorchScriptFixture {
   private TorchScriptFixture() {}
 
   /** Writes the model directory into {@code dir} and returns the module's path. */
-  static Path write(Path dir) throws IOException {
+  public static Path write(Path dir) throws IOException {
     Files.createDirectories(dir);
     copy("model.pt", dir);
     copy(TorchScriptSidecar.FILE_NAME, dir);
