@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 import org.sycolab.backbone.BuiltinModel;
 import org.sycolab.backbone.Pooling;
 import org.sycolab.backbone.Precision;
+import org.sycolab.backbone.torchscript.TorchScriptModel;
 import org.sycolab.data.probes.Family;
 import org.sycolab.data.probes.ProbeGenerator;
 import org.sycolab.engine.DeviceSpec;
@@ -123,8 +124,9 @@ public final class ExperimentFile {
         && backbone.model() != null
         && !backbone.model().startsWith(BuiltinModel.SCHEME)) {
       Path model = base.resolve(backbone.model()).normalize();
-      if (!Files.isDirectory(model)) {
-        problems.add(file + ": backbone.model: no such model directory: " + model);
+      if (!Files.isDirectory(model) && !TorchScriptModel.isTorchScriptReference(model.toString())) {
+        problems.add(
+            file + ": backbone.model: no such model directory or TorchScript file: " + model);
       }
     }
     List<String> heldout = experiment.heads() == null ? null : experiment.heads().heldoutDomains();

@@ -130,7 +130,9 @@ class ExperimentFileTest {
                 + "heads: {heldout_domains: [units, nosuch]}\n");
     assertThatThrownBy(() -> ExperimentFile.requirePaths(other, ExperimentFile.read(other)))
         .hasMessageContaining(
-            other + ": backbone.model: no such model directory: " + tmp.resolve("models/mine"))
+            other
+                + ": backbone.model: no such model directory or TorchScript file: "
+                + tmp.resolve("models/mine"))
         .hasMessageContaining(
             other + ": heads.heldout_domains: the generator makes no domain 'nosuch'")
         .hasMessageNotContaining("'units'");

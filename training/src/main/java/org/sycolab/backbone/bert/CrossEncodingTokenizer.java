@@ -9,6 +9,7 @@ import java.util.Arrays;
 import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.TokenizedInput;
+import org.sycolab.backbone.TruncationBudget;
 
 /**
  * Encodes a pair as {@code [CLS] prompt [SEP] response [SEP]}, type ids 0 for the first segment and
@@ -67,19 +68,9 @@ public final class CrossEncodingTokenizer implements AutoCloseable {
     long[] prompt = pieces(text.renderedPrompt());
     long[] response = pieces(text.response());
     int budget = maxLength - 3;
-    int keepPrompt = prompt.length;
-    int keepResponse = response.length;
-    if (keepPrompt + keepResponse > budget) {
-      int half = budget / 2;
-      if (keepPrompt <= half) {
-        keepResponse = budget - keepPrompt;
-      } else if (keepResponse <= budget - half) {
-        keepPrompt = budget - keepResponse;
-      } else {
-        keepPrompt = half;
-        keepResponse = budget - half;
-      }
-    }
+    TruncationBudget keep = TruncationBudget.split(prompt.length, response.length, budget);
+    int keepPrompt = keep.prompt();
+    int keepResponse = keep.response();
     int length = keepPrompt + keepResponse + 3;
     long[] ids = new long[length];
     long[] types = new long[length];

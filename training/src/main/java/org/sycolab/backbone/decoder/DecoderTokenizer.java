@@ -8,6 +8,7 @@ import java.util.Arrays;
 import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.TokenizedInput;
+import org.sycolab.backbone.TruncationBudget;
 
 /**
  * Encodes a pair for a decoder model as its {@link ChatTemplate} renders it, with the response as
@@ -133,19 +134,9 @@ public final class DecoderTokenizer implements AutoCloseable {
     long[] head = ids(tokenizer, template.head(text.prompt()));
     long[] response = ids(tokenizer, template.response(text.response()));
     int budget = maxLength - prefix.length - tail.length;
-    int keepHead = head.length;
-    int keepResponse = response.length;
-    if (keepHead + keepResponse > budget) {
-      int half = budget / 2;
-      if (keepHead <= half) {
-        keepResponse = budget - keepHead;
-      } else if (keepResponse <= budget - half) {
-        keepHead = budget - keepResponse;
-      } else {
-        keepHead = half;
-        keepResponse = budget - half;
-      }
-    }
+    TruncationBudget keep = TruncationBudget.split(head.length, response.length, budget);
+    int keepHead = keep.prompt();
+    int keepResponse = keep.response();
     long[] ids = new long[prefix.length + keepHead + keepResponse + tail.length];
     int at = 0;
     System.arraycopy(prefix, 0, ids, at, prefix.length);
