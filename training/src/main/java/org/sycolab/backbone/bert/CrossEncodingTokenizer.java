@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.backbone.PairText;
+import org.sycolab.backbone.PairTokenizer;
 import org.sycolab.backbone.TokenizedInput;
 import org.sycolab.backbone.TruncationBudget;
 
@@ -17,7 +18,7 @@ import org.sycolab.backbone.TruncationBudget;
  * that needs less gives the rest to the other; the prompt keeps its end (the user's latest turn),
  * the response its start.
  */
-public final class CrossEncodingTokenizer implements AutoCloseable {
+public final class CrossEncodingTokenizer implements PairTokenizer {
 
   private final HuggingFaceTokenizer tokenizer;
   private final int maxLength;
@@ -64,6 +65,7 @@ public final class CrossEncodingTokenizer implements AutoCloseable {
   }
 
   /** Tokenises and truncates one pair. */
+  @Override
   public TokenizedInput tokenize(PairText text) {
     long[] prompt = pieces(text.renderedPrompt());
     long[] response = pieces(text.response());

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.backbone.PairText;
+import org.sycolab.backbone.PairTokenizer;
 import org.sycolab.backbone.TokenizedInput;
 import org.sycolab.backbone.TruncationBudget;
 
@@ -24,7 +25,7 @@ import org.sycolab.backbone.TruncationBudget;
  * rest to the other; the head keeps its end (the latest turn and the assistant header), the
  * response its start.
  */
-public final class DecoderTokenizer implements AutoCloseable {
+public final class DecoderTokenizer implements PairTokenizer {
 
   /** The file name of a model directory's tokenizer. */
   public static final String FILE_NAME = "tokenizer.json";
@@ -130,6 +131,7 @@ public final class DecoderTokenizer implements AutoCloseable {
   }
 
   /** Renders, tokenises and truncates one pair. */
+  @Override
   public TokenizedInput tokenize(PairText text) {
     long[] head = ids(tokenizer, template.head(text.prompt()));
     long[] response = ids(tokenizer, template.response(text.response()));

@@ -1,0 +1,72 @@
+package org.sycolab.backbone;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+
+/**
+ * What every architecture shares: tokenise a pair, run the model over a right-padded batch in a
+ * scope of its own, and pool the hidden states as the options say. Subclasses supply the hidden
+ * states.
+ */
+public abstract class PoolingBackbone implements Backbone {
+
+  private final String fingerprint;
+  private final BackboneOptions options;
+  private final NDManager manager;
+  private final PairTokenizer tokenizer;
+
+  /**
+   * Takes ownership of {@code manager} (holding the model's weights) and {@code tokenizer}, both
+   * closed by {@link #close()}.
+   */
+  protected PoolingBackbone(BackboneSpec spec, NDManager manager, PairTokenizer tokenizer) {
+    this.fingerprint = spec.fingerprint();
+    this.options = spec.options();
+    this.manager = manager;
+    this.tokenizer = tokenizer;
+  }
+
+  /** The hidden states (B,T,H) of a padded batch, created in {@code scope}. */
+  protected abstract NDArray hiddenStates(NDManager scope, PaddedBatch batch);
+
+  @Override
+  public final String fingerprint() {
+    return fingerprint;
+  }
+
+  @Override
+  public final TokenizedInput tokenize(PairText text) {
+    return tokenizer.tokenize(text);
+  }
+
+  @Override
+  public final float[][] embed(List<TokenizedInput> batch) {
+    PaddedBatch padded = PaddedBatch.of(batch);
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray hidden = hiddenStates(scope, padded);
+      NDArray mask = scope.create(padded.mask(), new Shape(padded.shape()));
+      return Pooler.pool(hidden, mask, options);
+    }
+  }
+
+  /**
+   * The hidden states (B,T,H) of a batch padded to its longest input, as float32, flattened
+   * row-major: what pooling reads, exposed for checks against a reference implementation.
+   */
+  public final float[] lastHiddenState(List<TokenizedInput> batch) {
+    try (NDManager scope = manager.newSubManager()) {
+      return hiddenStates(scope, PaddedBatch.of(batch))
+          .toType(DataType.FLOAT32, false)
+          .toFloatArray();
+    }
+  }
+
+  @Override
+  public void close() {
+    tokenizer.close();
+    manager.close();
+  }
+}
