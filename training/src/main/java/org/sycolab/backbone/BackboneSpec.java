@@ -1,5 +1,7 @@
 package org.sycolab.backbone;
 
+import java.util.Objects;
+
 /**
  * A backbone described without loading it: where its files are, its architecture, the options in
  * effect and its fingerprint. Cheap to make (it reads the config and hashes files), so a fully
@@ -16,4 +18,10 @@ public record BackboneSpec(
     ModelDirectory directory,
     String modelType,
     BackboneOptions options,
-    String fingerprint) {}
+    String fingerprint) {
+
+  /** Requires the pooling to be filled in: describing a model resolves the default. */
+  public BackboneSpec {
+    Objects.requireNonNull(options.pooling(), "a described backbone's pooling");
+  }
+}

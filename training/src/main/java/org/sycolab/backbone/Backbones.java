@@ -87,7 +87,9 @@ public final class Backbones {
     }
     if (options.precision() != Precision.FLOAT32) {
       throw new IllegalArgumentException(
-          reference + " is a BERT encoder, which runs in float32 only; drop --dtype");
+          reference
+              + " is a BERT encoder, which runs in float32 only; use dtype float32 (--dtype,"
+              + " backbone.dtype)");
     }
     BackboneOptions effective =
         options.withDefaultPooling(Pooling.MEAN).capLength(BertConfig.from(config).maxPositions());

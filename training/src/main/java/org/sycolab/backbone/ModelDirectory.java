@@ -29,7 +29,7 @@ public record ModelDirectory(Path path) {
    * CrossEncodingTokenizer}), the blocks' arithmetic and pooling. Bump it with any change there
    * that moves a vector, so that cached features of the old code are not reused.
    */
-  static final String FINGERPRINT_VERSION = "sycolab-backbone-v2";
+  public static final String FINGERPRINT_VERSION = "sycolab-backbone-v2";
 
   /** Checks that the path is a directory with a config. */
   public static ModelDirectory of(Path path) {

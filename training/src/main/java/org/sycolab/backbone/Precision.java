@@ -46,9 +46,9 @@ public enum Precision {
       // of them and an array of it aborts the JVM (checked on DJL 0.36.0). bfloat16 checkpoints are
       // widened exactly on load instead.
       throw new IllegalArgumentException(
-          "dtype bfloat16 cannot be computed in: DJL's PyTorch engine has no bfloat16 arrays."
+          "bfloat16 cannot be computed in: DJL's PyTorch engine has no bfloat16 arrays."
               + " bfloat16 checkpoints load exactly as float32; use float16 on a GPU for speed");
     }
-    throw new IllegalArgumentException("dtype must be float32 or float16, got '" + id + "'");
+    throw new IllegalArgumentException("expected float32 or float16, got '" + id + "'");
   }
 }

@@ -26,7 +26,8 @@ final class ModelOptions {
       paramLabel = "P",
       description =
           "mean (over non-padding tokens), cls (first token) or last (last non-padding token)"
-              + " (default: mean for encoders, last for decoders and TorchScript models).")
+              + " (default: mean for encoders, last for decoders, for TorchScript modules the"
+              + " pooling of torchscript.json, itself last by default).")
   String pooling;
 
   @Option(
@@ -73,7 +74,7 @@ final class ModelOptions {
     try {
       precision = Precision.parse(dtype);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--" + e.getMessage());
+      throw new IllegalArgumentException("--dtype: " + e.getMessage());
     }
     batchSize.check();
     return new BackboneOptions(p, !noNormalize, maxLength, precision);

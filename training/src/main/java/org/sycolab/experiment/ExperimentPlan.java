@@ -275,7 +275,10 @@ public final class ExperimentPlan {
     option(args, "--batch-size", b.batchSize());
   }
 
-  /** The model: built in, or a directory, relative to the experiment file like the data. */
+  /**
+   * The model: built in, or a directory or TorchScript file, relative to the experiment file like
+   * the data.
+   */
   private String model() {
     Experiment.Backbone b = experiment.backbone();
     if (b == null || b.model() == null) {

@@ -67,12 +67,13 @@ public record HeadCard(
    * The backbone a head belongs to.
    *
    * @param reference builtin:minilm or the model directory, as given
-   * @param modelType config.json's model_type
+   * @param modelType config.json's model_type, or torchscript
    * @param fingerprint the features' fingerprint (weights, tokenizer, pooling, max length)
-   * @param pooling mean or cls
+   * @param pooling mean, cls or last
    * @param normalize whether vectors were scaled to unit length
    * @param maxLength most tokens per input
-   * @param precision float32 or float16; absent (float32) in cards written before precisions
+   * @param precision the --dtype asked for, float32 or float16; absent (float32) in cards written
+   *     before precisions
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record BackboneInfo(

@@ -82,10 +82,13 @@ class ExperimentFileTest {
     Path file =
         write(
             "name: x\ndata: {generate: {families: [pushback, gossip]}}\n"
+                + "backbone: {pooling: max, dtype: bfloat16}\n"
                 + "heads: {dropout: 1.5, lr: 0, weight_decay: -1, patience: 0}\n"
                 + "pull: {lambda: [0, 0.5, 2], bootstrap: -1}\n");
     assertThatThrownBy(() -> ExperimentFile.read(file))
         .hasMessageContaining(file + ": data.generate.families: expected names among [")
+        .hasMessageContaining(file + ": backbone.pooling: expected one of mean, cls, last")
+        .hasMessageContaining(file + ": backbone.dtype: bfloat16 cannot be computed in")
         .hasMessageContaining(file + ": heads.dropout: expected a probability in [0, 1), got 1.5")
         .hasMessageContaining(file + ": heads.lr: expected a positive learning rate")
         .hasMessageContaining(file + ": heads.weight_decay: expected at least 0, got -1")

@@ -34,7 +34,7 @@ class ExperimentPlanTest {
         read(
             "name: x\ndata: {generate: {seed: 7, pairs: 300, heldout_domain: geography}}\n"
                 + "backbone: {model: /models/m, pooling: cls, max_length: 64, batch_size: 8,"
-                + " normalize: false}\n"
+                + " normalize: false, dtype: float16}\n"
                 + "heads: {architecture: mlp, seeds: [4, 5], mixture: [0.25], epochs: 3,"
                 + " heldout_domains: [units]}\n"
                 + "pull: {lambda: '0:1:0.5', n: [1, 16], bootstrap: 50, seed: 9, split: all}\n");
@@ -78,6 +78,8 @@ class ExperimentPlanTest {
             "cls",
             "--max-length",
             "64",
+            "--dtype",
+            "float16",
             "--no-normalize",
             "--batch-size",
             "8",

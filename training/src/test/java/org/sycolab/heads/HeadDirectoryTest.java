@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sycolab.backbone.ModelFormatException;
+import org.sycolab.backbone.Precision;
 import org.sycolab.io.AtomicFiles;
 
 class HeadDirectoryTest {
@@ -94,6 +95,28 @@ class HeadDirectoryTest {
         .isInstanceOf(ModelFormatException.class)
         .hasMessageContaining("head.json")
         .hasMessageContaining("architecture.kind");
+  }
+
+  @Test
+  void aCardWithoutAPrecisionIsFloat32AndABadOneIsNamed() throws Exception {
+    HeadArchitecture linear = HeadArchitecture.linear(3);
+    Path dir = tmp.resolve("head");
+    Files.createDirectories(dir);
+    HeadDirectory.writeInto(dir, card(linear), HeadWeights.initial(linear, 1));
+    Path json = dir.resolve(HeadDirectory.CARD);
+    String written = Files.readString(json);
+    assertThat(written).contains("\"precision\" : \"float32\"");
+
+    // Cards written before precisions existed have no such field.
+    Files.writeString(json, written.replace(",\n    \"precision\" : \"float32\"", ""));
+    assertThat(Files.readString(json)).doesNotContain("precision");
+    assertThat(HeadDirectory.read(dir).card().backbone().options().precision())
+        .isEqualTo(Precision.FLOAT32);
+
+    Files.writeString(json, written.replace("\"float32\"", "\"float8\""));
+    assertThatThrownBy(() -> HeadDirectory.read(dir))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("head.json: backbone.precision: expected float32 or float16");
   }
 
   @Test

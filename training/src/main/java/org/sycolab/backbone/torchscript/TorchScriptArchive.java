@@ -20,9 +20,8 @@ import org.sycolab.backbone.ModelFormatException;
 final class TorchScriptArchive {
 
   private static final String REFUSAL =
-      "is not a TorchScript module (%s). Pickled checkpoints (torch.save) are refused because"
-          + " unpickling can run arbitrary code; TorchScript archives load through torch.jit,"
-          + " which does not unpickle arbitrary Python. Export the model with"
+      "is not a TorchScript module (%s); a torch.save checkpoint holds weights, not a runnable"
+          + " module. Export the model with"
           + " torch.jit.trace(model, (input_ids, attention_mask)).save(path)";
 
   private TorchScriptArchive() {}

@@ -81,6 +81,8 @@ public final class TorchScriptModel {
     Collections.addAll(
         recipe,
         FINGERPRINT_VERSION,
+        // The prompt rendering and truncation are the decoders', versioned there.
+        "renderer=" + ModelDirectory.FINGERPRINT_VERSION,
         "module=" + FileDigest.sha256(ptFile),
         "tokenizer=" + FileDigest.sha256(dir.tokenizer()),
         "sidecar=" + sha256OrNone(TorchScriptSidecar.fileFor(ptFile)),

@@ -23,6 +23,12 @@ final class TorchScriptModule implements AutoCloseable {
 
   private static final String[] NO_EXTRA_FILES = new String[0];
 
+  /**
+   * The widest hidden size believed without {@code hidden_size} in the sidecar: the largest models
+   * have 16,384 units, and vocabularies (the width of logits) start at about 30,000.
+   */
+  private static final int WIDEST_HIDDEN = 16_384;
+
   private final Path file;
   private final TorchScriptSidecar sidecar;
   private final PtSymbolBlock block;
@@ -54,6 +60,17 @@ final class TorchScriptModule implements AutoCloseable {
     TorchScriptModule module = new TorchScriptModule(file, sidecar, block);
     try {
       module.hiddenSize = sidecar.hiddenSize().orElseGet(() -> module.probeHiddenSize(manager));
+      if (sidecar.hiddenSize().isEmpty() && module.hiddenSize > WIDEST_HIDDEN) {
+        throw new ModelFormatException(
+            file,
+            sidecar.output().toString(),
+            "is "
+                + module.hiddenSize
+                + " wide, which looks like a language model's logits rather than hidden states;"
+                + " choose the hidden states with \"output\" in "
+                + TorchScriptSidecar.FILE_NAME
+                + " (or trace the base model), or state \"hidden_size\" there to accept it");
+      }
       return module;
     } catch (RuntimeException e) {
       module.close();

@@ -11,7 +11,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.backbone.Pooling;
 
@@ -54,8 +53,8 @@ public record TorchScriptSidecar(
           OptionalInt.empty(),
           OptionalInt.empty());
 
-  private static final Set<String> FIELDS =
-      Set.of("inputs", "output", "pooling", "hidden_size", "max_length");
+  private static final List<String> FIELDS =
+      List.of("inputs", "output", "pooling", "hidden_size", "max_length");
 
   /** The shortest token limit sycolab accepts, as {@code BackboneOptions} does. */
   private static final int MIN_LENGTH = 8;
@@ -91,15 +90,21 @@ public record TorchScriptSidecar(
       String name = names.next();
       if (!FIELDS.contains(name)) {
         throw new ModelFormatException(
-            file, name, "unknown field; known: inputs, output, pooling, hidden_size, max_length");
+            file, name, "unknown field; known: " + String.join(", ", FIELDS));
       }
     }
     return new TorchScriptSidecar(
-        inputs(file, root.get("inputs")),
-        output(file, root.get("output")),
-        pooling(file, root.get("pooling")),
-        atLeast(1, file, "hidden_size", root.get("hidden_size")),
-        atLeast(MIN_LENGTH, file, "max_length", root.get("max_length")));
+        inputs(file, field(root, "inputs")),
+        output(file, field(root, "output")),
+        pooling(file, field(root, "pooling")),
+        atLeast(1, file, "hidden_size", field(root, "hidden_size")),
+        atLeast(MIN_LENGTH, file, "max_length", field(root, "max_length")));
+  }
+
+  /** A field's value, or null when it is absent or JSON null (both mean the default). */
+  private static JsonNode field(JsonNode root, String name) {
+    JsonNode node = root.get(name);
+    return node == null || node.isNull() ? null : node;
   }
 
   private static List<ModelInput> inputs(Path file, JsonNode node) {

@@ -58,7 +58,7 @@ class TorchScriptModelTest {
   }
 
   @Test
-  void aPickledCheckpointIsRefusedWithTheReason() throws Exception {
+  void aTorchSaveCheckpointIsRefusedWithTheReason() throws Exception {
     Path pickle = TorchScriptFixture.copy("not-torchscript.pt", tmp);
     TorchScriptFixture.write(tmp.resolve("unused"));
     Files.copy(tmp.resolve("unused/tokenizer.json"), tmp.resolve("tokenizer.json"));
@@ -66,7 +66,7 @@ class TorchScriptModelTest {
         .isInstanceOf(ModelFormatException.class)
         .hasMessageContaining("not-torchscript.pt")
         .hasMessageContaining("is not a TorchScript module")
-        .hasMessageContaining("arbitrary code")
+        .hasMessageContaining("holds weights, not a runnable module")
         .hasMessageContaining("torch.jit.trace");
   }
 
