@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -77,6 +79,50 @@ public final class HfConfig {
   /** An optional positive integer field. */
   public int optionalInt(String field, int fallback) {
     return root.hasNonNull(field) ? requiredInt(field) : fallback;
+  }
+
+  /** True when {@code field} is present and not null. */
+  public boolean has(String field) {
+    return root.hasNonNull(field);
+  }
+
+  /** True when {@code field} is present with the value null. */
+  public boolean isExplicitNull(String field) {
+    return root.has(field) && root.get(field).isNull();
+  }
+
+  /** A field's name as error messages give it: with the path of the object it is in. */
+  public String name(String field) {
+    return prefix + field;
+  }
+
+  /** A required positive number field. */
+  public double requiredDouble(String field) {
+    if (!has(field)) {
+      throw new ModelFormatException(file, prefix + field, "missing");
+    }
+    return optionalDouble(field, 0);
+  }
+
+  /** An optional list of strings; empty when absent. */
+  public List<String> optionalStrings(String field) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    List<String> values = new ArrayList<>();
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        if (!element.isTextual()) {
+          break;
+        }
+        values.add(element.textValue());
+      }
+      if (values.size() == node.size()) {
+        return values;
+      }
+    }
+    throw new ModelFormatException(file, prefix + field, "must be a list of strings, got " + node);
   }
 
   /** An optional positive number field. */

@@ -53,7 +53,14 @@ public final class Pooler {
             ? realTokens.zerosLike()
             : realTokens
                 .get(":, 1:")
-                .concat(realTokens.getManager().zeros(realTokens.getShape().slice(0, 1).add(1)), 1);
+                .concat(
+                    realTokens
+                        .getManager()
+                        .zeros(
+                            realTokens.getShape().slice(0, 1).add(1),
+                            DataType.FLOAT32,
+                            realTokens.getDevice()),
+                    1);
     return realTokens.sub(next).maximum(0f);
   }
 }

@@ -48,7 +48,27 @@ public abstract class PoolingBackbone implements Backbone {
     try (NDManager scope = manager.newSubManager()) {
       NDArray hidden = hiddenStates(scope, padded);
       NDArray mask = scope.create(padded.mask(), new Shape(padded.shape()));
-      return Pooler.pool(hidden, mask, options);
+      float[][] vectors = Pooler.pool(hidden, mask, options);
+      requireFinite(vectors);
+      return vectors;
+    }
+  }
+
+  /** Refuses vectors with NaN or infinity rather than let them into the cache. */
+  private void requireFinite(float[][] vectors) {
+    for (float[] vector : vectors) {
+      for (float value : vector) {
+        if (!Float.isFinite(value)) {
+          throw new IllegalStateException(
+              "the model produced non-finite hidden states"
+                  + (options.precision() == Precision.FLOAT32
+                      ? ""
+                      : " in "
+                          + options.precision().id()
+                          + ", whose range models trained in bfloat16 can overflow; use --dtype"
+                          + " float32"));
+        }
+      }
     }
   }
 

@@ -88,21 +88,38 @@ public record DecoderConfig(
     }
     int hidden = config.requiredInt("hidden_size");
     int heads = config.requiredInt("num_attention_heads");
-    int kvHeads = config.optionalInt("num_key_value_heads", heads);
+    Defaults defaults = Defaults.of(modelType, heads);
+    int kvHeads = config.optionalInt("num_key_value_heads", defaults.kvHeads());
     if (heads % kvHeads != 0) {
       throw new ModelFormatException(
           config.file(),
           "num_key_value_heads",
           kvHeads + " does not divide num_attention_heads " + heads);
     }
-    int headSize = config.optionalInt("head_dim", hidden / heads);
+    int headSize;
+    if (config.has("head_dim")) {
+      headSize = config.requiredInt("head_dim");
+    } else if (hidden % heads != 0) {
+      throw new ModelFormatException(
+          config.file(),
+          "hidden_size",
+          hidden
+              + " is not a multiple of num_attention_heads "
+              + heads
+              + " and head_dim is absent");
+    } else {
+      headSize = hidden / heads;
+    }
     if (headSize % 2 != 0) {
       throw new ModelFormatException(
-          config.file(), "head_dim", headSize + " must be even for rotary embedding");
+          config.file(),
+          config.has("head_dim") ? "head_dim" : "hidden_size",
+          "gives heads of " + headSize + " units; rotary embedding needs an even number");
     }
     boolean llama = modelType.equals("llama");
     boolean qwen2 = modelType.equals("qwen2");
     boolean attentionBias = llama && config.optionalBoolean("attention_bias", false);
+    Rope rope = Rope.read(config);
     return new DecoderConfig(
         modelType,
         config.requiredInt("vocab_size"),
@@ -113,51 +130,85 @@ public record DecoderConfig(
         kvHeads,
         headSize,
         config.optionalDouble("rms_norm_eps", 1e-6),
-        config.optionalDouble("rope_theta", 10000),
-        ropeScaling(config).orElse(null),
+        rope.theta(),
+        rope.scaling(),
         qwen2 || attentionBias,
         attentionBias,
         llama && config.optionalBoolean("mlp_bias", false),
-        maxPositions(config, modelType));
+        maxPositions(config, modelType, defaults));
+  }
+
+  /**
+   * What transformers assumes for a field a config leaves out, per architecture ({@code
+   * LlamaConfig}, {@code Qwen2Config}, {@code MistralConfig}); published checkpoints state them.
+   */
+  private record Defaults(int kvHeads, int maxPositions, int slidingWindow) {
+    static Defaults of(String modelType, int heads) {
+      return switch (modelType) {
+        case "qwen2" -> new Defaults(32, 32768, 4096);
+        case "mistral" -> new Defaults(8, 4096 * 32, 4096);
+        default -> new Defaults(heads, 2048, Integer.MAX_VALUE);
+      };
+    }
   }
 
   /**
    * The longest input: {@code max_position_embeddings}, capped by the sliding window when one is in
-   * use. Inputs no longer than the window attend exactly as with full attention, so sycolab runs
-   * windowed models at full attention on inputs that fit the window.
+   * use (Mistral's {@code sliding_window}; Qwen2's with {@code use_sliding_window}; any {@code
+   * sliding_attention} in {@code layer_types}, as transformers 5 writes it). Inputs no longer than
+   * the window attend exactly as with full attention, so sycolab runs windowed models at full
+   * attention on inputs that fit the window.
    */
-  private static int maxPositions(HfConfig config, String modelType) {
-    int max = config.optionalInt("max_position_embeddings", 2048);
+  private static int maxPositions(HfConfig config, String modelType, Defaults defaults) {
+    int max = config.optionalInt("max_position_embeddings", defaults.maxPositions());
     boolean windowed =
-        switch (modelType) {
-          case "mistral" -> true;
-          case "qwen2" -> config.optionalBoolean("use_sliding_window", false);
-          default -> false;
-        };
-    return windowed ? Math.min(max, config.optionalInt("sliding_window", max)) : max;
+        config.optionalStrings("layer_types").contains("sliding_attention")
+            || switch (modelType) {
+              case "mistral" -> true;
+              case "qwen2" -> config.optionalBoolean("use_sliding_window", false);
+              default -> false;
+            };
+    // An explicit null window (Mistral v0.2 and later) means full attention.
+    if (!windowed || config.isExplicitNull("sliding_window")) {
+      return max;
+    }
+    return Math.min(max, config.optionalInt("sliding_window", defaults.slidingWindow()));
   }
 
-  private static Optional<RopeScaling> ropeScaling(HfConfig config) {
-    Optional<HfConfig> scaling = config.optionalObject("rope_scaling");
-    if (scaling.isEmpty()) {
-      return Optional.empty();
+  /**
+   * The rotary base and scaling, from {@code rope_parameters} (transformers 5) or the older fields.
+   */
+  private record Rope(double theta, RopeScaling scaling) {
+
+    static Rope read(HfConfig config) {
+      Optional<HfConfig> parameters = config.optionalObject("rope_parameters");
+      if (parameters.isPresent()) {
+        HfConfig p = parameters.get();
+        return new Rope(p.optionalDouble("rope_theta", 10000), scaling(p));
+      }
+      return new Rope(
+          config.optionalDouble("rope_theta", 10000),
+          config.optionalObject("rope_scaling").map(Rope::scaling).orElse(null));
     }
-    HfConfig s = scaling.get();
-    String type = s.optionalString("rope_type").or(() -> s.optionalString("type")).orElse("");
-    return switch (type) {
-      case "default" -> Optional.empty();
-      case "llama3" ->
-          Optional.of(
-              new RopeScaling(
-                  s.optionalDouble("factor", 8),
-                  s.optionalDouble("low_freq_factor", 1),
-                  s.optionalDouble("high_freq_factor", 4),
-                  s.optionalInt("original_max_position_embeddings", 8192)));
-      default ->
-          throw new ModelFormatException(
-              config.file(),
-              "rope_scaling.rope_type",
-              "'" + type + "' is not supported; supported: default, llama3");
-    };
+
+    /** The scaling an object of {@code rope_type} and its parameters asks for; null for none. */
+    private static RopeScaling scaling(HfConfig s) {
+      String key = s.has("rope_type") ? "rope_type" : "type";
+      String type = s.optionalString(key).orElse("default");
+      return switch (type) {
+        case "default" -> null;
+        case "llama3" ->
+            new RopeScaling(
+                s.requiredDouble("factor"),
+                s.requiredDouble("low_freq_factor"),
+                s.requiredDouble("high_freq_factor"),
+                s.requiredInt("original_max_position_embeddings"));
+        default ->
+            throw new ModelFormatException(
+                s.file(),
+                s.name(key),
+                "'" + type + "' is not supported; supported: default, llama3");
+      };
+    }
   }
 }

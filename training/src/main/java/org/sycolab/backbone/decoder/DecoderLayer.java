@@ -113,6 +113,7 @@ final class DecoderLayer extends NamedBlock {
     NDArray attended = apply(store, output, context, training).addi(x);
 
     NDArray normedAttended = rmsNorm(attended, store.getValue(postAttentionNorm, device, training));
+    // SiLU as x·sigmoid(x); in float16 that rounds twice, within float16's own precision.
     NDArray gateOut = apply(store, gate, normedAttended, training);
     NDArray gated =
         gateOut.muli(Activation.sigmoid(gateOut)).muli(apply(store, up, normedAttended, training));
@@ -136,9 +137,8 @@ final class DecoderLayer extends NamedBlock {
             .singletonOrThrow();
   }
 
-  /** {@code x / sqrt(mean(x²) + ε) · weight}, computed in float32 and returned in x's type. */
-  NDArray rmsNorm(NDArray x, NDArray weight) {
-    return DecoderModel.rmsNorm(x, weight, config.rmsNormEps());
+  private NDArray rmsNorm(NDArray x, NDArray weight) {
+    return RmsNorm.apply(x, weight, config.rmsNormEps());
   }
 
   @Override

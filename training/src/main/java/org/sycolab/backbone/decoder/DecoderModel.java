@@ -57,16 +57,20 @@ public final class DecoderModel extends NamedBlock {
     NDList rotation = rotary.table(ids.getManager(), length, table.getDataType());
     NDArray additiveMask = additiveMask(mask);
     for (DecoderLayer layer : layers) {
+      NDArray previous = hidden;
       hidden =
           layer
               .forward(
                   store,
-                  new NDList(hidden, additiveMask, rotation.get(0), rotation.get(1)),
+                  new NDList(previous, additiveMask, rotation.get(0), rotation.get(1)),
                   training)
               .singletonOrThrow();
+      // Only the newest hidden states are needed: memory holds one layer's output, not all.
+      previous.close();
     }
     return new NDList(
-        rmsNorm(hidden, store.getValue(finalNorm, ids.getDevice(), training), config.rmsNormEps()));
+        RmsNorm.apply(
+            hidden, store.getValue(finalNorm, ids.getDevice(), training), config.rmsNormEps()));
   }
 
   /**
@@ -81,16 +85,6 @@ public final class DecoderModel extends NamedBlock {
     NDArray realKeys = mask.toType(DataType.BOOLEAN, false).reshape(batch, 1, 1, length);
     NDArray visible = causal.reshape(1, 1, length, length).logicalAnd(realKeys);
     return visible.toType(DataType.FLOAT32, false).sub(1f).mul(-MASKED);
-  }
-
-  /**
-   * {@code x / sqrt(mean(x²) + ε)} in float32, cast back to x's type, times {@code weight}: the
-   * order transformers' {@code LlamaRMSNorm} uses.
-   */
-  static NDArray rmsNorm(NDArray x, NDArray weight, double eps) {
-    NDArray wide = x.toType(DataType.FLOAT32, false);
-    NDArray rms = wide.square().mean(new int[] {-1}, true).addi((float) eps).sqrt();
-    return wide.div(rms).toType(x.getDataType(), false).muli(weight);
   }
 
   @Override

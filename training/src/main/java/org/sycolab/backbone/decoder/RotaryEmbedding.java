@@ -30,17 +30,20 @@ final class RotaryEmbedding {
       inverse[j] = 1f / (float) Math.pow((float) theta, exponent);
     }
     if (scaling != null) {
-      double lowFreqWavelength = scaling.originalMaxPositions() / scaling.lowFreqFactor();
-      double highFreqWavelength = scaling.originalMaxPositions() / scaling.highFreqFactor();
+      // In float32 throughout, as transformers rescales its float32 frequencies.
+      float factor = (float) scaling.factor();
+      float low = (float) scaling.lowFreqFactor();
+      float high = (float) scaling.highFreqFactor();
+      float original = scaling.originalMaxPositions();
+      float lowFreqWavelength = original / low;
+      float highFreqWavelength = original / high;
       for (int j = 0; j < inverse.length; j++) {
-        double wavelength = 2 * Math.PI / inverse[j];
+        float wavelength = 2 * (float) Math.PI / inverse[j];
         if (wavelength > lowFreqWavelength) {
-          inverse[j] = (float) (inverse[j] / scaling.factor());
+          inverse[j] = inverse[j] / factor;
         } else if (wavelength >= highFreqWavelength) {
-          double smooth =
-              (scaling.originalMaxPositions() / wavelength - scaling.lowFreqFactor())
-                  / (scaling.highFreqFactor() - scaling.lowFreqFactor());
-          inverse[j] = (float) ((1 - smooth) * inverse[j] / scaling.factor() + smooth * inverse[j]);
+          float smooth = (original / wavelength - low) / (high - low);
+          inverse[j] = (1 - smooth) * inverse[j] / factor + smooth * inverse[j];
         }
       }
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.sycolab.backbone.Pooling;
 import org.sycolab.backbone.Precision;
 import org.sycolab.backbone.TokenizedInput;
 import org.sycolab.backbone.safetensors.DType;
+import org.sycolab.backbone.safetensors.SafetensorsWriter;
 import org.sycolab.data.Role;
 import org.sycolab.data.Turn;
 
@@ -184,6 +186,39 @@ class DecoderBackboneTest {
         assertThat(b[row]).containsExactly(a[row], within(2e-2f));
       }
       assertThat(f16.fingerprint()).isNotEqualTo(f32.fingerprint());
+    }
+  }
+
+  @Test
+  void float16OverflowIsRefusedInsteadOfCachingInfinities() throws Exception {
+    TinyDecoderCheckpoint checkpoint = TinyDecoderCheckpoint.llama();
+    Path dir = model(checkpoint, "m");
+    // A final norm weight of 10⁶ is fine in float32 and beyond float16's range (65,504).
+    SafetensorsWriter writer = new SafetensorsWriter();
+    checkpoint
+        .tensors()
+        .forEach(
+            (name, values) -> {
+              float[] written = values;
+              if (name.equals("model.norm.weight")) {
+                written = new float[values.length];
+                Arrays.fill(written, 1e6f);
+              }
+              writer.addFloats(name, written, checkpoint.shapes().get(name));
+            });
+    writer.write(dir.resolve("model.safetensors"));
+    List<TokenizedInput> batch = inputs(6);
+    try (DecoderBackbone f32 = open(dir, RAW_LAST)) {
+      for (float value : f32.embed(batch)[0]) {
+        assertThat(Float.isFinite(value)).isTrue();
+      }
+    }
+    BackboneOptions half = new BackboneOptions(Pooling.LAST, false, 64, Precision.FLOAT16);
+    try (DecoderBackbone f16 = open(dir, half)) {
+      assertThatThrownBy(() -> f16.embed(batch))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("non-finite hidden states in float16")
+          .hasMessageContaining("use --dtype float32");
     }
   }
 
