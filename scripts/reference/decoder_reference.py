@@ -130,6 +130,11 @@ def hidden_states(config, weights, ids, dtype):
     kv_heads = config.get("num_key_value_heads") or heads
     head_dim = config.get("head_dim") or hidden // heads
     eps = config["rms_norm_eps"]
+    if config.get("mlp_bias"):
+        raise SystemExit("decoder_reference: mlp_bias is not implemented here")
+    window = config.get("sliding_window")
+    if window is not None and len(ids) > window and config["model_type"] == "mistral":
+        raise SystemExit("decoder_reference: the input is longer than the sliding window")
     model_type = config["model_type"]
     attention_bias = bool(config.get("attention_bias", False))
     qkv_bias = model_type == "qwen2" or attention_bias

@@ -1,5 +1,6 @@
 package org.sycolab.backbone.torchscript;
 
+import ai.djl.engine.EngineException;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.jni.IValue;
@@ -36,7 +37,13 @@ public record OutputSelector(int index, String key) {
       return result.toTensor(scope);
     }
     if (result.isMap()) {
-      return fromMap(result.toIValueMap(), scope, file);
+      Map<String, IValue> map;
+      try {
+        map = result.toIValueMap();
+      } catch (EngineException e) {
+        throw mismatch(file, "the module returned a dict whose keys are not strings");
+      }
+      return fromMap(map, scope, file);
     }
     if (result.isTuple() || result.isList()) {
       IValue[] elements = result.isTuple() ? result.toIValueTuple() : result.toIValueArray();
