@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * Writes a small byte-level BPE {@code tokenizer.json} (and {@code tokenizer_config.json}) into a
  * directory: token id {@code b} is byte {@code b}, so the ids of an ASCII text are its character
- * codes, and the chat special tokens have ids from 256 up. It has no merges.
+ * codes, and the chat special tokens have ids from 256 up. The plain flavour ({@link #write}) has
+ * no merges; the Qwen2-style one ({@link #writeQwen2Style}) splits as Qwen2 does and merges runs of
+ * newlines and spaces, so that where a text is cut before tokenising changes its ids.
  */
 public final class TinyTokenizer {
 
@@ -40,8 +42,28 @@ public final class TinyTokenizer {
   /** {@code </s>}. */
   public static final long EOS = 263;
 
+  /** {@code \n\n}, a merge of the Qwen2-style flavour. */
+  public static final long NEWLINE_NEWLINE = 264;
+
+  /** Two spaces, a merge of the Qwen2-style flavour. */
+  public static final long SPACE_SPACE = 265;
+
+  /** {@code \n} and a space, a merge of the Qwen2-style flavour. */
+  public static final long NEWLINE_SPACE = 266;
+
+  /** {@code \n} and two spaces, a merge of the Qwen2-style flavour. */
+  public static final long NEWLINE_SPACE_SPACE = 267;
+
   /** Number of ids in use; below the test models' vocabulary size of 300. */
-  public static final int VOCAB_SIZE = 264;
+  public static final int VOCAB_SIZE = 268;
+
+  /**
+   * Qwen2's pre-tokenizer regex: among others, {@code \s*[\r\n]+} keeps a run of whitespace that
+   * ends in newlines together.
+   */
+  private static final String QWEN2_SPLIT =
+      "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}|"
+          + " ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
 
   private static final List<String> SPECIAL_TOKENS =
       List.of(
@@ -166,6 +188,21 @@ public final class TinyTokenizer {
    * {@code <s>} before every text, as Llama 2's and Mistral's do. Returns {@code dir}.
    */
   public static Path write(Path dir, boolean addBos) throws IOException {
+    return write(dir, addBos, false);
+  }
+
+  /**
+   * Writes a {@code tokenizer.json} that pre-tokenizes with Qwen2's split regex and has four
+   * merges, in this order: {@code \n\n} ({@link #NEWLINE_NEWLINE}), two spaces ({@link
+   * #SPACE_SPACE}), {@code \n} and a space ({@link #NEWLINE_SPACE}), {@code \n} and two spaces
+   * ({@link #NEWLINE_SPACE_SPACE}). {@link #bytes} holds for texts without those runs. Returns
+   * {@code dir}.
+   */
+  public static Path writeQwen2Style(Path dir) throws IOException {
+    return write(dir, false, true);
+  }
+
+  private static Path write(Path dir, boolean addBos, boolean qwen2Style) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("version", "1.0");
     root.putNull("truncation");
@@ -183,13 +220,13 @@ public final class TinyTokenizer {
           .put("special", true);
     }
     root.putNull("normalizer");
-    root.set("pre_tokenizer", byteLevel());
+    root.set("pre_tokenizer", qwen2Style ? qwen2PreTokenizer() : byteLevel(true));
     if (addBos) {
       root.set("post_processor", bosTemplate());
     } else {
       root.putNull("post_processor");
     }
-    root.set("decoder", byteLevel());
+    root.set("decoder", byteLevel(true));
     ObjectNode model = root.putObject("model");
     model.put("type", "BPE");
     model.putNull("dropout");
@@ -203,7 +240,27 @@ public final class TinyTokenizer {
     for (int b = 0; b < 256; b++) {
       vocab.put(byteTokens.get(b), b);
     }
-    model.putArray("merges");
+    // In the model's vocabulary too, so that they keep their ids when merges follow them: an added
+    // token missing from it gets the next id after the model's.
+    for (int i = 0; i < SPECIAL_TOKENS.size(); i++) {
+      vocab.put(SPECIAL_TOKENS.get(i), 256 + i);
+    }
+    ArrayNode merges = model.putArray("merges");
+    if (qwen2Style) {
+      String newline = byteTokens.get('\n');
+      String space = byteTokens.get(' ');
+      List<String[]> pairs =
+          List.of(
+              new String[] {newline, newline},
+              new String[] {space, space},
+              new String[] {newline, space},
+              new String[] {newline, space + space});
+      for (int i = 0; i < pairs.size(); i++) {
+        String[] pair = pairs.get(i);
+        merges.add(pair[0] + " " + pair[1]);
+        vocab.put(pair[0] + pair[1], NEWLINE_NEWLINE + i);
+      }
+    }
     JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("tokenizer.json").toFile(), root);
     return dir;
   }
@@ -230,12 +287,23 @@ public final class TinyTokenizer {
     return ids;
   }
 
-  private static ObjectNode byteLevel() {
+  private static ObjectNode byteLevel(boolean useRegex) {
     return JSON.createObjectNode()
         .put("type", "ByteLevel")
         .put("add_prefix_space", false)
         .put("trim_offsets", true)
-        .put("use_regex", true);
+        .put("use_regex", useRegex);
+  }
+
+  /** Qwen2's: an isolating split by {@link #QWEN2_SPLIT}, then bytes to characters. */
+  private static ObjectNode qwen2PreTokenizer() {
+    ObjectNode sequence = JSON.createObjectNode().put("type", "Sequence");
+    ArrayNode steps = sequence.putArray("pretokenizers");
+    ObjectNode split = steps.addObject().put("type", "Split");
+    split.putObject("pattern").put("Regex", QWEN2_SPLIT);
+    split.put("behavior", "Isolated").put("invert", false);
+    steps.add(byteLevel(false));
+    return sequence;
   }
 
   private static ObjectNode bosTemplate() {
