@@ -104,6 +104,48 @@ class DecoderTokenizerTest {
   }
 
   @Test
+  void llama32WritesItsBosAndSystemBlockBeforeThePrompt() throws Exception {
+    TinyTokenizer.write(dir, false);
+    TinyTokenizer.writeConfig(dir, TinyTokenizer.LLAMA32_TEMPLATE, "<|begin_of_text|>");
+
+    try (DecoderTokenizer tokenizer = DecoderTokenizer.load(dir, 512)) {
+      TokenizedInput input = tokenizer.tokenize(new PairText(List.of(Turn.user("hi")), "ok"));
+
+      assertThat(tokenizer.format()).isEqualTo("llama3.1");
+      assertThat(input.ids())
+          .containsExactly(
+              ids(
+                  TinyTokenizer.BEGIN_OF_TEXT,
+                  TinyTokenizer.START_HEADER,
+                  "system",
+                  TinyTokenizer.END_HEADER,
+                  "\n\n" + TinyTokenizer.LLAMA32_PREAMBLE,
+                  TinyTokenizer.EOT,
+                  TinyTokenizer.START_HEADER,
+                  "user",
+                  TinyTokenizer.END_HEADER,
+                  "\n\nhi",
+                  TinyTokenizer.EOT,
+                  TinyTokenizer.START_HEADER,
+                  "assistant",
+                  TinyTokenizer.END_HEADER,
+                  "\n\nok",
+                  TinyTokenizer.EOT));
+    }
+  }
+
+  @Test
+  void aChatMlTemplateThatWritesTheBosTokenGetsItsId() throws Exception {
+    TinyTokenizer.write(dir, false);
+    TinyTokenizer.writeConfig(dir, "{{ bos_token }}" + BARE_CHATML, "<s>");
+
+    try (DecoderTokenizer tokenizer = DecoderTokenizer.load(dir, 512)) {
+      assertThat(tokenizer.tokenize(new PairText(List.of(Turn.user("hi")), "yo")).ids())
+          .startsWith(ids(TinyTokenizer.BOS, TinyTokenizer.IM_START, "user\nhi"));
+    }
+  }
+
+  @Test
   void plainRenderingGetsThePostProcessorsBos() throws Exception {
     TinyTokenizer.write(dir, true);
 
