@@ -24,6 +24,12 @@ import org.sycolab.io.FileDigest;
  */
 public final class ChatTemplate {
 
+  /**
+   * The version of sycolab's rendering and tokenising of conversations, which goes into
+   * fingerprints: bump on any change that moves token ids.
+   */
+  public static final String RENDERING_VERSION = "v2";
+
   /** A template file that, where present, takes the place of {@code chat_template}. */
   static final String JINJA_FILE = "chat_template.jinja";
 
@@ -34,21 +40,26 @@ public final class ChatTemplate {
   private static final String END_HEADER = "<|end_header_id|>";
   private static final String EOT = "<|eot_id|>";
   private static final String LLAMA3_BOS = "<|begin_of_text|>";
+  private static final String BOS_VARIABLE = "bos_token";
 
   private final ChatFormat format;
-  private final String bos;
+  private final String prefix;
   private final Optional<String> defaultSystem;
+  private final String systemPreamble;
 
-  private ChatTemplate(ChatFormat format, String bos, Optional<String> defaultSystem) {
+  private ChatTemplate(
+      ChatFormat format, String prefix, Optional<String> defaultSystem, String systemPreamble) {
     this.format = format;
-    this.bos = bos;
+    this.prefix = prefix;
     this.defaultSystem = defaultSystem;
+    this.systemPreamble = systemPreamble;
   }
 
   /**
    * Lines for a backbone's fingerprint: the SHA-256 of each file a directory's rendering depends on
    * besides {@code tokenizer.json} ({@code tokenizer_config.json}, {@code chat_template.jinja}), or
-   * {@code none}.
+   * {@code none}, and {@code chat_rendering=}, the format recognised and the {@link
+   * #RENDERING_VERSION}.
    */
   public static List<String> fingerprintLines(Path modelDir) throws IOException {
     List<String> lines = new ArrayList<>();
@@ -56,6 +67,7 @@ public final class ChatTemplate {
       Path file = modelDir.resolve(name);
       lines.add(name + "=" + (Files.isRegularFile(file) ? FileDigest.sha256(file) : "none"));
     }
+    lines.add("chat_rendering=" + read(modelDir, false).format().id() + " " + RENDERING_VERSION);
     return lines;
   }
 
@@ -65,39 +77,61 @@ public final class ChatTemplate {
    * is not recognised.
    */
   public static ChatTemplate read(Path modelDir) throws IOException {
+    return read(modelDir, true);
+  }
+
+  /** {@link #read}, logging what it finds only when {@code report}. */
+  private static ChatTemplate read(Path modelDir, boolean report) throws IOException {
     Optional<TokenizerConfig> config = TokenizerConfig.read(modelDir);
-    String bos = config.flatMap(TokenizerConfig::bosToken).orElse(LLAMA3_BOS);
+    Optional<String> bos = config.flatMap(TokenizerConfig::bosToken);
     Path jinja = modelDir.resolve(JINJA_FILE);
     if (Files.isRegularFile(jinja)) {
-      return recognise(Files.readString(jinja), bos, jinja);
+      return recognise(Files.readString(jinja), bos, jinja, report);
     }
     Optional<String> template = config.flatMap(TokenizerConfig::chatTemplate);
     if (template.isEmpty()) {
-      return new ChatTemplate(ChatFormat.PLAIN, bos, Optional.empty());
+      return new ChatTemplate(ChatFormat.PLAIN, "", Optional.empty(), "");
     }
-    return recognise(template.get(), bos, config.get().file());
+    return recognise(template.get(), bos, config.get().file(), report);
   }
 
-  private static ChatTemplate recognise(String template, String bos, Path source) {
+  /**
+   * The template's format. Llama 3 templates begin with the BOS (the configured one, else {@code
+   * <|begin_of_text|>}); a ChatML template does where it writes {@code bos_token} and one is
+   * configured.
+   */
+  private static ChatTemplate recognise(
+      String template, Optional<String> bos, Path source, boolean report) {
+    List<String> literals = JinjaLiterals.of(template);
     if (template.contains(IM_START) && template.contains(IM_END)) {
-      return new ChatTemplate(ChatFormat.CHATML, bos, chatmlDefaultSystem(template));
+      Optional<String> system = chatmlDefaultSystem(literals);
+      if (system.isEmpty() && report) {
+        LOG.debug("{}: no default system message found in the ChatML template", source);
+      }
+      String prefix = template.contains(BOS_VARIABLE) ? bos.orElse("") : "";
+      return new ChatTemplate(ChatFormat.CHATML, prefix, system, "");
     }
     if (template.contains(START_HEADER)
         && template.contains(END_HEADER)
         && template.contains(EOT)) {
-      return new ChatTemplate(ChatFormat.LLAMA3, bos, Optional.empty());
+      String prefix = bos.orElse(LLAMA3_BOS);
+      return KnowledgeDatePreamble.of(literals)
+          .map(preamble -> new ChatTemplate(ChatFormat.LLAMA31, prefix, Optional.empty(), preamble))
+          .orElseGet(() -> new ChatTemplate(ChatFormat.LLAMA3, prefix, Optional.empty(), ""));
     }
-    LOG.warn(
-        "{}: the chat template is neither ChatML nor Llama 3; sycolab renders the conversation as"
-            + " plain role-marked lines instead",
-        source);
-    return new ChatTemplate(ChatFormat.PLAIN, bos, Optional.empty());
+    if (report) {
+      LOG.warn(
+          "{}: the chat template is neither ChatML nor Llama 3; sycolab renders the conversation"
+              + " as plain role-marked lines instead",
+          source);
+    }
+    return new ChatTemplate(ChatFormat.PLAIN, "", Optional.empty(), "");
   }
 
   /** The system message a ChatML template writes when the conversation does not start with one. */
-  private static Optional<String> chatmlDefaultSystem(String template) {
+  private static Optional<String> chatmlDefaultSystem(List<String> literals) {
     String open = IM_START + "system\n";
-    for (String literal : JinjaLiterals.of(template)) {
+    for (String literal : literals) {
       int start = literal.indexOf(open);
       int end = start < 0 ? -1 : literal.indexOf(IM_END, start + open.length());
       if (end > start + open.length()) {
@@ -112,32 +146,38 @@ public final class ChatTemplate {
     return format;
   }
 
-  /** What comes before the first message: Llama 3's BOS, nothing for the others. */
+  /**
+   * What comes before the first message: the BOS where the template writes one (Llama 3's always,
+   * ChatML's where it uses {@code bos_token}), else nothing; the plain rendering leaves it to the
+   * tokenizer's post-processor.
+   */
   public String prefix() {
-    return format == ChatFormat.LLAMA3 ? bos : "";
+    return prefix;
   }
 
   /**
-   * The prompt turns (after a default system message where the template has one) and the header.
+   * The prompt turns (after a default system message or block where the template has one) and the
+   * header.
    */
   public String head(List<Turn> prompt) {
     StringBuilder text = new StringBuilder();
+    boolean startsWithSystem = !prompt.isEmpty() && prompt.get(0).role() == Role.SYSTEM;
     switch (format) {
       case CHATML -> {
-        boolean startsWithSystem = !prompt.isEmpty() && prompt.get(0).role() == Role.SYSTEM;
         if (!startsWithSystem) {
           defaultSystem.ifPresent(system -> text.append(chatmlMessage("system", system)));
         }
         prompt.forEach(turn -> text.append(chatmlMessage(turn.role().jsonName(), turn.content())));
         text.append(IM_START).append("assistant\n");
       }
-      case LLAMA3 -> {
-        for (Turn turn : prompt) {
-          text.append(llama3Header(turn.role().jsonName()))
-              .append(strip(turn.content()))
-              .append(EOT);
+      case LLAMA3 -> appendLlama3(text, prompt);
+      case LLAMA31 -> {
+        text.append(llama3Header("system")).append(systemPreamble);
+        if (startsWithSystem) {
+          text.append(strip(prompt.get(0).content()));
         }
-        text.append(llama3Header("assistant"));
+        text.append(EOT);
+        appendLlama3(text, startsWithSystem ? prompt.subList(1, prompt.size()) : prompt);
       }
       case PLAIN -> {
         String lines = new PairText(prompt, "").renderedPrompt();
@@ -148,13 +188,13 @@ public final class ChatTemplate {
   }
 
   /**
-   * The response as the final assistant message's content: trimmed for Llama 3 (as its template
-   * does), after the space that follows {@code Assistant:} for the plain rendering.
+   * The response as the final assistant message's content: trimmed for Llama 3 and 3.1 (as their
+   * templates do), after the space that follows {@code Assistant:} for the plain rendering.
    */
   public String response(String response) {
     return switch (format) {
       case CHATML -> response;
-      case LLAMA3 -> strip(response);
+      case LLAMA3, LLAMA31 -> strip(response);
       case PLAIN -> " " + response;
     };
   }
@@ -163,13 +203,21 @@ public final class ChatTemplate {
   public String tail() {
     return switch (format) {
       case CHATML -> IM_END + "\n";
-      case LLAMA3 -> EOT;
+      case LLAMA3, LLAMA31 -> EOT;
       case PLAIN -> "";
     };
   }
 
   private static String chatmlMessage(String role, String content) {
     return IM_START + role + "\n" + content + IM_END + "\n";
+  }
+
+  /** Llama 3's messages, each content trimmed, then the assistant header. */
+  private static void appendLlama3(StringBuilder text, List<Turn> turns) {
+    for (Turn turn : turns) {
+      text.append(llama3Header(turn.role().jsonName())).append(strip(turn.content())).append(EOT);
+    }
+    text.append(llama3Header("assistant"));
   }
 
   private static String llama3Header(String role) {

@@ -1,6 +1,8 @@
 package org.sycolab.backbone.decoder;
 
+import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +17,15 @@ import org.sycolab.backbone.TruncationBudget;
  * Encodes a pair for a decoder model as its {@link ChatTemplate} renders it, with the response as
  * the final assistant message; type ids are all 0.
  *
- * <p>The prefix, head, response and tail are tokenised separately. For ChatML and Llama 3 this
- * equals tokenising the whole text, because each boundary sits at a special token or right after a
- * newline, where the pre-tokenizer splits anyway. The plain rendering adds the tokenizer's own
- * special tokens (a BOS where its post-processor adds one) around the text.
+ * <p>The head and response are tokenised in one call, as one text, and the ids are then split where
+ * the response begins; a token that spans that point counts as head. Tokenising them apart would
+ * not give the same ids: nothing separates them but the text itself, so a byte-level BPE whose
+ * pre-tokenizer keeps runs of whitespace together (Qwen2's and Llama 3's {@code \s*[\r\n]+}) would
+ * cut a response that starts with a newline from the head's own newline, and a SentencePiece
+ * tokenizer would put a word start ({@code ▁}) before the response. The prefix and tail are
+ * tokenised on their own: they end and begin at a special token, or are empty. The plain rendering
+ * adds the tokenizer's own special tokens (a BOS where its post-processor adds one) around the
+ * text.
  *
  * <p>When the pair is too long, the prefix and tail are kept whole and the rest of the budget is
  * split as the encoder does: head and response each get half, and a side that needs less gives the
@@ -133,22 +140,38 @@ public final class DecoderTokenizer implements PairTokenizer {
   /** Renders, tokenises and truncates one pair. */
   @Override
   public TokenizedInput tokenize(PairText text) {
-    long[] head = ids(tokenizer, template.head(text.prompt()));
-    long[] response = ids(tokenizer, template.response(text.response()));
+    String head = template.head(text.prompt());
+    Encoding encoding = tokenizer.encode(head + template.response(text.response()), false, false);
+    long[] body = encoding.getIds();
+    int headLength =
+        headTokens(encoding.getCharTokenSpans(), head.codePointCount(0, head.length()));
     int budget = maxLength - prefix.length - tail.length;
-    TruncationBudget keep = TruncationBudget.split(head.length, response.length, budget);
+    TruncationBudget keep = TruncationBudget.split(headLength, body.length - headLength, budget);
     int keepHead = keep.prompt();
     int keepResponse = keep.response();
     long[] ids = new long[prefix.length + keepHead + keepResponse + tail.length];
     int at = 0;
     System.arraycopy(prefix, 0, ids, at, prefix.length);
     at += prefix.length;
-    System.arraycopy(head, head.length - keepHead, ids, at, keepHead);
+    System.arraycopy(body, headLength - keepHead, ids, at, keepHead);
     at += keepHead;
-    System.arraycopy(response, 0, ids, at, keepResponse);
+    System.arraycopy(body, headLength, ids, at, keepResponse);
     at += keepResponse;
     System.arraycopy(tail, 0, ids, at, tail.length);
     return new TokenizedInput(ids, new long[ids.length]);
+  }
+
+  /**
+   * How many tokens belong to the head: those before the first that starts at or after {@code
+   * boundary}. The spans count characters (code points), not UTF-16 units or bytes; a token without
+   * one (which only the post-processor adds) stays with the tokens before it.
+   */
+  private static int headTokens(CharSpan[] spans, int boundary) {
+    int count = 0;
+    while (count < spans.length && (spans[count] == null || spans[count].getStart() < boundary)) {
+      count++;
+    }
+    return count;
   }
 
   private static long[] ids(HuggingFaceTokenizer tokenizer, String text) {

@@ -90,6 +90,99 @@ class ChatTemplateTest {
   }
 
   @Test
+  void llama32WritesItsSystemBlockWithTheFixedDateWhenThePromptHasNoSystemTurn() throws Exception {
+    ChatTemplate template = withConfig(TinyTokenizer.LLAMA32_TEMPLATE, "<|begin_of_text|>");
+
+    assertThat(template.format()).isEqualTo(ChatFormat.LLAMA31);
+    assertThat(template.format().id()).isEqualTo("llama3.1");
+    assertThat(template.prefix()).isEqualTo("<|begin_of_text|>");
+    assertThat(template.head(List.of(Turn.user(" hi "), Turn.assistant("yes?"), Turn.user("go"))))
+        .isEqualTo(
+            "<|start_header_id|>system<|end_header_id|>\n\n"
+                + "Cutting Knowledge Date: December 2023\nToday Date: 26 Jul 2024\n\n<|eot_id|>"
+                + "<|start_header_id|>user<|end_header_id|>\n\nhi<|eot_id|>"
+                + "<|start_header_id|>assistant<|end_header_id|>\n\nyes?<|eot_id|>"
+                + "<|start_header_id|>user<|end_header_id|>\n\ngo<|eot_id|>"
+                + "<|start_header_id|>assistant<|end_header_id|>\n\n");
+    assertThat(template.response("\n sure \t")).isEqualTo("sure");
+    assertThat(template.tail()).isEqualTo("<|eot_id|>");
+  }
+
+  @Test
+  void llama32PutsTheTrimmedSystemTurnAfterThePreamble() throws Exception {
+    ChatTemplate template = withConfig(TinyTokenizer.LLAMA32_TEMPLATE, null);
+
+    assertThat(template.prefix()).isEqualTo("<|begin_of_text|>");
+    assertThat(template.head(List.of(Turn.system(" Be brief.\n"), Turn.user("hi"))))
+        .isEqualTo(
+            "<|start_header_id|>system<|end_header_id|>\n\n"
+                + TinyTokenizer.LLAMA32_PREAMBLE
+                + "Be brief.<|eot_id|>"
+                + "<|start_header_id|>user<|end_header_id|>\n\nhi<|eot_id|>"
+                + "<|start_header_id|>assistant<|end_header_id|>\n\n");
+  }
+
+  @Test
+  void theKnowledgeDatePreambleTakesItsTextAndDateFromTheTemplatesLiterals() throws Exception {
+    String later =
+        TinyTokenizer.LLAMA32_TEMPLATE
+            .replace("December 2023", "March 2025")
+            .replace("26 Jul 2024", "1 Aug 2025");
+    assertThat(withConfig(later, null).head(List.of()))
+        .startsWith(
+            "<|start_header_id|>system<|end_header_id|>\n\n"
+                + "Cutting Knowledge Date: March 2025\nToday Date: 1 Aug 2025\n\n<|eot_id|>");
+
+    String undated = TinyTokenizer.LLAMA32_TEMPLATE.replace("\"26 Jul 2024\"", "today");
+    assertThat(withConfig(undated, null).head(List.of()))
+        .contains(TinyTokenizer.LLAMA32_PREAMBLE + "<|eot_id|>");
+  }
+
+  @Test
+  void aChatMlTemplateThatWritesTheBosTokenStartsWithTheConfiguredBos() throws Exception {
+    String template =
+        "{{ bos_token }}{% for m in messages %}{{'<|im_start|>' + m['role'] + '\\n'"
+            + " + m['content'] + '<|im_end|>\\n'}}{% endfor %}";
+
+    assertThat(withConfig(template, "<s>").prefix()).isEqualTo("<s>");
+    assertThat(withConfig(template, null).prefix()).isEmpty();
+    assertThat(withConfig(TinyTokenizer.QWEN25_TEMPLATE, "<s>").prefix()).isEmpty();
+  }
+
+  @Test
+  void theFingerprintLinesNameTheFormatAndTheRenderingVersion() throws Exception {
+    assertThat(ChatTemplate.fingerprintLines(dir))
+        .containsExactly(
+            "tokenizer_config.json=none",
+            "chat_template.jinja=none",
+            "chat_rendering=plain " + ChatTemplate.RENDERING_VERSION);
+
+    TinyTokenizer.writeConfig(dir, TinyTokenizer.LLAMA32_TEMPLATE, null);
+    assertThat(ChatTemplate.fingerprintLines(dir))
+        .last()
+        .isEqualTo("chat_rendering=llama3.1 " + ChatTemplate.RENDERING_VERSION);
+  }
+
+  @Test
+  void fingerprintLinesDoNotWarnAboutAnUnrecognisedTemplate() throws Exception {
+    TinyTokenizer.writeConfig(dir, TinyTokenizer.TINYLLAMA_TEMPLATE, "<s>");
+
+    assertThat(
+            warningsOf(
+                () -> {
+                  try {
+                    assertThat(ChatTemplate.fingerprintLines(dir))
+                        .last()
+                        .asString()
+                        .contains("plain");
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                }))
+        .isEmpty();
+  }
+
+  @Test
   void llama3BosMayBeAnObjectWithContentAndDefaultsWhenAbsent() throws Exception {
     Files.writeString(
         dir.resolve(TokenizerConfig.FILE_NAME),

@@ -3,6 +3,7 @@ package org.sycolab.backbone.decoder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.TokenizedInput;
@@ -97,6 +100,48 @@ class DecoderTokenizerTest {
                   "\n\n",
                   "ok",
                   TinyTokenizer.EOT));
+    }
+  }
+
+  @Test
+  void llama32WritesItsBosAndSystemBlockBeforeThePrompt() throws Exception {
+    TinyTokenizer.write(dir, false);
+    TinyTokenizer.writeConfig(dir, TinyTokenizer.LLAMA32_TEMPLATE, "<|begin_of_text|>");
+
+    try (DecoderTokenizer tokenizer = DecoderTokenizer.load(dir, 512)) {
+      TokenizedInput input = tokenizer.tokenize(new PairText(List.of(Turn.user("hi")), "ok"));
+
+      assertThat(tokenizer.format()).isEqualTo("llama3.1");
+      assertThat(input.ids())
+          .containsExactly(
+              ids(
+                  TinyTokenizer.BEGIN_OF_TEXT,
+                  TinyTokenizer.START_HEADER,
+                  "system",
+                  TinyTokenizer.END_HEADER,
+                  "\n\n" + TinyTokenizer.LLAMA32_PREAMBLE,
+                  TinyTokenizer.EOT,
+                  TinyTokenizer.START_HEADER,
+                  "user",
+                  TinyTokenizer.END_HEADER,
+                  "\n\nhi",
+                  TinyTokenizer.EOT,
+                  TinyTokenizer.START_HEADER,
+                  "assistant",
+                  TinyTokenizer.END_HEADER,
+                  "\n\nok",
+                  TinyTokenizer.EOT));
+    }
+  }
+
+  @Test
+  void aChatMlTemplateThatWritesTheBosTokenGetsItsId() throws Exception {
+    TinyTokenizer.write(dir, false);
+    TinyTokenizer.writeConfig(dir, "{{ bos_token }}" + BARE_CHATML, "<s>");
+
+    try (DecoderTokenizer tokenizer = DecoderTokenizer.load(dir, 512)) {
+      assertThat(tokenizer.tokenize(new PairText(List.of(Turn.user("hi")), "yo")).ids())
+          .startsWith(ids(TinyTokenizer.BOS, TinyTokenizer.IM_START, "user\nhi"));
     }
   }
 
@@ -223,6 +268,77 @@ class DecoderTokenizerTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"\nyes", "  yes", " \nyes", "  \nyes", "\n\n", "\nété ✓ 🙂 ok"})
+  void aPairTokenisesAsItsWholeRenderedText(String response) throws Exception {
+    TinyTokenizer.writeQwen2Style(dir);
+    TinyTokenizer.writeConfig(dir, TinyTokenizer.QWEN25_TEMPLATE, null);
+    List<Turn> prompt = List.of(Turn.user("naïve 🙂 question"));
+    ChatTemplate template = ChatTemplate.read(dir);
+    String whole =
+        template.prefix() + template.head(prompt) + template.response(response) + template.tail();
+
+    try (DecoderTokenizer tokenizer = DecoderTokenizer.load(dir, 512);
+        HuggingFaceTokenizer reference = referenceTokenizer()) {
+      assertThat(tokenizer.tokenize(new PairText(prompt, response)).ids())
+          .containsExactly(reference.encode(whole, false, false).getIds());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\nyes", " \nyes", "  \nyes"})
+  void theQwen2StyleFixtureTokenisesTheseResponsesDifferentlyInPieces(String response)
+      throws Exception {
+    TinyTokenizer.writeQwen2Style(dir);
+    String head = "<|im_start|>assistant\n";
+
+    try (HuggingFaceTokenizer reference = referenceTokenizer()) {
+      long[] whole = reference.encode(head + response, false, false).getIds();
+      long[] pieces =
+          LongStream.concat(
+                  Arrays.stream(reference.encode(head, false, false).getIds()),
+                  Arrays.stream(reference.encode(response, false, false).getIds()))
+              .toArray();
+
+      assertThat(whole).isNotEqualTo(pieces);
+    }
+  }
+
+  @Test
+  void aTokenAcrossTheHeadResponseBoundaryCountsAsHeadAndTheBoundaryIsInCharacters()
+      throws Exception {
+    TinyTokenizer.writeQwen2Style(dir);
+    TinyTokenizer.writeConfig(dir, BARE_CHATML, null);
+    // Emoji take two UTF-16 units and four bytes but are one character to the tokenizer.
+    String prompt = "é🙂".repeat(10);
+    String response = "\n" + "y🙂".repeat(20);
+
+    try (DecoderTokenizer tokenizer = DecoderTokenizer.load(dir, 40)) {
+      TokenizedInput input = tokenizer.tokenize(new PairText(List.of(Turn.user(prompt)), response));
+
+      // 38 tokens besides the tail: the head's last 19, ending in the merged "\n\n", and the
+      // response's first 19, the bytes after that newline.
+      long[] head =
+          ids(
+              TinyTokenizer.IM_START,
+              "user\n" + prompt,
+              TinyTokenizer.IM_END,
+              "\n",
+              TinyTokenizer.IM_START,
+              "assistant",
+              TinyTokenizer.NEWLINE_NEWLINE);
+      long[] rest = ids(response.substring(1));
+      assertThat(input.ids())
+          .containsExactly(
+              LongStream.concat(
+                      LongStream.concat(
+                          Arrays.stream(head, head.length - 19, head.length),
+                          Arrays.stream(rest, 0, 19)),
+                      LongStream.of(TinyTokenizer.IM_END, '\n'))
+                  .toArray());
+    }
+  }
+
   @Test
   void aMissingTokenizerJsonIsReportedWithTheFile() {
     assertThatThrownBy(() -> DecoderTokenizer.load(dir, 32))
@@ -240,6 +356,15 @@ class DecoderTokenizerTest {
         .isInstanceOf(ModelFormatException.class)
         .hasMessageContaining(dir.resolve(TokenizerConfig.FILE_NAME).toString())
         .hasMessageContaining("line 3");
+  }
+
+  private HuggingFaceTokenizer referenceTokenizer() throws Exception {
+    return HuggingFaceTokenizer.builder()
+        .optTokenizerPath(dir.resolve(DecoderTokenizer.FILE_NAME))
+        .optAddSpecialTokens(false)
+        .optTruncation(false)
+        .optPadding(false)
+        .build();
   }
 
   /** The expected ids of a sequence of special-token ids ({@code Long}) and texts. */

@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * Writes a small byte-level BPE {@code tokenizer.json} (and {@code tokenizer_config.json}) into a
  * directory: token id {@code b} is byte {@code b}, so the ids of an ASCII text are its character
- * codes, and the chat special tokens have ids from 256 up. It has no merges.
+ * codes, and the chat special tokens have ids from 256 up. The plain flavour ({@link #write}) has
+ * no merges; the Qwen2-style one ({@link #writeQwen2Style}) splits as Qwen2 does and merges runs of
+ * newlines and spaces, so that where a text is cut before tokenising changes its ids.
  */
 public final class TinyTokenizer {
 
@@ -40,8 +42,28 @@ public final class TinyTokenizer {
   /** {@code </s>}. */
   public static final long EOS = 263;
 
+  /** {@code \n\n}, a merge of the Qwen2-style flavour. */
+  public static final long NEWLINE_NEWLINE = 264;
+
+  /** Two spaces, a merge of the Qwen2-style flavour. */
+  public static final long SPACE_SPACE = 265;
+
+  /** {@code \n} and a space, a merge of the Qwen2-style flavour. */
+  public static final long NEWLINE_SPACE = 266;
+
+  /** {@code \n} and two spaces, a merge of the Qwen2-style flavour. */
+  public static final long NEWLINE_SPACE_SPACE = 267;
+
   /** Number of ids in use; below the test models' vocabulary size of 300. */
-  public static final int VOCAB_SIZE = 264;
+  public static final int VOCAB_SIZE = 268;
+
+  /**
+   * Qwen2's pre-tokenizer regex: among others, {@code \s*[\r\n]+} keeps a run of whitespace that
+   * ends in newlines together.
+   */
+  private static final String QWEN2_SPLIT =
+      "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}|"
+          + " ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
 
   private static final List<String> SPECIAL_TOKENS =
       List.of(
@@ -146,6 +168,118 @@ public final class TinyTokenizer {
           + "{% if add_generation_prompt %}"
           + "{{ '<|start_header_id|>assistant<|end_header_id|>\n\n' }}{% endif %}";
 
+  /**
+   * Llama-3.2-Instruct's template: a system block with the knowledge-date preamble always comes
+   * first, and today's date where {@code strftime_now} is defined; inside its Jinja string literals
+   * a newline is written as backslash-n.
+   */
+  public static final String LLAMA32_TEMPLATE =
+      """
+      {{- bos_token }}
+      {%- if custom_tools is defined %}
+          {%- set tools = custom_tools %}
+      {%- endif %}
+      {%- if not tools_in_user_message is defined %}
+          {%- set tools_in_user_message = true %}
+      {%- endif %}
+      {%- if not date_string is defined %}
+          {%- if strftime_now is defined %}
+              {%- set date_string = strftime_now("%d %b %Y") %}
+          {%- else %}
+              {%- set date_string = "26 Jul 2024" %}
+          {%- endif %}
+      {%- endif %}
+      {%- if not tools is defined %}
+          {%- set tools = none %}
+      {%- endif %}
+
+      {#- This block extracts the system message, so we can slot it into the right place. #}
+      {%- if messages[0]['role'] == 'system' %}
+          {%- set system_message = messages[0]['content']|trim %}
+          {%- set messages = messages[1:] %}
+      {%- else %}
+          {%- set system_message = "" %}
+      {%- endif %}
+
+      {#- System message #}
+      {{- "<|start_header_id|>system<|end_header_id|>\\n\\n" }}
+      {%- if tools is not none %}
+          {{- "Environment: ipython\\n" }}
+      {%- endif %}
+      {{- "Cutting Knowledge Date: December 2023\\n" }}
+      {{- "Today Date: " + date_string + "\\n\\n" }}
+      {%- if tools is not none and not tools_in_user_message %}
+          {{- "You have access to the following functions. To call a function, please respond with \
+      JSON for a function call." }}
+          {{- 'Respond in the format {"name": function name, "parameters": dictionary of argument \
+      name and its value}.' }}
+          {{- "Do not use variables.\\n\\n" }}
+          {%- for t in tools %}
+              {{- t | tojson(indent=4) }}
+              {{- "\\n\\n" }}
+          {%- endfor %}
+      {%- endif %}
+      {{- system_message }}
+      {{- "<|eot_id|>" }}
+
+      {#- Custom tools are passed in a user message with some extra guidance #}
+      {%- if tools_in_user_message and not tools is none %}
+          {#- Extract the first user message so we can plug it in here #}
+          {%- if messages | length != 0 %}
+              {%- set first_user_message = messages[0]['content']|trim %}
+              {%- set messages = messages[1:] %}
+          {%- else %}
+              {{- raise_exception("Cannot put tools in the first user message when there's no \
+      first user message!") }}
+          {%- endif %}
+          {{- '<|start_header_id|>user<|end_header_id|>\\n\\n' -}}
+          {{- "Given the following functions, please respond with a JSON for a function call " }}
+          {{- "with its proper arguments that best answers the given prompt.\\n\\n" }}
+          {{- 'Respond in the format {"name": function name, "parameters": dictionary of argument \
+      name and its value}.' }}
+          {{- "Do not use variables.\\n\\n" }}
+          {%- for t in tools %}
+              {{- t | tojson(indent=4) }}
+              {{- "\\n\\n" }}
+          {%- endfor %}
+          {{- first_user_message + "<|eot_id|>"}}
+      {%- endif %}
+
+      {%- for message in messages %}
+          {%- if not (message.role == 'ipython' or message.role == 'tool' or 'tool_calls' in \
+      message) %}
+              {{- '<|start_header_id|>' + message['role'] + '<|end_header_id|>\\n\\n'+ \
+      message['content'] | trim + '<|eot_id|>' }}
+          {%- elif 'tool_calls' in message %}
+              {%- if not message.tool_calls|length == 1 %}
+                  {{- raise_exception("This model only supports single tool-calls at once!") }}
+              {%- endif %}
+              {%- set tool_call = message.tool_calls[0].function %}
+              {{- '<|start_header_id|>assistant<|end_header_id|>\\n\\n' -}}
+              {{- '{"name": "' + tool_call.name + '", ' }}
+              {{- '"parameters": ' }}
+              {{- tool_call.arguments | tojson }}
+              {{- "}" }}
+              {{- "<|eot_id|>" }}
+          {%- elif message.role == "tool" or message.role == "ipython" %}
+              {{- "<|start_header_id|>ipython<|end_header_id|>\\n\\n" }}
+              {%- if message.content is mapping or message.content is iterable %}
+                  {{- message.content | tojson }}
+              {%- else %}
+                  {{- message.content }}
+              {%- endif %}
+              {{- "<|eot_id|>" }}
+          {%- endif %}
+      {%- endfor %}
+      {%- if add_generation_prompt %}
+          {{- '<|start_header_id|>assistant<|end_header_id|>\\n\\n' }}
+      {%- endif %}
+      """;
+
+  /** Llama 3.2's system block preamble, with the template's fixed date. */
+  public static final String LLAMA32_PREAMBLE =
+      "Cutting Knowledge Date: December 2023\nToday Date: 26 Jul 2024\n\n";
+
   /** TinyLlama-Chat's Zephyr-style template, which sycolab does not recognise. */
   public static final String TINYLLAMA_TEMPLATE =
       "{% for message in messages %}\n{% if message['role'] == 'user' %}\n"
@@ -166,6 +300,21 @@ public final class TinyTokenizer {
    * {@code <s>} before every text, as Llama 2's and Mistral's do. Returns {@code dir}.
    */
   public static Path write(Path dir, boolean addBos) throws IOException {
+    return write(dir, addBos, false);
+  }
+
+  /**
+   * Writes a {@code tokenizer.json} that pre-tokenizes with Qwen2's split regex and has four
+   * merges, in this order: {@code \n\n} ({@link #NEWLINE_NEWLINE}), two spaces ({@link
+   * #SPACE_SPACE}), {@code \n} and a space ({@link #NEWLINE_SPACE}), {@code \n} and two spaces
+   * ({@link #NEWLINE_SPACE_SPACE}). {@link #bytes} holds for texts without those runs. Returns
+   * {@code dir}.
+   */
+  public static Path writeQwen2Style(Path dir) throws IOException {
+    return write(dir, false, true);
+  }
+
+  private static Path write(Path dir, boolean addBos, boolean qwen2Style) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("version", "1.0");
     root.putNull("truncation");
@@ -183,13 +332,13 @@ public final class TinyTokenizer {
           .put("special", true);
     }
     root.putNull("normalizer");
-    root.set("pre_tokenizer", byteLevel());
+    root.set("pre_tokenizer", qwen2Style ? qwen2PreTokenizer() : byteLevel(true));
     if (addBos) {
       root.set("post_processor", bosTemplate());
     } else {
       root.putNull("post_processor");
     }
-    root.set("decoder", byteLevel());
+    root.set("decoder", byteLevel(true));
     ObjectNode model = root.putObject("model");
     model.put("type", "BPE");
     model.putNull("dropout");
@@ -203,7 +352,27 @@ public final class TinyTokenizer {
     for (int b = 0; b < 256; b++) {
       vocab.put(byteTokens.get(b), b);
     }
-    model.putArray("merges");
+    // In the model's vocabulary too, so that they keep their ids when merges follow them: an added
+    // token missing from it gets the next id after the model's.
+    for (int i = 0; i < SPECIAL_TOKENS.size(); i++) {
+      vocab.put(SPECIAL_TOKENS.get(i), 256 + i);
+    }
+    ArrayNode merges = model.putArray("merges");
+    if (qwen2Style) {
+      String newline = byteTokens.get('\n');
+      String space = byteTokens.get(' ');
+      List<String[]> pairs =
+          List.of(
+              new String[] {newline, newline},
+              new String[] {space, space},
+              new String[] {newline, space},
+              new String[] {newline, space + space});
+      for (int i = 0; i < pairs.size(); i++) {
+        String[] pair = pairs.get(i);
+        merges.add(pair[0] + " " + pair[1]);
+        vocab.put(pair[0] + pair[1], NEWLINE_NEWLINE + i);
+      }
+    }
     JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("tokenizer.json").toFile(), root);
     return dir;
   }
@@ -230,12 +399,23 @@ public final class TinyTokenizer {
     return ids;
   }
 
-  private static ObjectNode byteLevel() {
+  private static ObjectNode byteLevel(boolean useRegex) {
     return JSON.createObjectNode()
         .put("type", "ByteLevel")
         .put("add_prefix_space", false)
         .put("trim_offsets", true)
-        .put("use_regex", true);
+        .put("use_regex", useRegex);
+  }
+
+  /** Qwen2's: an isolating split by {@link #QWEN2_SPLIT}, then bytes to characters. */
+  private static ObjectNode qwen2PreTokenizer() {
+    ObjectNode sequence = JSON.createObjectNode().put("type", "Sequence");
+    ArrayNode steps = sequence.putArray("pretokenizers");
+    ObjectNode split = steps.addObject().put("type", "Split");
+    split.putObject("pattern").put("Regex", QWEN2_SPLIT);
+    split.put("behavior", "Isolated").put("invert", false);
+    steps.add(byteLevel(false));
+    return sequence;
   }
 
   private static ObjectNode bosTemplate() {
