@@ -21,10 +21,14 @@ public record BackboneOptions(
    */
   public static final BackboneOptions DEFAULTS = new BackboneOptions(null, true, 256);
 
+  /** The fewest tokens per input sycolab accepts. */
+  public static final int MIN_LENGTH = 8;
+
   /** Checks the length. */
   public BackboneOptions {
-    if (maxLength < 8) {
-      throw new IllegalArgumentException("max length must be at least 8 tokens, got " + maxLength);
+    if (maxLength < MIN_LENGTH) {
+      throw new IllegalArgumentException(
+          "max length must be at least " + MIN_LENGTH + " tokens, got " + maxLength);
     }
     Objects.requireNonNull(precision, "precision");
   }

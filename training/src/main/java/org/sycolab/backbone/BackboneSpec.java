@@ -8,8 +8,10 @@ import java.util.Objects;
  * cached run never loads the model.
  *
  * @param reference what the user named
- * @param directory the model directory (converted, for a built-in model)
- * @param modelType the architecture, {@code config.json}'s {@code model_type}
+ * @param directory the model directory (converted, for a built-in model; for a TorchScript module
+ *     the folder of its file)
+ * @param modelType the architecture: {@code config.json}'s {@code model_type}, or {@code
+ *     torchscript}
  * @param options the options in effect (max length capped by the model)
  * @param fingerprint SHA-256 over everything that determines the vectors
  */

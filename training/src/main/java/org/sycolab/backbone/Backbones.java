@@ -54,7 +54,7 @@ public final class Backbones {
   public static BackboneSpec describe(String reference, BackboneOptions options, Path cacheRoot)
       throws IOException {
     if (TorchScriptModel.isTorchScriptReference(reference)) {
-      return TorchScriptModel.describe(reference, Path.of(reference), options);
+      return TorchScriptModel.describe(reference, options);
     }
     ModelDirectory dir = resolve(reference, cacheRoot);
     // Weights first: a directory of pickled weights is refused before its config is examined.
@@ -73,8 +73,7 @@ public final class Backbones {
           dir,
           modelType,
           effective,
-          dir.fingerprint(
-              modelType, weightsSha256, effective, ChatTemplate.fingerprintLines(dir.path())));
+          ChatTemplate.addTo(dir.recipe(modelType, weightsSha256, effective), dir.path()).sha256());
     }
     if (!modelType.equals(BertConfig.MODEL_TYPE)) {
       throw new ModelFormatException(
@@ -94,7 +93,11 @@ public final class Backbones {
     BackboneOptions effective =
         options.withDefaultPooling(Pooling.MEAN).capLength(BertConfig.from(config).maxPositions());
     return new BackboneSpec(
-        reference, dir, modelType, effective, dir.fingerprint(modelType, weightsSha256, effective));
+        reference,
+        dir,
+        modelType,
+        effective,
+        dir.recipe(modelType, weightsSha256, effective).sha256());
   }
 
   /** The model directory a reference names, converting a built-in model when needed. */

@@ -1,9 +1,7 @@
 package org.sycolab.backbone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +17,6 @@ public final class HfConfig {
   /** The file name of a model directory's configuration. */
   public static final String FILE_NAME = "config.json";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Path file;
   private final String prefix;
   private final JsonNode root;
@@ -34,23 +30,11 @@ public final class HfConfig {
   /** Reads {@code config.json} from a model directory. */
   public static HfConfig read(Path modelDir) throws IOException {
     Path file = modelDir.resolve(FILE_NAME);
-    JsonNode root;
     try {
-      root = JSON.readTree(Files.readAllBytes(file));
+      return new HfConfig(file, "", JsonObjectFile.read(file));
     } catch (NoSuchFileException e) {
       throw new ModelFormatException(file, "missing; a model directory needs config.json");
-    } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new ModelFormatException(
-          file, "is not valid JSON: " + e.getOriginalMessage() + locationOf(e));
     }
-    if (root == null || !root.isObject()) {
-      throw new ModelFormatException(file, "must hold a JSON object");
-    }
-    return new HfConfig(file, "", root);
-  }
-
-  private static String locationOf(com.fasterxml.jackson.core.JacksonException e) {
-    return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
   }
 
   /** The file this configuration was read from. */
@@ -78,7 +62,7 @@ public final class HfConfig {
 
   /** An optional positive integer field. */
   public int optionalInt(String field, int fallback) {
-    return root.hasNonNull(field) ? requiredInt(field) : fallback;
+    return has(field) ? requiredInt(field) : fallback;
   }
 
   /** True when {@code field} is present and not null. */
@@ -110,19 +94,18 @@ public final class HfConfig {
     if (node == null || node.isNull()) {
       return List.of();
     }
-    List<String> values = new ArrayList<>();
-    if (node.isArray()) {
-      for (JsonNode element : node) {
-        if (!element.isTextual()) {
-          break;
-        }
-        values.add(element.textValue());
-      }
-      if (values.size() == node.size()) {
-        return values;
-      }
+    String problem = "must be a list of strings, got " + node;
+    if (!node.isArray()) {
+      throw new ModelFormatException(file, prefix + field, problem);
     }
-    throw new ModelFormatException(file, prefix + field, "must be a list of strings, got " + node);
+    List<String> values = new ArrayList<>();
+    for (JsonNode element : node) {
+      if (!element.isTextual()) {
+        throw new ModelFormatException(file, prefix + field, problem);
+      }
+      values.add(element.textValue());
+    }
+    return values;
   }
 
   /** An optional positive number field. */

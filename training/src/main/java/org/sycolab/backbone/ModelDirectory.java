@@ -1,12 +1,8 @@
 package org.sycolab.backbone;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import org.sycolab.backbone.safetensors.ShardedSafetensors;
 import org.sycolab.io.FileDigest;
 
@@ -25,9 +21,11 @@ public record ModelDirectory(Path path) {
   public static final String TOKENIZER = "tokenizer.json";
 
   /**
-   * Version of what the files do not say: prompt rendering ({@code PairText}), truncation ({@code
-   * CrossEncodingTokenizer}), the blocks' arithmetic and pooling. Bump it with any change there
-   * that moves a vector, so that cached features of the old code are not reused.
+   * Version of what the files do not say: the encoder's prompt rendering ({@code PairText}, {@code
+   * CrossEncodingTokenizer}), truncation ({@code TruncationBudget}), the blocks' arithmetic and
+   * pooling ({@code Pooler}). Bump it with any change there that moves a vector, so that cached
+   * features of the old code are not reused. Decoders' rendering has its own version ({@code
+   * ChatTemplate.RENDERING_VERSION}).
    */
   public static final String FINGERPRINT_VERSION = "sycolab-backbone-v2";
 
@@ -55,37 +53,16 @@ public record ModelDirectory(Path path) {
   }
 
   /**
-   * SHA-256 (hex) over the recipe version, architecture, config, weights, tokenizer and options:
-   * two backbones with equal fingerprints give equal vectors.
+   * The recipe of a backbone of this directory: the version, architecture, config, weights,
+   * tokenizer and options. Architectures add what else their vectors depend on before hashing it.
    */
-  public String fingerprint(String modelType, String weightsSha256, BackboneOptions options)
+  public FingerprintRecipe recipe(String modelType, String weightsSha256, BackboneOptions options)
       throws IOException {
-    return fingerprint(modelType, weightsSha256, options, List.of());
-  }
-
-  /**
-   * The fingerprint with {@code extra} lines of recipe: what else an architecture's vectors depend
-   * on, such as a decoder's chat template. Float32, the default precision, adds no line, so
-   * fingerprints from before precisions existed stay valid.
-   */
-  public String fingerprint(
-      String modelType, String weightsSha256, BackboneOptions options, List<String> extra)
-      throws IOException {
-    List<String> recipe = new ArrayList<>();
-    Collections.addAll(
-        recipe,
-        FINGERPRINT_VERSION,
-        "model_type=" + modelType,
-        "config=" + FileDigest.sha256(path.resolve(HfConfig.FILE_NAME)),
-        "weights=" + weightsSha256,
-        "tokenizer=" + FileDigest.sha256(tokenizer()),
-        "pooling=" + options.pooling().id(),
-        "normalize=" + options.normalize(),
-        "max_length=" + options.maxLength());
-    if (options.precision() != Precision.FLOAT32) {
-      recipe.add("precision=" + options.precision().id());
-    }
-    recipe.addAll(extra);
-    return FileDigest.sha256(String.join("\n", recipe).getBytes(StandardCharsets.UTF_8));
+    return new FingerprintRecipe(FINGERPRINT_VERSION)
+        .add("model_type", modelType)
+        .add("config", FileDigest.sha256(path.resolve(HfConfig.FILE_NAME)))
+        .add("weights", weightsSha256)
+        .add("tokenizer", FileDigest.sha256(tokenizer()))
+        .options(options);
   }
 }

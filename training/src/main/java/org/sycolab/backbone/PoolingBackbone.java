@@ -60,7 +60,7 @@ public abstract class PoolingBackbone implements Backbone {
       for (float value : vector) {
         if (!Float.isFinite(value)) {
           throw new IllegalStateException(
-              "the model produced non-finite hidden states"
+              "the model produced non-finite vectors"
                   + (options.precision() == Precision.FLOAT32
                       ? ""
                       : " in "

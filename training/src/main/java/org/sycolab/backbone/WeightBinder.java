@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.sycolab.backbone.safetensors.ShardedSafetensors;
 import org.sycolab.backbone.safetensors.TensorInfo;
 import org.sycolab.backbone.safetensors.TensorSource;
 
@@ -23,32 +24,21 @@ public final class WeightBinder {
   private WeightBinder() {}
 
   /**
-   * Binds the block's parameters to float32 arrays created by {@code manager} (on its device).
+   * Binds the block's parameters to arrays of {@code precision} created by {@code manager} (on its
+   * device); errors name the weights' file. Each tensor is widened to float32 on the heap and
+   * converted on the device one at a time, so loading needs no more than one tensor's worth of
+   * memory beyond the model.
    *
-   * @param weightsLocation names the weights in error messages
    * @param prefixes model prefixes a checkpoint may carry, tried in order after none
    */
   public static void bind(
       NamedBlock block,
-      TensorSource weights,
-      Path weightsLocation,
+      ShardedSafetensors weights,
       NDManager manager,
+      Precision precision,
       String... prefixes) {
-    bind(block, weights, weightsLocation, manager, DataType.FLOAT32, prefixes);
-  }
-
-  /**
-   * Binds the block's parameters to arrays of {@code type} created by {@code manager} (on its
-   * device). Each tensor is widened to float32 on the heap and converted on the device one at a
-   * time, so loading needs no more than one tensor's worth of memory beyond the model.
-   */
-  public static void bind(
-      NamedBlock block,
-      TensorSource weights,
-      Path weightsLocation,
-      NDManager manager,
-      DataType type,
-      String... prefixes) {
+    Path weightsLocation = weights.source();
+    DataType type = precision.dataType();
     Map<String, NamedBlock.Slot> parameters = new LinkedHashMap<>();
     block.collectTensors("", parameters);
     String prefix = detectPrefix(parameters, weights, prefixes);

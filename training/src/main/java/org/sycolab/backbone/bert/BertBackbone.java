@@ -12,6 +12,7 @@ import org.sycolab.backbone.HfConfig;
 import org.sycolab.backbone.ModelDirectory;
 import org.sycolab.backbone.PaddedBatch;
 import org.sycolab.backbone.PoolingBackbone;
+import org.sycolab.backbone.Precision;
 import org.sycolab.backbone.WeightBinder;
 import org.sycolab.backbone.safetensors.ShardedSafetensors;
 
@@ -34,7 +35,7 @@ public final class BertBackbone extends PoolingBackbone {
     BertEncoder encoder = new BertEncoder(BertConfig.from(HfConfig.read(dir.path())));
     NDManager manager = NDManager.newBaseManager(device);
     try (ShardedSafetensors weights = dir.openWeights()) {
-      WeightBinder.bind(encoder, weights, weights.source(), manager, "bert.");
+      WeightBinder.bind(encoder, weights, manager, Precision.FLOAT32, "bert.");
       // The tokenizer comes last: nothing after it can fail and leave it open.
       return new BertBackbone(
           spec,

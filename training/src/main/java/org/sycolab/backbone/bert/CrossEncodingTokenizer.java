@@ -1,22 +1,19 @@
 package org.sycolab.backbone.bert;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.PairTokenizer;
+import org.sycolab.backbone.RawTokenizer;
 import org.sycolab.backbone.TokenizedInput;
 import org.sycolab.backbone.TruncationBudget;
 
 /**
  * Encodes a pair as {@code [CLS] prompt [SEP] response [SEP]}, type ids 0 for the first segment and
- * 1 for the second. When the pair is too long, each side first gets half of the budget and a side
- * that needs less gives the rest to the other; the prompt keeps its end (the user's latest turn),
- * the response its start.
+ * 1 for the second, cut to the budget as {@link TruncationBudget} splits it.
  */
 public final class CrossEncodingTokenizer implements PairTokenizer {
 
@@ -35,22 +32,7 @@ public final class CrossEncodingTokenizer implements PairTokenizer {
 
   /** Loads {@code tokenizer.json}; inputs are cut to {@code maxLength} tokens in all. */
   public static CrossEncodingTokenizer load(Path tokenizerJson, int maxLength) throws IOException {
-    if (!Files.isRegularFile(tokenizerJson)) {
-      throw new ModelFormatException(
-          tokenizerJson, "missing; a model directory needs tokenizer.json");
-    }
-    HuggingFaceTokenizer tokenizer;
-    try {
-      tokenizer =
-          HuggingFaceTokenizer.builder()
-              .optTokenizerPath(tokenizerJson)
-              .optAddSpecialTokens(false)
-              .optTruncation(false)
-              .optPadding(false)
-              .build();
-    } catch (RuntimeException e) {
-      throw new ModelFormatException(tokenizerJson, "cannot be loaded: " + e.getMessage());
-    }
+    HuggingFaceTokenizer tokenizer = RawTokenizer.open(tokenizerJson);
     long[] special = tokenizer.encode("", "", true, false).getIds();
     if (special.length != 3 || special[1] != special[2]) {
       tokenizer.close();
@@ -67,8 +49,8 @@ public final class CrossEncodingTokenizer implements PairTokenizer {
   /** Tokenises and truncates one pair. */
   @Override
   public TokenizedInput tokenize(PairText text) {
-    long[] prompt = pieces(text.renderedPrompt());
-    long[] response = pieces(text.response());
+    long[] prompt = RawTokenizer.ids(tokenizer, text.renderedPrompt());
+    long[] response = RawTokenizer.ids(tokenizer, text.response());
     int budget = maxLength - 3;
     TruncationBudget keep = TruncationBudget.split(prompt.length, response.length, budget);
     int keepPrompt = keep.prompt();
@@ -83,11 +65,6 @@ public final class CrossEncodingTokenizer implements PairTokenizer {
     ids[length - 1] = sep;
     Arrays.fill(types, keepPrompt + 2, length, 1L);
     return new TokenizedInput(ids, types);
-  }
-
-  private long[] pieces(String text) {
-    Encoding encoding = tokenizer.encode(text, false, false);
-    return encoding.getIds();
   }
 
   @Override

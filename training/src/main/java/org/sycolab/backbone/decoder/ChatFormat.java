@@ -1,9 +1,6 @@
 package org.sycolab.backbone.decoder;
 
-/**
- * The conversation layouts sycolab renders for decoder models; the id goes into fingerprints
- * ({@link ChatTemplate#fingerprintLines}).
- */
+/** The conversation layouts sycolab renders for decoder models. */
 public enum ChatFormat {
   /** {@code <|im_start|>role\ncontent<|im_end|>\n}: Qwen2, Qwen2.5, SmolLM2. */
   CHATML("chatml"),

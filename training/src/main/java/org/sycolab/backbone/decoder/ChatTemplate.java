@@ -3,15 +3,14 @@ package org.sycolab.backbone.decoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sycolab.backbone.FingerprintRecipe;
 import org.sycolab.backbone.PairText;
 import org.sycolab.data.Role;
 import org.sycolab.data.Turn;
-import org.sycolab.io.FileDigest;
 
 /**
  * How a conversation is rendered as text for a decoder model, with the response as the final
@@ -56,19 +55,17 @@ public final class ChatTemplate {
   }
 
   /**
-   * Lines for a backbone's fingerprint: the SHA-256 of each file a directory's rendering depends on
-   * besides {@code tokenizer.json} ({@code tokenizer_config.json}, {@code chat_template.jinja}), or
-   * {@code none}, and {@code chat_rendering=}, the format recognised and the {@link
-   * #RENDERING_VERSION}.
+   * Adds to a backbone's fingerprint recipe what a directory's rendering depends on besides {@code
+   * tokenizer.json}: the files {@code tokenizer_config.json} and {@code chat_template.jinja} (or
+   * their absence) and the {@link #RENDERING_VERSION}. The format recognised follows from these, so
+   * it needs no line of its own.
    */
-  public static List<String> fingerprintLines(Path modelDir) throws IOException {
-    List<String> lines = new ArrayList<>();
+  public static FingerprintRecipe addTo(FingerprintRecipe recipe, Path modelDir)
+      throws IOException {
     for (String name : List.of(TokenizerConfig.FILE_NAME, JINJA_FILE)) {
-      Path file = modelDir.resolve(name);
-      lines.add(name + "=" + (Files.isRegularFile(file) ? FileDigest.sha256(file) : "none"));
+      recipe.file(name, modelDir.resolve(name));
     }
-    lines.add("chat_rendering=" + read(modelDir, false).format().id() + " " + RENDERING_VERSION);
-    return lines;
+    return recipe.add("chat_rendering", RENDERING_VERSION);
   }
 
   /**
@@ -77,22 +74,17 @@ public final class ChatTemplate {
    * is not recognised.
    */
   public static ChatTemplate read(Path modelDir) throws IOException {
-    return read(modelDir, true);
-  }
-
-  /** {@link #read}, logging what it finds only when {@code report}. */
-  private static ChatTemplate read(Path modelDir, boolean report) throws IOException {
     Optional<TokenizerConfig> config = TokenizerConfig.read(modelDir);
     Optional<String> bos = config.flatMap(TokenizerConfig::bosToken);
     Path jinja = modelDir.resolve(JINJA_FILE);
     if (Files.isRegularFile(jinja)) {
-      return recognise(Files.readString(jinja), bos, jinja, report);
+      return recognise(Files.readString(jinja), bos, jinja);
     }
     Optional<String> template = config.flatMap(TokenizerConfig::chatTemplate);
     if (template.isEmpty()) {
       return new ChatTemplate(ChatFormat.PLAIN, "", Optional.empty(), "");
     }
-    return recognise(template.get(), bos, config.get().file(), report);
+    return recognise(template.get(), bos, config.get().file());
   }
 
   /**
@@ -100,12 +92,11 @@ public final class ChatTemplate {
    * <|begin_of_text|>}); a ChatML template does where it writes {@code bos_token} and one is
    * configured.
    */
-  private static ChatTemplate recognise(
-      String template, Optional<String> bos, Path source, boolean report) {
+  private static ChatTemplate recognise(String template, Optional<String> bos, Path source) {
     List<String> literals = JinjaLiterals.of(template);
     if (template.contains(IM_START) && template.contains(IM_END)) {
       Optional<String> system = chatmlDefaultSystem(literals);
-      if (system.isEmpty() && report) {
+      if (system.isEmpty()) {
         LOG.debug("{}: no default system message found in the ChatML template", source);
       }
       String prefix = template.contains(BOS_VARIABLE) ? bos.orElse("") : "";
@@ -119,12 +110,10 @@ public final class ChatTemplate {
           .map(preamble -> new ChatTemplate(ChatFormat.LLAMA31, prefix, Optional.empty(), preamble))
           .orElseGet(() -> new ChatTemplate(ChatFormat.LLAMA3, prefix, Optional.empty(), ""));
     }
-    if (report) {
-      LOG.warn(
-          "{}: the chat template is neither ChatML nor Llama 3; sycolab renders the conversation"
-              + " as plain role-marked lines instead",
-          source);
-    }
+    LOG.warn(
+        "{}: the chat template is neither ChatML nor Llama 3; sycolab renders the conversation"
+            + " as plain role-marked lines instead",
+        source);
     return new ChatTemplate(ChatFormat.PLAIN, "", Optional.empty(), "");
   }
 

@@ -41,13 +41,7 @@ public final class DecoderBackbone extends PoolingBackbone {
     DecoderModel model = new DecoderModel(DecoderConfig.from(HfConfig.read(dir.path())));
     NDManager manager = NDManager.newBaseManager(device);
     try (ShardedSafetensors weights = dir.openWeights()) {
-      WeightBinder.bind(
-          model,
-          weights,
-          weights.source(),
-          manager,
-          spec.options().precision().dataType(),
-          "model.");
+      WeightBinder.bind(model, weights, manager, spec.options().precision(), "model.");
       // The tokenizer comes last: nothing after it can fail and leave it open.
       return new DecoderBackbone(
           spec, manager, model, DecoderTokenizer.load(dir.path(), spec.options().maxLength()));

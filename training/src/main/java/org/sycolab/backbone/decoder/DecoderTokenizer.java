@@ -4,12 +4,13 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.sycolab.backbone.ModelDirectory;
 import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.PairTokenizer;
+import org.sycolab.backbone.RawTokenizer;
 import org.sycolab.backbone.TokenizedInput;
 import org.sycolab.backbone.TruncationBudget;
 
@@ -28,14 +29,10 @@ import org.sycolab.backbone.TruncationBudget;
  * text.
  *
  * <p>When the pair is too long, the prefix and tail are kept whole and the rest of the budget is
- * split as the encoder does: head and response each get half, and a side that needs less gives the
- * rest to the other; the head keeps its end (the latest turn and the assistant header), the
- * response its start.
+ * split between head and response by {@link TruncationBudget}; the head keeps its end (the latest
+ * turn and the assistant header), the response its start.
  */
 public final class DecoderTokenizer implements PairTokenizer {
-
-  /** The file name of a model directory's tokenizer. */
-  public static final String FILE_NAME = "tokenizer.json";
 
   private final HuggingFaceTokenizer tokenizer;
   private final ChatTemplate template;
@@ -62,26 +59,12 @@ public final class DecoderTokenizer implements PairTokenizer {
    * each of head and response.
    */
   public static DecoderTokenizer load(Path modelDir, int maxLength) throws IOException {
-    Path file = modelDir.resolve(FILE_NAME);
-    if (!Files.isRegularFile(file)) {
-      throw new ModelFormatException(file, "missing; a model directory needs tokenizer.json");
-    }
+    Path file = modelDir.resolve(ModelDirectory.TOKENIZER);
     ChatTemplate template = ChatTemplate.read(modelDir);
-    HuggingFaceTokenizer tokenizer;
+    HuggingFaceTokenizer tokenizer = RawTokenizer.open(file);
     try {
-      tokenizer =
-          HuggingFaceTokenizer.builder()
-              .optTokenizerPath(file)
-              .optAddSpecialTokens(false)
-              .optTruncation(false)
-              .optPadding(false)
-              .build();
-    } catch (RuntimeException e) {
-      throw new ModelFormatException(file, "cannot be loaded: " + e.getMessage());
-    }
-    try {
-      long[] prefix = ids(tokenizer, template.prefix());
-      long[] tail = ids(tokenizer, template.tail());
+      long[] prefix = RawTokenizer.ids(tokenizer, template.prefix());
+      long[] tail = RawTokenizer.ids(tokenizer, template.tail());
       if (template.format() == ChatFormat.PLAIN) {
         long[][] around = postProcessorTokens(tokenizer, file);
         prefix = concat(around[0], prefix);
@@ -132,11 +115,6 @@ public final class DecoderTokenizer implements PairTokenizer {
             + "), so sycolab cannot place its special tokens");
   }
 
-  /** The format of the chat template, for fingerprints. */
-  public String format() {
-    return template.format().id();
-  }
-
   /** Renders, tokenises and truncates one pair. */
   @Override
   public TokenizedInput tokenize(PairText text) {
@@ -172,10 +150,6 @@ public final class DecoderTokenizer implements PairTokenizer {
       count++;
     }
     return count;
-  }
-
-  private static long[] ids(HuggingFaceTokenizer tokenizer, String text) {
-    return text.isEmpty() ? new long[0] : tokenizer.encode(text, false, false).getIds();
   }
 
   private static long[] concat(long[] first, long[] second) {

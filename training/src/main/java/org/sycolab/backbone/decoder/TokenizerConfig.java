@@ -1,12 +1,11 @@
 package org.sycolab.backbone.decoder;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.sycolab.backbone.JsonObjectFile;
 import org.sycolab.backbone.ModelFormatException;
 
 /**
@@ -22,24 +21,13 @@ record TokenizerConfig(Path file, Optional<String> chatTemplate, Optional<String
   /** The file name within a model directory. */
   static final String FILE_NAME = "tokenizer_config.json";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** Reads the file from a model directory; empty when the directory has none. */
   static Optional<TokenizerConfig> read(Path modelDir) throws IOException {
     Path file = modelDir.resolve(FILE_NAME);
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    JsonNode root;
-    try {
-      root = JSON.readTree(Files.readAllBytes(file));
-    } catch (JacksonException e) {
-      String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-      throw new ModelFormatException(file, "is not valid JSON: " + e.getOriginalMessage() + line);
-    }
-    if (root == null || !root.isObject()) {
-      throw new ModelFormatException(file, "must hold a JSON object");
-    }
+    JsonNode root = JsonObjectFile.read(file);
     return Optional.of(
         new TokenizerConfig(file, chatTemplate(file, root), bosToken(file, root.get("bos_token"))));
   }

@@ -1,16 +1,14 @@
 package org.sycolab.backbone.torchscript;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.BackboneSpec;
+import org.sycolab.backbone.FingerprintRecipe;
 import org.sycolab.backbone.ModelDirectory;
 import org.sycolab.backbone.Precision;
 import org.sycolab.backbone.decoder.ChatTemplate;
@@ -30,7 +28,7 @@ public final class TorchScriptModel {
   public static final List<String> EXTENSIONS = List.of(".pt", ".ts", ".torchscript");
 
   /**
-   * Version of what the files do not say: how inputs are padded and passed, and pooling. Bump it
+   * Version of what the files do not say: how inputs are padded and passed to the module. Bump it
    * with any change there that moves a vector, so that cached features of the old code are not
    * reused.
    */
@@ -58,8 +56,9 @@ public final class TorchScriptModel {
    *
    * @throws IllegalArgumentException for float16: DJL cannot cast a loaded TorchScript module
    */
-  public static BackboneSpec describe(String reference, Path ptFile, BackboneOptions options)
+  public static BackboneSpec describe(String reference, BackboneOptions options)
       throws IOException {
+    Path ptFile = Path.of(reference);
     if (options.precision() != Precision.FLOAT32) {
       // PtSymbolBlock.cast is not implemented in DJL 0.36.0 and its JNI has no call that converts
       // a loaded module's parameters.
@@ -77,25 +76,16 @@ public final class TorchScriptModel {
     if (sidecar.maxLength().isPresent()) {
       effective = effective.capLength(sidecar.maxLength().getAsInt());
     }
-    List<String> recipe = new ArrayList<>();
-    Collections.addAll(
-        recipe,
-        FINGERPRINT_VERSION,
-        // The prompt rendering and truncation are the decoders', versioned there.
-        "renderer=" + ModelDirectory.FINGERPRINT_VERSION,
-        "module=" + FileDigest.sha256(ptFile),
-        "tokenizer=" + FileDigest.sha256(dir.tokenizer()),
-        "sidecar=" + sha256OrNone(TorchScriptSidecar.fileFor(ptFile)),
-        "pooling=" + effective.pooling().id(),
-        "normalize=" + effective.normalize(),
-        "max_length=" + effective.maxLength());
-    recipe.addAll(ChatTemplate.fingerprintLines(dir.path()));
-    String fingerprint =
-        FileDigest.sha256(String.join("\n", recipe).getBytes(StandardCharsets.UTF_8));
+    FingerprintRecipe recipe =
+        new FingerprintRecipe(FINGERPRINT_VERSION)
+            // The prompt's rendering and truncation are the decoders', versioned by the
+            // chat_rendering line below; the pooling is every backbone's, versioned here.
+            .add("backbone", ModelDirectory.FINGERPRINT_VERSION)
+            .add("module", FileDigest.sha256(ptFile))
+            .add("tokenizer", FileDigest.sha256(dir.tokenizer()))
+            .file("sidecar", TorchScriptSidecar.fileFor(ptFile))
+            .options(effective);
+    String fingerprint = ChatTemplate.addTo(recipe, dir.path()).sha256();
     return new BackboneSpec(reference, dir, MODEL_TYPE, effective, fingerprint);
-  }
-
-  private static String sha256OrNone(Path file) throws IOException {
-    return Files.exists(file) ? FileDigest.sha256(file) : "none";
   }
 }

@@ -46,6 +46,7 @@ final class TorchScriptModule implements AutoCloseable {
    */
   static TorchScriptModule load(Path file, TorchScriptSidecar sidecar, PtNDManager manager)
       throws IOException {
+    // Again, though describe checked it: native code runs from here, and files change.
     TorchScriptArchive.check(file);
     PtSymbolBlock block;
     try {

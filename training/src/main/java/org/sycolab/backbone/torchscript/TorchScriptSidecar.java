@@ -1,8 +1,6 @@
 package org.sycolab.backbone.torchscript;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +9,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.sycolab.backbone.BackboneOptions;
+import org.sycolab.backbone.JsonObjectFile;
 import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.backbone.Pooling;
 
@@ -56,11 +56,6 @@ public record TorchScriptSidecar(
   private static final List<String> FIELDS =
       List.of("inputs", "output", "pooling", "hidden_size", "max_length");
 
-  /** The shortest token limit sycolab accepts, as {@code BackboneOptions} does. */
-  private static final int MIN_LENGTH = 8;
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** Copies the inputs. */
   public TorchScriptSidecar {
     inputs = List.copyOf(inputs);
@@ -77,15 +72,7 @@ public record TorchScriptSidecar(
     if (!Files.exists(file)) {
       return DEFAULTS;
     }
-    JsonNode root;
-    try {
-      root = JSON.readTree(Files.readAllBytes(file));
-    } catch (JacksonException e) {
-      throw new ModelFormatException(file, "is not valid JSON: " + e.getOriginalMessage());
-    }
-    if (root == null || !root.isObject()) {
-      throw new ModelFormatException(file, "must hold a JSON object");
-    }
+    JsonNode root = JsonObjectFile.read(file);
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!FIELDS.contains(name)) {
@@ -98,7 +85,7 @@ public record TorchScriptSidecar(
         output(file, field(root, "output")),
         pooling(file, field(root, "pooling")),
         atLeast(1, file, "hidden_size", field(root, "hidden_size")),
-        atLeast(MIN_LENGTH, file, "max_length", field(root, "max_length")));
+        atLeast(BackboneOptions.MIN_LENGTH, file, "max_length", field(root, "max_length")));
   }
 
   /** A field's value, or null when it is absent or JSON null (both mean the default). */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.backbone.FingerprintRecipe;
 import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.data.Turn;
 
@@ -150,36 +151,13 @@ class ChatTemplateTest {
   }
 
   @Test
-  void theFingerprintLinesNameTheFormatAndTheRenderingVersion() throws Exception {
-    assertThat(ChatTemplate.fingerprintLines(dir))
-        .containsExactly(
-            "tokenizer_config.json=none",
-            "chat_template.jinja=none",
-            "chat_rendering=plain " + ChatTemplate.RENDERING_VERSION);
-
+  void theFingerprintFollowsEachTemplateFile() throws Exception {
+    String none = ChatTemplate.addTo(new FingerprintRecipe("v"), dir).sha256();
     TinyTokenizer.writeConfig(dir, TinyTokenizer.LLAMA32_TEMPLATE, null);
-    assertThat(ChatTemplate.fingerprintLines(dir))
-        .last()
-        .isEqualTo("chat_rendering=llama3.1 " + ChatTemplate.RENDERING_VERSION);
-  }
-
-  @Test
-  void fingerprintLinesDoNotWarnAboutAnUnrecognisedTemplate() throws Exception {
-    TinyTokenizer.writeConfig(dir, TinyTokenizer.TINYLLAMA_TEMPLATE, "<s>");
-
-    assertThat(
-            warningsOf(
-                () -> {
-                  try {
-                    assertThat(ChatTemplate.fingerprintLines(dir))
-                        .last()
-                        .asString()
-                        .contains("plain");
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
-                }))
-        .isEmpty();
+    String config = ChatTemplate.addTo(new FingerprintRecipe("v"), dir).sha256();
+    Files.writeString(dir.resolve(ChatTemplate.JINJA_FILE), TinyTokenizer.QWEN25_TEMPLATE);
+    String jinja = ChatTemplate.addTo(new FingerprintRecipe("v"), dir).sha256();
+    assertThat(List.of(none, config, jinja)).doesNotHaveDuplicates();
   }
 
   @Test

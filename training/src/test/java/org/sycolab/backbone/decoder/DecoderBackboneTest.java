@@ -217,7 +217,7 @@ class DecoderBackboneTest {
     try (DecoderBackbone f16 = open(dir, half)) {
       assertThatThrownBy(() -> f16.embed(batch))
           .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("non-finite hidden states in float16")
+          .hasMessageContaining("non-finite vectors in float16")
           .hasMessageContaining("use --dtype float32");
     }
   }

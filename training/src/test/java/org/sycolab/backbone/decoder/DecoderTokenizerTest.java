@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sycolab.backbone.ModelDirectory;
 import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.TokenizedInput;
@@ -37,7 +38,7 @@ class DecoderTokenizerTest {
           tokenizer.tokenize(
               new PairText(List.of(Turn.system("Be brief."), Turn.user("hi")), "yo"));
 
-      assertThat(tokenizer.format()).isEqualTo("chatml");
+      assertThat(ChatTemplate.read(dir).format().id()).isEqualTo("chatml");
       assertThat(input.ids())
           .containsExactly(
               ids(
@@ -84,7 +85,7 @@ class DecoderTokenizerTest {
     try (DecoderTokenizer tokenizer = DecoderTokenizer.load(dir, 512)) {
       TokenizedInput input = tokenizer.tokenize(new PairText(List.of(Turn.user(" hi ")), " ok\n"));
 
-      assertThat(tokenizer.format()).isEqualTo("llama3");
+      assertThat(ChatTemplate.read(dir).format().id()).isEqualTo("llama3");
       assertThat(input.ids())
           .containsExactly(
               ids(
@@ -111,7 +112,7 @@ class DecoderTokenizerTest {
     try (DecoderTokenizer tokenizer = DecoderTokenizer.load(dir, 512)) {
       TokenizedInput input = tokenizer.tokenize(new PairText(List.of(Turn.user("hi")), "ok"));
 
-      assertThat(tokenizer.format()).isEqualTo("llama3.1");
+      assertThat(ChatTemplate.read(dir).format().id()).isEqualTo("llama3.1");
       assertThat(input.ids())
           .containsExactly(
               ids(
@@ -152,7 +153,7 @@ class DecoderTokenizerTest {
     try (DecoderTokenizer tokenizer = DecoderTokenizer.load(dir, 512)) {
       TokenizedInput input = tokenizer.tokenize(new PairText(List.of(Turn.user("hi")), "yo"));
 
-      assertThat(tokenizer.format()).isEqualTo("plain");
+      assertThat(ChatTemplate.read(dir).format().id()).isEqualTo("plain");
       assertThat(input.ids()).containsExactly(ids(TinyTokenizer.BOS, "User: hi\nAssistant: yo"));
     }
   }
@@ -174,7 +175,7 @@ class DecoderTokenizerTest {
     TinyTokenizer.writeConfig(dir, TinyTokenizer.TINYLLAMA_TEMPLATE, "<s>");
 
     try (DecoderTokenizer tokenizer = DecoderTokenizer.load(dir, 512)) {
-      assertThat(tokenizer.format()).isEqualTo("plain");
+      assertThat(ChatTemplate.read(dir).format().id()).isEqualTo("plain");
       assertThat(tokenizer.tokenize(new PairText(List.of(), "yo")).ids())
           .containsExactly(ids(TinyTokenizer.BOS, "Assistant: yo"));
     }
@@ -360,7 +361,7 @@ class DecoderTokenizerTest {
 
   private HuggingFaceTokenizer referenceTokenizer() throws Exception {
     return HuggingFaceTokenizer.builder()
-        .optTokenizerPath(dir.resolve(DecoderTokenizer.FILE_NAME))
+        .optTokenizerPath(dir.resolve(ModelDirectory.TOKENIZER))
         .optAddSpecialTokens(false)
         .optTruncation(false)
         .optPadding(false)

@@ -72,7 +72,7 @@ public final class TorchScriptFixture {
 
   /** Describes {@code module} as sycolab would for {@code sycolab embed --model module}. */
   static BackboneSpec describe(Path module, BackboneOptions options) throws IOException {
-    return TorchScriptModel.describe(module.toString(), module, options);
+    return TorchScriptModel.describe(module.toString(), options);
   }
 
   /** A fixed token-id sequence and PyTorch's hidden state at its last token. */
