@@ -45,7 +45,7 @@ public final class FingerprintRecipe {
     add("normalize", options.normalize());
     add("max_length", options.maxLength());
     if (options.precision() != Precision.FLOAT32) {
-      add("precision", options.precision().id());
+      add("dtype", options.precision().id());
     }
     return this;
   }

@@ -88,7 +88,7 @@ final class EmbedCommand extends BaseCommand {
     config.put("pooling", backbone.options().pooling().id());
     config.put("normalize", backbone.options().normalize());
     config.put("max_length", backbone.options().maxLength());
-    config.put("precision", backbone.options().precision().id());
+    config.put("dtype", backbone.options().precision().id());
     config.put("batch_size", model.batchSize.value);
     config.put("shard", slice.toString());
     config.put("merged", merge.stream().map(Path::toString).toList());

@@ -260,6 +260,14 @@ public final class ExperimentFile {
             "backbone.pooling: expected one of " + Pooling.ids() + ", got '" + b.pooling() + "'");
       }
       attempt(problems, "backbone.dtype", b.dtype(), Precision::parse);
+      if ("float16".equals(b.dtype()) && !decoderDirectory(b.model())) {
+        // Known without opening the model: the built-in encoder and TorchScript modules run in
+        // float32 (or, for a module, the type it was exported in).
+        problems.add(
+            "backbone.dtype: float16 is for decoder model directories; "
+                + (b.model() == null ? BuiltinModel.defaultModel().reference() : b.model())
+                + " runs in float32");
+      }
       positive(problems, "backbone.max_length", b.maxLength());
       positive(problems, "backbone.batch_size", b.batchSize());
     }
@@ -397,6 +405,13 @@ public final class ExperimentFile {
     if (value != null && !(value.doubleValue() >= least)) {
       problems.add(field + ": expected at least " + ExperimentPlan.plain(least) + ", got " + value);
     }
+  }
+
+  /** Whether a backbone.model may be a decoder: a directory, not built in or TorchScript. */
+  private static boolean decoderDirectory(String model) {
+    return model != null
+        && !model.startsWith(BuiltinModel.SCHEME)
+        && TorchScriptModel.EXTENSIONS.stream().noneMatch(model::endsWith);
   }
 
   private static void attempt(

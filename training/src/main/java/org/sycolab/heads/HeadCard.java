@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sycolab.backbone.BackboneOptions;
+import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.backbone.Pooling;
 import org.sycolab.backbone.Precision;
 
@@ -66,14 +67,14 @@ public record HeadCard(
   /**
    * The backbone a head belongs to.
    *
-   * @param reference builtin:minilm or the model directory, as given
+   * @param reference builtin:minilm, the model directory or the TorchScript file, as given
    * @param modelType config.json's model_type, or torchscript
-   * @param fingerprint the features' fingerprint (weights, tokenizer, pooling, max length)
+   * @param fingerprint the features' fingerprint (weights, tokenizer, chat template, options)
    * @param pooling mean, cls or last
    * @param normalize whether vectors were scaled to unit length
    * @param maxLength most tokens per input
-   * @param precision the --dtype asked for, float32 or float16; absent (float32) in cards written
-   *     before precisions
+   * @param dtype the --dtype the features were made in, float32 or float16; absent (float32) in
+   *     cards written before there was a choice
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record BackboneInfo(
@@ -83,7 +84,20 @@ public record HeadCard(
       String pooling,
       boolean normalize,
       int maxLength,
-      String precision) {
+      String dtype) {
+
+    /** The backbone as described, under the reference the user gave. */
+    public static BackboneInfo of(String reference, BackboneSpec spec) {
+      BackboneOptions options = spec.options();
+      return new BackboneInfo(
+          reference,
+          spec.modelType(),
+          spec.fingerprint(),
+          options.pooling().id(),
+          options.normalize(),
+          options.maxLength(),
+          options.precision().id());
+    }
 
     /** The options that reproduce the head's features. */
     public BackboneOptions options() {
@@ -94,10 +108,7 @@ public record HeadCard(
                       new IllegalArgumentException(
                           "unknown pooling '" + pooling + "' in head.json"));
       return new BackboneOptions(
-          parsed,
-          normalize,
-          maxLength,
-          precision == null ? Precision.FLOAT32 : Precision.parse(precision));
+          parsed, normalize, maxLength, dtype == null ? Precision.FLOAT32 : Precision.parse(dtype));
     }
   }
 

@@ -90,11 +90,11 @@ public final class HeadDirectory {
           "backbone.pooling",
           "expected one of " + Pooling.ids() + ", got " + card.backbone().pooling());
     }
-    if (card.backbone().precision() != null) {
+    if (card.backbone().dtype() != null) {
       try {
-        Precision.parse(card.backbone().precision());
+        Precision.parse(card.backbone().dtype());
       } catch (IllegalArgumentException e) {
-        throw new ModelFormatException(cardFile, "backbone.precision", e.getMessage());
+        throw new ModelFormatException(cardFile, "backbone.dtype", e.getMessage());
       }
     }
     require(cardFile, "training", card.training());

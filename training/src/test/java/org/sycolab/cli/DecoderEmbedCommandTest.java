@@ -84,7 +84,7 @@ class DecoderEmbedCommandTest {
       assertThat(config)
           .containsEntry("model_type", checkpoint.modelType())
           .containsEntry("pooling", "last")
-          .containsEntry("precision", "float32");
+          .containsEntry("dtype", "float32");
     }
   }
 

@@ -96,6 +96,13 @@ class ExperimentFileTest {
         .hasMessageContaining(file + ": pull: λ must lie in [0, 1], got 2.0")
         .hasMessageContaining(file + ": pull.bootstrap: expected at least 0, got -1");
     assertThatThrownBy(
+            () ->
+                ExperimentFile.read(
+                    write("name: x\ndata: {generate: {}}\nbackbone: {dtype: float16}\n")))
+        .hasMessageContaining(
+            "backbone.dtype: float16 is for decoder model directories; builtin:minilm runs in"
+                + " float32");
+    assertThatThrownBy(
             () -> ExperimentFile.read(write("name: x\ndata: {generate: {}}\npull: {beta: hot}\n")))
         .hasMessageContaining("pull.beta: β expects numbers");
     assertThatThrownBy(

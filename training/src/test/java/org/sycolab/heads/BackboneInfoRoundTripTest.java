@@ -22,15 +22,7 @@ class BackboneInfoRoundTripTest {
   @TempDir Path tmp;
 
   private static BackboneSpec again(BackboneSpec spec, Path cache) throws Exception {
-    HeadCard.BackboneInfo info =
-        new HeadCard.BackboneInfo(
-            spec.reference(),
-            spec.modelType(),
-            spec.fingerprint(),
-            spec.options().pooling().id(),
-            spec.options().normalize(),
-            spec.options().maxLength(),
-            spec.options().precision().id());
+    HeadCard.BackboneInfo info = HeadCard.BackboneInfo.of(spec.reference(), spec);
     return Backbones.describe(info.reference(), info.options(), cache);
   }
 

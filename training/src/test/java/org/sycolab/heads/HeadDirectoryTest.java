@@ -98,25 +98,25 @@ class HeadDirectoryTest {
   }
 
   @Test
-  void aCardWithoutAPrecisionIsFloat32AndABadOneIsNamed() throws Exception {
+  void aCardWithoutADtypeIsFloat32AndABadOneIsNamed() throws Exception {
     HeadArchitecture linear = HeadArchitecture.linear(3);
     Path dir = tmp.resolve("head");
     Files.createDirectories(dir);
     HeadDirectory.writeInto(dir, card(linear), HeadWeights.initial(linear, 1));
     Path json = dir.resolve(HeadDirectory.CARD);
     String written = Files.readString(json);
-    assertThat(written).contains("\"precision\" : \"float32\"");
+    assertThat(written).contains("\"dtype\" : \"float32\"");
 
-    // Cards written before precisions existed have no such field.
-    Files.writeString(json, written.replace(",\n    \"precision\" : \"float32\"", ""));
-    assertThat(Files.readString(json)).doesNotContain("precision");
+    // Cards written before there was a choice have no such field.
+    Files.writeString(json, written.replace(",\n    \"dtype\" : \"float32\"", ""));
+    assertThat(Files.readString(json)).doesNotContain("dtype");
     assertThat(HeadDirectory.read(dir).card().backbone().options().precision())
         .isEqualTo(Precision.FLOAT32);
 
     Files.writeString(json, written.replace("\"float32\"", "\"float8\""));
     assertThatThrownBy(() -> HeadDirectory.read(dir))
         .isInstanceOf(ModelFormatException.class)
-        .hasMessageContaining("head.json: backbone.precision: expected float32 or float16");
+        .hasMessageContaining("head.json: backbone.dtype: expected float32 or float16");
   }
 
   @Test
