@@ -24,6 +24,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -93,8 +94,16 @@ public final class DecoderThroughput implements Callable<Integer> {
     BenchArguments.positive(spec, "--length", length);
     BenchArguments.positive(spec, "--batches", batches);
     BenchArguments.positive(spec, "--threads", threads);
+    if (length < 2) {
+      throw new ParameterException(spec.commandLine(), "--length must be at least 2");
+    }
+    Precision precision;
+    try {
+      precision = Precision.parse(dtype);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--dtype: " + e.getMessage());
+    }
     PyTorchSettings.apply(threads);
-    Precision precision = Precision.parse(dtype);
     DecoderConfig config = qwen25HalfBillion(layers);
     BackboneOptions options = new BackboneOptions(Pooling.LAST, true, length, precision);
     Random random = new Random(seed);

@@ -17,7 +17,8 @@ final class ModelOptions {
       description =
           "builtin:minilm (all-MiniLM-L6-v2, shipped in a Maven artifact); a Hugging Face model"
               + " directory with config.json, *.safetensors and tokenizer.json (bert, llama,"
-              + " qwen2, mistral); or a TorchScript .pt file with tokenizer.json beside it"
+              + " qwen2, mistral); or a TorchScript .pt/.ts/.torchscript file with tokenizer.json"
+              + " beside it"
               + " (default: ${DEFAULT-VALUE}).")
   String model;
 
@@ -26,8 +27,8 @@ final class ModelOptions {
       paramLabel = "P",
       description =
           "mean (over non-padding tokens), cls (first token) or last (last non-padding token)"
-              + " (default: mean for encoders, last for decoders, for TorchScript modules the"
-              + " pooling of torchscript.json, itself last by default).")
+              + " (default: mean for encoders; last for decoders, and for TorchScript modules"
+              + " unless their torchscript.json says otherwise).")
   String pooling;
 
   @Option(
