@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.sycolab.backbone.HfConfig;
 import org.sycolab.backbone.safetensors.DType;
+import org.sycolab.backbone.safetensors.HalfPrecisionEncoder;
 import org.sycolab.backbone.safetensors.SafetensorsWriter;
 import org.sycolab.backbone.safetensors.ShardedSafetensors;
 
@@ -217,7 +218,7 @@ public record TinyDecoderCheckpoint(
               for (int i = 0; i < values.length; i++) {
                 double gaussian = random.nextGaussian();
                 float value = (float) (norm ? 1 + 0.1 * gaussian : 0.15 * gaussian);
-                values[i] = SafetensorsWriter.roundTo(dtype, value);
+                values[i] = HalfPrecisionEncoder.roundTo(dtype, value);
               }
               tensors.put(name, values);
             });
@@ -324,7 +325,8 @@ public record TinyDecoderCheckpoint(
       List<String> names, Map<String, long[]> shapes, Map<String, float[]> tensors) {
     SafetensorsWriter writer = new SafetensorsWriter().metadata("format", "pt");
     for (String name : names) {
-      writer.addFloats(name, dtype, tensors.get(name), shapes.get(name));
+      writer.addBytes(
+          name, dtype, HalfPrecisionEncoder.encode(dtype, tensors.get(name)), shapes.get(name));
     }
     return writer;
   }
