@@ -49,7 +49,8 @@ class DecoderBackboneTest {
         TinyDecoderCheckpoint.llama()
             .withAttentionBias(true)
             .withLlama3RopeScaling(true)
-            .withTiedEmbeddings(false));
+            .withTiedEmbeddings(false),
+        TinyDecoderCheckpoint.llama().withMlpBias(true));
   }
 
   /** Ids of uneven lengths, all below the tiny vocabulary. */

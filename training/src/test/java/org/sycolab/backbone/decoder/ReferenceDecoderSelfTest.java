@@ -178,6 +178,18 @@ class ReferenceDecoderSelfTest {
         .containsKeys(
             "model.layers.1.self_attn.q_proj.bias", "model.layers.1.self_attn.o_proj.bias");
     assertThat(biased.reference().hiddenStates(IDS)[8]).isNotEqualTo(untied);
+
+    TinyDecoderCheckpoint mlpBiased = llama.withMlpBias(true);
+    assertThat(mlpBiased.config().get("mlp_bias").booleanValue()).isTrue();
+    assertThat(mlpBiased.shapes())
+        .containsEntry(
+            "model.layers.1.mlp.gate_proj.bias", new long[] {TinyDecoderCheckpoint.INTERMEDIATE})
+        .containsEntry(
+            "model.layers.1.mlp.up_proj.bias", new long[] {TinyDecoderCheckpoint.INTERMEDIATE})
+        .containsEntry(
+            "model.layers.1.mlp.down_proj.bias", new long[] {TinyDecoderCheckpoint.HIDDEN});
+    assertThat(mlpBiased.reference().hiddenStates(IDS)[8]).isNotEqualTo(untied);
+    assertThat(llama.shapes()).doesNotContainKey("model.layers.0.mlp.up_proj.bias");
     assertThat(TinyDecoderCheckpoint.qwen2().tensors())
         .containsKey("model.layers.0.self_attn.v_proj.bias")
         .doesNotContainKey("model.layers.0.self_attn.o_proj.bias");
