@@ -116,6 +116,35 @@ class DecoderEmbedCommandTest {
   }
 
   @Test
+  void float16ComputeIsRecordedAndGivesFiniteFeatures() throws Exception {
+    Path model = model(TinyDecoderCheckpoint.llama(), "llama");
+    Path out = tmp.resolve("features-f16");
+    CliRun r =
+        CliRun.of(
+            "embed",
+            "--in",
+            pairs().toString(),
+            "--model",
+            model.toString(),
+            "--dtype",
+            "float16",
+            "--out",
+            out.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    FeatureChunk features = FeatureChunk.read(out.resolve("features.safetensors"));
+    assertThat(features.vectors()).isNotEmpty();
+    for (float[] vector : features.vectors()) {
+      assertThat(vector).hasSize(TinyDecoderCheckpoint.HIDDEN);
+      for (float v : vector) {
+        assertThat(Float.isFinite(v)).as("a float16 feature is finite").isTrue();
+      }
+    }
+    assertThat(RunManifest.read(out.resolve("manifest.json")).config())
+        .containsEntry("model_type", "llama")
+        .containsEntry("dtype", "float16");
+  }
+
+  @Test
   void bfloat16IsRefusedAsAComputeTypeWithTheReason() throws Exception {
     Path model = model(TinyDecoderCheckpoint.llama(), "llama");
     CliRun r =

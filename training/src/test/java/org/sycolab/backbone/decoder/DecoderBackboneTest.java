@@ -303,10 +303,19 @@ class DecoderBackboneTest {
 
   @Test
   void aSlidingWindowCapsTheInputLength() throws Exception {
-    Path dir = model(TinyDecoderCheckpoint.mistral(), "m");
-    setConfig(dir, "sliding_window", 32);
-    BackboneSpec spec =
-        Backbones.describe(dir.toString(), new BackboneOptions(null, true, 256), tmp);
-    assertThat(spec.options().maxLength()).isEqualTo(32);
+    BackboneOptions options = new BackboneOptions(null, true, 256);
+    Path mistral = model(TinyDecoderCheckpoint.mistral(), "mistral");
+    setConfig(mistral, "sliding_window", 32);
+    assertThat(Backbones.describe(mistral.toString(), options, tmp).options().maxLength())
+        .isEqualTo(32);
+
+    // Qwen2 names a window in every checkpoint but uses it only with use_sliding_window.
+    Path qwen2 = model(TinyDecoderCheckpoint.qwen2(), "qwen2");
+    setConfig(qwen2, "sliding_window", 32);
+    assertThat(Backbones.describe(qwen2.toString(), options, tmp).options().maxLength())
+        .isEqualTo(256);
+    setConfig(qwen2, "use_sliding_window", true);
+    assertThat(Backbones.describe(qwen2.toString(), options, tmp).options().maxLength())
+        .isEqualTo(32);
   }
 }
