@@ -44,19 +44,13 @@ class DecoderEmbedCommandTest {
     return data.resolve("pairs.jsonl");
   }
 
-  private Path model(TinyDecoderCheckpoint checkpoint, String name) throws Exception {
-    Path dir = checkpoint.write(tmp.resolve(name));
-    TinyTokenizer.write(dir, false);
-    TinyTokenizer.writeConfig(dir, TinyTokenizer.QWEN25_TEMPLATE, null);
-    return dir;
-  }
-
   @Test
   void embedsWithTinyLlamaAndQwen2CheckpointsAndRecordsTheDecoderSettings() throws Exception {
     Path pairs = pairs();
     for (TinyDecoderCheckpoint checkpoint :
         List.of(TinyDecoderCheckpoint.llama(), TinyDecoderCheckpoint.qwen2().withShards(2))) {
-      Path model = model(checkpoint, checkpoint.modelType());
+      Path model =
+          checkpoint.writeModel(tmp.resolve(checkpoint.modelType()), TinyTokenizer.QWEN25_TEMPLATE);
       Path out = tmp.resolve("features-" + checkpoint.modelType());
       CliRun r =
           CliRun.of(
@@ -117,7 +111,9 @@ class DecoderEmbedCommandTest {
 
   @Test
   void float16ComputeIsRecordedAndGivesFiniteFeatures() throws Exception {
-    Path model = model(TinyDecoderCheckpoint.llama(), "llama");
+    Path model =
+        TinyDecoderCheckpoint.llama()
+            .writeModel(tmp.resolve("llama"), TinyTokenizer.QWEN25_TEMPLATE);
     Path out = tmp.resolve("features-f16");
     CliRun r =
         CliRun.of(
@@ -146,7 +142,9 @@ class DecoderEmbedCommandTest {
 
   @Test
   void bfloat16IsRefusedAsAComputeTypeWithTheReason() throws Exception {
-    Path model = model(TinyDecoderCheckpoint.llama(), "llama");
+    Path model =
+        TinyDecoderCheckpoint.llama()
+            .writeModel(tmp.resolve("llama"), TinyTokenizer.QWEN25_TEMPLATE);
     CliRun r =
         CliRun.of(
             "embed", "--in", pairs().toString(), "--model", model.toString(), "--dtype", "bf16");

@@ -23,9 +23,10 @@ import org.sycolab.backbone.safetensors.ShardedSafetensors;
  * seeded random weights under their Hugging Face names: vocabulary 300, hidden size 64, 4 query
  * heads sharing 2 key/value heads of size 16, MLP size 96.
  *
- * <p>{@link #write} lays out a model directory (config.json and safetensors weights, no tokenizer);
- * {@link #tensors} are the weights as they read back from it, rounded to {@link #dtype}; {@link
- * #reference} computes what a backbone over them must output.
+ * <p>{@link #write} lays out a model directory (config.json and safetensors weights, no tokenizer),
+ * {@link #writeModel} one with a tokenizer too; {@link #tensors} are the weights as they read back
+ * from it, rounded to {@link #dtype}; {@link #reference} computes what a backbone over them must
+ * output.
  *
  * @param modelType llama, qwen2 or mistral
  * @param layers the number of decoder layers
@@ -368,6 +369,20 @@ public record TinyDecoderCheckpoint(
     Files.write(
         dir.resolve(ShardedSafetensors.INDEX_FILE),
         JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(index));
+    return dir;
+  }
+
+  /**
+   * Writes a model directory a backbone opens into {@code dir}: {@link #write}'s config.json and
+   * weights, {@link TinyTokenizer#write}'s tokenizer.json without a BOS and, unless {@code
+   * chatTemplate} is null, a tokenizer_config.json with that chat template. Returns {@code dir}.
+   */
+  public Path writeModel(Path dir, String chatTemplate) throws IOException {
+    write(dir);
+    TinyTokenizer.write(dir, false);
+    if (chatTemplate != null) {
+      TinyTokenizer.writeConfig(dir, chatTemplate, null);
+    }
     return dir;
   }
 

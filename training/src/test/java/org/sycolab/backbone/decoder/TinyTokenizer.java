@@ -143,6 +143,11 @@ public final class TinyTokenizer {
       {%- endif %}
       """;
 
+  /** A ChatML template without a default system message. */
+  static final String BARE_CHATML =
+      "{% for m in messages %}{{'<|im_start|>' + m['role'] + '\\n' + m['content']"
+          + " + '<|im_end|>\\n'}}{% endfor %}";
+
   /** Qwen2.5's default system message. */
   public static final String QWEN25_DEFAULT_SYSTEM =
       "You are Qwen, created by Alibaba Cloud. You are a helpful assistant.";
