@@ -62,6 +62,28 @@ class HalfPrecisionEncoderTest {
   }
 
   @Test
+  void bf16IsTheNearerOfTheTwoNeighbouringValuesTiesToEven() {
+    // Floats across the finite range: each between bfloat16 values below and above, ties included.
+    for (int high = 0; high < 0x7F7F; high++) {
+      float below = Float.intBitsToFloat(high << 16);
+      float above = Float.intBitsToFloat((high + 1) << 16);
+      for (int low : new int[] {1, 0x7FFF, 0x8000, 0x8001, 0xFFFF, (high * 40503) & 0xFFFF}) {
+        float value = Float.intBitsToFloat(high << 16 | low);
+        double toBelow = (double) value - below;
+        double toAbove = (double) above - value;
+        float nearest =
+            toBelow < toAbove || (toBelow == toAbove && (high & 1) == 0) ? below : above;
+        assertThat(HalfPrecisionEncoder.roundTo(DType.BF16, value))
+            .as("bfloat16 of %s", value)
+            .isEqualTo(nearest);
+        assertThat(HalfPrecisionEncoder.roundTo(DType.BF16, -value))
+            .as("bfloat16 of %s", -value)
+            .isEqualTo(-nearest);
+      }
+    }
+  }
+
+  @Test
   void writtenHalvesReadBackAsTheRoundedValues() throws IOException {
     float[] values = {0.1f, -2.5f, 1e-6f, 3.14159f, 70000f, -0f};
     for (DType dtype : new DType[] {DType.F16, DType.BF16, DType.F32}) {
