@@ -21,7 +21,7 @@ import org.sycolab.backbone.safetensors.TensorInfo;
  * qwen2 and for llama's {@code attention_bias}, o only for the latter; gate, up and down have
  * biases for llama's {@code mlp_bias}. One unpadded sequence at a time, positions 0 to T−1.
  */
-public final class ReferenceDecoder {
+final class ReferenceDecoder {
 
   private final Map<String, float[]> tensors;
   private final int hidden;
@@ -38,7 +38,7 @@ public final class ReferenceDecoder {
    * A reference over config.json's content and the weights by Hugging Face name, row-major (as
    * stored: half-precision checkpoints' values as they read back).
    */
-  public ReferenceDecoder(JsonNode config, Map<String, float[]> tensors) {
+  ReferenceDecoder(JsonNode config, Map<String, float[]> tensors) {
     this.tensors = Map.copyOf(tensors);
     this.hidden = required(config, "hidden_size").asInt();
     this.heads = required(config, "num_attention_heads").asInt();
@@ -55,7 +55,7 @@ public final class ReferenceDecoder {
   }
 
   /** A reference over a model directory's config.json and safetensors weights. */
-  public static ReferenceDecoder read(Path modelDir) throws IOException {
+  static ReferenceDecoder read(Path modelDir) throws IOException {
     JsonNode config = new ObjectMapper().readTree(modelDir.resolve(HfConfig.FILE_NAME).toFile());
     Map<String, float[]> tensors = new LinkedHashMap<>();
     try (ShardedSafetensors weights = ShardedSafetensors.openDirectory(modelDir)) {
@@ -75,7 +75,7 @@ public final class ReferenceDecoder {
   }
 
   /** The final hidden states of {@code ids}, one row of the hidden size per position. */
-  public double[][] hiddenStates(long[] ids) {
+  double[][] hiddenStates(long[] ids) {
     if (ids.length == 0) {
       throw new IllegalArgumentException("no token ids");
     }
@@ -99,7 +99,7 @@ public final class ReferenceDecoder {
   }
 
   /** The final hidden state of the last position of {@code ids}, as floats. */
-  public float[] lastTokenState(long[] ids) {
+  float[] lastTokenState(long[] ids) {
     double[][] states = hiddenStates(ids);
     double[] last = states[states.length - 1];
     float[] out = new float[last.length];

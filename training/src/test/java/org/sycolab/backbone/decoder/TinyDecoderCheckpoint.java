@@ -397,7 +397,7 @@ public record TinyDecoderCheckpoint(
   }
 
   /** The plain-Java reference computation over this checkpoint's config and weights. */
-  public ReferenceDecoder reference() {
+  ReferenceDecoder reference() {
     return new ReferenceDecoder(config(), tensors());
   }
 }
