@@ -84,13 +84,14 @@ class DecoderEmbedCommandTest {
 
   @Test
   void embedsWithATorchScriptModuleNamedByItsFile() throws Exception {
+    Path pairs = pairs();
     Path module = TorchScriptFixture.write(tmp.resolve("ts"));
     Path out = tmp.resolve("features-ts");
     CliRun r =
         CliRun.of(
             "embed",
             "--in",
-            pairs().toString(),
+            pairs.toString(),
             "--model",
             module.toString(),
             "--out",
@@ -104,7 +105,7 @@ class DecoderEmbedCommandTest {
 
     // The directory alone holds a .pt and no safetensors: the error says what to pass instead.
     CliRun directory =
-        CliRun.of("embed", "--in", pairs().toString(), "--model", module.getParent().toString());
+        CliRun.of("embed", "--in", pairs.toString(), "--model", module.getParent().toString());
     assertThat(directory.status()).isEqualTo(1);
     assertThat(directory.err()).contains("naming its .pt file itself as the model");
   }
