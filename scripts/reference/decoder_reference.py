@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Final hidden states of a Llama-family decoder (llama, qwen2, mistral), computed with torch.
+r"""Final hidden states of a Llama-family decoder (llama, qwen2, mistral), computed with torch.
 
 An independent check of the plain-Java ReferenceDecoder in the training module's tests: this
 script is written from Hugging Face transformers' published LlamaModel / Qwen2Model architecture
@@ -10,12 +10,14 @@ files are parsed by hand).
 How the committed fixtures were made
 (training/src/test/resources/org/sycolab/backbone/decoder/reference-{llama,qwen2}.json):
 
-  mvn -B -o -q -pl training test -Dtest=DecoderPyTorchFixtureTest#writesTheCheckpointsOfTheFixtures \\
-      -Dsycolab.decoderFixtureDir=/tmp/decoder-fixtures
+  mvn -B -o -q -pl training test-compile dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile=/tmp/sycolab-test.classpath
+  cp="training/target/test-classes:training/target/classes:$(cat /tmp/sycolab-test.classpath)"
+  java -cp "$cp" org.sycolab.backbone.decoder.WriteReferenceCheckpoints /tmp/decoder-fixtures
   # writes /tmp/decoder-fixtures/llama and /tmp/decoder-fixtures/qwen2 (TinyDecoderCheckpoint)
   for m in llama qwen2; do
-    /usr/bin/python3 scripts/reference/decoder_reference.py /tmp/decoder-fixtures/$m \\
-        --ids 1,17,256,3,99,140,7,299,0,42,42,42,180,64,5,231,77,12,150,8 \\
+    /usr/bin/python3 scripts/reference/decoder_reference.py /tmp/decoder-fixtures/$m \
+        --ids 1,17,256,3,99,140,7,299,0,42,42,42,180,64,5,231,77,12,150,8 \
         > training/src/test/resources/org/sycolab/backbone/decoder/reference-$m.json
   done
 

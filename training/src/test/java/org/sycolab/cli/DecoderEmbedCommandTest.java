@@ -44,19 +44,13 @@ class DecoderEmbedCommandTest {
     return data.resolve("pairs.jsonl");
   }
 
-  private Path model(TinyDecoderCheckpoint checkpoint, String name) throws Exception {
-    Path dir = checkpoint.write(tmp.resolve(name));
-    TinyTokenizer.write(dir, false);
-    TinyTokenizer.writeConfig(dir, TinyTokenizer.QWEN25_TEMPLATE, null);
-    return dir;
-  }
-
   @Test
   void embedsWithTinyLlamaAndQwen2CheckpointsAndRecordsTheDecoderSettings() throws Exception {
     Path pairs = pairs();
     for (TinyDecoderCheckpoint checkpoint :
         List.of(TinyDecoderCheckpoint.llama(), TinyDecoderCheckpoint.qwen2().withShards(2))) {
-      Path model = model(checkpoint, checkpoint.modelType());
+      Path model =
+          checkpoint.writeModel(tmp.resolve(checkpoint.modelType()), TinyTokenizer.QWEN25_TEMPLATE);
       Path out = tmp.resolve("features-" + checkpoint.modelType());
       CliRun r =
           CliRun.of(
@@ -90,13 +84,14 @@ class DecoderEmbedCommandTest {
 
   @Test
   void embedsWithATorchScriptModuleNamedByItsFile() throws Exception {
+    Path pairs = pairs();
     Path module = TorchScriptFixture.write(tmp.resolve("ts"));
     Path out = tmp.resolve("features-ts");
     CliRun r =
         CliRun.of(
             "embed",
             "--in",
-            pairs().toString(),
+            pairs.toString(),
             "--model",
             module.toString(),
             "--out",
@@ -110,14 +105,47 @@ class DecoderEmbedCommandTest {
 
     // The directory alone holds a .pt and no safetensors: the error says what to pass instead.
     CliRun directory =
-        CliRun.of("embed", "--in", pairs().toString(), "--model", module.getParent().toString());
+        CliRun.of("embed", "--in", pairs.toString(), "--model", module.getParent().toString());
     assertThat(directory.status()).isEqualTo(1);
     assertThat(directory.err()).contains("naming its .pt file itself as the model");
   }
 
   @Test
+  void float16ComputeIsRecordedAndGivesFiniteFeatures() throws Exception {
+    Path model =
+        TinyDecoderCheckpoint.llama()
+            .writeModel(tmp.resolve("llama"), TinyTokenizer.QWEN25_TEMPLATE);
+    Path out = tmp.resolve("features-f16");
+    CliRun r =
+        CliRun.of(
+            "embed",
+            "--in",
+            pairs().toString(),
+            "--model",
+            model.toString(),
+            "--dtype",
+            "float16",
+            "--out",
+            out.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    FeatureChunk features = FeatureChunk.read(out.resolve("features.safetensors"));
+    assertThat(features.vectors()).isNotEmpty();
+    for (float[] vector : features.vectors()) {
+      assertThat(vector).hasSize(TinyDecoderCheckpoint.HIDDEN);
+      for (float v : vector) {
+        assertThat(Float.isFinite(v)).as("a float16 feature is finite").isTrue();
+      }
+    }
+    assertThat(RunManifest.read(out.resolve("manifest.json")).config())
+        .containsEntry("model_type", "llama")
+        .containsEntry("dtype", "float16");
+  }
+
+  @Test
   void bfloat16IsRefusedAsAComputeTypeWithTheReason() throws Exception {
-    Path model = model(TinyDecoderCheckpoint.llama(), "llama");
+    Path model =
+        TinyDecoderCheckpoint.llama()
+            .writeModel(tmp.resolve("llama"), TinyTokenizer.QWEN25_TEMPLATE);
     CliRun r =
         CliRun.of(
             "embed", "--in", pairs().toString(), "--model", model.toString(), "--dtype", "bf16");

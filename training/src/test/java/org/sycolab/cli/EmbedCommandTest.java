@@ -121,6 +121,9 @@ class EmbedCommandTest {
     CliRun missing = CliRun.of("embed", "--in", tmp.resolve("nope.jsonl").toString());
     assertThat(missing.status()).isEqualTo(2);
     assertThat(missing.err()).contains("nope.jsonl: no such file");
+    CliRun half = CliRun.of("embed", "--in", pairs.toString(), "--dtype", "float16");
+    assertThat(half.status()).isEqualTo(2);
+    assertThat(half.err()).contains("runs in float32 only");
   }
 
   @Test

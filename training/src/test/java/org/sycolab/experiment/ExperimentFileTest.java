@@ -147,6 +147,17 @@ class ExperimentFileTest {
             other + ": heads.heldout_domains: the generator makes no domain 'nosuch'")
         .hasMessageNotContaining("'units'");
 
+    // A TorchScript file stands for itself once it exists.
+    Path torchScript = write("name: x\ndata: {generate: {}}\nbackbone: {model: m.pt}\n");
+    assertThatThrownBy(
+            () -> ExperimentFile.requirePaths(torchScript, ExperimentFile.read(torchScript)))
+        .hasMessage(
+            torchScript
+                + ": backbone.model: no such model directory or TorchScript file: "
+                + tmp.resolve("m.pt"));
+    Files.write(tmp.resolve("m.pt"), new byte[] {'P', 'K'});
+    ExperimentFile.requirePaths(torchScript, ExperimentFile.read(torchScript));
+
     Path latin1 = tmp.resolve("latin1.yaml");
     Files.write(latin1, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xe9, '\n'});
     assertThatThrownBy(() -> ExperimentFile.read(latin1)).hasMessage(latin1 + ": not UTF-8 text");

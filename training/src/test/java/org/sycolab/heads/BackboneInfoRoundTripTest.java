@@ -28,9 +28,8 @@ class BackboneInfoRoundTripTest {
 
   @Test
   void aDecoderDescribedWithDefaultsDescribesAgainFromItsCard() throws Exception {
-    Path dir = TinyDecoderCheckpoint.mistral().write(tmp.resolve("m"));
-    TinyTokenizer.write(dir, false);
-    TinyTokenizer.writeConfig(dir, TinyTokenizer.QWEN25_TEMPLATE, null);
+    Path dir =
+        TinyDecoderCheckpoint.mistral().writeModel(tmp.resolve("m"), TinyTokenizer.QWEN25_TEMPLATE);
     BackboneSpec first =
         Backbones.describe(dir.toString(), new BackboneOptions(null, true, 100_000), tmp);
     assertThat(first.options().maxLength()).isEqualTo(TinyDecoderCheckpoint.MAX_POSITIONS);

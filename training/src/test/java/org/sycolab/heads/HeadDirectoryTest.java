@@ -18,13 +18,17 @@ class HeadDirectoryTest {
   @TempDir Path tmp;
 
   private static HeadCard card(HeadArchitecture architecture) {
+    return card(architecture, "float32");
+  }
+
+  private static HeadCard card(HeadArchitecture architecture, String dtype) {
     return new HeadCard(
         HeadCard.FORMAT,
         HeadCard.VERSION,
         "grounded",
         architecture,
         new HeadCard.BackboneInfo(
-            "builtin:minilm", "bert", "abcdef0123456789", "mean", true, 256, "float32"),
+            "builtin:minilm", "bert", "abcdef0123456789", "mean", true, 256, dtype),
         architecture.inputDimension(),
         TrainingConfig.defaults(3),
         new HeadCard.DataInfo("pairs.jsonl", "00ff", "meta", 10, 2, 2),
@@ -95,6 +99,18 @@ class HeadDirectoryTest {
         .isInstanceOf(ModelFormatException.class)
         .hasMessageContaining("head.json")
         .hasMessageContaining("architecture.kind");
+  }
+
+  @Test
+  void aFloat16CardReadsBackAsFloat16() throws Exception {
+    HeadArchitecture linear = HeadArchitecture.linear(3);
+    Path dir = tmp.resolve("head");
+    Files.createDirectories(dir);
+    HeadDirectory.writeInto(dir, card(linear, "float16"), HeadWeights.initial(linear, 1));
+    assertThat(Files.readString(dir.resolve(HeadDirectory.CARD)))
+        .contains("\"dtype\" : \"float16\"");
+    assertThat(HeadDirectory.read(dir).card().backbone().options().precision())
+        .isEqualTo(Precision.FLOAT16);
   }
 
   @Test

@@ -35,37 +35,6 @@ public final class SafetensorsWriter {
     return add(name, DType.F32, bytes.array(), shape);
   }
 
-  /**
-   * Adds a tensor stored as {@code dtype}, F32, F16 or BF16, each value rounded as {@link #roundTo}
-   * does; {@code data} must hold exactly the product of {@code shape} values.
-   */
-  public SafetensorsWriter addFloats(String name, DType dtype, float[] data, long... shape) {
-    if (dtype == DType.F32) {
-      return addFloats(name, data, shape);
-    }
-    checkHalf(dtype);
-    checkCount(name, data.length, shape, 1, "values");
-    ByteBuffer bytes = littleEndian(Math.multiplyExact(data.length, Short.BYTES));
-    for (float value : data) {
-      bytes.putShort(dtype == DType.F16 ? HalfFloat.fromFloat(value) : BFloat16.fromFloat(value));
-    }
-    return add(name, dtype, bytes.array(), shape);
-  }
-
-  /**
-   * The value that {@code value} reads back as once written as {@code dtype}: itself for F32, the
-   * nearest F16 or BF16 value (ties to even) otherwise.
-   */
-  public static float roundTo(DType dtype, float value) {
-    if (dtype == DType.F32) {
-      return value;
-    }
-    checkHalf(dtype);
-    return dtype == DType.F16
-        ? HalfFloat.toFloat(HalfFloat.fromFloat(value))
-        : BFloat16.toFloat(BFloat16.fromFloat(value));
-  }
-
   /** Adds an I64 tensor; {@code data} must hold exactly the product of {@code shape} values. */
   public SafetensorsWriter addLongs(String name, long[] data, long... shape) {
     checkCount(name, data.length, shape, 1, "values");
@@ -123,12 +92,6 @@ public final class SafetensorsWriter {
     }
     tensors.put(name, new Tensor(dtype, Arrays.stream(shape).boxed().toList(), data));
     return this;
-  }
-
-  private static void checkHalf(DType dtype) {
-    if (dtype != DType.F16 && dtype != DType.BF16) {
-      throw new IllegalArgumentException("floats can be written as F32, F16 or BF16, not " + dtype);
-    }
   }
 
   private static void checkCount(

@@ -65,11 +65,7 @@ class ChatTemplateTest {
 
   @Test
   void aChatMlTemplateWithoutADefaultSystemMessageInsertsNone() throws Exception {
-    ChatTemplate template =
-        withConfig(
-            "{% for m in messages %}{{'<|im_start|>' + m['role'] + '\\n' + m['content']"
-                + " + '<|im_end|>\\n'}}{% endfor %}",
-            null);
+    ChatTemplate template = withConfig(TinyTokenizer.BARE_CHATML, null);
 
     assertThat(template.head(List.of(Turn.user("hi"))))
         .isEqualTo("<|im_start|>user\nhi<|im_end|>\n<|im_start|>assistant\n");
@@ -141,9 +137,7 @@ class ChatTemplateTest {
 
   @Test
   void aChatMlTemplateThatWritesTheBosTokenStartsWithTheConfiguredBos() throws Exception {
-    String template =
-        "{{ bos_token }}{% for m in messages %}{{'<|im_start|>' + m['role'] + '\\n'"
-            + " + m['content'] + '<|im_end|>\\n'}}{% endfor %}";
+    String template = "{{ bos_token }}" + TinyTokenizer.BARE_CHATML;
 
     assertThat(withConfig(template, "<s>").prefix()).isEqualTo("<s>");
     assertThat(withConfig(template, null).prefix()).isEmpty();

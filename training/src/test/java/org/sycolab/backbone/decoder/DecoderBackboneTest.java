@@ -41,6 +41,10 @@ class DecoderBackboneTest {
 
   @TempDir Path tmp;
 
+  /**
+   * Each a different model: untied llama; qwen2, tied, with q/k/v biases and rope theta 1e6;
+   * mistral; a tied llama with attention biases and llama3 rope scaling; a llama with MLP biases.
+   */
   static List<TinyDecoderCheckpoint> architectures() {
     return List.of(
         TinyDecoderCheckpoint.llama(),
@@ -49,7 +53,8 @@ class DecoderBackboneTest {
         TinyDecoderCheckpoint.llama()
             .withAttentionBias(true)
             .withLlama3RopeScaling(true)
-            .withTiedEmbeddings(false));
+            .withTiedEmbeddings(true),
+        TinyDecoderCheckpoint.llama().withMlpBias(true));
   }
 
   /** Ids of uneven lengths, all below the tiny vocabulary. */
@@ -65,12 +70,6 @@ class DecoderBackboneTest {
     return inputs;
   }
 
-  private Path model(TinyDecoderCheckpoint checkpoint, String name) throws Exception {
-    Path dir = checkpoint.write(tmp.resolve(name));
-    TinyTokenizer.write(dir, false);
-    return dir;
-  }
-
   private static DecoderBackbone open(Path dir, BackboneOptions options) throws Exception {
     BackboneSpec spec = Backbones.describe(dir.toString(), options, dir.resolve("unused-cache"));
     return (DecoderBackbone) Backbones.open(spec, Device.cpu());
@@ -80,7 +79,7 @@ class DecoderBackboneTest {
   @ParameterizedTest
   @MethodSource("architectures")
   void hiddenStatesMatchTheIndependentReference(TinyDecoderCheckpoint checkpoint) throws Exception {
-    Path dir = model(checkpoint, "m");
+    Path dir = checkpoint.writeModel(tmp.resolve("m"), null);
     ReferenceDecoder reference = checkpoint.reference();
     try (DecoderBackbone backbone = open(dir, RAW_LAST)) {
       for (TokenizedInput input : inputs(1, 5, 23)) {
@@ -100,7 +99,7 @@ class DecoderBackboneTest {
 
   @Test
   void paddingAndBatchCompanyNeverChangeARowsVector() throws Exception {
-    Path dir = model(TinyDecoderCheckpoint.qwen2(), "m");
+    Path dir = TinyDecoderCheckpoint.qwen2().writeModel(tmp.resolve("m"), null);
     List<TokenizedInput> batch = inputs(3, 17, 9, 1);
     for (Pooling pooling : Pooling.values()) {
       try (DecoderBackbone backbone = open(dir, new BackboneOptions(pooling, true, 64))) {
@@ -118,7 +117,7 @@ class DecoderBackboneTest {
   @Test
   void lastPoolingIsTheLastRealTokensStateAndNormalisingGivesUnitLength() throws Exception {
     TinyDecoderCheckpoint checkpoint = TinyDecoderCheckpoint.llama();
-    Path dir = model(checkpoint, "m");
+    Path dir = checkpoint.writeModel(tmp.resolve("m"), null);
     List<TokenizedInput> batch = inputs(6, 11);
     try (DecoderBackbone raw = open(dir, RAW_LAST);
         DecoderBackbone unit = open(dir, new BackboneOptions(Pooling.LAST, true, 64))) {
@@ -138,8 +137,9 @@ class DecoderBackboneTest {
 
   @Test
   void aShardedCheckpointGivesExactlyTheVectorsOfTheSingleFile() throws Exception {
-    Path single = model(TinyDecoderCheckpoint.qwen2(), "single");
-    Path sharded = model(TinyDecoderCheckpoint.qwen2().withShards(3), "sharded");
+    Path single = TinyDecoderCheckpoint.qwen2().writeModel(tmp.resolve("single"), null);
+    Path sharded =
+        TinyDecoderCheckpoint.qwen2().withShards(3).writeModel(tmp.resolve("sharded"), null);
     assertThat(Files.exists(sharded.resolve("model.safetensors.index.json"))).isTrue();
     List<TokenizedInput> batch = inputs(4, 12);
     try (DecoderBackbone a = open(single, RAW_LAST);
@@ -149,18 +149,19 @@ class DecoderBackboneTest {
       for (int row = 0; row < batch.size(); row++) {
         assertThat(vb[row]).containsExactly(va[row]);
       }
-      assertThat(b.fingerprint()).isNotEqualTo(a.fingerprint());
     }
   }
 
   @Test
   void halfPrecisionCheckpointsLoadAsTheValuesTheyStore() throws Exception {
     List<TokenizedInput> batch = inputs(8);
-    try (DecoderBackbone f32 = open(model(TinyDecoderCheckpoint.llama(), "f32"), RAW_LAST)) {
+    try (DecoderBackbone f32 =
+        open(TinyDecoderCheckpoint.llama().writeModel(tmp.resolve("f32"), null), RAW_LAST)) {
       float[] full = f32.embed(batch)[0];
       for (DType type : List.of(DType.BF16, DType.F16)) {
         TinyDecoderCheckpoint half = TinyDecoderCheckpoint.llama().withDtype(type);
-        try (DecoderBackbone backbone = open(model(half, type.name()), RAW_LAST)) {
+        try (DecoderBackbone backbone =
+            open(half.writeModel(tmp.resolve(type.name()), null), RAW_LAST)) {
           float[] ours = backbone.embed(batch)[0];
           // Exactly the model the rounded weights define...
           assertThat(ours)
@@ -175,7 +176,7 @@ class DecoderBackboneTest {
 
   @Test
   void float16ComputeStaysCloseToFloat32() throws Exception {
-    Path dir = model(TinyDecoderCheckpoint.qwen2(), "m");
+    Path dir = TinyDecoderCheckpoint.qwen2().writeModel(tmp.resolve("m"), null);
     List<TokenizedInput> batch = inputs(5, 14);
     BackboneOptions half = new BackboneOptions(Pooling.LAST, true, 64, Precision.FLOAT16);
     try (DecoderBackbone f32 = open(dir, new BackboneOptions(Pooling.LAST, true, 64));
@@ -192,7 +193,7 @@ class DecoderBackboneTest {
   @Test
   void float16OverflowIsRefusedInsteadOfCachingInfinities() throws Exception {
     TinyDecoderCheckpoint checkpoint = TinyDecoderCheckpoint.llama();
-    Path dir = model(checkpoint, "m");
+    Path dir = checkpoint.writeModel(tmp.resolve("m"), null);
     // A final norm weight of 10⁶ is fine in float32 and beyond float16's range (65,504).
     SafetensorsWriter writer = new SafetensorsWriter();
     checkpoint
@@ -225,8 +226,7 @@ class DecoderBackboneTest {
   @Test
   void aConversationIsEmbeddedThroughItsChatTemplate() throws Exception {
     TinyDecoderCheckpoint checkpoint = TinyDecoderCheckpoint.qwen2();
-    Path dir = model(checkpoint, "m");
-    TinyTokenizer.writeConfig(dir, TinyTokenizer.QWEN25_TEMPLATE, null);
+    Path dir = checkpoint.writeModel(tmp.resolve("m"), TinyTokenizer.QWEN25_TEMPLATE);
     PairText text = new PairText(List.of(new Turn(Role.USER, "Is 7 prime?")), "Yes, 7 is prime.");
     try (Backbone backbone =
         Backbones.open(dir.toString(), new BackboneOptions(null, false, 256), Device.cpu(), tmp)) {
@@ -267,7 +267,7 @@ class DecoderBackboneTest {
 
   @Test
   void theChatTemplateIsPartOfTheFingerprint() throws Exception {
-    Path dir = model(TinyDecoderCheckpoint.llama(), "m");
+    Path dir = TinyDecoderCheckpoint.llama().writeModel(tmp.resolve("m"), null);
     String plain = Backbones.describe(dir.toString(), RAW_LAST, tmp).fingerprint();
     TinyTokenizer.writeConfig(dir, TinyTokenizer.LLAMA3_TEMPLATE, "<|begin_of_text|>");
     BackboneSpec templated = Backbones.describe(dir.toString(), RAW_LAST, tmp);
@@ -280,7 +280,7 @@ class DecoderBackboneTest {
 
   @Test
   void anUnsupportedArchitectureIsRefusedWithTheSupportedOnesListed() throws Exception {
-    Path dir = model(TinyDecoderCheckpoint.llama(), "m");
+    Path dir = TinyDecoderCheckpoint.llama().writeModel(tmp.resolve("m"), null);
     setConfig(dir, "model_type", "gpt2");
     assertThatThrownBy(() -> Backbones.describe(dir.toString(), RAW_LAST, tmp))
         .isInstanceOf(ModelFormatException.class)
@@ -290,7 +290,7 @@ class DecoderBackboneTest {
 
   @Test
   void unsupportedRopeScalingAndActivationNameTheField() throws Exception {
-    Path dir = model(TinyDecoderCheckpoint.llama(), "m");
+    Path dir = TinyDecoderCheckpoint.llama().writeModel(tmp.resolve("m"), null);
     setConfig(dir, "rope_scaling", Map.of("rope_type", "yarn", "factor", 4));
     assertThatThrownBy(() -> Backbones.describe(dir.toString(), RAW_LAST, tmp))
         .hasMessageContaining("rope_scaling.rope_type: 'yarn' is not supported");
@@ -302,10 +302,19 @@ class DecoderBackboneTest {
 
   @Test
   void aSlidingWindowCapsTheInputLength() throws Exception {
-    Path dir = model(TinyDecoderCheckpoint.mistral(), "m");
-    setConfig(dir, "sliding_window", 32);
-    BackboneSpec spec =
-        Backbones.describe(dir.toString(), new BackboneOptions(null, true, 256), tmp);
-    assertThat(spec.options().maxLength()).isEqualTo(32);
+    BackboneOptions options = new BackboneOptions(null, true, 256);
+    Path mistral = TinyDecoderCheckpoint.mistral().writeModel(tmp.resolve("mistral"), null);
+    setConfig(mistral, "sliding_window", 32);
+    assertThat(Backbones.describe(mistral.toString(), options, tmp).options().maxLength())
+        .isEqualTo(32);
+
+    // Qwen2 names a window in every checkpoint but uses it only with use_sliding_window.
+    Path qwen2 = TinyDecoderCheckpoint.qwen2().writeModel(tmp.resolve("qwen2"), null);
+    setConfig(qwen2, "sliding_window", 32);
+    assertThat(Backbones.describe(qwen2.toString(), options, tmp).options().maxLength())
+        .isEqualTo(256);
+    setConfig(qwen2, "use_sliding_window", true);
+    assertThat(Backbones.describe(qwen2.toString(), options, tmp).options().maxLength())
+        .isEqualTo(32);
   }
 }

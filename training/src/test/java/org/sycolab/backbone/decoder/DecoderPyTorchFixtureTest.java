@@ -8,31 +8,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.sycolab.backbone.safetensors.ShardedSafetensors;
 import org.sycolab.io.FileDigest;
 
 /**
  * Checks ReferenceDecoder against final hidden states that PyTorch computed for the same tiny
- * checkpoints ({@code scripts/reference/decoder_reference.py}, whose header says how the fixtures
- * were made); no Python is needed here.
+ * checkpoints, those {@link WriteReferenceCheckpoints} writes ({@code
+ * scripts/reference/decoder_reference.py}, whose header says how the fixtures were made); no Python
+ * is needed here.
  */
 class DecoderPyTorchFixtureTest {
-
-  /** The directory {@link #writesTheCheckpointsOfTheFixtures} writes into, when set. */
-  private static final String FIXTURE_DIR_PROPERTY = "sycolab.decoderFixtureDir";
-
-  /** Llama with every option on: q/k/v/o biases, llama3 rope scaling, untied lm_head. */
-  private static final TinyDecoderCheckpoint LLAMA =
-      TinyDecoderCheckpoint.llama()
-          .withLayers(3)
-          .withAttentionBias(true)
-          .withLlama3RopeScaling(true)
-          .withSeed(11);
-
-  /** Qwen2: q/k/v biases, rope theta 1e6, tied embeddings. */
-  private static final TinyDecoderCheckpoint QWEN2 = TinyDecoderCheckpoint.qwen2().withSeed(13);
 
   /** Both sides compute in double precision; only summation order differs. */
   private static final double TOLERANCE = 1e-9;
@@ -41,20 +27,12 @@ class DecoderPyTorchFixtureTest {
 
   @Test
   void llamaMatchesPyTorch() throws IOException {
-    assertMatchesFixture(LLAMA, "reference-llama.json");
+    assertMatchesFixture(WriteReferenceCheckpoints.LLAMA, "reference-llama.json");
   }
 
   @Test
   void qwen2MatchesPyTorch() throws IOException {
-    assertMatchesFixture(QWEN2, "reference-qwen2.json");
-  }
-
-  @Test
-  @EnabledIfSystemProperty(named = FIXTURE_DIR_PROPERTY, matches = ".+")
-  void writesTheCheckpointsOfTheFixtures() throws IOException {
-    Path dir = Path.of(System.getProperty(FIXTURE_DIR_PROPERTY));
-    LLAMA.write(dir.resolve("llama"));
-    QWEN2.write(dir.resolve("qwen2"));
+    assertMatchesFixture(WriteReferenceCheckpoints.QWEN2, "reference-qwen2.json");
   }
 
   private void assertMatchesFixture(TinyDecoderCheckpoint checkpoint, String resource)

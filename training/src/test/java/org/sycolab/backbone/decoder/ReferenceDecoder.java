@@ -18,10 +18,10 @@ import org.sycolab.backbone.safetensors.TensorInfo;
  * <p>Each layer is {@code h = x + o_proj(attention(rmsnorm(x)))} then {@code x = h +
  * down_proj(silu(gate_proj(n)) · up_proj(n))} with {@code n = rmsnorm(h)}; the attention is causal
  * and grouped-query, with rotary position embedding on queries and keys. Q, k and v have biases for
- * qwen2 and for llama's {@code attention_bias}, o only for the latter. One unpadded sequence at a
- * time, positions 0 to T−1.
+ * qwen2 and for llama's {@code attention_bias}, o only for the latter; gate, up and down have
+ * biases for llama's {@code mlp_bias}. One unpadded sequence at a time, positions 0 to T−1.
  */
-public final class ReferenceDecoder {
+final class ReferenceDecoder {
 
   private final Map<String, float[]> tensors;
   private final int hidden;
@@ -31,13 +31,14 @@ public final class ReferenceDecoder {
   private final double eps;
   private final boolean qkvBias;
   private final boolean outputBias;
+  private final boolean mlpBias;
   private final RotaryReference rotary;
 
   /**
    * A reference over config.json's content and the weights by Hugging Face name, row-major (as
    * stored: half-precision checkpoints' values as they read back).
    */
-  public ReferenceDecoder(JsonNode config, Map<String, float[]> tensors) {
+  ReferenceDecoder(JsonNode config, Map<String, float[]> tensors) {
     this.tensors = Map.copyOf(tensors);
     this.hidden = required(config, "hidden_size").asInt();
     this.heads = required(config, "num_attention_heads").asInt();
@@ -48,12 +49,13 @@ public final class ReferenceDecoder {
     boolean attentionBias = config.path("attention_bias").asBoolean(false);
     this.qkvBias = modelType.equals("qwen2") || attentionBias;
     this.outputBias = !modelType.equals("qwen2") && attentionBias;
+    this.mlpBias = modelType.equals("llama") && config.path("mlp_bias").asBoolean(false);
     int headDim = config.path("head_dim").asInt(hidden / heads);
     this.rotary = RotaryReference.fromConfig(config, headDim);
   }
 
   /** A reference over a model directory's config.json and safetensors weights. */
-  public static ReferenceDecoder read(Path modelDir) throws IOException {
+  static ReferenceDecoder read(Path modelDir) throws IOException {
     JsonNode config = new ObjectMapper().readTree(modelDir.resolve(HfConfig.FILE_NAME).toFile());
     Map<String, float[]> tensors = new LinkedHashMap<>();
     try (ShardedSafetensors weights = ShardedSafetensors.openDirectory(modelDir)) {
@@ -73,7 +75,7 @@ public final class ReferenceDecoder {
   }
 
   /** The final hidden states of {@code ids}, one row of the hidden size per position. */
-  public double[][] hiddenStates(long[] ids) {
+  double[][] hiddenStates(long[] ids) {
     if (ids.length == 0) {
       throw new IllegalArgumentException("no token ids");
     }
@@ -97,7 +99,7 @@ public final class ReferenceDecoder {
   }
 
   /** The final hidden state of the last position of {@code ids}, as floats. */
-  public float[] lastTokenState(long[] ids) {
+  float[] lastTokenState(long[] ids) {
     double[][] states = hiddenStates(ids);
     double[] last = states[states.length - 1];
     float[] out = new float[last.length];
@@ -127,13 +129,13 @@ public final class ReferenceDecoder {
           ReferenceMath.add(x[t], project(prefix + "self_attn.o_proj", outputBias, attended[t]));
       double[] normed =
           ReferenceMath.rmsNorm(h, tensor(prefix + "post_attention_layernorm.weight"), eps);
-      double[] gate = project(prefix + "mlp.gate_proj", false, normed);
-      double[] up = project(prefix + "mlp.up_proj", false, normed);
+      double[] gate = project(prefix + "mlp.gate_proj", mlpBias, normed);
+      double[] up = project(prefix + "mlp.up_proj", mlpBias, normed);
       double[] activated = new double[gate.length];
       for (int i = 0; i < gate.length; i++) {
         activated[i] = ReferenceMath.silu(gate[i]) * up[i];
       }
-      out[t] = ReferenceMath.add(h, project(prefix + "mlp.down_proj", false, activated));
+      out[t] = ReferenceMath.add(h, project(prefix + "mlp.down_proj", mlpBias, activated));
     }
     return out;
   }

@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.sycolab.backbone.HfConfig;
 import org.sycolab.backbone.safetensors.DType;
+import org.sycolab.backbone.safetensors.HalfPrecisionEncoder;
 import org.sycolab.backbone.safetensors.SafetensorsWriter;
 import org.sycolab.backbone.safetensors.ShardedSafetensors;
 
@@ -22,14 +23,16 @@ import org.sycolab.backbone.safetensors.ShardedSafetensors;
  * seeded random weights under their Hugging Face names: vocabulary 300, hidden size 64, 4 query
  * heads sharing 2 key/value heads of size 16, MLP size 96.
  *
- * <p>{@link #write} lays out a model directory (config.json and safetensors weights, no tokenizer);
- * {@link #tensors} are the weights as they read back from it, rounded to {@link #dtype}; {@link
- * #reference} computes what a backbone over them must output.
+ * <p>{@link #write} lays out a model directory (config.json and safetensors weights, no tokenizer),
+ * {@link #writeModel} one with a tokenizer too; {@link #tensors} are the weights as they read back
+ * from it, rounded to {@link #dtype}; {@link #reference} computes what a backbone over them must
+ * output.
  *
  * @param modelType llama, qwen2 or mistral
  * @param layers the number of decoder layers
  * @param attentionBias llama's {@code attention_bias}: biases on q, k, v and o projections (qwen2
  *     always has q, k and v biases and no o bias; mistral has none)
+ * @param mlpBias llama's {@code mlp_bias}: biases on the gate, up and down projections
  * @param tieWordEmbeddings when false the checkpoint also holds an {@code lm_head.weight}, which a
  *     backbone ignores
  * @param llama3RopeScaling whether config.json carries llama3 {@code rope_scaling} (factor 8, low
@@ -42,6 +45,7 @@ public record TinyDecoderCheckpoint(
     String modelType,
     int layers,
     boolean attentionBias,
+    boolean mlpBias,
     boolean tieWordEmbeddings,
     boolean llama3RopeScaling,
     DType dtype,
@@ -80,8 +84,9 @@ public record TinyDecoderCheckpoint(
       throw new IllegalArgumentException(
           "model type must be llama, qwen2 or mistral: " + modelType);
     }
-    if (attentionBias && !modelType.equals("llama")) {
-      throw new IllegalArgumentException("attention_bias is a llama option, not " + modelType);
+    if ((attentionBias || mlpBias) && !modelType.equals("llama")) {
+      throw new IllegalArgumentException(
+          "attention_bias and mlp_bias are llama options, not " + modelType);
     }
     if (dtype != DType.F32 && dtype != DType.F16 && dtype != DType.BF16) {
       throw new IllegalArgumentException("dtype must be F32, F16 or BF16: " + dtype);
@@ -91,55 +96,101 @@ public record TinyDecoderCheckpoint(
     }
   }
 
-  /** Llama: 2 layers, no attention bias, untied embeddings, no rope scaling, F32, one file. */
+  /** Llama: 2 layers, no biases, untied embeddings, no rope scaling, F32, one file. */
   public static TinyDecoderCheckpoint llama() {
-    return new TinyDecoderCheckpoint("llama", 2, false, false, false, DType.F32, 1, 7);
+    return new TinyDecoderCheckpoint("llama", 2, false, false, false, false, DType.F32, 1, 7);
   }
 
   /** Qwen2: 2 layers, q/k/v biases, tied embeddings, rope theta 1e6, F32, one file. */
   public static TinyDecoderCheckpoint qwen2() {
-    return new TinyDecoderCheckpoint("qwen2", 2, false, true, false, DType.F32, 1, 7);
+    return new TinyDecoderCheckpoint("qwen2", 2, false, false, true, false, DType.F32, 1, 7);
   }
 
   /** Mistral: 2 layers, no biases, untied embeddings, no sliding window, F32, one file. */
   public static TinyDecoderCheckpoint mistral() {
-    return new TinyDecoderCheckpoint("mistral", 2, false, false, false, DType.F32, 1, 7);
+    return new TinyDecoderCheckpoint("mistral", 2, false, false, false, false, DType.F32, 1, 7);
   }
 
   /** This checkpoint with {@code count} layers. */
   public TinyDecoderCheckpoint withLayers(int count) {
     return new TinyDecoderCheckpoint(
-        modelType, count, attentionBias, tieWordEmbeddings, llama3RopeScaling, dtype, shards, seed);
+        modelType,
+        count,
+        attentionBias,
+        mlpBias,
+        tieWordEmbeddings,
+        llama3RopeScaling,
+        dtype,
+        shards,
+        seed);
   }
 
   /** This llama checkpoint with or without {@code attention_bias}. */
   public TinyDecoderCheckpoint withAttentionBias(boolean bias) {
     return new TinyDecoderCheckpoint(
-        modelType, layers, bias, tieWordEmbeddings, llama3RopeScaling, dtype, shards, seed);
+        modelType,
+        layers,
+        bias,
+        mlpBias,
+        tieWordEmbeddings,
+        llama3RopeScaling,
+        dtype,
+        shards,
+        seed);
+  }
+
+  /** This llama checkpoint with or without {@code mlp_bias}. */
+  public TinyDecoderCheckpoint withMlpBias(boolean bias) {
+    return new TinyDecoderCheckpoint(
+        modelType,
+        layers,
+        attentionBias,
+        bias,
+        tieWordEmbeddings,
+        llama3RopeScaling,
+        dtype,
+        shards,
+        seed);
   }
 
   /** This checkpoint with tied or untied word embeddings. */
   public TinyDecoderCheckpoint withTiedEmbeddings(boolean tied) {
     return new TinyDecoderCheckpoint(
-        modelType, layers, attentionBias, tied, llama3RopeScaling, dtype, shards, seed);
+        modelType, layers, attentionBias, mlpBias, tied, llama3RopeScaling, dtype, shards, seed);
   }
 
   /** This checkpoint with or without llama3 rope scaling. */
   public TinyDecoderCheckpoint withLlama3RopeScaling(boolean scaled) {
     return new TinyDecoderCheckpoint(
-        modelType, layers, attentionBias, tieWordEmbeddings, scaled, dtype, shards, seed);
+        modelType, layers, attentionBias, mlpBias, tieWordEmbeddings, scaled, dtype, shards, seed);
   }
 
   /** This checkpoint stored as {@code type}. */
   public TinyDecoderCheckpoint withDtype(DType type) {
     return new TinyDecoderCheckpoint(
-        modelType, layers, attentionBias, tieWordEmbeddings, llama3RopeScaling, type, shards, seed);
+        modelType,
+        layers,
+        attentionBias,
+        mlpBias,
+        tieWordEmbeddings,
+        llama3RopeScaling,
+        type,
+        shards,
+        seed);
   }
 
   /** This checkpoint split into {@code count} shard files with an index (1: a single file). */
   public TinyDecoderCheckpoint withShards(int count) {
     return new TinyDecoderCheckpoint(
-        modelType, layers, attentionBias, tieWordEmbeddings, llama3RopeScaling, dtype, count, seed);
+        modelType,
+        layers,
+        attentionBias,
+        mlpBias,
+        tieWordEmbeddings,
+        llama3RopeScaling,
+        dtype,
+        count,
+        seed);
   }
 
   /** This checkpoint with weights drawn from {@code randomSeed}. */
@@ -148,6 +199,7 @@ public record TinyDecoderCheckpoint(
         modelType,
         layers,
         attentionBias,
+        mlpBias,
         tieWordEmbeddings,
         llama3RopeScaling,
         dtype,
@@ -182,9 +234,9 @@ public record TinyDecoderCheckpoint(
       projection(shapes, layer + "self_attn.v_proj", KV_HEADS * HEAD_DIM, HIDDEN, qkvBias());
       projection(shapes, layer + "self_attn.o_proj", HIDDEN, HEADS * HEAD_DIM, outputBias());
       shapes.put(layer + "post_attention_layernorm.weight", new long[] {HIDDEN});
-      projection(shapes, layer + "mlp.gate_proj", INTERMEDIATE, HIDDEN, false);
-      projection(shapes, layer + "mlp.up_proj", INTERMEDIATE, HIDDEN, false);
-      projection(shapes, layer + "mlp.down_proj", HIDDEN, INTERMEDIATE, false);
+      projection(shapes, layer + "mlp.gate_proj", INTERMEDIATE, HIDDEN, mlpBias);
+      projection(shapes, layer + "mlp.up_proj", INTERMEDIATE, HIDDEN, mlpBias);
+      projection(shapes, layer + "mlp.down_proj", HIDDEN, INTERMEDIATE, mlpBias);
     }
     shapes.put("model.norm.weight", new long[] {HIDDEN});
     if (!tieWordEmbeddings) {
@@ -217,7 +269,7 @@ public record TinyDecoderCheckpoint(
               for (int i = 0; i < values.length; i++) {
                 double gaussian = random.nextGaussian();
                 float value = (float) (norm ? 1 + 0.1 * gaussian : 0.15 * gaussian);
-                values[i] = SafetensorsWriter.roundTo(dtype, value);
+                values[i] = HalfPrecisionEncoder.roundTo(dtype, value);
               }
               tensors.put(name, values);
             });
@@ -253,7 +305,7 @@ public record TinyDecoderCheckpoint(
     switch (modelType) {
       case "llama" -> {
         config.put("attention_bias", attentionBias);
-        config.put("mlp_bias", false);
+        config.put("mlp_bias", mlpBias);
       }
       case "mistral" -> config.putNull("sliding_window");
       default -> {
@@ -320,17 +372,32 @@ public record TinyDecoderCheckpoint(
     return dir;
   }
 
+  /**
+   * Writes a model directory a backbone opens into {@code dir}: {@link #write}'s config.json and
+   * weights, {@link TinyTokenizer#write}'s tokenizer.json without a BOS and, unless {@code
+   * chatTemplate} is null, a tokenizer_config.json with that chat template. Returns {@code dir}.
+   */
+  public Path writeModel(Path dir, String chatTemplate) throws IOException {
+    write(dir);
+    TinyTokenizer.write(dir, false);
+    if (chatTemplate != null) {
+      TinyTokenizer.writeConfig(dir, chatTemplate, null);
+    }
+    return dir;
+  }
+
   private SafetensorsWriter shard(
       List<String> names, Map<String, long[]> shapes, Map<String, float[]> tensors) {
     SafetensorsWriter writer = new SafetensorsWriter().metadata("format", "pt");
     for (String name : names) {
-      writer.addFloats(name, dtype, tensors.get(name), shapes.get(name));
+      writer.addBytes(
+          name, dtype, HalfPrecisionEncoder.encode(dtype, tensors.get(name)), shapes.get(name));
     }
     return writer;
   }
 
   /** The plain-Java reference computation over this checkpoint's config and weights. */
-  public ReferenceDecoder reference() {
+  ReferenceDecoder reference() {
     return new ReferenceDecoder(config(), tensors());
   }
 }

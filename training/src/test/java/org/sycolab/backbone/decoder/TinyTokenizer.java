@@ -39,23 +39,8 @@ public final class TinyTokenizer {
   /** {@code <s>}, the BOS of the optional post-processor. */
   public static final long BOS = 262;
 
-  /** {@code </s>}. */
-  public static final long EOS = 263;
-
-  /** {@code \n\n}, a merge of the Qwen2-style flavour. */
+  /** {@code \n\n}, the first merge of the Qwen2-style flavour; the others follow it. */
   public static final long NEWLINE_NEWLINE = 264;
-
-  /** Two spaces, a merge of the Qwen2-style flavour. */
-  public static final long SPACE_SPACE = 265;
-
-  /** {@code \n} and a space, a merge of the Qwen2-style flavour. */
-  public static final long NEWLINE_SPACE = 266;
-
-  /** {@code \n} and two spaces, a merge of the Qwen2-style flavour. */
-  public static final long NEWLINE_SPACE_SPACE = 267;
-
-  /** Number of ids in use; below the test models' vocabulary size of 300. */
-  public static final int VOCAB_SIZE = 268;
 
   /**
    * Qwen2's pre-tokenizer regex: among others, {@code \s*[\r\n]+} keeps a run of whitespace that
@@ -142,6 +127,11 @@ public final class TinyTokenizer {
           {{- '<|im_start|>assistant\\n' }}
       {%- endif %}
       """;
+
+  /** A ChatML template without a default system message. */
+  static final String BARE_CHATML =
+      "{% for m in messages %}{{'<|im_start|>' + m['role'] + '\\n' + m['content']"
+          + " + '<|im_end|>\\n'}}{% endfor %}";
 
   /** Qwen2.5's default system message. */
   public static final String QWEN25_DEFAULT_SYSTEM =
@@ -305,10 +295,9 @@ public final class TinyTokenizer {
 
   /**
    * Writes a {@code tokenizer.json} that pre-tokenizes with Qwen2's split regex and has four
-   * merges, in this order: {@code \n\n} ({@link #NEWLINE_NEWLINE}), two spaces ({@link
-   * #SPACE_SPACE}), {@code \n} and a space ({@link #NEWLINE_SPACE}), {@code \n} and two spaces
-   * ({@link #NEWLINE_SPACE_SPACE}). {@link #bytes} holds for texts without those runs. Returns
-   * {@code dir}.
+   * merges, in this order and with ids from {@link #NEWLINE_NEWLINE} up: {@code \n\n}, two spaces,
+   * {@code \n} and a space, {@code \n} and two spaces. {@link #bytes} holds for texts without those
+   * runs. Returns {@code dir}.
    */
   public static Path writeQwen2Style(Path dir) throws IOException {
     return write(dir, false, true);

@@ -60,8 +60,7 @@ class TorchScriptModelTest {
   @Test
   void aTorchSaveCheckpointIsRefusedWithTheReason() throws Exception {
     Path pickle = TorchScriptFixture.copy("not-torchscript.pt", tmp);
-    TorchScriptFixture.write(tmp.resolve("unused"));
-    Files.copy(tmp.resolve("unused/tokenizer.json"), tmp.resolve("tokenizer.json"));
+    TinyTokenizer.write(tmp, false);
     assertThatThrownBy(() -> TorchScriptFixture.describe(pickle, TorchScriptFixture.RAW))
         .isInstanceOf(ModelFormatException.class)
         .hasMessageContaining("not-torchscript.pt")
