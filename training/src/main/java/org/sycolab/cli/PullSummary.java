@@ -2,10 +2,10 @@ package org.sycolab.cli;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.sycolab.pull.Estimate;
+import org.sycolab.pull.HeadlineSettings;
 import org.sycolab.pull.PullGrid;
 import org.sycolab.pull.PullMetric;
 import org.sycolab.pull.PullResult;
@@ -18,8 +18,6 @@ import org.sycolab.pull.TippingPoint;
  * best-of-16 (or the grid's nearest values), λ*, and the menu along λ at that n.
  */
 final class PullSummary {
-  private static final int HEADLINE_N = 16;
-
   private final PullResult result;
   private final String split;
   private final Reference reference;
@@ -33,17 +31,12 @@ final class PullSummary {
     this.result = result;
     this.split = split;
     this.reference = reference;
-    this.n = nearest(grid.ns().stream().map(Integer::doubleValue).toList(), HEADLINE_N).intValue();
-    this.low = grid.lambdas().get(0);
-    this.middle = nearest(grid.lambdas(), 0.5);
-    this.high = grid.lambdas().get(grid.lambdas().size() - 1);
+    HeadlineSettings headline = HeadlineSettings.on(grid.ns(), grid.lambdas());
+    this.n = headline.n();
+    this.low = headline.low();
+    this.middle = headline.middle();
+    this.high = headline.high();
     this.all = result.estimates().stream().filter(e -> e.group().isAll()).toList();
-  }
-
-  private static Double nearest(List<Double> values, double target) {
-    return values.stream()
-        .min(Comparator.comparingDouble((Double v) -> Math.abs(v - target)))
-        .orElseThrow();
   }
 
   void print(PrintWriter out) {

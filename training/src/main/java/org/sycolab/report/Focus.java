@@ -2,10 +2,11 @@ package org.sycolab.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sycolab.pull.HeadlineSettings;
 
 /**
- * The settings the headline and the breakdowns are read at: best-of-16 and λ = 0, ½ and 1, or the
- * grid's nearest values when the sweep lacks them.
+ * The settings the headline and the breakdowns are read at ({@link HeadlineSettings}), with what
+ * was used in place of what was wanted.
  *
  * @param n the best-of-n size
  * @param low the smallest λ (0: the pull is measured from it)
@@ -15,8 +16,6 @@ import java.util.List;
  */
 record Focus(int n, double low, double middle, double high, List<String> substitutions) {
 
-  static final int WANTED_N = 16;
-
   /** Copies the list. */
   Focus {
     substitutions = List.copyOf(substitutions);
@@ -24,20 +23,20 @@ record Focus(int n, double low, double middle, double high, List<String> substit
 
   /** The settings nearest the wanted ones on the sweep's grid. */
   static Focus of(PullCsv pull) {
-    List<Double> lambdas = pull.lambdas();
-    int n = (int) PullCsv.nearest(pull.ns().stream().map(Integer::doubleValue).toList(), WANTED_N);
-    double low = lambdas.get(0);
-    double middle = PullCsv.nearest(lambdas, 0.5);
-    double high = lambdas.get(lambdas.size() - 1);
+    HeadlineSettings wanted = HeadlineSettings.on(pull.ns(), pull.lambdas());
+    int n = wanted.n();
+    double low = wanted.low();
+    double middle = wanted.middle();
+    double high = wanted.high();
     List<String> substitutions = new ArrayList<>();
-    if (n != WANTED_N) {
-      substitutions.add("n = " + n + " for 16");
+    if (n != HeadlineSettings.WANTED_N) {
+      substitutions.add("n = " + n + " for " + HeadlineSettings.WANTED_N);
     }
     if (low != 0) {
       substitutions.add("λ = " + Format.grid(low) + " for 0");
     }
-    if (middle != 0.5) {
-      substitutions.add("λ = " + Format.grid(middle) + " for 0.5");
+    if (middle != HeadlineSettings.WANTED_MIDDLE) {
+      substitutions.add("λ = " + Format.grid(middle) + " for " + HeadlineSettings.WANTED_MIDDLE);
     }
     if (high != 1) {
       substitutions.add("λ = " + Format.grid(high) + " for 1");

@@ -120,15 +120,4 @@ final class PullCsv {
   Optional<Stat> bestOfN(String metric, double lambda, int n) {
     return bestOfN(metric, lambda, n, ALL, ALL);
   }
-
-  /** The grid value nearest {@code target}; the smaller one on a tie. */
-  static double nearest(List<Double> grid, double target) {
-    double best = grid.get(0);
-    for (double value : grid) {
-      if (Math.abs(value - target) < Math.abs(best - target)) {
-        best = value;
-      }
-    }
-    return best;
-  }
 }
