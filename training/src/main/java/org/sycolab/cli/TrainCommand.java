@@ -99,42 +99,42 @@ final class TrainCommand extends BaseCommand {
   @Option(
       names = "--epochs",
       paramLabel = "N",
-      defaultValue = "30",
+      defaultValue = "" + TrainingConfig.EPOCHS,
       description = "Most passes over the training pairs (default: ${DEFAULT-VALUE}).")
   int epochs;
 
   @Option(
       names = "--minibatch",
       paramLabel = "N",
-      defaultValue = "64",
+      defaultValue = "" + TrainingConfig.BATCH_SIZE,
       description = "Pairs per optimiser step (default: ${DEFAULT-VALUE}).")
   int minibatch;
 
   @Option(
       names = "--lr",
       paramLabel = "X",
-      defaultValue = "1e-2",
+      defaultValue = "" + TrainingConfig.LEARNING_RATE,
       description = "AdamW learning rate (default: ${DEFAULT-VALUE}).")
   double learningRate;
 
   @Option(
       names = "--weight-decay",
       paramLabel = "X",
-      defaultValue = "0.01",
+      defaultValue = "" + TrainingConfig.WEIGHT_DECAY,
       description = "AdamW decoupled weight decay (default: ${DEFAULT-VALUE}).")
   double weightDecay;
 
   @Option(
       names = "--margin",
       paramLabel = "X",
-      defaultValue = "0",
+      defaultValue = "" + TrainingConfig.MARGIN,
       description = "Margin inside the loss (default: ${DEFAULT-VALUE}).")
   double margin;
 
   @Option(
       names = "--centring",
       paramLabel = "X",
-      defaultValue = "0",
+      defaultValue = "" + TrainingConfig.CENTRING,
       description =
           "Coefficient of the (r_c + r_r)^2 term that keeps scores centred (default:"
               + " ${DEFAULT-VALUE}).")
@@ -143,7 +143,7 @@ final class TrainCommand extends BaseCommand {
   @Option(
       names = "--patience",
       paramLabel = "N",
-      defaultValue = "10",
+      defaultValue = "" + TrainingConfig.PATIENCE,
       description =
           "Stop after N epochs without a better dev accuracy (an equal one with a lower dev loss"
               + " counts as better); the best epoch's weights are kept (default:"

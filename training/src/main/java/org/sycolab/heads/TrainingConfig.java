@@ -23,9 +23,31 @@ public record TrainingConfig(
     int patience,
     long seed) {
 
-  /** The defaults of {@code sycolab train}, with the given seed. */
+  /** Default most passes over the training pairs. */
+  public static final int EPOCHS = 30;
+
+  /** Default pairs per optimiser step. */
+  public static final int BATCH_SIZE = 64;
+
+  /** Default AdamW step size. */
+  public static final double LEARNING_RATE = 1e-2;
+
+  /** Default AdamW decoupled weight decay. */
+  public static final double WEIGHT_DECAY = 0.01;
+
+  /** Default margin inside the loss. */
+  public static final double MARGIN = 0;
+
+  /** Default coefficient of the centring term. */
+  public static final double CENTRING = 0;
+
+  /** Default epochs without a better dev accuracy before training stops. */
+  public static final int PATIENCE = 10;
+
+  /** The defaults of {@code sycolab train} (its options read the constants above). */
   public static TrainingConfig defaults(long seed) {
-    return new TrainingConfig(30, 64, 1e-2, 0.01, 0, 0, 10, seed);
+    return new TrainingConfig(
+        EPOCHS, BATCH_SIZE, LEARNING_RATE, WEIGHT_DECAY, MARGIN, CENTRING, PATIENCE, seed);
   }
 
   /** Checks the ranges. */
