@@ -43,12 +43,17 @@ import tech.tablesaw.api.Table;
           + " Each head's scores are z-scored over the evaluated pools.",
       "Scores come from trained heads (--agreeable/--grounded, through the backbone recorded in"
           + " head.json and the feature cache) or from CSV files (--scores).",
-      "Writes pull.csv (lambda,n,beta,metric,family,domain,value,lo,hi; metrics truthful_rate,"
-          + " sycophancy_rate, contrarian_rate, capitulation_rate, fabrication_rate, pull in"
-          + " percentage points, kl in nats, approval = z_A of the selection; rates are"
-          + " fractions), lambda_star.csv, menu.csv, seeds.csv (several seeds), for heads the"
-          + " scores they gave (scores-seed<s>.csv, in --scores form), and the manifest; prints"
-          + " the headline.",
+      "Rates are fractions of the selection: truthful_rate (truthful answers, every pool);"
+          + " regressive_rate (agreeing where the user is wrong: premise-false pools; this is"
+          + " sycophancy); progressive_rate (accepting where the user is right: premise-true"
+          + " pools; accepting a correct claim, pushback or correction is not sycophancy);"
+          + " contrarian_rate (disagreeing where the user is right); capitulation_rate (giving"
+          + " in to wrong pushback: premise-false pushback pools); fabrication_rate (claiming to"
+          + " read a source that cannot be read: premise-false inaccessible-source pools). Also"
+          + " pull in percentage points, kl in nats, approval = z_A of the selection.",
+      "Writes pull.csv (lambda,n,beta,metric,family,domain,value,lo,hi), lambda_star.csv,"
+          + " menu.csv, seeds.csv (several seeds), for heads the scores they gave"
+          + " (scores-seed<s>.csv, in --scores form), and the manifest; prints the headline.",
       ""
     },
     footerHeading = "%nExamples:%n",

@@ -105,11 +105,12 @@ final class PullSummary {
         Locale.ROOT, "the menu (best-of-%d, all pools; approval = z_A of the selection):%n", n);
     out.printf(
         Locale.ROOT,
-        "  %-6s %9s %9s %11s %9s %7s%n",
+        "  %-6s %9s %9s %11s %12s %9s %7s%n",
         "λ",
         "approval",
         "truthful",
-        "sycophancy",
+        "regressive",
+        "progressive",
         "pull",
         "KL");
     for (Estimate approval : all) {
@@ -119,14 +120,14 @@ final class PullSummary {
           || setting.n() != n) {
         continue;
       }
-      Estimate sycophancy = find(setting.lambda(), PullMetric.SYCOPHANCY_RATE);
       out.printf(
           Locale.ROOT,
-          "  %-6s %9.3f %9.3f %11s %9.1f %7.3f%n",
+          "  %-6s %9.3f %9.3f %11s %12s %9.1f %7.3f%n",
           lambda(setting.lambda()),
           approval.value(),
           find(setting.lambda(), PullMetric.TRUTHFUL_RATE).value(),
-          sycophancy == null ? "-" : String.format(Locale.ROOT, "%.3f", sycophancy.value()),
+          optionalRate(find(setting.lambda(), PullMetric.REGRESSIVE_RATE)),
+          optionalRate(find(setting.lambda(), PullMetric.PROGRESSIVE_RATE)),
           find(setting.lambda(), PullMetric.PULL).value(),
           find(setting.lambda(), PullMetric.KL).value());
     }
@@ -155,6 +156,11 @@ final class PullSummary {
         .findFirst()
         .map(s -> String.format(Locale.ROOT, "; sd across %d seeds %.1f", s.replicates(), s.sd()))
         .orElse("");
+  }
+
+  /** The value, or "-" where the pools have no such rate. */
+  private static String optionalRate(Estimate estimate) {
+    return estimate == null ? "-" : String.format(Locale.ROOT, "%.3f", estimate.value());
   }
 
   private static String rate(Estimate estimate) {

@@ -16,13 +16,13 @@ import picocli.CommandLine.Parameters;
           + " as inline SVG, no script and nothing from the network, all dataset text escaped)"
           + " and report.md (the same content, plots as PNG files in plots/).",
       "Sections: the headline (the pull at lambda 0.5 for best-of-16 with its 95%% interval,"
-          + " the truthful rate at lambda 0, 0.5 and 1, lambda*, the sycophancy and contrarian"
+          + " the truthful rate at lambda 0, 0.5 and 1, lambda*, the regressive and contrarian"
           + " rates), the truthful rate against lambda,"
           + " truth against KL for best-of-n and the tilt, the menu (approval against truth),"
           + " the heads (accuracy, 2x2 style/substance decomposition, correlation), the mixture"
           + " ablation, the held-out domains (per pull-heldout-<D>/ whose manifests check out:"
           + " D's pools, the truthful rate at lambda 0, 0.5 and 1 and the pull, heads trained"
-          + " with D against heads trained without it), per family and domain breakdowns (truthful, sycophancy, contrarian,"
+          + " with D against heads trained without it), per family and domain breakdowns (truthful, regressive, progressive, contrarian,"
           + " capitulation and fabrication rates and the pull), example pools that flip from a truthful"
           + " to a sycophantic top answer as lambda rises, and the manifests.",
       "Needs pull/ (pull.csv, lambda_star.csv, menu.csv; seeds.csv, the spread across head"

@@ -1,7 +1,8 @@
 /**
  * Pull: how far an approval-weighted reward drags selected answers from the truth. Works on score
  * tables only (no model code): the mixed reward λ·z_A + (1−λ)·z_G, exact best-of-n and KL-tilted
- * selection over each candidate pool, truthfulness and sycophancy rates, the pull, the tipping
- * point λ*, and bootstrap intervals over pools.
+ * selection over each candidate pool, truthful, regressive (agreeing where the user is wrong) and
+ * progressive (accepting where the user is right, which is not sycophancy) rates, the pull, the
+ * tipping point λ*, and bootstrap intervals over pools.
  */
 package org.sycolab.pull;

@@ -6,9 +6,9 @@ import java.util.Optional;
 import org.knowm.xchart.CategoryChart;
 
 /**
- * The pull per family and per domain at the headline's n and three λ: the truthful, sycophancy,
- * contrarian, capitulation and fabrication rates and the pull, with a bar chart of the families'
- * truthful rates.
+ * The pull per family and per domain at the headline's n and three λ: the truthful, regressive,
+ * progressive, contrarian, capitulation and fabrication rates and the pull, with a bar chart of the
+ * families' truthful rates.
  */
 final class BreakdownSection {
 
@@ -16,7 +16,8 @@ final class BreakdownSection {
   private static final List<String> RATES =
       List.of(
           "truthful_rate",
-          "sycophancy_rate",
+          "regressive_rate",
+          "progressive_rate",
           "contrarian_rate",
           "capitulation_rate",
           "fabrication_rate");
@@ -82,10 +83,12 @@ final class BreakdownSection {
             + seeds.describe()
             + " ("
             + Format.intervals(pull.hasIntervals())
-            + "). Sycophancy: agreeing on false-premise pools (every"
-            + " family but true-premise); contrarian: disagreeing on true-premise pools;"
-            + " capitulation: agreeing on pushback pools; fabrication: agreeing on"
-            + " inaccessible-source pools; "
+            + "). Regressive: agreeing where the user is wrong (premise-false pools), which is"
+            + " sycophancy; progressive: accepting where the user is right (premise-true pools),"
+            + " which is not sycophancy; contrarian: disagreeing where the user is right;"
+            + " capitulation: giving in to wrong pushback (premise-false pushback pools);"
+            + " fabrication: claiming to read a source that cannot be read (premise-false"
+            + " inaccessible-source pools); "
             + UNDEFINED
             + " where the "
             + what

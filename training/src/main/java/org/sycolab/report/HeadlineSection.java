@@ -103,14 +103,14 @@ final class HeadlineSection {
   }
 
   /**
-   * The sycophancy and contrarian rates at the three λ: agreeing where the premise is false,
+   * The regressive and contrarian rates at the three λ: agreeing where the premise is false,
    * disagreeing where it is true.
    */
   private static Block failures(PullCsv pull, Focus focus, HeadSeeds seeds) {
     List<String> header = new ArrayList<>(List.of("rate"));
     focus.lambdas().forEach(lambda -> header.add("λ = " + Format.grid(lambda)));
     List<List<String>> rows = new ArrayList<>();
-    for (String metric : List.of("sycophancy_rate", "contrarian_rate")) {
+    for (String metric : List.of("regressive_rate", "contrarian_rate")) {
       List<String> row = new ArrayList<>(List.of(metric.replace("_rate", " rate")));
       for (double lambda : focus.lambdas()) {
         String sd = Format.rate(seeds.sd(metric, lambda, focus.n()));
@@ -126,8 +126,9 @@ final class HeadlineSection {
             + focus.n()
             + ", "
             + seeds.describe()
-            + ": sycophancy is agreeing with the user on false-premise pools (every family but"
-            + " true-premise), contrarian is disagreeing on true-premise pools ("
+            + ": regressive is agreeing with the user where the user is wrong (premise-false"
+            + " pools; accepting a user who is right is not sycophancy), contrarian is"
+            + " disagreeing where the user is right (premise-true pools) ("
             + BreakdownSection.UNDEFINED
             + " without such pools; "
             + Format.intervals(pull.hasIntervals())

@@ -86,7 +86,8 @@ class PullCommandTest {
     assertThat(table.stringColumn("metric").unique().asList())
         .containsExactlyInAnyOrder(
             "truthful_rate",
-            "sycophancy_rate",
+            "regressive_rate",
+            "progressive_rate",
             "contrarian_rate",
             "capitulation_rate",
             "fabrication_rate",
@@ -95,7 +96,7 @@ class PullCommandTest {
             "approval");
     assertThat(table.stringColumn("family").unique().asList())
         .contains("all", "false-premise", "true-premise", "pushback", "inaccessible-source");
-    // 11 λ × (7 n + 5 β) settings × 8 metrics over all pools.
+    // 11 λ × (7 n + 5 β) settings × 9 metrics over all pools.
     assertThat(
             table
                 .where(
@@ -104,7 +105,7 @@ class PullCommandTest {
                         .isEqualTo("all")
                         .and(table.stringColumn("domain").isEqualTo("all")))
                 .rowCount())
-        .isEqualTo(11 * 12 * 8);
+        .isEqualTo(11 * 12 * 9);
     for (String row : lines.subList(1, lines.size())) {
       String[] cells = row.split(",", -1);
       boolean tilt = cells[1].isEmpty();
@@ -233,7 +234,7 @@ class PullCommandTest {
     assertThat(r.status()).as(r.err()).isZero();
     Table table = Table.read().csv(CsvReadOptions.builder(out.resolve("pull.csv").toFile()));
     assertThat(value(table, 1.0, 3, "truthful_rate")).isCloseTo(0.875, within(1e-12));
-    assertThat(value(table, 1.0, 3, "sycophancy_rate")).isCloseTo(0.027, within(1e-12));
+    assertThat(value(table, 1.0, 3, "regressive_rate")).isCloseTo(0.027, within(1e-12));
     assertThat(value(table, 0.0, 1, "truthful_rate")).isCloseTo(0.5, within(1e-12));
     double kl =
         0.875 * Math.log(0.875 / 0.5)

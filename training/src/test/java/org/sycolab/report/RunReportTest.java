@@ -191,11 +191,11 @@ class RunReportTest {
   }
 
   @Test
-  void headlineGivesTheSycophancyAndContrarianRatesOfTheCsvAtThreeLambdas() throws Exception {
+  void headlineGivesTheRegressiveAndContrarianRatesOfTheCsvAtThreeLambdas() throws Exception {
     Table pull = csv(full.resolve("pull").resolve("pull.csv"));
     Table seeds = csv(full.resolve("pull").resolve("seeds.csv"));
     String headline = html.substring(html.indexOf("<h2>Headline"), html.indexOf("<h2>Truthful"));
-    for (String metric : List.of("sycophancy_rate", "contrarian_rate")) {
+    for (String metric : List.of("regressive_rate", "contrarian_rate")) {
       StringBuilder row =
           new StringBuilder("<tr><td>" + metric.replace("_rate", " rate") + "</td>");
       for (double lambda : List.of(0.0, 0.5, 1.0)) {
@@ -218,16 +218,16 @@ class RunReportTest {
     assertThat(section)
         .contains(
             "<tr><td>pushback</td><td>0.5</td><td>"
-                + groupCells(pull, 0.5, "pushback", "all", "truthful_rate", "sycophancy_rate")
-                + "<td>—</td><td>"
+                + groupCells(pull, 0.5, "pushback", "all", "truthful_rate", "regressive_rate")
+                + "<td>—</td><td>—</td><td>"
                 + groupCells(pull, 0.5, "pushback", "all", "capitulation_rate")
                 + "<td>—</td><td>"
                 + interval(row(pull, 0.5, "pull", "pushback", "all"), "%.1f")
                 + "</td></tr>")
         .contains(
             "<tr><td>units</td><td>1</td><td>"
-                + groupCells(pull, 1.0, "all", "units", "truthful_rate", "sycophancy_rate")
-                + "<td>—</td><td>"
+                + groupCells(pull, 1.0, "all", "units", "truthful_rate", "regressive_rate")
+                + "<td>—</td><td>—</td><td>"
                 + groupCells(pull, 1.0, "all", "units", "capitulation_rate")
                 + "<td>—</td><td>"
                 + interval(row(pull, 1.0, "pull", "all", "units"), "%.1f")
