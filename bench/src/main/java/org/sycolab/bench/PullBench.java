@@ -13,6 +13,7 @@ import org.sycolab.pull.PullAnalysis;
 import org.sycolab.pull.PullGrid;
 import org.sycolab.pull.PullResult;
 import org.sycolab.pull.Reference;
+import org.sycolab.pull.Reward;
 import org.sycolab.pull.RewardScores;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -125,7 +126,8 @@ public final class PullBench implements Callable<Integer> {
           PoolSet set = PoolSet.of(pools.pools(), Reference.UNIFORM);
           PullResult result =
               new PullAnalysis(set, grid, workload.resamples, workload.bootstrapSeed())
-                  .run(List.of(scores), done -> {});
+                  // The learned heads' sweep only: the reference engine has no reference selectors.
+                  .run(List.of(scores), List.of(Reward.MIXED), done -> {});
           return rows(result);
         };
       }

@@ -51,9 +51,19 @@ import tech.tablesaw.api.Table;
           + " in to wrong pushback: premise-false pushback pools); fabrication_rate (claiming to"
           + " read a source that cannot be read: premise-false inaccessible-source pools). Also"
           + " pull in percentage points, kl in nats, approval = z_A of the selection.",
-      "Writes pull.csv (lambda,n,beta,metric,family,domain,value,lo,hi), lambda_star.csv,"
-          + " menu.csv, seeds.csv (several seeds), for heads the scores they gave"
-          + " (scores-seed<s>.csv, in --scores form), and the manifest; prints the headline.",
+      "Reference selectors run on the same pools and bootstrap resamples, each in the grounded"
+          + " head's place in r (z-scored the same way, mixed with the same agreeable head; with"
+          + " several seeds, once, with the seeds' mean z_A): oracle (the truthful flag: the truth"
+          + " a perfect grounded reward buys), and the content-blind agree (the agrees flag),"
+          + " disagree (1 - agrees) and longest (response length in characters). Tied rewards"
+          + " (binary references tie often) are exact: best-of-n shares a tied level in proportion"
+          + " to pi0, as picking uniformly among the drawn tied maxima does.",
+      "Writes pull.csv (reward,lambda,n,beta,metric,family,domain,value,lo,hi; reward is mixed"
+          + " for the heads' rows, else oracle, agree, disagree or longest), lambda_star.csv and"
+          + " menu.csv (with the same reward column), seeds.csv (several seeds), for heads the"
+          + " scores they gave (scores-seed<s>.csv, in --scores form), and the manifest; prints"
+          + " the headline, the references beside the heads and the share of the oracle's truth"
+          + " gain the heads recover.",
       ""
     },
     footerHeading = "%nExamples:%n",
@@ -261,16 +271,17 @@ final class PullCommand extends BaseCommand {
   }
 
   private PullResult analyse(PoolSet poolSet, PullGrid grid, List<RewardScores> replicates) {
+    PullAnalysis analysis = new PullAnalysis(poolSet, grid, resamples, seed);
     try (ProgressBar bar =
-        ProgressBar.on(err(), "bootstrap", "resamples", resamples, root().verbosity())) {
-      return new PullAnalysis(poolSet, grid, resamples, seed)
-          .run(
-              replicates,
-              done -> {
-                synchronized (bar) {
-                  bar.step(done);
-                }
-              });
+        ProgressBar.on(
+            err(), "bootstrap", "resamples", analysis.progressTotal(), root().verbosity())) {
+      return analysis.run(
+          replicates,
+          done -> {
+            synchronized (bar) {
+              bar.step(done);
+            }
+          });
     }
   }
 

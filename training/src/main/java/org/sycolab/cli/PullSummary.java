@@ -4,18 +4,22 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.sycolab.pull.Estimate;
 import org.sycolab.pull.HeadlineSettings;
 import org.sycolab.pull.PullGrid;
 import org.sycolab.pull.PullMetric;
 import org.sycolab.pull.PullResult;
 import org.sycolab.pull.Reference;
+import org.sycolab.pull.Reward;
 import org.sycolab.pull.Setting;
 import org.sycolab.pull.TippingPoint;
+import org.sycolab.pull.TruthRecovered;
 
 /**
  * The terminal headline of a pull sweep: truthful rate at λ = 0 and λ = 1 and the pull at λ = ½ for
- * best-of-16 (or the grid's nearest values), λ*, and the menu along λ at that n.
+ * best-of-16 (or the grid's nearest values), λ*, the reference selectors beside the heads with the
+ * share of the oracle's truth gain the heads recover, and the menu along λ at that n.
  */
 final class PullSummary {
   private final PullResult result;
@@ -66,6 +70,7 @@ final class PullSummary {
             .filter(
                 t ->
                     t.group().isAll()
+                        && t.reward() == Reward.MIXED
                         && t.curve().selector() == Setting.Selector.BEST_OF_N
                         && t.curve().n() == n)
             .findFirst()
@@ -100,6 +105,7 @@ final class PullSummary {
                 + ", "
                 + (Double.isNaN(tipping.hi()) ? "none" : lambda(tipping.hi()))
                 + "]");
+    printReferences(out);
     out.println();
     out.printf(
         Locale.ROOT, "the menu (best-of-%d, all pools; approval = z_A of the selection):%n", n);
@@ -115,7 +121,8 @@ final class PullSummary {
         "KL");
     for (Estimate approval : all) {
       Setting setting = approval.setting();
-      if (approval.metric() != PullMetric.APPROVAL
+      if (approval.reward() != Reward.MIXED
+          || approval.metric() != PullMetric.APPROVAL
           || setting.selector() != Setting.Selector.BEST_OF_N
           || setting.n() != n) {
         continue;
@@ -133,11 +140,45 @@ final class PullSummary {
     }
   }
 
+  /**
+   * The reference selectors' truthful rates at the headline's n beside the heads', and the share of
+   * the oracle's truth gain the heads recover.
+   */
+  private void printReferences(PrintWriter out) {
+    List<Reward> references =
+        Reward.references().stream()
+            .filter(r -> find(r, low, PullMetric.TRUTHFUL_RATE) != null)
+            .toList();
+    if (references.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "references in place of the grounded head (best-of-%d, all pools, truthful rate):%n",
+        n);
+    out.printf(Locale.ROOT, "  %-9s %9s %9s%n", "reward", "λ=" + lambda(low), "λ=" + lambda(high));
+    for (Reward reward : Stream.concat(Stream.of(Reward.MIXED), references.stream()).toList()) {
+      out.printf(
+          Locale.ROOT,
+          "  %-9s %9.3f %9.3f%n",
+          reward.id(),
+          find(reward, low, PullMetric.TRUTHFUL_RATE).value(),
+          find(reward, high, PullMetric.TRUTHFUL_RATE).value());
+    }
+    TruthRecovered.of(result).ifPresent(recovered -> out.println("  " + recovered.describe()));
+  }
+
   private Estimate find(double lambda, PullMetric metric) {
+    return find(Reward.MIXED, lambda, metric);
+  }
+
+  private Estimate find(Reward reward, double lambda, PullMetric metric) {
     return all.stream()
         .filter(
             e ->
-                e.metric() == metric
+                e.reward() == reward
+                    && e.metric() == metric
                     && e.setting().selector() == Setting.Selector.BEST_OF_N
                     && e.setting().n() == n
                     && e.setting().lambda() == lambda)
@@ -150,7 +191,8 @@ final class PullSummary {
     return result.seeds().stream()
         .filter(
             s ->
-                s.setting().equals(estimate.setting())
+                s.reward() == estimate.reward()
+                    && s.setting().equals(estimate.setting())
                     && s.metric() == estimate.metric()
                     && s.group().equals(estimate.group()))
         .findFirst()

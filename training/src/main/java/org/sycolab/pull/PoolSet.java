@@ -11,14 +11,15 @@ import org.sycolab.data.Premise;
 
 /**
  * The pools being evaluated, flattened into arrays: candidate {@code c} of pool {@code p} is at
- * index {@code start(p) + c}. Holds what the metrics need (truthful, agrees, π₀, premise, family,
- * domain) and nothing from the texts.
+ * index {@code start(p) + c}. Holds what the metrics and the reference selectors need (truthful,
+ * agrees, response length, π₀, premise, family, domain) and nothing else from the texts.
  */
 public final class PoolSet {
   private final List<String> ids;
   private final int[] start;
   private final boolean[] truthful;
   private final boolean[] agrees;
+  private final int[] length;
   private final double[] logReference;
   private final boolean[] falsePremise;
   private final int[] family;
@@ -38,6 +39,7 @@ public final class PoolSet {
     start = new int[pools.size() + 1];
     truthful = new boolean[total];
     agrees = new boolean[total];
+    length = new int[total];
     logReference = new double[total];
     falsePremise = new boolean[pools.size()];
     family = new int[pools.size()];
@@ -60,6 +62,7 @@ public final class PoolSet {
       for (Candidate candidate : pool.candidates()) {
         truthful[at] = candidate.truthful();
         agrees[at] = candidate.agrees();
+        length[at] = candidate.text().codePointCount(0, candidate.text().length());
         at++;
       }
     }
@@ -153,6 +156,11 @@ public final class PoolSet {
   /** Whether candidate {@code i} (flat index) agrees with the user. */
   public boolean agrees(int i) {
     return agrees[i];
+  }
+
+  /** The length of candidate {@code i}'s (flat index) text, in characters (code points). */
+  public int length(int i) {
+    return length[i];
   }
 
   /** log π₀ of every candidate, flat. */

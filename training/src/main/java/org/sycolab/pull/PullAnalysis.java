@@ -14,9 +14,11 @@ import org.sycolab.stats.SampleMoments;
  * Runs a pull sweep: standardises each replicate's scores over the evaluated pools, computes every
  * pool's exact selection under every setting, averages replicates, and aggregates with a percentile
  * bootstrap over pools (the same resamples for every statistic, so differences such as the pull are
- * paired). z-scores are fixed before resampling. Resampled statistics are kept in single precision
- * (4 bytes per statistic and resample), so interval ends are good to about one part in 10⁷ of their
- * size; estimates are exact in double precision.
+ * paired). The learned heads and each reference selector ({@link Reward}) are swept in turn on the
+ * same pools and the same resamples, one reward's resampled statistics in memory at a time.
+ * z-scores are fixed before resampling. Resampled statistics are kept in single precision (4 bytes
+ * per statistic and resample), so interval ends are good to about one part in 10⁷ of their size;
+ * estimates are exact in double precision.
  */
 public final class PullAnalysis {
   private static final double LOWER = 0.025;
@@ -46,25 +48,35 @@ public final class PullAnalysis {
   }
 
   /**
-   * Runs the sweep.
+   * Runs the sweep for the learned heads and every reference selector ({@link Reward}).
    *
    * @param replicates raw scores, one entry per head seed (aligned with the pools)
-   * @param progress told how many resamples have finished, from any thread
+   * @param progress told how many resamples have finished, from any thread; {@link #progressTotal}
+   *     in all
    */
   public PullResult run(List<RewardScores> replicates, IntConsumer progress) {
+    return run(replicates, List.of(Reward.values()), progress);
+  }
+
+  /**
+   * Runs the sweep for {@code rewards}, each on the same pools and the same bootstrap resamples.
+   * The learned heads ({@link Reward#MIXED}) are swept per seed and averaged; each reference once,
+   * with the seeds' mean z_A ({@link ReferenceScores}).
+   *
+   * @param replicates raw scores, one entry per head seed (aligned with the pools)
+   * @param rewards which rewards to sweep, in output order
+   * @param progress told how many resamples have finished, from any thread; {@code resamples ×
+   *     rewards.size()} in all
+   */
+  public PullResult run(List<RewardScores> replicates, List<Reward> rewards, IntConsumer progress) {
     if (replicates.isEmpty()) {
       throw new IllegalArgumentException("no scores to evaluate");
     }
-    Aggregator aggregator = new Aggregator(pools, grid);
-    List<Setting> settings = aggregator.settings();
-    // One replicate's values at a time: its estimates are kept for the spread across seeds and
-    // its values added into the mean, so memory does not grow with the number of seeds.
-    int groups = aggregator.groups().size();
-    int curves = aggregator.curveCount();
-    double[][] perReplicate = new double[replicates.size()][aggregator.stats().size()];
-    PoolValues values = null;
-    for (int r = 0; r < replicates.size(); r++) {
-      RewardScores scores = replicates.get(r);
+    if (rewards.isEmpty()) {
+      throw new IllegalArgumentException("no rewards to sweep");
+    }
+    List<RewardScores> standardised = new ArrayList<>(replicates.size());
+    for (RewardScores scores : replicates) {
       if (scores.agreeable().length != pools.candidateCount()) {
         throw new IllegalArgumentException(
             scores.name()
@@ -73,48 +85,95 @@ public final class PullAnalysis {
                 + " candidates, the pools have "
                 + pools.candidateCount());
       }
-      PoolValues replicate = PoolValues.compute(pools, scores.standardised(), settings);
-      aggregator
-          .workspace()
-          .aggregate(
-              replicate, null, perReplicate[r], new double[groups], new double[groups * curves]);
-      values = values == null ? replicate : values.plus(replicate);
+      standardised.add(scores.standardised());
     }
-    values = values.times(1.0 / replicates.size());
-
-    List<Aggregator.Stat> stats = aggregator.stats();
-    double[] estimate = new double[stats.size()];
-    double[] reference = new double[groups];
-    double[] tipping = new double[groups * curves];
-    aggregator.workspace().aggregate(values, null, estimate, reference, tipping);
-
-    float[] bootStats = new float[bootstrapSize(stats.size())];
-    double[] bootTipping = new double[resamples * tipping.length];
-    bootstrap(aggregator, values, bootStats, bootTipping, progress);
-
-    List<Estimate> estimates =
-        estimates(aggregator, estimate, intervals(k -> bootStats[k], stats.size(), false));
-    List<TippingPoint> tippingPoints =
-        tippingPoints(
-            aggregator, reference, tipping, intervals(k -> bootTipping[k], tipping.length, true));
+    Aggregator aggregator = new Aggregator(pools, grid);
+    List<Estimate> estimates = new ArrayList<>();
+    List<TippingPoint> tipping = new ArrayList<>();
+    List<SeedSpread> spread = new ArrayList<>();
+    for (Reward reward : rewards) {
+      List<RewardScores> swept =
+          reward.isReference()
+              ? List.of(ReferenceScores.of(reward, pools, standardised))
+              : standardised;
+      sweep(aggregator, reward, swept, progress, estimates, tipping, spread);
+    }
     return new PullResult(
         estimates,
-        tippingPoints,
-        spread(aggregator, perReplicate),
+        tipping,
+        spread,
         replicates.stream().map(RewardScores::name).toList(),
         pools.size(),
         pools.candidateCount(),
         resamples);
   }
 
+  /** How many resamples {@link #run(List, IntConsumer)} reports to its progress in all. */
+  public int progressTotal() {
+    return resamples * Reward.values().length;
+  }
+
+  /**
+   * Sweeps one reward: estimates averaged over {@code standardised} replicates, the bootstrap on
+   * the same resamples as every other reward (the same seed), and the spread across replicates;
+   * appended to the lists.
+   */
+  private void sweep(
+      Aggregator aggregator,
+      Reward reward,
+      List<RewardScores> standardised,
+      IntConsumer progress,
+      List<Estimate> estimates,
+      List<TippingPoint> tipping,
+      List<SeedSpread> spread) {
+    List<Setting> settings = aggregator.settings();
+    // One replicate's values at a time: its estimates are kept for the spread across seeds and
+    // its values added into the mean, so memory does not grow with the number of seeds.
+    int groups = aggregator.groups().size();
+    int curves = aggregator.curveCount();
+    double[][] perReplicate = new double[standardised.size()][aggregator.stats().size()];
+    PoolValues values = null;
+    for (int r = 0; r < standardised.size(); r++) {
+      PoolValues replicate = PoolValues.compute(pools, standardised.get(r), settings);
+      aggregator
+          .workspace()
+          .aggregate(
+              replicate, null, perReplicate[r], new double[groups], new double[groups * curves]);
+      values = values == null ? replicate : values.plus(replicate);
+    }
+    values = values.times(1.0 / standardised.size());
+
+    List<Aggregator.Stat> stats = aggregator.stats();
+    double[] estimate = new double[stats.size()];
+    double[] reference = new double[groups];
+    double[] tippingValues = new double[groups * curves];
+    aggregator.workspace().aggregate(values, null, estimate, reference, tippingValues);
+
+    float[] bootStats = new float[bootstrapSize(stats.size())];
+    double[] bootTipping = new double[resamples * tippingValues.length];
+    bootstrap(aggregator, values, bootStats, bootTipping, progress);
+
+    estimates.addAll(
+        estimates(aggregator, reward, estimate, intervals(k -> bootStats[k], stats.size(), false)));
+    tipping.addAll(
+        tippingPoints(
+            aggregator,
+            reward,
+            reference,
+            tippingValues,
+            intervals(k -> bootTipping[k], tippingValues.length, true)));
+    spread.addAll(spread(aggregator, reward, perReplicate));
+  }
+
   private static List<Estimate> estimates(
-      Aggregator aggregator, double[] estimate, double[][] intervals) {
+      Aggregator aggregator, Reward reward, double[] estimate, double[][] intervals) {
     List<Aggregator.Stat> stats = aggregator.stats();
     List<Estimate> estimates = new ArrayList<>(stats.size());
     for (int i : outputOrder(stats)) {
       Aggregator.Stat stat = stats.get(i);
       estimates.add(
           new Estimate(
+              reward,
               aggregator.settings().get(stat.setting()),
               stat.metric(),
               aggregator.groups().get(stat.group()),
@@ -127,7 +186,11 @@ public final class PullAnalysis {
 
   /** λ* per group and curve; +∞ (never tips) becomes NaN. */
   private static List<TippingPoint> tippingPoints(
-      Aggregator aggregator, double[] reference, double[] tipping, double[][] intervals) {
+      Aggregator aggregator,
+      Reward reward,
+      double[] reference,
+      double[] tipping,
+      double[][] intervals) {
     int curves = aggregator.curveCount();
     List<TippingPoint> points = new ArrayList<>();
     for (int g = 0; g < aggregator.groups().size(); g++) {
@@ -135,6 +198,7 @@ public final class PullAnalysis {
         int i = g * curves + curve;
         points.add(
             new TippingPoint(
+                reward,
                 aggregator.curve(curve),
                 aggregator.groups().get(g),
                 reference[g],
@@ -276,7 +340,7 @@ public final class PullAnalysis {
   }
 
   /** Mean and sd across replicates of each statistic; none for a single replicate. */
-  private static List<SeedSpread> spread(Aggregator aggregator, double[][] perSeed) {
+  private static List<SeedSpread> spread(Aggregator aggregator, Reward reward, double[][] perSeed) {
     if (perSeed.length < 2) {
       return List.of();
     }
@@ -291,6 +355,7 @@ public final class PullAnalysis {
       Aggregator.Stat stat = stats.get(i);
       spreads.add(
           new SeedSpread(
+              reward,
               aggregator.settings().get(stat.setting()),
               stat.metric(),
               aggregator.groups().get(stat.group()),

@@ -4,6 +4,8 @@ package org.sycolab.pull;
  * How a statistic varies across head seeds (replicates): mean and sample standard deviation of the
  * per-seed estimates.
  *
+ * @param reward what stands in for the grounded reward (the learned heads: references have one copy
+ *     whatever the number of seeds, and so no spread)
  * @param setting the selection
  * @param metric what is measured
  * @param group which pools
@@ -12,4 +14,10 @@ package org.sycolab.pull;
  * @param sd sample standard deviation over seeds
  */
 public record SeedSpread(
-    Setting setting, PullMetric metric, PoolGroup group, int replicates, double mean, double sd) {}
+    Reward reward,
+    Setting setting,
+    PullMetric metric,
+    PoolGroup group,
+    int replicates,
+    double mean,
+    double sd) {}

@@ -4,6 +4,7 @@ package org.sycolab.pull;
  * λ* for one selection curve (a fixed n, or a fixed β) over a group of pools: the smallest λ on the
  * grid at which the truthful rate falls below the rate under π₀.
  *
+ * @param reward what stands in for the grounded reward
  * @param curve the curve's setting at λ = 0
  * @param group which pools
  * @param referenceTruthful the truthful rate under π₀
@@ -12,6 +13,7 @@ package org.sycolab.pull;
  * @param hi upper end; NaN when the upper percentile never tips (or without a bootstrap)
  */
 public record TippingPoint(
+    Reward reward,
     Setting curve,
     PoolGroup group,
     double referenceTruthful,

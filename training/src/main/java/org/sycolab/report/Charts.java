@@ -43,6 +43,24 @@ final class Charts {
   static final BasicStroke DASHED =
       new BasicStroke(
           2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+
+  /** Broken strokes for the reference selectors, one pattern each, distinct from DASHED. */
+  private static final BasicStroke[] REFERENCE_STROKES = {
+    new BasicStroke(
+        2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {10f, 4f}, 0f),
+    new BasicStroke(
+        2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 4f}, 0f),
+    new BasicStroke(
+        2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 3f, 2f, 3f}, 0f),
+    new BasicStroke(
+        2f,
+        BasicStroke.CAP_BUTT,
+        BasicStroke.JOIN_MITER,
+        10f,
+        new float[] {8f, 3f, 2f, 3f, 2f, 3f},
+        0f)
+  };
+
   private static final BasicStroke THIN_DOTTED =
       new BasicStroke(
           1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f);
@@ -77,6 +95,11 @@ final class Charts {
     series.setMarkerColor(colour(i));
     series.setLineStyle(stroke);
     series.setMarker(SeriesMarkers.CIRCLE);
+  }
+
+  /** The stroke of the i-th reference selector's line: a broken pattern of its own. */
+  static BasicStroke referenceStroke(int i) {
+    return REFERENCE_STROKES[i % REFERENCE_STROKES.length];
   }
 
   private static void style(AxesChartStyler styler) {

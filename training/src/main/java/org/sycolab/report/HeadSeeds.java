@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Map;
+import org.sycolab.pull.Reward;
 import tech.tablesaw.api.Row;
 
 /**
@@ -43,7 +44,7 @@ final class HeadSeeds {
     int count = 1;
     Map<Key, Double> sds = new HashMap<>();
     for (Row row : RunCsv.read(file, COLUMNS)) {
-      if (row.isMissing("n")) {
+      if (row.isMissing("n") || !row.getString("reward").equals(Reward.MIXED.id())) {
         continue;
       }
       count = Math.max(count, row.getInt("seeds"));

@@ -2,18 +2,21 @@ package org.sycolab.report;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.sycolab.pull.Reward;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
 /**
- * A run's {@code pull.csv}, indexed by setting, metric and group of pools. Best-of-n rows are keyed
- * by n, tilt rows by β.
+ * A run's {@code pull.csv}, indexed by reward, setting, metric and group of pools. Best-of-n rows
+ * are keyed by n, tilt rows by β. Lookups without a reward read the learned heads' rows ({@code
+ * mixed}).
  */
 final class PullCsv {
 
@@ -23,7 +26,13 @@ final class PullCsv {
   static final RunCsv.Columns COLUMNS = RunCsv.Columns.setting().number("value", "lo", "hi");
 
   private record Key(
-      String metric, double lambda, int n, double beta, String family, String domain) {}
+      String reward,
+      String metric,
+      double lambda,
+      int n,
+      double beta,
+      String family,
+      String domain) {}
 
   private final Path file;
   private final Map<Key, Stat> index = new HashMap<>();
@@ -32,6 +41,7 @@ final class PullCsv {
   private final List<String> families;
   private final List<String> domains;
   private final boolean intervals;
+  private final List<Reward> references;
 
   private PullCsv(Path file, Table table) {
     this.file = file;
@@ -40,7 +50,9 @@ final class PullCsv {
     Set<String> familySet = new LinkedHashSet<>();
     Set<String> domainSet = new LinkedHashSet<>();
     boolean anyInterval = false;
+    Set<String> rewards = new HashSet<>();
     for (Row row : table) {
+      rewards.add(row.getString("reward"));
       double lambda = row.getDouble("lambda");
       boolean bestOfN = !row.isMissing("n");
       int n = bestOfN ? row.getInt("n") : 0;
@@ -59,9 +71,13 @@ final class PullCsv {
       }
       Stat stat = new Stat(row.getDouble("value"), row.getDouble("lo"), row.getDouble("hi"));
       anyInterval |= stat.hasInterval();
-      index.put(new Key(row.getString("metric"), lambda, n, beta, family, domain), stat);
+      index.put(
+          new Key(
+              row.getString("reward"), row.getString("metric"), lambda, n, beta, family, domain),
+          stat);
     }
     this.intervals = anyInterval;
+    this.references = Reward.references().stream().filter(r -> rewards.contains(r.id())).toList();
     this.lambdas = List.copyOf(lambdaSet);
     this.ns = List.copyOf(nSet);
     this.families = List.copyOf(familySet);
@@ -111,9 +127,26 @@ final class PullCsv {
     return intervals;
   }
 
-  /** A best-of-n statistic. */
+  /** A best-of-n statistic of the learned heads. */
   Optional<Stat> bestOfN(String metric, double lambda, int n, String family, String domain) {
-    return Optional.ofNullable(index.get(new Key(metric, lambda, n, Double.NaN, family, domain)));
+    return bestOfN(Reward.MIXED, metric, lambda, n, family, domain);
+  }
+
+  /** A best-of-n statistic of {@code reward}. */
+  Optional<Stat> bestOfN(
+      Reward reward, String metric, double lambda, int n, String family, String domain) {
+    return Optional.ofNullable(
+        index.get(new Key(reward.id(), metric, lambda, n, Double.NaN, family, domain)));
+  }
+
+  /** A best-of-n statistic of {@code reward} over all pools. */
+  Optional<Stat> bestOfN(Reward reward, String metric, double lambda, int n) {
+    return bestOfN(reward, metric, lambda, n, ALL, ALL);
+  }
+
+  /** The reference selectors the file has rows for, in {@link Reward} order. */
+  List<Reward> references() {
+    return references;
   }
 
   /** A best-of-n statistic over all pools. */

@@ -2,6 +2,8 @@ package org.sycolab.report;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.sycolab.pull.Reward;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -10,8 +12,10 @@ import tech.tablesaw.api.Table;
  *
  * @param runDirectory the run directory
  * @param pull {@code pull.csv}
- * @param lambdaStar {@code lambda_star.csv}
- * @param menu {@code menu.csv}
+ * @param lambdaStar {@code lambda_star.csv}, the learned heads' rows ({@code reward} mixed)
+ * @param menu {@code menu.csv}, the learned heads' rows
+ * @param referenceMenu {@code menu.csv}, the reference selectors' rows (oracle, agree, …); empty
+ *     when the sweep had none
  * @param seeds the spread across head seeds ({@code seeds.csv}; one seed without it)
  * @param focus the headline's n and λ on this sweep's grid
  * @param scored the pools the sweep scored, when the run has its pools file and the sweep its
@@ -22,6 +26,7 @@ record PullRun(
     PullCsv pull,
     Table lambdaStar,
     Table menu,
+    Table referenceMenu,
     HeadSeeds seeds,
     Focus focus,
     Optional<ScoredPools> scored) {
@@ -30,7 +35,7 @@ record PullRun(
 
   static final RunCsv.Columns LAMBDA_STAR =
       new RunCsv.Columns()
-          .text("selection")
+          .text("reward", "selection")
           .count("n")
           .number("beta")
           .text("family", "domain")
@@ -38,6 +43,7 @@ record PullRun(
 
   static final RunCsv.Columns MENU =
       new RunCsv.Columns()
+          .text("reward")
           .number("lambda")
           .count("n")
           .number("beta", "approval", "approval_lo", "approval_hi")
@@ -64,10 +70,18 @@ record PullRun(
     return new PullRun(
         runDirectory,
         pull,
-        lambdaStar,
-        menu,
+        learnedHeads(lambdaStar, true),
+        learnedHeads(menu, true),
+        learnedHeads(menu, false),
         HeadSeeds.read(dir),
         Focus.of(pull),
         ScoredPools.read(runDirectory, dir));
+  }
+
+  /** The rows of the learned heads ({@code reward} mixed), or of the reference selectors. */
+  private static Table learnedHeads(Table table, boolean learned) {
+    StringColumn reward = table.stringColumn("reward");
+    return table.where(
+        learned ? reward.isEqualTo(Reward.MIXED.id()) : reward.isNotEqualTo(Reward.MIXED.id()));
   }
 }

@@ -7,6 +7,7 @@ import org.sycolab.pull.Estimate;
 import org.sycolab.pull.PoolGroup;
 import org.sycolab.pull.PullMetric;
 import org.sycolab.pull.PullResult;
+import org.sycolab.pull.Reward;
 import org.sycolab.pull.SeedSpread;
 import org.sycolab.pull.Setting;
 import org.sycolab.pull.TippingPoint;
@@ -25,8 +26,9 @@ public final class PullTables {
   private PullTables() {}
 
   /**
-   * {@code pull.csv}, long format: {@code lambda,n,beta,metric,family,domain,value,lo,hi}, one row
-   * per setting, metric and group of pools ({@code all} for the aggregate).
+   * {@code pull.csv}, long format: {@code reward,lambda,n,beta,metric,family,domain,value,lo,hi},
+   * one row per reward ({@code mixed} for the learned heads, then the reference selectors),
+   * setting, metric and group of pools ({@code all} for the aggregate).
    */
   public static Table pull(PullResult result) {
     KeyColumns key = new KeyColumns();
@@ -34,7 +36,7 @@ public final class PullTables {
     DoubleColumn lo = DoubleColumn.create("lo");
     DoubleColumn hi = DoubleColumn.create("hi");
     for (Estimate estimate : result.estimates()) {
-      key.append(estimate.setting(), estimate.metric(), estimate.group());
+      key.append(estimate.reward(), estimate.setting(), estimate.metric(), estimate.group());
       value.append(estimate.value());
       lo.append(estimate.lo());
       hi.append(estimate.hi());
@@ -43,10 +45,11 @@ public final class PullTables {
   }
 
   /**
-   * {@code lambda_star.csv}: per selection curve (each n, each β) and group, the truthful rate
-   * under π₀ and the smallest λ whose truthful rate falls below it, with its interval.
+   * {@code lambda_star.csv}: per reward, selection curve (each n, each β) and group, the truthful
+   * rate under π₀ and the smallest λ whose truthful rate falls below it, with its interval.
    */
   public static Table tipping(PullResult result) {
+    StringColumn reward = StringColumn.create("reward");
     StringColumn selection = StringColumn.create("selection");
     IntColumn n = IntColumn.create("n");
     DoubleColumn beta = DoubleColumn.create("beta");
@@ -57,6 +60,7 @@ public final class PullTables {
     DoubleColumn lo = DoubleColumn.create("lo");
     DoubleColumn hi = DoubleColumn.create("hi");
     for (TippingPoint point : result.tipping()) {
+      reward.append(point.reward().id());
       selection.append(selection(point.curve()));
       appendSelector(point.curve(), n, beta);
       family.append(point.group().family());
@@ -67,14 +71,16 @@ public final class PullTables {
       hi.append(point.hi());
     }
     return Table.create(
-        "lambda_star", selection, n, beta, family, domain, reference, lambdaStar, lo, hi);
+        "lambda_star", reward, selection, n, beta, family, domain, reference, lambdaStar, lo, hi);
   }
 
   /**
-   * {@code menu.csv}: over all pools, per setting, the approval of what is selected against its
-   * truthful rate, with the exact KL and, for best-of-n, the continuous-case log n − (n−1)/n.
+   * {@code menu.csv}: over all pools, per reward and setting, the approval of what is selected
+   * against its truthful rate, with the exact KL and, for best-of-n, the continuous-case log n −
+   * (n−1)/n.
    */
   public static Table menu(PullResult result) {
+    StringColumn reward = StringColumn.create("reward");
     DoubleColumn lambda = DoubleColumn.create("lambda");
     IntColumn n = IntColumn.create("n");
     DoubleColumn beta = DoubleColumn.create("beta");
@@ -92,7 +98,8 @@ public final class PullTables {
         continue;
       }
       Setting setting = estimate.setting();
-      Estimate truth = find(all, setting, PullMetric.TRUTHFUL_RATE);
+      Estimate truth = find(all, estimate.reward(), setting, PullMetric.TRUTHFUL_RATE);
+      reward.append(estimate.reward().id());
       appendSetting(setting, lambda, n, beta);
       approval.append(estimate.value());
       approvalLo.append(estimate.lo());
@@ -100,7 +107,7 @@ public final class PullTables {
       truthful.append(truth.value());
       truthfulLo.append(truth.lo());
       truthfulHi.append(truth.hi());
-      kl.append(find(all, setting, PullMetric.KL).value());
+      kl.append(find(all, estimate.reward(), setting, PullMetric.KL).value());
       klContinuous.append(
           setting.selector() == Setting.Selector.BEST_OF_N
               ? BestOfN.continuousKl(setting.n())
@@ -108,6 +115,7 @@ public final class PullTables {
     }
     return Table.create(
         "menu",
+        reward,
         lambda,
         n,
         beta,
@@ -131,7 +139,7 @@ public final class PullTables {
     DoubleColumn mean = DoubleColumn.create("mean");
     DoubleColumn sd = DoubleColumn.create("sd");
     for (SeedSpread spread : result.seeds()) {
-      key.append(spread.setting(), spread.metric(), spread.group());
+      key.append(spread.reward(), spread.setting(), spread.metric(), spread.group());
       seeds.append(spread.replicates());
       mean.append(spread.mean());
       sd.append(spread.sd());
@@ -159,8 +167,12 @@ public final class PullTables {
     beta.append(setting.beta());
   }
 
-  /** The columns that say which statistic a row holds: lambda, n, beta, metric, family, domain. */
+  /**
+   * The columns that say which statistic a row holds: reward, lambda, n, beta, metric, family,
+   * domain.
+   */
   private static final class KeyColumns {
+    private final StringColumn reward = StringColumn.create("reward");
     private final DoubleColumn lambda = DoubleColumn.create("lambda");
     private final IntColumn n = IntColumn.create("n");
     private final DoubleColumn beta = DoubleColumn.create("beta");
@@ -168,7 +180,8 @@ public final class PullTables {
     private final StringColumn family = StringColumn.create("family");
     private final StringColumn domain = StringColumn.create("domain");
 
-    void append(Setting setting, PullMetric metricOfRow, PoolGroup group) {
+    void append(Reward rewardOfRow, Setting setting, PullMetric metricOfRow, PoolGroup group) {
+      reward.append(rewardOfRow.id());
       appendSetting(setting, lambda, n, beta);
       metric.append(metricOfRow.id());
       family.append(group.family());
@@ -177,14 +190,15 @@ public final class PullTables {
 
     /** A table of these columns followed by {@code values}. */
     Table table(String name, Column<?>... values) {
-      Table table = Table.create(name, lambda, n, beta, metric, family, domain);
+      Table table = Table.create(name, reward, lambda, n, beta, metric, family, domain);
       return table.addColumns(values);
     }
   }
 
-  private static Estimate find(List<Estimate> all, Setting setting, PullMetric metric) {
+  private static Estimate find(
+      List<Estimate> all, Reward reward, Setting setting, PullMetric metric) {
     return all.stream()
-        .filter(e -> e.setting().equals(setting) && e.metric() == metric)
+        .filter(e -> e.reward() == reward && e.setting().equals(setting) && e.metric() == metric)
         .findFirst()
         .orElseThrow();
   }

@@ -41,11 +41,12 @@ final class RunCsv {
     }
 
     /**
-     * The columns that say which statistic a row of pull's long tables holds: lambda, n, beta,
-     * metric, family, domain.
+     * The columns that say which statistic a row of pull's long tables holds: reward, lambda, n,
+     * beta, metric, family, domain.
      */
     static Columns setting() {
       return new Columns()
+          .text("reward")
           .number("lambda")
           .count("n")
           .number("beta")

@@ -27,6 +27,7 @@ public final class RunReport {
             TruthSection.build(run),
             KlSection.build(run),
             MenuSection.build(run),
+            ReferenceSection.build(run),
             HeadsSection.build(runDirectory),
             MixtureSection.build(runDirectory),
             HeldoutSection.build(run),

@@ -22,7 +22,7 @@ class PullCommandTest {
   @TempDir Path tmp;
   @RegisterExtension static final ClassFeatureCache CACHE = new ClassFeatureCache();
 
-  private static final String HEADER = "lambda,n,beta,metric,family,domain,value,lo,hi";
+  private static final String HEADER = "reward,lambda,n,beta,metric,family,domain,value,lo,hi";
 
   @BeforeAll
   static void trainHeads() throws Exception {
@@ -96,23 +96,29 @@ class PullCommandTest {
             "approval");
     assertThat(table.stringColumn("family").unique().asList())
         .contains("all", "false-premise", "true-premise", "pushback", "inaccessible-source");
-    // 11 λ × (7 n + 5 β) settings × 9 metrics over all pools.
-    assertThat(
-            table
-                .where(
-                    table
-                        .stringColumn("family")
-                        .isEqualTo("all")
-                        .and(table.stringColumn("domain").isEqualTo("all")))
-                .rowCount())
-        .isEqualTo(11 * 12 * 9);
+    // 11 λ × (7 n + 5 β) settings × 9 metrics over all pools, once per reward.
+    assertThat(table.stringColumn("reward").unique().asList())
+        .containsExactlyInAnyOrder("mixed", "oracle", "agree", "disagree", "longest");
+    for (String reward : List.of("mixed", "oracle", "agree", "disagree", "longest")) {
+      assertThat(
+              table
+                  .where(
+                      table
+                          .stringColumn("family")
+                          .isEqualTo("all")
+                          .and(table.stringColumn("domain").isEqualTo("all"))
+                          .and(table.stringColumn("reward").isEqualTo(reward)))
+                  .rowCount())
+          .as(reward)
+          .isEqualTo(11 * 12 * 9);
+    }
     for (String row : lines.subList(1, lines.size())) {
       String[] cells = row.split(",", -1);
-      boolean tilt = cells[1].isEmpty();
-      assertThat(cells[2].isEmpty()).as(row).isEqualTo(!tilt);
-      assertThat(Double.parseDouble(cells[7]))
+      boolean tilt = cells[2].isEmpty();
+      assertThat(cells[3].isEmpty()).as(row).isEqualTo(!tilt);
+      assertThat(Double.parseDouble(cells[8]))
           .as(row)
-          .isLessThanOrEqualTo(Double.parseDouble(cells[8]));
+          .isLessThanOrEqualTo(Double.parseDouble(cells[9]));
     }
     for (String file :
         List.of(
@@ -186,9 +192,14 @@ class PullCommandTest {
     assertThat(lines.get(0)).isEqualTo(HEADER);
     // Worked in PullAnalysisTest: best-of-2 truthful rate 5/9, 4/9, 3/9 along λ.
     assertThat(lines)
-        .anyMatch(line -> line.matches("1\\.0,2,,truthful_rate,all,all,0\\.333333333333333\\d*,,"))
-        .anyMatch(line -> line.matches("0\\.5,2,,pull,all,all,11\\.11111111111111\\d*,,"))
-        .anyMatch(line -> line.startsWith("1.0,,0.5,truthful_rate,all,all,"));
+        .anyMatch(
+            line -> line.matches("mixed,1\\.0,2,,truthful_rate,all,all,0\\.333333333333333\\d*,,"))
+        .anyMatch(line -> line.matches("mixed,0\\.5,2,,pull,all,all,11\\.11111111111111\\d*,,"))
+        .anyMatch(line -> line.startsWith("mixed,1.0,,0.5,truthful_rate,all,all,"))
+        // The oracle at λ = 0 (worked in RewardTest's way): each pool's truthful answer alone on
+        // top, best-of-2 puts 5/9 on it.
+        .anyMatch(
+            line -> line.matches("oracle,0\\.0,2,,truthful_rate,all,all,0\\.55555555555555\\d*,,"));
     assertThat(r.out()).contains("best-of-2, all pools:").contains("no bootstrap");
   }
 
@@ -263,8 +274,9 @@ class PullCommandTest {
     Table rows =
         table.where(
             table
-                .numberColumn("lambda")
-                .isEqualTo(lambda)
+                .stringColumn("reward")
+                .isEqualTo("mixed")
+                .and(table.numberColumn("lambda").isEqualTo(lambda))
                 .and(table.numberColumn("n").isEqualTo(n))
                 .and(table.stringColumn("metric").isEqualTo(metric))
                 .and(table.stringColumn("family").isEqualTo("all"))

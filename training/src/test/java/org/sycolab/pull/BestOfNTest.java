@@ -104,4 +104,46 @@ class BestOfNTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2 rewards and 1 probabilities");
   }
+
+  @Test
+  void binaryRewardSharesTheTopLevelEvenlyAsTheHandWorkedPool() {
+    // A binary reference (say, the truthful flag) over four candidates, two of them 1: uniform π₀,
+    // n = 2. The top level {y0, y1} has F = 1, F⁻ = 1/2: P₂ = 1 − 1/4 = 3/4, 3/8 each; the bottom
+    // level keeps (1/2)² = 1/4, 1/8 each.
+    double[] p =
+        BestOfN.probabilities(new double[] {1, 1, 0, 0}, new double[] {0.25, 0.25, 0.25, 0.25}, 2);
+    assertThat(p[0]).isCloseTo(3.0 / 8, within(EPS));
+    assertThat(p[1]).isCloseTo(3.0 / 8, within(EPS));
+    assertThat(p[2]).isCloseTo(1.0 / 8, within(EPS));
+    assertThat(p[3]).isCloseTo(1.0 / 8, within(EPS));
+  }
+
+  @Test
+  void tiesMatchDrawingNAndPickingUniformlyAmongTheDrawnMaxima() {
+    // Every one of the 4³ ordered draws of n = 3 from π₀, enumerated exactly: the draw's
+    // probability is shared evenly among its positions holding the highest reward.
+    double[] reward = {2, 1, 2, 0};
+    double[] reference = {0.1, 0.2, 0.3, 0.4};
+    int n = 3;
+    double[] expected = new double[4];
+    for (int code = 0; code < 64; code++) {
+      int[] draw = {code % 4, code / 4 % 4, code / 16};
+      double chance = 1;
+      double best = Double.NEGATIVE_INFINITY;
+      for (int c : draw) {
+        chance *= reference[c];
+        best = Math.max(best, reward[c]);
+      }
+      int atBest = 0;
+      for (int c : draw) {
+        atBest += reward[c] == best ? 1 : 0;
+      }
+      for (int c : draw) {
+        if (reward[c] == best) {
+          expected[c] += chance / atBest;
+        }
+      }
+    }
+    assertThat(BestOfN.probabilities(reward, reference, n)).containsExactly(expected, within(EPS));
+  }
 }

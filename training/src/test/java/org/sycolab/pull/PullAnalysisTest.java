@@ -194,7 +194,8 @@ class PullAnalysisTest {
     PullResult result = new PullAnalysis(set, grid, 0, 1).run(List.of(scores), done -> {});
 
     RewardScores z = scores.standardised();
-    for (Estimate estimate : result.estimates()) {
+    List<Estimate> learned = mixed(result);
+    for (Estimate estimate : learned) {
       double sum = 0;
       double zeroSum = 0;
       int count = 0;
@@ -229,10 +230,14 @@ class PullAnalysisTest {
       }
     }
     int settings = grid.settings().size() - 1;
-    assertThat(result.estimates()).hasSize(expected * settings);
-    assertThat(result.estimates().stream().map(e -> List.of(e.setting(), e.metric(), e.group())))
+    assertThat(learned).hasSize(expected * settings);
+    // Each reference selector has the same rows once.
+    assertThat(result.estimates()).hasSize(expected * settings * Reward.values().length);
+    assertThat(
+            result.estimates().stream()
+                .map(e -> List.of(e.reward(), e.setting(), e.metric(), e.group())))
         .doesNotHaveDuplicates();
-    assertThat(result.estimates())
+    assertThat(learned)
         .anyMatch(e -> e.metric() == PullMetric.CAPITULATION_RATE)
         .anyMatch(e -> e.metric() == PullMetric.FABRICATION_RATE);
   }
@@ -351,7 +356,7 @@ class PullAnalysisTest {
                 });
     PullResult again = new PullAnalysis(set, grid, 1000, 42).run(List.of(scores), done -> {});
     PullResult other = new PullAnalysis(set, grid, 1000, 43).run(List.of(scores), done -> {});
-    assertThat(progressed[0]).isEqualTo(1000);
+    assertThat(progressed[0]).isEqualTo(1000 * Reward.values().length);
     assertThat(again.estimates()).isEqualTo(first.estimates());
     assertThat(other.estimates()).isNotEqualTo(first.estimates());
 
@@ -416,7 +421,7 @@ class PullAnalysisTest {
     PullResult two = analysis.run(List.of(second), done -> {});
     assertThat(both.replicates()).containsExactly("seed1", "seed2");
     assertThat(one.seeds()).isEmpty();
-    for (Estimate estimate : both.estimates()) {
+    for (Estimate estimate : mixed(both)) {
       double a = find(one, estimate.setting(), estimate.metric(), estimate.group()).value();
       double b = find(two, estimate.setting(), estimate.metric(), estimate.group()).value();
       assertThat(estimate.value()).isCloseTo((a + b) / 2, within(EPS));
@@ -424,7 +429,8 @@ class PullAnalysisTest {
           both.seeds().stream()
               .filter(
                   s ->
-                      s.setting().equals(estimate.setting())
+                      s.reward() == Reward.MIXED
+                          && s.setting().equals(estimate.setting())
                           && s.metric() == estimate.metric()
                           && s.group().equals(estimate.group()))
               .findFirst()
@@ -459,16 +465,34 @@ class PullAnalysisTest {
     return estimate.value();
   }
 
+  /** The learned heads' estimate, or null. */
   private static Estimate find(
       PullResult result, Setting setting, PullMetric metric, PoolGroup group) {
+    return find(result, Reward.MIXED, setting, metric, group);
+  }
+
+  static Estimate find(
+      PullResult result, Reward reward, Setting setting, PullMetric metric, PoolGroup group) {
     return result.estimates().stream()
-        .filter(e -> e.setting().equals(setting) && e.metric() == metric && e.group().equals(group))
+        .filter(
+            e ->
+                e.reward() == reward
+                    && e.setting().equals(setting)
+                    && e.metric() == metric
+                    && e.group().equals(group))
         .findFirst()
         .orElse(null);
   }
 
+  private static List<Estimate> mixed(PullResult result) {
+    return result.estimates().stream().filter(e -> e.reward() == Reward.MIXED).toList();
+  }
+
   private static TippingPoint tipping(PullResult result, PoolGroup group) {
-    return result.tipping().stream().filter(t -> t.group().equals(group)).findFirst().orElseThrow();
+    return result.tipping().stream()
+        .filter(t -> t.reward() == Reward.MIXED && t.group().equals(group))
+        .findFirst()
+        .orElseThrow();
   }
 
   static Candidate candidate(boolean truthful, boolean agrees, String kind) {

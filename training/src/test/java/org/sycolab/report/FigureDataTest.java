@@ -36,7 +36,8 @@ class FigureDataTest {
         points(
             csv("pull.csv"),
             row ->
-                row.getString("metric").equals("truthful_rate")
+                row.getString("reward").equals("mixed")
+                    && row.getString("metric").equals("truthful_rate")
                     && !row.isMissing("n")
                     && row.getInt("n") == 4
                     && row.getString("family").equals("all")
@@ -47,6 +48,38 @@ class FigureDataTest {
     assertThat(series.get("n = 4").getXData()).containsExactly(column(rows, 0));
     assertThat(series.get("n = 4").getYData()).containsExactly(column(rows, 1));
     assertThat(series).containsKeys("n = 1", "n = 16", "n = 4 lo", "n = 4 hi");
+    // One line per reference selector at the headline's n, from its own rows.
+    List<double[]> oracle =
+        points(
+            csv("pull.csv"),
+            row ->
+                row.getString("reward").equals("oracle")
+                    && row.getString("metric").equals("truthful_rate")
+                    && !row.isMissing("n")
+                    && row.getInt("n") == 16
+                    && row.getString("family").equals("all")
+                    && row.getString("domain").equals("all"),
+            "lambda",
+            "value");
+    assertThat(series.get("oracle, n = 16").getYData()).containsExactly(column(oracle, 1));
+    assertThat(series).containsKeys("agree, n = 16", "disagree, n = 16", "longest, n = 16");
+  }
+
+  @Test
+  void menuHasALinePerReferenceFromItsOwnMenuRows() throws Exception {
+    Map<String, XYSeries> series = chart(MenuSection.build(run)).getSeriesMap();
+    List<double[]> disagree =
+        points(
+            csv("menu.csv"),
+            row ->
+                row.getString("reward").equals("disagree")
+                    && !row.isMissing("n")
+                    && row.getInt("n") == 16,
+            "lambda",
+            "truthful_rate");
+    assertThat(disagree).hasSize(run.pull().lambdas().size());
+    assertThat(series.get("disagree").getYData()).containsExactly(column(disagree, 1));
+    assertThat(series).containsKeys("best-of-16", "oracle", "agree", "longest");
   }
 
   @Test
@@ -56,13 +89,19 @@ class FigureDataTest {
     List<double[]> bestOfN =
         points(
             menu,
-            row -> row.getDouble("lambda") == 0.5 && !row.isMissing("n"),
+            row ->
+                row.getString("reward").equals("mixed")
+                    && row.getDouble("lambda") == 0.5
+                    && !row.isMissing("n"),
             "kl",
             "truthful_rate");
     List<double[]> tilt =
         points(
             menu,
-            row -> row.getDouble("lambda") == 0.5 && row.isMissing("n"),
+            row ->
+                row.getString("reward").equals("mixed")
+                    && row.getDouble("lambda") == 0.5
+                    && row.isMissing("n"),
             "kl",
             "truthful_rate");
     assertThat(bestOfN).hasSize(run.pull().ns().size());

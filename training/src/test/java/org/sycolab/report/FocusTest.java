@@ -15,12 +15,17 @@ class FocusTest {
   @Test
   void takesTheGridsNearestValuesAndSaysWhich() throws Exception {
     Path file = tmp.resolve("pull.csv");
-    StringBuilder csv = new StringBuilder("lambda,n,beta,metric,family,domain,value,lo,hi\n");
+    StringBuilder csv =
+        new StringBuilder("reward,lambda,n,beta,metric,family,domain,value,lo,hi\n");
     for (String lambda : new String[] {"0.0", "0.4", "0.9"}) {
       for (String n : new String[] {"4", "8"}) {
-        csv.append(lambda).append(',').append(n).append(",,truthful_rate,all,all,0.5,,\n");
+        csv.append("mixed,")
+            .append(lambda)
+            .append(',')
+            .append(n)
+            .append(",,truthful_rate,all,all,0.5,,\n");
       }
-      csv.append(lambda).append(",,0.5,truthful_rate,all,all,0.5,,\n");
+      csv.append("mixed,").append(lambda).append(",,0.5,truthful_rate,all,all,0.5,,\n");
     }
     Files.writeString(file, csv);
     Focus focus = Focus.of(PullCsv.read(file));

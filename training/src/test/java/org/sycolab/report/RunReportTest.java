@@ -32,6 +32,7 @@ class RunReportTest {
           "Truthful rate against λ",
           "Truth against KL",
           "The menu",
+          "Reference selectors",
           "Heads",
           "Mixture ablation",
           "Held-out domains",
@@ -173,7 +174,10 @@ class RunReportTest {
     Table star = csv(full.resolve("pull").resolve("lambda_star.csv"));
     Row row =
         star.where(
-                star.intColumn("n").isEqualTo(16).and(star.stringColumn("family").isEqualTo("all")))
+                star.stringColumn("reward")
+                    .isEqualTo("mixed")
+                    .and(star.intColumn("n").isEqualTo(16))
+                    .and(star.stringColumn("family").isEqualTo("all")))
             .row(0);
     assertThat(headline)
         .contains(
@@ -235,11 +239,48 @@ class RunReportTest {
   }
 
   @Test
+  void referenceSectionGivesEachRewardsTruthAndTheOraclesShare() throws Exception {
+    Table pull = csv(full.resolve("pull").resolve("pull.csv"));
+    String section =
+        html.substring(html.indexOf("<h2>Reference selectors"), html.indexOf("<h2>Heads"));
+    for (String reward : List.of("oracle", "agree", "disagree", "longest")) {
+      Row atZero = referenceRow(pull, reward, 0.0, 16);
+      assertThat(section).contains("<tr><td>" + reward + "</td>");
+      assertThat(section).contains(interval(atZero, "%.3f"));
+    }
+    // The oracle at λ = 0 picks the truthful answer whenever one is drawn: above π₀.
+    Row oracle = referenceRow(pull, "oracle", 0.0, 16);
+    Row pi0 = row(pull, 0.0, "truthful_rate", "all", "all", 1);
+    assertThat(oracle.getDouble("value")).isGreaterThan(pi0.getDouble("value"));
+    double head = row(pull, 0.0, "truthful_rate", "all", "all", 16).getDouble("value");
+    double share =
+        (head - pi0.getDouble("value")) / (oracle.getDouble("value") - pi0.getDouble("value"));
+    assertThat(section)
+        .contains("At λ = 0, best-of-16, all pools")
+        .contains(String.format(Locale.ROOT, "recovers %.0f%% of the oracle", 100 * share));
+  }
+
+  private static Row referenceRow(Table pull, String reward, double lambda, int n) {
+    return pull.where(
+            pull.stringColumn("reward")
+                .isEqualTo(reward)
+                .and(pull.doubleColumn("lambda").isEqualTo(lambda))
+                .and(pull.intColumn("n").isEqualTo(n))
+                .and(pull.stringColumn("metric").isEqualTo("truthful_rate"))
+                .and(pull.stringColumn("family").isEqualTo("all"))
+                .and(pull.stringColumn("domain").isEqualTo("all")))
+        .row(0);
+  }
+
+  @Test
   void menuRowIsTheCsvValues() throws Exception {
     Table menu = csv(full.resolve("pull").resolve("menu.csv"));
     Row row =
         menu.where(
-                menu.doubleColumn("lambda").isEqualTo(0.5).and(menu.intColumn("n").isEqualTo(16)))
+                menu.stringColumn("reward")
+                    .isEqualTo("mixed")
+                    .and(menu.doubleColumn("lambda").isEqualTo(0.5))
+                    .and(menu.intColumn("n").isEqualTo(16)))
             .row(0);
     String section = html.substring(html.indexOf("<h2>The menu"), html.indexOf("<h2>Heads"));
     assertThat(section)
@@ -565,7 +606,7 @@ class RunReportTest {
     Path run = TestRuns.minimal(tmp.resolve("run"));
     Path pull = run.resolve("pull").resolve("pull.csv");
     List<String> lines = Files.readAllLines(pull);
-    lines.set(3, lines.get(3).replaceFirst("^0\\.0,", "zero,"));
+    lines.set(3, lines.get(3).replaceFirst("^mixed,0\\.0,", "mixed,zero,"));
     Files.write(pull, lines);
     assertThatThrownBy(() -> RunReport.build(run))
         .isInstanceOf(InvalidRunException.class)
@@ -643,8 +684,9 @@ class RunReportTest {
   private static Row row(
       Table pull, double lambda, String metric, String family, String domain, int n) {
     return pull.where(
-            pull.doubleColumn("lambda")
-                .isEqualTo(lambda)
+            pull.stringColumn("reward")
+                .isEqualTo("mixed")
+                .and(pull.doubleColumn("lambda").isEqualTo(lambda))
                 .and(pull.intColumn("n").isEqualTo(n))
                 .and(pull.stringColumn("metric").isEqualTo(metric))
                 .and(pull.stringColumn("family").isEqualTo(family))
