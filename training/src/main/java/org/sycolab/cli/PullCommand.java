@@ -15,6 +15,7 @@ import org.sycolab.data.CandidatePool;
 import org.sycolab.heads.HeadDirectory;
 import org.sycolab.heads.HeadScorer;
 import org.sycolab.heads.SavedHead;
+import org.sycolab.pull.MenuChoice;
 import org.sycolab.pull.PoolSet;
 import org.sycolab.pull.PullAnalysis;
 import org.sycolab.pull.PullGrid;
@@ -22,6 +23,7 @@ import org.sycolab.pull.PullResult;
 import org.sycolab.pull.Reference;
 import org.sycolab.pull.RewardScores;
 import org.sycolab.pull.ScoresFile;
+import org.sycolab.pull.TruthFloor;
 import org.sycolab.report.PullTables;
 import org.sycolab.run.Run;
 import picocli.CommandLine.ArgGroup;
@@ -63,7 +65,9 @@ import tech.tablesaw.api.Table;
           + " menu.csv (with the same reward column), seeds.csv (several seeds), for heads the"
           + " scores they gave (scores-seed<s>.csv, in --scores form), and the manifest; prints"
           + " the headline, the references beside the heads and the share of the oracle's truth"
-          + " gain the heads recover.",
+          + " gain the heads recover. With --truth-floor, also choice.csv (reward,selection,n,"
+          + "beta,family,truth_floor,lambda,truthful_rate,truthful_lo,truthful_hi,approval,reason)"
+          + " and its rows over all pools at the headline's n.",
       ""
     },
     footerHeading = "%nExamples:%n",
@@ -72,7 +76,7 @@ import tech.tablesaw.api.Table;
       "      --agreeable heads/agreeable-seed1 heads/agreeable-seed2 \\",
       "      --grounded heads/grounded-seed1 heads/grounded-seed2",
       "  sycolab pull --pools data/pools.jsonl --scores my-rm.csv --split all \\",
-      "      --n 4,16 --beta none --bootstrap 2000"
+      "      --n 4,16 --beta none --bootstrap 2000 --truth-floor 0.8"
     })
 final class PullCommand extends BaseCommand {
 
@@ -173,6 +177,18 @@ final class PullCommand extends BaseCommand {
       description = "Seed of the bootstrap resamples (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(
+      names = "--truth-floor",
+      paramLabel = "F",
+      description =
+          "The menu as a choice: a truthful rate in [0, 1] to stay at or above. Per reward,"
+              + " family (and all pools), best-of-n size and tilt beta, choice.csv gives the most"
+              + " agreeable lambda (the largest on the grid) whose truthful rate's lower 95%%"
+              + " bootstrap end is at least F, with its truthful rate and approval; where no lambda"
+              + " meets F, lambda is empty and the reason column says why. Needs --bootstrap above"
+              + " 0. Default: none, and no choice.csv.")
+  Double truthFloor;
+
   @Mixin HeadBackboneOptions backboneOptions;
 
   @Mixin OutputOptions output;
@@ -189,6 +205,11 @@ final class PullCommand extends BaseCommand {
     PullGrid grid = PullGrid.parse(lambdas, ns, betas);
     if (resamples < 0) {
       throw new IllegalArgumentException("--bootstrap must be 0 or more, got " + resamples);
+    }
+    TruthFloor floor = truthFloor == null ? null : new TruthFloor(truthFloor);
+    if (floor != null && resamples == 0) {
+      throw new IllegalArgumentException(
+          "--truth-floor needs the truthful rate's interval; --bootstrap 0 gives none");
     }
     backboneOptions.check();
     if (source.scoresFiles != null && backboneOptions.model != null) {
@@ -215,6 +236,9 @@ final class PullCommand extends BaseCommand {
     config.put("beta", grid.betas());
     config.put("reference", pi0.id());
     config.put("bootstrap", resamples);
+    if (floor != null) {
+      config.put("truth_floor", floor.floor());
+    }
     if (source.scoresFiles != null) {
       config.put("scores", source.scoresFiles.stream().map(Path::toString).toList());
     } else {
@@ -256,12 +280,21 @@ final class PullCommand extends BaseCommand {
       run.writeOutput("lambda_star.csv", out -> tipping.write().csv(out));
       Table menu = PullTables.menu(result);
       run.writeOutput("menu.csv", out -> menu.write().csv(out));
+      List<MenuChoice> choices = floor == null ? List.of() : floor.choose(result);
+      if (floor != null) {
+        Table choice = PullTables.choice(choices);
+        run.writeOutput("choice.csv", out -> choice.write().csv(out));
+      }
       if (!result.seeds().isEmpty()) {
         Table spread = PullTables.seeds(result);
         run.writeOutput("seeds.csv", out -> spread.write().csv(out));
       }
       run.complete();
-      new PullSummary(result, grid, split.name, pi0).print(out());
+      PullSummary summary = new PullSummary(result, grid, split.name, pi0);
+      summary.print(out());
+      if (floor != null) {
+        summary.printChoice(out(), floor, choices);
+      }
       out().printf(Locale.ROOT, "%nwrote %s%n", run.directory().path());
     } catch (Exception e) {
       run.fail(e);

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.sycolab.pull.Estimate;
 import org.sycolab.pull.HeadlineSettings;
+import org.sycolab.pull.MenuChoice;
+import org.sycolab.pull.PoolGroup;
 import org.sycolab.pull.PullGrid;
 import org.sycolab.pull.PullMetric;
 import org.sycolab.pull.PullResult;
@@ -14,6 +16,7 @@ import org.sycolab.pull.Reference;
 import org.sycolab.pull.Reward;
 import org.sycolab.pull.Setting;
 import org.sycolab.pull.TippingPoint;
+import org.sycolab.pull.TruthFloor;
 import org.sycolab.pull.TruthRecovered;
 
 /**
@@ -167,6 +170,43 @@ final class PullSummary {
           find(reward, high, PullMetric.TRUTHFUL_RATE).value());
     }
     TruthRecovered.of(result).ifPresent(recovered -> out.println("  " + recovered.describe()));
+  }
+
+  /**
+   * The choice at the truth floor over all pools at the headline's n, one line per reward, and
+   * where the rest is.
+   */
+  void printChoice(PrintWriter out, TruthFloor floor, List<MenuChoice> choices) {
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "the choice at truth floor %s (largest λ whose truthful rate's lower 95%% end is ≥ %s;"
+            + " best-of-%d, all pools):%n",
+        lambda(floor.floor()),
+        lambda(floor.floor()),
+        n);
+    for (MenuChoice choice : choices) {
+      if (!choice.family().equals(PoolGroup.ALL)
+          || choice.curve().selector() != Setting.Selector.BEST_OF_N
+          || choice.curve().n() != n) {
+        continue;
+      }
+      out.printf(
+          Locale.ROOT,
+          "  %-9s %s%n",
+          choice.reward().id(),
+          choice.met()
+              ? String.format(
+                  Locale.ROOT,
+                  "λ=%s  truthful %.3f [%.3f, %.3f]  approval %.3f",
+                  lambda(choice.lambda()),
+                  choice.truthful(),
+                  choice.truthfulLo(),
+                  choice.truthfulHi(),
+                  choice.approval())
+              : "none: " + choice.reason());
+    }
+    out.println("  per family, every n and every β: choice.csv");
   }
 
   private Estimate find(double lambda, PullMetric metric) {

@@ -58,7 +58,9 @@ public record Experiment(
 
   /**
    * The pull sweep ({@code sycolab pull}); {@code lambda}, {@code n} and {@code beta} take the
-   * command's forms ({@code 0:1:0.1}, {@code 1,4,16}, {@code none}) or YAML lists.
+   * command's forms ({@code 0:1:0.1}, {@code 1,4,16}, {@code none}) or YAML lists. {@code
+   * truth_floor} (a truthful rate in [0, 1], {@code --truth-floor}) asks the main sweep for the
+   * choice table, {@code choice.csv}; left out, none is written.
    */
   public record Pull(
       Grid lambda,
@@ -67,5 +69,6 @@ public record Experiment(
       String split,
       String reference,
       Integer bootstrap,
-      Long seed) {}
+      Long seed,
+      @JsonProperty("truth_floor") Double truthFloor) {}
 }

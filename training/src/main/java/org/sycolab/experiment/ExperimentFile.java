@@ -385,6 +385,14 @@ public final class ExperimentFile {
       problems.add("pull.reference: expected uniform or logprob, got '" + pull.reference() + "'");
     }
     atLeast(problems, "pull.bootstrap", pull.bootstrap(), 0);
+    Double floor = pull.truthFloor();
+    if (floor != null && !(floor >= 0 && floor <= 1)) {
+      problems.add("pull.truth_floor: expected a truthful rate in [0, 1], got " + floor);
+    }
+    if (floor != null && pull.bootstrap() != null && pull.bootstrap() == 0) {
+      problems.add(
+          "pull.truth_floor: needs the truthful rate's interval; pull.bootstrap 0 gives none");
+    }
   }
 
   private static String text(Grid grid) {

@@ -229,6 +229,9 @@ public final class ExperimentPlan {
     option(args, "--reference", pull().reference());
     option(args, "--bootstrap", pull().bootstrap());
     option(args, "--seed", pull().seed());
+    if (axes == Axes.FULL) {
+      option(args, "--truth-floor", p.truthFloor());
+    }
     backbone(args, false);
     return command(name, Stage.Step.PULL, name, args);
   }
@@ -314,7 +317,7 @@ public final class ExperimentPlan {
 
   private Experiment.Pull pull() {
     Experiment.Pull p = experiment.pull();
-    return p == null ? new Experiment.Pull(null, null, null, null, null, null, null) : p;
+    return p == null ? new Experiment.Pull(null, null, null, null, null, null, null, null) : p;
   }
 
   private Stage command(String name, Stage.Step step, String directory, List<String> args) {

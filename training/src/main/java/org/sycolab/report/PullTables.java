@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.sycolab.pull.BestOfN;
 import org.sycolab.pull.Estimate;
+import org.sycolab.pull.MenuChoice;
 import org.sycolab.pull.PoolGroup;
 import org.sycolab.pull.PullMetric;
 import org.sycolab.pull.PullResult;
@@ -127,6 +128,54 @@ public final class PullTables {
         truthfulHi,
         kl,
         klContinuous);
+  }
+
+  /**
+   * {@code choice.csv}: per reward, selection curve (each n, each β) and family ({@code all} for
+   * every pool), the most agreeable λ whose truthful rate's lower 95% end is at least the truth
+   * floor, with its truthful rate and approval; {@code lambda} empty and {@code reason} saying why
+   * where no λ meets the floor.
+   */
+  public static Table choice(List<MenuChoice> choices) {
+    StringColumn reward = StringColumn.create("reward");
+    StringColumn selection = StringColumn.create("selection");
+    IntColumn n = IntColumn.create("n");
+    DoubleColumn beta = DoubleColumn.create("beta");
+    StringColumn family = StringColumn.create("family");
+    DoubleColumn floor = DoubleColumn.create("truth_floor");
+    DoubleColumn lambda = DoubleColumn.create("lambda");
+    DoubleColumn truthful = DoubleColumn.create("truthful_rate");
+    DoubleColumn truthfulLo = DoubleColumn.create("truthful_lo");
+    DoubleColumn truthfulHi = DoubleColumn.create("truthful_hi");
+    DoubleColumn approval = DoubleColumn.create("approval");
+    StringColumn reason = StringColumn.create("reason");
+    for (MenuChoice choice : choices) {
+      reward.append(choice.reward().id());
+      selection.append(selection(choice.curve()));
+      appendSelector(choice.curve(), n, beta);
+      family.append(choice.family());
+      floor.append(choice.truthFloor());
+      lambda.append(choice.lambda());
+      truthful.append(choice.truthful());
+      truthfulLo.append(choice.truthfulLo());
+      truthfulHi.append(choice.truthfulHi());
+      approval.append(choice.approval());
+      reason.append(choice.reason());
+    }
+    return Table.create(
+        "choice",
+        reward,
+        selection,
+        n,
+        beta,
+        family,
+        floor,
+        lambda,
+        truthful,
+        truthfulLo,
+        truthfulHi,
+        approval,
+        reason);
   }
 
   /**

@@ -28,6 +28,7 @@ public final class RunReport {
             KlSection.build(run),
             MenuSection.build(run),
             ReferenceSection.build(run),
+            ChoiceSection.build(run),
             HeadsSection.build(runDirectory),
             MixtureSection.build(runDirectory),
             HeldoutSection.build(run),

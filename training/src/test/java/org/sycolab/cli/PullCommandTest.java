@@ -204,6 +204,77 @@ class PullCommandTest {
   }
 
   @Test
+  void truthFloorWritesTheChoiceAndPrintsItsOverallRows() throws Exception {
+    Path pools = writeTwoPools();
+    Path scores =
+        write(
+            "scores.csv",
+            "pool_id,candidate,agreeable,grounded\n"
+                + "a,0,1,3\na,1,3,1\na,2,2,2\nb,0,3,3\nb,1,1,1\nb,2,2,2\n");
+    Path out = tmp.resolve("run");
+    CliRun r =
+        pull(
+            out,
+            "--pools",
+            pools.toString(),
+            "--split",
+            "all",
+            "--scores",
+            scores.toString(),
+            "--lambda",
+            "0,0.5,1",
+            "--n",
+            "2",
+            "--beta",
+            "0.5",
+            "--bootstrap",
+            "50",
+            "--truth-floor",
+            "0.1");
+    assertThat(r.status()).as(r.err()).isZero();
+    List<String> lines = Files.readAllLines(out.resolve("choice.csv"));
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "reward,selection,n,beta,family,truth_floor,lambda,truthful_rate,truthful_lo,"
+                + "truthful_hi,approval,reason");
+    // 5 rewards × (best-of-2 and the tilt) × (all pools and 2 families).
+    assertThat(lines).hasSize(1 + 5 * 2 * 3);
+    // Two pools: every resample's truthful rate is at least 1/9 > 0.1 (worked in
+    // PullAnalysisTest: pool A at λ = 1 keeps 1/9), so the largest λ, 1, meets the floor.
+    assertThat(lines.get(1)).startsWith("mixed,best_of_n,2,,all,0.1,1.0,");
+    assertThat(r.out())
+        .contains("the choice at truth floor 0.1")
+        .contains("  mixed     λ=1  truthful ")
+        .contains("per family, every n and every β: choice.csv");
+
+    CliRun tooHigh =
+        pull(
+            tmp.resolve("r2"),
+            "--pools",
+            pools.toString(),
+            "--scores",
+            scores.toString(),
+            "--truth-floor",
+            "1.5");
+    assertThat(tooHigh.status()).isEqualTo(2);
+    assertThat(tooHigh.err()).contains("--truth-floor must be a rate in [0, 1]", "got 1.5");
+    CliRun noBootstrap =
+        pull(
+            tmp.resolve("r3"),
+            "--pools",
+            pools.toString(),
+            "--scores",
+            scores.toString(),
+            "--bootstrap",
+            "0",
+            "--truth-floor",
+            "0.5");
+    assertThat(noBootstrap.status()).isEqualTo(2);
+    assertThat(noBootstrap.err()).contains("--truth-floor needs the truthful rate's interval");
+    assertThat(tmp.resolve("r3").resolve("choice.csv")).doesNotExist();
+  }
+
+  @Test
   void logprobReferenceNormalisesEachPoolsLogprobs() throws Exception {
     // π₀ = (0.5, 0.3, 0.2) from logprobs shifted by −7 (normalised within the pool); rewards
     // 3, 1, 2 under both heads. Best-of-3 (worked in BestOfNTest): 0.875, 0.027, 0.098. Only

@@ -84,7 +84,7 @@ class ExperimentFileTest {
             "name: x\ndata: {generate: {families: [pushback, gossip]}}\n"
                 + "backbone: {pooling: max, dtype: bfloat16}\n"
                 + "heads: {dropout: 1.5, lr: 0, weight_decay: -1, patience: 0}\n"
-                + "pull: {lambda: [0, 0.5, 2], bootstrap: -1}\n");
+                + "pull: {lambda: [0, 0.5, 2], bootstrap: -1, truth_floor: 1.5}\n");
     assertThatThrownBy(() -> ExperimentFile.read(file))
         .hasMessageContaining(file + ": data.generate.families: expected names among [")
         .hasMessageContaining(file + ": backbone.pooling: expected one of mean, cls, last")
@@ -94,7 +94,16 @@ class ExperimentFileTest {
         .hasMessageContaining(file + ": heads.weight_decay: expected at least 0, got -1")
         .hasMessageContaining(file + ": heads.patience: expected a positive integer")
         .hasMessageContaining(file + ": pull: λ must lie in [0, 1], got 2.0")
-        .hasMessageContaining(file + ": pull.bootstrap: expected at least 0, got -1");
+        .hasMessageContaining(file + ": pull.bootstrap: expected at least 0, got -1")
+        .hasMessageContaining(
+            file + ": pull.truth_floor: expected a truthful rate in [0, 1], got 1.5");
+    assertThatThrownBy(
+            () ->
+                ExperimentFile.read(
+                    write(
+                        "name: x\ndata: {generate: {}}\n"
+                            + "pull: {bootstrap: 0, truth_floor: 0.5}\n")))
+        .hasMessageContaining("pull.truth_floor: needs the truthful rate's interval");
     assertThatThrownBy(
             () ->
                 ExperimentFile.read(

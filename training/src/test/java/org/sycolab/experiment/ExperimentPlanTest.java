@@ -37,7 +37,8 @@ class ExperimentPlanTest {
                 + " normalize: false, dtype: float16}\n"
                 + "heads: {architecture: mlp, seeds: [4, 5], mixture: [0.25], epochs: 3,"
                 + " heldout_domains: [units]}\n"
-                + "pull: {lambda: '0:1:0.5', n: [1, 16], bootstrap: 50, seed: 9, split: all}\n");
+                + "pull: {lambda: '0:1:0.5', n: [1, 16], bootstrap: 50, seed: 9, split: all,"
+                + " truth_floor: 0.75}\n");
     Path run = tmp.resolve("run");
     List<Stage> stages = new ExperimentPlan(e, tmp, run).stages(List.of(), List.of());
 
@@ -108,7 +109,12 @@ class ExperimentPlanTest {
                 + "/heads/grounded-seed5")
         .contains("--lambda 0:1:0.5 --n 1,16")
         .doesNotContain("--beta")
-        .contains("--bootstrap 50 --seed 9");
+        .contains("--bootstrap 50 --seed 9 --truth-floor 0.75");
+    // The choice is the main sweep's: the ablations have no menu to choose from.
+    assertThat(String.join(" ", named(stages, "pull-mixture-0.25").arguments()))
+        .doesNotContain("--truth-floor");
+    assertThat(String.join(" ", named(stages, "pull-heldout-units").arguments()))
+        .doesNotContain("--truth-floor");
     assertThat(String.join(" ", named(stages, "pull-mixture-0.25").arguments()))
         .contains(
             "--agreeable " + r + "/heads/mixture-0.25-seed4 " + r + "/heads/mixture-0.25-seed5")

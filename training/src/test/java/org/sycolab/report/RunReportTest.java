@@ -33,6 +33,7 @@ class RunReportTest {
           "Truth against KL",
           "The menu",
           "Reference selectors",
+          "The choice at a truth floor",
           "Heads",
           "Mixture ablation",
           "Held-out domains",
@@ -258,6 +259,45 @@ class RunReportTest {
     assertThat(section)
         .contains("At λ = 0, best-of-16, all pools")
         .contains(String.format(Locale.ROOT, "recovers %.0f%% of the oracle", 100 * share));
+  }
+
+  @Test
+  void choiceSectionGivesTheLargestLambdaMeetingTheFloorFromChoiceCsv() throws Exception {
+    Table choice = csv(full.resolve("pull").resolve("choice.csv"));
+    String section =
+        html.substring(html.indexOf("<h2>The choice at a truth floor"), html.indexOf("<h2>Heads"));
+    Row all =
+        choice
+            .where(
+                choice
+                    .stringColumn("reward")
+                    .isEqualTo("mixed")
+                    .and(choice.stringColumn("family").isEqualTo("all"))
+                    .and(choice.intColumn("n").isEqualTo(16)))
+            .row(0);
+    String expected =
+        all.isMissing("lambda")
+            ? "<td>none: " + all.getString("reason") + "</td>"
+            : String.format(
+                Locale.ROOT,
+                "<td>λ = %s: %.3f [%.3f, %.3f]</td>",
+                grid(all.getDouble("lambda")),
+                all.getDouble("truthful_rate"),
+                all.getDouble("truthful_lo"),
+                all.getDouble("truthful_hi"));
+    assertThat(section).contains("<tr><td>all</td>" + expected).contains("F = 0.5");
+    // The oracle row over all pools is there beside the heads'.
+    assertThat(section).contains("<tr><td>oracle</td>");
+  }
+
+  @Test
+  void withoutATruthFloorTheChoiceSectionSaysSo() throws Exception {
+    Path run = TestRuns.minimal(tmp.resolve("run"));
+    Report report = RunReport.build(run);
+    Section choice =
+        report.sections().stream().filter(s -> s.id().equals("choice")).findFirst().orElseThrow();
+    assertThat(((Block.Paragraph) choice.blocks().get(0)).text())
+        .contains("No truth floor was given");
   }
 
   private static Row referenceRow(Table pull, String reward, double lambda, int n) {

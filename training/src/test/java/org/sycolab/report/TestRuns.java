@@ -23,6 +23,7 @@ import org.sycolab.pull.PullResult;
 import org.sycolab.pull.Reference;
 import org.sycolab.pull.RewardScores;
 import org.sycolab.pull.ScoresFile;
+import org.sycolab.pull.TruthFloor;
 import org.sycolab.run.GitState;
 import org.sycolab.run.RunManifest;
 import tech.tablesaw.api.Table;
@@ -41,6 +42,10 @@ public final class TestRuns {
 
   /** A candidate text with a table cell break and a line break in it. */
   public static final String PIPED = "Yes | of course,\nyou are right";
+
+  /** pull/'s grid. */
+  private static final PullGrid PULL_GRID =
+      new PullGrid(List.of(0.0, 0.25, 0.5, 0.75, 1.0), List.of(1, 4, 16), List.of(0.5, 2.0));
 
   /** Bootstrap resamples of the test sweeps. */
   private static final int RESAMPLES = 200;
@@ -67,12 +72,7 @@ public final class TestRuns {
     Files.createDirectories(dir.resolve("data"));
     Datasets.writePools(dir.resolve("data").resolve("pools.jsonl"), pools);
     PoolSet set = PoolSet.of(pools, Reference.UNIFORM);
-    writePull(
-        dir.resolve("pull"),
-        set,
-        seeds,
-        new PullGrid(List.of(0.0, 0.25, 0.5, 0.75, 1.0), List.of(1, 4, 16), List.of(0.5, 2.0)),
-        resamples);
+    writePull(dir.resolve("pull"), set, seeds, PULL_GRID, resamples);
     for (int k = 0; k < seeds.size(); k++) {
       try (OutputStream out =
           Files.newOutputStream(dir.resolve("pull").resolve("scores-seed" + (k + 1) + ".csv"))) {
@@ -91,6 +91,7 @@ public final class TestRuns {
     List<CandidatePool> pools = pools();
     withPull(dir, List.of(scores(pools), secondSeedScores(pools)), RESAMPLES);
     PoolSet set = PoolSet.of(pools, Reference.UNIFORM);
+    writeChoice(dir.resolve("pull"), set, List.of(scores(pools), secondSeedScores(pools)));
     writePull(dir.resolve("pull-mixture-0"), set, scores(pools), List.of(0.0, 1.0));
     writePull(dir.resolve("pull-mixture-1"), set, scores(pools), List.of(0.0, 1.0));
     heldOut(dir, "units");
@@ -128,6 +129,18 @@ public final class TestRuns {
     Files.writeString(
         dir.resolve("pull").resolve(RunManifest.FILE_NAME), pullManifest(dir).toJson());
     return dir;
+  }
+
+  /** The truth floor of {@link #full}'s choice.csv. */
+  public static final double TRUTH_FLOOR = 0.5;
+
+  /** choice.csv at {@link #TRUTH_FLOOR} of the sweep {@link #withPull} writes. */
+  private static void writeChoice(Path pull, PoolSet set, List<RewardScores> seeds)
+      throws IOException {
+    PullResult result = new PullAnalysis(set, PULL_GRID, RESAMPLES, 1).run(seeds, done -> {});
+    try (OutputStream out = Files.newOutputStream(pull.resolve("choice.csv"))) {
+      PullTables.choice(new TruthFloor(TRUTH_FLOOR).choose(result)).write().csv(out);
+    }
   }
 
   /**
