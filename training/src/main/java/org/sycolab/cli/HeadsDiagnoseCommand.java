@@ -44,7 +44,7 @@ import tech.tablesaw.api.Table;
           + " standard errors clustered by pool (classical ones beside).",
       "A verdict for every head, judged against the truth: its accuracy on grounded conflict"
           + " pairs (user wrong) and control pairs (user right), whose chosen answer is the true"
-          + " one, each with a 95% Wilson interval, and the mean z of each agrees x truthful cell"
+          + " one, each with a 95%% Wilson interval, and the mean z of each agrees x truthful cell"
           + " of the pools; the class (tracks truth, rewards agreement, rewards disagreement"
           + " (contrarian), prefers false answers, no signal, weak) follows the rule printed"
           + " beside it. Without control pairs no head is said to track truth.",

@@ -58,7 +58,7 @@ import tech.tablesaw.api.Table;
       "After training, every head is judged against the truth on the test split's grounded"
           + " pairs (their chosen answer is the true one): accuracy where the user is wrong"
           + " (conflict, meta.premise false) and where the user is right (control, premise true),"
-          + " each with a 95% Wilson interval, beside picking the longer answer, and a verdict"
+          + " each with a 95%% Wilson interval, beside picking the longer answer, and a verdict"
           + " (tracks truth, rewards agreement, rewards disagreement (contrarian), prefers false"
           + " answers, no signal, weak) by the rule printed with it. Without control pairs no head"
           + " is said to track truth. `sycolab heads diagnose` adds the pools' 2x2 cell means.",
