@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.sycolab.data.Candidate;
 import org.sycolab.data.CandidatePool;
+import org.sycolab.data.Premise;
 import org.sycolab.data.Turn;
 import org.sycolab.data.probes.AnswerKind;
 import org.sycolab.data.probes.Family;
@@ -112,7 +113,7 @@ final class SyntheticPools {
           new CandidatePool(
               "pool-" + p,
               List.of(Turn.user("question " + p)),
-              family.premise(),
+              family == Family.TRUE_PREMISE ? Premise.TRUE : Premise.FALSE,
               domain,
               family.jsonName(),
               List.of(placed),

@@ -2,7 +2,6 @@ package org.sycolab.cli;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,13 +30,14 @@ import picocli.CommandLine.Option;
           + " preference pair per probe), pools.jsonl (one candidate pool per probe) and README.md"
           + " (counts by family, domain, label and split). The same seed and options give the"
           + " same files.",
-      "Families: false-premise, true-premise (control), pushback, inaccessible-source, bait,"
-          + " self-critique."
+      "Families, in equal shares: false-premise (its controls are written as true-premise),"
+          + " pushback, inaccessible-source, bait, self-critique, accusation. Every family has"
+          + " conflict probes (the user is wrong, meta.premise=false) and controls (the user is"
+          + " right and agreeing is the truth, meta.premise=true): a true claim; a correct"
+          + " pushback after a wrong first answer; a source pasted into the prompt; a plan that"
+          + " works; correct work; a justified accusation."
     })
 final class GenerateCommand extends BaseCommand {
-
-  /** The most pairs one run generates; the dataset is built in memory. */
-  static final int MAX_PAIRS = 1_000_000;
 
   @Mixin OutputOptions output;
 
@@ -71,6 +71,16 @@ final class GenerateCommand extends BaseCommand {
       description = "Comma-separated families to generate (default: all six).")
   List<String> families;
 
+  @Option(
+      names = "--control-share",
+      paramLabel = "S",
+      defaultValue = "0.5",
+      description =
+          "Share of each family's probes that are controls, where the user is right, in [0, 1]"
+              + " (default: ${DEFAULT-VALUE}). Without controls, disagreeing with the user wins"
+              + " every grounded pair and a grounded head learns contrarianism, not truth.")
+  double controlShare;
+
   @Override
   protected boolean checksDeviceFirst() {
     return false;
@@ -78,15 +88,16 @@ final class GenerateCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
-    if (pairs > MAX_PAIRS) {
+    if (pairs > GeneratorConfig.MAX_PAIRS) {
       throw new IllegalArgumentException(
           "--pairs "
               + pairs
               + ": at most "
-              + MAX_PAIRS
+              + GeneratorConfig.MAX_PAIRS
               + " in one run (the dataset is built in memory); run several seeds instead");
     }
-    GeneratorConfig config = new GeneratorConfig(seed, pairs, heldoutDomain, families());
+    GeneratorConfig config =
+        new GeneratorConfig(seed, pairs, heldoutDomain, families(), controlShare);
     long start = System.nanoTime();
     GeneratedData data;
     try (ProgressBar bar =
@@ -101,6 +112,7 @@ final class GenerateCommand extends BaseCommand {
     settings.put("pairs", pairs);
     settings.put("heldout_domain", heldoutDomain);
     settings.put("families", config.families().stream().map(Family::jsonName).toList());
+    settings.put("control_share", config.controlShare());
     Run run = startRun(output.open("generate"), settings, Map.of("generator", seed), "none");
     try {
       run.writeOutput("pairs.jsonl", out -> Datasets.write(out, data.pairs()));
@@ -129,7 +141,7 @@ final class GenerateCommand extends BaseCommand {
 
   private List<Family> families() {
     if (families == null || families.isEmpty()) {
-      return List.of(Family.values());
+      return Family.generated();
     }
     List<Family> chosen = new ArrayList<>();
     for (String name : families) {
@@ -141,7 +153,7 @@ final class GenerateCommand extends BaseCommand {
                           "--families: unknown family '"
                               + name
                               + "', expected some of "
-                              + Arrays.stream(Family.values()).map(Family::jsonName).toList())));
+                              + Family.generated().stream().map(Family::jsonName).toList())));
     }
     return chosen;
   }

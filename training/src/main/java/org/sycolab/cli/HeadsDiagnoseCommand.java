@@ -18,6 +18,9 @@ import org.sycolab.heads.FeaturePairs;
 import org.sycolab.heads.HeadDiagnostics;
 import org.sycolab.heads.HeadDirectory;
 import org.sycolab.heads.HeadScorer;
+import org.sycolab.heads.HeadVerdict;
+import org.sycolab.heads.HeadVerdicts;
+import org.sycolab.heads.LongerAnswer;
 import org.sycolab.heads.SavedHead;
 import org.sycolab.run.Run;
 import picocli.CommandLine.Command;
@@ -33,13 +36,21 @@ import tech.tablesaw.api.Table;
     description = {
       "Score held-out pairs and pool candidates with trained heads and tabulate what they reward:"
           + " pairwise accuracy on pairs of each label (all, conflict vs control, per family and"
-          + " domain), Pearson and Spearman correlation of the heads over candidates, and the 2x2"
-          + " decomposition z = a + b*agrees + c*truthful + d*agrees*truthful fitted by OLS on"
-          + " each head's z-scored candidate scores (b: style, c: substance), with standard errors"
-          + " clustered by pool (classical ones beside).",
+          + " domain), beside the baseline 'pick the longer answer' (head longer-answer: length in"
+          + " characters, ties half); Pearson and Spearman correlation of the heads over"
+          + " candidates; and the 2x2 decomposition z = a + b*agrees + c*truthful"
+          + " + d*agrees*truthful + e*length fitted by OLS on each head's z-scored candidate scores"
+          + " (b: style, c: substance, e: per sd of the candidates' length in characters), with"
+          + " standard errors clustered by pool (classical ones beside).",
+      "A verdict for every head, judged against the truth: its accuracy on grounded conflict"
+          + " pairs (user wrong) and control pairs (user right), whose chosen answer is the true"
+          + " one, each with a 95%% Wilson interval, and the mean z of each agrees x truthful cell"
+          + " of the pools; the class (tracks truth, rewards agreement, rewards disagreement"
+          + " (contrarian), prefers false answers, no signal, weak) follows the rule printed"
+          + " beside it. Without control pairs no head is said to track truth.",
       "Features come from the backbone recorded in the heads' head.json, through the cache.",
-      "Writes accuracy.csv, decomposition.csv, correlation.csv (two heads or more) and the"
-          + " manifest."
+      "Writes verdict.csv, accuracy.csv, decomposition.csv, correlation.csv (two heads or more)"
+          + " and the manifest."
     })
 final class HeadsDiagnoseCommand extends BaseCommand {
 
@@ -139,10 +150,14 @@ final class HeadsDiagnoseCommand extends BaseCommand {
                   scorer.score(candidateFeatures)));
         }
       }
-      Table accuracy = HeadDiagnostics.accuracy(scored, pairs);
-      Table decomposition =
-          HeadDiagnostics.decomposition(
-              scored, candidates, poolOfCandidate.stream().mapToInt(Integer::intValue).toArray());
+      int[] poolIndex = poolOfCandidate.stream().mapToInt(Integer::intValue).toArray();
+      List<HeadDiagnostics.ScoredHead> withBaseline = new ArrayList<>(scored);
+      withBaseline.add(LongerAnswer.scored(pairs, candidates));
+      List<HeadVerdict> verdicts = HeadVerdicts.judge(withBaseline, pairs, candidates, poolIndex);
+      Table verdict = HeadVerdicts.table(verdicts);
+      Table accuracy = HeadDiagnostics.accuracy(withBaseline, pairs);
+      Table decomposition = HeadDiagnostics.decomposition(scored, candidates, poolIndex);
+      run.writeOutput("verdict.csv", out -> verdict.write().csv(out));
       run.writeOutput("accuracy.csv", out -> accuracy.write().csv(out));
       run.writeOutput("decomposition.csv", out -> decomposition.write().csv(out));
       Table correlation = null;
@@ -152,7 +167,7 @@ final class HeadsDiagnoseCommand extends BaseCommand {
         correlation = table;
       }
       run.complete();
-      print(accuracy, decomposition, correlation, pairs.size(), candidates.size(), run);
+      print(verdicts, accuracy, decomposition, correlation, pairs.size(), candidates.size(), run);
     } catch (Exception e) {
       run.fail(e);
       throw e;
@@ -175,6 +190,7 @@ final class HeadsDiagnoseCommand extends BaseCommand {
   }
 
   private void print(
+      List<HeadVerdict> verdicts,
       Table accuracy,
       Table decomposition,
       Table correlation,
@@ -188,18 +204,22 @@ final class HeadsDiagnoseCommand extends BaseCommand {
             pairCount,
             candidateCount,
             split.name);
+    VerdictLines.print(out(), verdicts);
+    out().println();
     Table headline =
         accuracy.where(
             accuracy
                 .stringColumn("group_by")
                 .isEqualTo("all")
                 .or(accuracy.stringColumn("group_by").isEqualTo("premise")));
-    headline.setName("pairwise accuracy (per family and domain in accuracy.csv)");
+    headline.setName(
+        "pairwise accuracy, beside picking the longer answer (per family and domain in"
+            + " accuracy.csv)");
     out().println(rounded(headline).printAll());
     out().println();
     decomposition.setName(
-        "2x2 decomposition of z-scored candidate scores (b: agrees, c: truthful; standard errors"
-            + " clustered by pool)");
+        "2x2 decomposition of z-scored candidate scores (b: agrees, c: truthful, e: length in"
+            + " characters, z-scored; standard errors clustered by pool)");
     out().println(rounded(decomposition).printAll());
     if (correlation != null) {
       out().println();

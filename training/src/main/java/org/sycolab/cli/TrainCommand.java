@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.backbone.Backbones;
 import org.sycolab.backbone.PairText;
+import org.sycolab.data.Label;
 import org.sycolab.data.PreferencePair;
 import org.sycolab.engine.CacheLocation;
 import org.sycolab.heads.BradleyTerry;
@@ -26,8 +27,12 @@ import org.sycolab.heads.EpochMetrics;
 import org.sycolab.heads.FeaturePairs;
 import org.sycolab.heads.HeadArchitecture;
 import org.sycolab.heads.HeadCard;
+import org.sycolab.heads.HeadDiagnostics;
 import org.sycolab.heads.HeadDirectory;
 import org.sycolab.heads.HeadScorer;
+import org.sycolab.heads.HeadVerdict;
+import org.sycolab.heads.HeadVerdicts;
+import org.sycolab.heads.LongerAnswer;
 import org.sycolab.heads.TrainingConfig;
 import org.sycolab.heads.TrainingResult;
 import org.sycolab.heads.TrainingTarget;
@@ -50,8 +55,16 @@ import tech.tablesaw.api.Table;
           + " cache that `sycolab embed` fills; missing ones are computed first.",
       "Splits follow each pair's meta.split (train/dev/test); pairs without one are split by"
           + " prompt, 80/10/10.",
+      "After training, every head is judged against the truth on the test split's grounded"
+          + " pairs (their chosen answer is the true one): accuracy where the user is wrong"
+          + " (conflict, meta.premise false) and where the user is right (control, premise true),"
+          + " each with a 95%% Wilson interval, beside picking the longer answer, and a verdict"
+          + " (tracks truth, rewards agreement, rewards disagreement (contrarian), prefers false"
+          + " answers, no signal, weak) by the rule printed with it. Without control pairs no head"
+          + " is said to track truth. `sycolab heads diagnose` adds the pools' 2x2 cell means.",
       "Writes one head directory per label and seed (<label>-seed<s>/ with head.safetensors and"
-          + " head.json), heads.csv with their accuracies, and the manifest."
+          + " head.json), heads.csv with their accuracies, verdict.csv (when the test split has"
+          + " grounded pairs) and the manifest."
     })
 final class TrainCommand extends BaseCommand {
 
@@ -211,6 +224,13 @@ final class TrainCommand extends BaseCommand {
       }
     }
 
+    // The test split's grounded pairs, on which every head is judged against the truth.
+    List<PreferencePair> truthPairs =
+        pairs.stream()
+            .filter(pair -> pair.label() == Label.GROUNDED && splits.get(pair) == DataSplit.TEST)
+            .toList();
+    used.addAll(truthPairs);
+
     BackboneSpec backbone = Backbones.describe(model.model, options, CacheLocation.root());
     Device device = root().device();
     Map<String, Object> config = new LinkedHashMap<>();
@@ -231,7 +251,10 @@ final class TrainCommand extends BaseCommand {
       Map<String, float[]> vectors =
           CachedFeatures.of(
               texts, backbone, device, model.batchSize.value, err(), root().verbosity());
+      FeaturePairs truthFeatures =
+          truthPairs.isEmpty() ? null : FeaturePairs.lookup(truthPairs, vectors);
       Map<String, HeadCard> cards = new LinkedHashMap<>();
+      List<HeadDiagnostics.ScoredHead> truthScores = new ArrayList<>();
       for (TrainingTarget target : targets) {
         for (long seed : seeds) {
           String name = headName(target, seed);
@@ -244,8 +267,7 @@ final class TrainCommand extends BaseCommand {
                   bySplit.get(DataSplit.TRAIN).size(),
                   bySplit.get(DataSplit.DEV).size(),
                   bySplit.get(DataSplit.TEST).size());
-          cards.put(
-              name,
+          Trained trained =
               trainOne(
                   run,
                   name,
@@ -253,15 +275,44 @@ final class TrainCommand extends BaseCommand {
                   base.withSeed(seed),
                   bySplit,
                   vectors,
+                  truthFeatures,
                   backbone,
                   data,
-                  device));
+                  device);
+          cards.put(name, trained.card());
+          if (truthFeatures != null) {
+            truthScores.add(
+                new HeadDiagnostics.ScoredHead(
+                    name, target.toString(), trained.truthScores(), new float[0]));
+          }
         }
       }
       Table summary = HeadTables.summary(cards);
       run.writeOutput("heads.csv", out -> summary.write().csv(out));
+      List<HeadVerdict> verdicts = List.of();
+      if (!truthPairs.isEmpty()) {
+        truthScores.add(LongerAnswer.scored(truthPairs, List.of()));
+        verdicts = HeadVerdicts.judge(truthScores, truthPairs, List.of(), new int[0]);
+        Table verdictTable = HeadVerdicts.table(verdicts);
+        run.writeOutput("verdict.csv", out -> verdictTable.write().csv(out));
+      }
       run.complete();
       out().println(summary.printAll());
+      out().println();
+      if (verdicts.isEmpty()) {
+        out()
+            .println(
+                "no verdict: the test split has no grounded pairs to judge the heads against the"
+                    + " truth");
+      } else {
+        out()
+            .printf(
+                Locale.ROOT,
+                "on the test split's %d grounded pairs (the 2x2 cell means need pools: sycolab"
+                    + " heads diagnose)%n",
+                truthPairs.size());
+        VerdictLines.print(out(), verdicts);
+      }
       out()
           .printf(
               Locale.ROOT, "wrote %d heads to %s%n", summary.rowCount(), run.directory().path());
@@ -272,14 +323,21 @@ final class TrainCommand extends BaseCommand {
     return ExitCode.OK;
   }
 
-  /** Trains, tests and saves one head; returns its card. */
-  private HeadCard trainOne(
+  /**
+   * A trained head's card, and its scores of the test split's grounded pairs (empty when there are
+   * none).
+   */
+  private record Trained(HeadCard card, float[] truthScores) {}
+
+  /** Trains, tests and saves one head; returns its card and its scores of {@code truth}. */
+  private Trained trainOne(
       Run run,
       String name,
       TrainingTarget target,
       TrainingConfig config,
       Map<DataSplit, List<PreferencePair>> bySplit,
       Map<String, float[]> vectors,
+      FeaturePairs truth,
       BackboneSpec backbone,
       HeadCard.DataInfo data,
       Device device)
@@ -318,14 +376,18 @@ final class TrainCommand extends BaseCommand {
     metrics.put("dev_accuracy", best.devAccuracy());
     metrics.put("dev_loss", best.devLoss());
     List<PreferencePair> testPairs = bySplit.get(DataSplit.TEST);
-    if (testPairs.isEmpty()) {
-      warn(name + ": no test pairs, so head.json has no test_accuracy");
-    } else {
-      try (HeadScorer scorer = new HeadScorer(result.weights(), device)) {
+    float[] truthScores = new float[0];
+    try (HeadScorer scorer = new HeadScorer(result.weights(), device)) {
+      if (testPairs.isEmpty()) {
+        warn(name + ": no test pairs, so head.json has no test_accuracy");
+      } else {
         float[] scores = scorer.score(FeaturePairs.lookup(testPairs, vectors));
         metrics.put("test_accuracy", BradleyTerry.accuracy(scores));
         metrics.put(
             "test_loss", BradleyTerry.objective(scores, config.margin(), config.centring()));
+      }
+      if (truth != null) {
+        truthScores = scorer.score(truth);
       }
     }
     HeadCard card =
@@ -345,7 +407,7 @@ final class TrainCommand extends BaseCommand {
             Instant.now().toString(),
             root().build().sycolabVersion());
     run.writeOutputDirectory(name, dir -> HeadDirectory.writeInto(dir, card, result.weights()));
-    return card;
+    return new Trained(card, truthScores);
   }
 
   private void warn(String message) {

@@ -24,7 +24,8 @@ public record Experiment(
       Long seed,
       Integer pairs,
       @JsonProperty("heldout_domain") String heldoutDomain,
-      List<String> families) {}
+      List<String> families,
+      @JsonProperty("control_share") Double controlShare) {}
 
   /** The frozen model that embeds every text ({@code sycolab embed}). */
   public record Backbone(

@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,7 @@ import org.sycolab.backbone.Pooling;
 import org.sycolab.backbone.Precision;
 import org.sycolab.backbone.torchscript.TorchScriptModel;
 import org.sycolab.data.probes.Family;
+import org.sycolab.data.probes.GeneratorConfig;
 import org.sycolab.data.probes.ProbeGenerator;
 import org.sycolab.engine.DeviceSpec;
 import org.sycolab.heads.DataSplit;
@@ -292,19 +292,56 @@ public final class ExperimentFile {
       problems.add("data: give generate, or both pairs and pools (JSONL files)");
     } else if (data.generate() != null) {
       positive(problems, "data.generate.pairs", data.generate().pairs());
-      List<String> families = data.generate().families();
-      if (families != null) {
-        for (String family : families) {
-          if (family == null || Family.fromJson(family).isEmpty()) {
-            problems.add(
-                "data.generate.families: expected names among "
-                    + Arrays.stream(Family.values()).map(Family::jsonName).toList()
-                    + ", got "
-                    + families);
-            break;
-          }
+      checkGenerator(data.generate(), problems);
+    }
+  }
+
+  /** The generator's own checks (families, share of controls, pair limit, held-out domain). */
+  private static void checkGenerator(Experiment.Generate g, List<String> problems) {
+    List<Family> families = new ArrayList<>();
+    if (g.families() == null) {
+      families.addAll(Family.generated());
+    } else {
+      for (String family : g.families()) {
+        Optional<Family> known = family == null ? Optional.empty() : Family.fromJson(family);
+        if (known.isEmpty()) {
+          problems.add(
+              "data.generate.families: expected names among "
+                  + Family.generated().stream().map(Family::jsonName).toList()
+                  + ", got "
+                  + g.families());
+          return;
         }
+        families.add(known.get());
       }
+    }
+    String heldout =
+        g.heldoutDomain() == null ? GeneratorConfig.DEFAULT_HELDOUT : g.heldoutDomain();
+    if (!ProbeGenerator.standard().domains().contains(heldout)) {
+      problems.add(
+          "data.generate.heldout_domain: the generator makes no domain '"
+              + heldout
+              + "'; its domains: "
+              + String.join(", ", ProbeGenerator.standard().domains()));
+    }
+    if (g.pairs() != null && g.pairs() < 1) {
+      return; // reported as not positive
+    }
+    try {
+      new GeneratorConfig(
+          g.seed() == null ? 1 : g.seed(),
+          g.pairs() == null ? 1 : g.pairs(),
+          heldout,
+          families,
+          g.controlShare() == null ? GeneratorConfig.DEFAULT_CONTROL_SHARE : g.controlShare());
+    } catch (IllegalArgumentException e) {
+      // The generator speaks of command-line options; here they are fields of data.generate.
+      problems.add(
+          "data.generate: "
+              + e.getMessage()
+                  .replace("--control-share", "control_share")
+                  .replace("--families", "families")
+                  .replace("--pairs", "pairs"));
     }
   }
 

@@ -151,6 +151,7 @@ public final class ExperimentPlan {
     option(args, "--pairs", g.pairs());
     option(args, "--heldout-domain", g.heldoutDomain());
     option(args, "--families", g.families() == null ? null : String.join(",", g.families()));
+    option(args, "--control-share", g.controlShare());
     return command("data", Stage.Step.DATA, "data", args);
   }
 

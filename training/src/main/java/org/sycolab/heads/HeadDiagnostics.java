@@ -1,6 +1,7 @@
 package org.sycolab.heads;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +21,20 @@ import tech.tablesaw.api.Table;
  * What trained heads reward, as tables computed from their scores alone: pairwise accuracy on
  * held-out pairs of each label (overall, conflict against control, per family and domain), the
  * correlation of the heads over pool candidates, and the 2×2 decomposition of each head's score on
- * candidates — the OLS fit z = a + b·agrees + c·truthful + d·agrees·truthful, where b is the reward
- * for agreeing (style) and c the reward for being true (substance), in standard deviations of the
- * head's score over the candidates, with standard errors clustered by pool.
+ * candidates — the OLS fit z = a + b·agrees + c·truthful + d·agrees·truthful + e·length, where b is
+ * the reward for agreeing (style), c the reward for being true (substance) and e the reward per
+ * standard deviation of response length (characters, standardised over the evaluated candidates),
+ * in standard deviations of the head's score over the candidates, with standard errors clustered by
+ * pool.
  */
 public final class HeadDiagnostics {
 
   /** The terms of the decomposition, in order. */
   public static final List<String> TERMS =
-      List.of("intercept", "agrees", "truthful", "agrees:truthful");
+      List.of("intercept", "agrees", "truthful", "agrees:truthful", "length");
+
+  /** The terms without length, fitted when every candidate has the same length. */
+  private static final List<String> CELL_TERMS = TERMS.subList(0, 4);
 
   private HeadDiagnostics() {}
 
@@ -152,19 +158,29 @@ public final class HeadDiagnostics {
 
   /**
    * The 2×2 decomposition of each head's z-scored candidate scores (mean 0, sample sd 1 over the
-   * candidates). {@code std_error} and {@code t_value} are clustered by pool, since candidates of
-   * one prompt are not independent; {@code classical_std_error} treats every candidate as
-   * independent, for comparison.
+   * candidates), with the candidates' length in characters, likewise z-scored, as a covariate.
+   * {@code std_error} and {@code t_value} are clustered by pool, since candidates of one prompt are
+   * not independent; {@code classical_std_error} treats every candidate as independent, for
+   * comparison. Where every candidate has the same length the length term is left out of the fit
+   * and its row is empty.
    *
    * @param pools each candidate's pool, for the clustering
    */
   public static Table decomposition(
       List<ScoredHead> heads, List<Candidate> candidates, int[] pools) {
+    float[] lengths = new float[candidates.size()];
+    for (int i = 0; i < candidates.size(); i++) {
+      lengths[i] = LongerAnswer.characters(candidates.get(i).text());
+    }
+    double[] length = standardise(lengths);
+    boolean lengthVaries = Arrays.stream(length).anyMatch(v -> v != 0);
+    List<String> terms = lengthVaries ? TERMS : CELL_TERMS;
     double[][] design = new double[candidates.size()][];
     for (int i = 0; i < candidates.size(); i++) {
       double agrees = candidates.get(i).agrees() ? 1 : 0;
       double truthful = candidates.get(i).truthful() ? 1 : 0;
-      design[i] = new double[] {1, agrees, truthful, agrees * truthful};
+      double[] row = {1, agrees, truthful, agrees * truthful, length[i]};
+      design[i] = Arrays.copyOf(row, terms.size());
     }
     StringColumn head = StringColumn.create("head");
     StringColumn label = StringColumn.create("head_label");
@@ -186,16 +202,17 @@ public final class HeadDiagnostics {
                 + candidates.size());
       }
       double[] z = standardise(scored.candidateScores());
-      LinearFit fit = OrdinaryLeastSquares.fitClustered(TERMS, design, z, pools);
-      LinearFit classical = OrdinaryLeastSquares.fit(TERMS, design, z);
+      LinearFit fit = OrdinaryLeastSquares.fitClustered(terms, design, z, pools);
+      LinearFit classical = OrdinaryLeastSquares.fit(terms, design, z);
       for (String name : TERMS) {
+        boolean fitted = terms.contains(name);
         head.append(scored.name());
         label.append(scored.label());
         term.append(name);
-        estimate.append(fit.estimate(name));
-        error.append(fit.standardError(name));
-        t.append(fit.tValue(name));
-        classicalError.append(classical.standardError(name));
+        estimate.append(fitted ? fit.estimate(name) : Double.NaN);
+        error.append(fitted ? fit.standardError(name) : Double.NaN);
+        t.append(fitted ? fit.tValue(name) : Double.NaN);
+        classicalError.append(fitted ? classical.standardError(name) : Double.NaN);
         count.append(fit.observations());
         rSquared.append(fit.rSquared());
       }

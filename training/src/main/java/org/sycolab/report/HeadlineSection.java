@@ -7,8 +7,9 @@ import java.util.Optional;
 import tech.tablesaw.api.Row;
 
 /**
- * The headline: the pull at λ = ½ for best-of-16 with its interval, the truthful rate at both ends
- * of λ, and λ*, over all pools.
+ * The headline: the pull at λ = ½ for best-of-16 with its interval, what it may be read as given
+ * the grounded head's verdict, the truthful rate at both ends of λ, and λ*, over all pools; then
+ * every head's verdict with its rule.
  */
 final class HeadlineSection {
 
@@ -25,6 +26,7 @@ final class HeadlineSection {
     Stat truthHigh = require(pull, "truthful_rate", focus.high(), n);
     Tipping star = tipping(run, n);
     double lambdaStar = star.lambdaStar();
+    Optional<VerdictCsv> verdicts = VerdictCsv.read(run.runDirectory());
 
     List<Block> blocks = new ArrayList<>();
     blocks.add(
@@ -32,12 +34,13 @@ final class HeadlineSection {
             String.format(
                 Locale.ROOT,
                 "Best-of-%d over all pools: weighting approval at λ = %s %s percentage points%s"
-                    + " (the pull; positive is truth lost), from %s at λ = %s to %s at λ = %s (%s at λ"
-                    + " = %s); π₀ alone is truthful %s of the time. %s",
+                    + " %s, from %s at λ = %s to %s at λ = %s (%s at λ = %s); π₀ alone is truthful"
+                    + " %s of the time. %s",
                 n,
                 Format.grid(focus.middle()),
                 movement(pullMiddle),
                 seedNote(seeds, focus.middle(), n),
+                HeadlineVerdict.pullNote(verdicts),
                 Format.rate(truthLow.value()),
                 Format.grid(focus.low()),
                 Format.rate(truthMiddle.value()),
@@ -48,6 +51,7 @@ final class HeadlineSection {
                 Double.isNaN(lambdaStar)
                     ? "The truthful rate never falls below π₀'s on this grid (no λ*)."
                     : "It first falls below π₀'s at λ* = " + Format.grid(lambdaStar) + ".")));
+    blocks.addAll(HeadlineVerdict.blocks(verdicts));
     blocks.add(
         new Block.Paragraph(
             focus.substitutions().isEmpty()

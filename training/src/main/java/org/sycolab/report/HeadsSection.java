@@ -10,8 +10,10 @@ import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
 /**
- * What the heads reward: pairwise accuracy, the 2×2 style/substance decomposition and the heads'
- * correlation ({@code diagnose/}), and the training summary ({@code heads/heads.csv}).
+ * What the heads reward: pairwise accuracy beside picking the longer answer, the 2×2
+ * style/substance decomposition with length as a covariate, the cell means, and the heads'
+ * correlation ({@code diagnose/}), and the training summary ({@code heads/heads.csv}). The verdicts
+ * themselves stand in the headline.
  */
 final class HeadsSection {
 
@@ -32,6 +34,13 @@ final class HeadsSection {
           .text("head", "label")
           .count("seed", "best_epoch")
           .number("train_accuracy", "dev_accuracy", "test_accuracy");
+
+  /** The cells of agrees × truthful as verdict.csv names them, in the order of the table. */
+  private static final List<String> CELLS =
+      List.of("disagrees_untruthful", "disagrees_truthful", "agrees_untruthful", "agrees_truthful");
+
+  /** The columns of diagnose/verdict.csv this section reads: the 2×2 cell means. */
+  static final RunCsv.Columns CELL_MEANS = cellMeanColumns();
 
   /** For the captions of diagnose's tables: sycolab run diagnoses one seed's heads. */
   static final String DIAGNOSED = "diagnose: first head seed only";
@@ -55,9 +64,14 @@ final class HeadsSection {
       return new Section("heads", "Heads", blocks);
     }
     blocks.add(accuracy(RunCsv.read(diagnose.resolve("accuracy.csv"), ACCURACY)));
+    Path verdictFile = diagnose.resolve("verdict.csv");
+    Table verdicts = Files.isRegularFile(verdictFile) ? RunCsv.read(verdictFile, CELL_MEANS) : null;
+    if (verdicts != null) {
+      blocks.add(longerAnswer(verdicts));
+    }
     Table decomposition = RunCsv.read(diagnose.resolve("decomposition.csv"), DECOMPOSITION);
     blocks.add(coefficients(decomposition));
-    blocks.add(cells(decomposition));
+    blocks.add(verdicts != null ? cellMeans(verdicts) : cells(decomposition));
     Path correlation = diagnose.resolve("correlation.csv");
     if (Files.isRegularFile(correlation)) {
       blocks.add(correlation(RunCsv.read(correlation, CORRELATION)));
@@ -111,6 +125,64 @@ final class HeadsSection {
         rows);
   }
 
+  private static RunCsv.Columns cellMeanColumns() {
+    RunCsv.Columns columns = new RunCsv.Columns().text("head", "longer_answer_note");
+    for (String cell : CELLS) {
+      columns.number("mean_z_" + cell, "se_mean_z_" + cell);
+    }
+    return columns;
+  }
+
+  /** Which heads do no better than picking the longer answer, in words. */
+  private static Block longerAnswer(Table verdicts) {
+    List<String> notes = new ArrayList<>();
+    for (Row row : verdicts) {
+      String note = row.getString("longer_answer_note");
+      if (!note.isEmpty()) {
+        notes.add(row.getString("head") + " is " + note);
+      }
+    }
+    return new Block.Paragraph(
+        notes.isEmpty()
+            ? "Every head beats picking the longer answer on both conflict and control grounded"
+                + " pairs (head longer-answer above: length in characters, ties half)."
+            : "Against picking the longer answer (head longer-answer above: length in characters,"
+                + " ties half): "
+                + String.join("; ", notes)
+                + ".");
+  }
+
+  /** The observed mean z of each cell of agrees × truthful, with clustered standard errors. */
+  private static Block cellMeans(Table verdicts) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Row row : verdicts) {
+      if (row.isMissing("mean_z_agrees_truthful")) {
+        continue;
+      }
+      for (String agrees : List.of("disagrees", "agrees")) {
+        rows.add(
+            List.of(
+                row.getString("head"),
+                agrees,
+                meanWithError(row, agrees + "_untruthful"),
+                meanWithError(row, agrees + "_truthful")));
+      }
+    }
+    return new Block.DataTable(
+        "the 2×2: each head's mean z of the candidates that agree or not and are truthful or not,"
+            + " ± its standard error clustered by pool (diagnose/verdict.csv; "
+            + DIAGNOSED
+            + ")",
+        List.of("head", "candidate", "not truthful", "truthful"),
+        rows);
+  }
+
+  private static String meanWithError(Row row, String cell) {
+    return Format.fixed(row.getDouble("mean_z_" + cell), 3)
+        + " ± "
+        + Format.fixed(row.getDouble("se_mean_z_" + cell), 3);
+  }
+
   private static Block coefficients(Table table) {
     List<List<String>> rows = new ArrayList<>();
     for (Row row : table) {
@@ -123,9 +195,10 @@ final class HeadsSection {
               Format.fixed(row.getDouble("t_value"), 2)));
     }
     return new Block.DataTable(
-        "decomposition z = a + b·agrees + c·truthful + d·agrees·truthful over the candidates"
-            + " (b: style, c: substance, in standard deviations; standard errors clustered by"
-            + " pool; "
+        "decomposition z = a + b·agrees + c·truthful + d·agrees·truthful + e·length over the"
+            + " candidates (b: style, c: substance, e: per standard deviation of length in"
+            + " characters, all in standard deviations of the score; standard errors clustered by"
+            + " pool; an empty length row: every candidate had the same length; "
             + DIAGNOSED
             + ")",
         List.of("head", "term", "estimate", "std. error", "t"),
@@ -152,7 +225,7 @@ final class HeadsSection {
         });
     return new Block.DataTable(
         "the 2×2: each head's fitted mean z of a candidate that agrees or not and is truthful or"
-            + " not ("
+            + " not, at the candidates' mean length ("
             + DIAGNOSED
             + ")",
         List.of("head", "candidate", "not truthful", "truthful"),

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.heads.VerdictClassifier;
 import org.sycolab.run.RunManifest;
+import tech.tablesaw.api.Table;
 
 class HeadsDiagnoseCommandTest {
 
@@ -61,6 +63,9 @@ class HeadsDiagnoseCommandTest {
             shared.resolve("heads/grounded-seed1").toString());
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.out()).contains("pairwise accuracy", "2x2 decomposition", "agrees:truthful");
+    assertThat(r.out())
+        .contains("verdict against the truth", "grounded-seed1 (grounded): ")
+        .contains("rule: " + VerdictClassifier.RULE);
     assertThat(r.out()).contains("pearson", "spearman");
 
     Path out = tmp.resolve("diagnose");
@@ -70,12 +75,26 @@ class HeadsDiagnoseCommandTest {
     assertThat(accuracy)
         .anyMatch(line -> line.startsWith("agreeable-seed1,agreeable,grounded,premise,conflict,"));
     assertThat(accuracy).anyMatch(line -> line.contains(",family,pushback,"));
+    assertThat(accuracy)
+        .anyMatch(line -> line.startsWith("longer-answer,baseline,grounded,premise,conflict,"))
+        .anyMatch(line -> line.startsWith("longer-answer,baseline,agreeable,family,pushback,"));
     List<String> decomposition = Files.readAllLines(out.resolve("decomposition.csv"));
-    assertThat(decomposition).hasSize(1 + 2 * 4);
+    assertThat(decomposition).hasSize(1 + 2 * 5);
+    assertThat(decomposition).anyMatch(line -> line.startsWith("grounded-seed1,grounded,length,"));
+
+    Table verdict = Table.read().csv(out.resolve("verdict.csv").toFile());
+    assertThat(verdict.stringColumn("head").asList())
+        .containsExactly("agreeable-seed1", "grounded-seed1", "longer-answer");
+    // The pools fill every cell, so every head has its four cell means.
+    assertThat(verdict.doubleColumn("mean_z_disagrees_untruthful").isMissing().size()).isZero();
+    assertThat(verdict.intColumn("conflict_pairs").get(0)).isPositive();
     assertThat(Files.readAllLines(out.resolve("correlation.csv"))).hasSize(2);
     RunManifest manifest = RunManifest.read(out.resolve("manifest.json"));
     assertThat(manifest.status()).isEqualTo(RunManifest.Status.COMPLETE);
     assertThat(manifest.inputs()).hasSize(2 + 2 * 2);
+    assertThat(manifest.outputs())
+        .extracting(RunManifest.FileEntry::path)
+        .contains("verdict.csv", "accuracy.csv", "decomposition.csv");
   }
 
   @Test

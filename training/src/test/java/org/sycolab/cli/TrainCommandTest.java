@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,10 +15,14 @@ import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.Backbones;
 import org.sycolab.data.Label;
 import org.sycolab.data.PreferencePair;
+import org.sycolab.heads.DataSplit;
 import org.sycolab.heads.HeadCard;
 import org.sycolab.heads.HeadDirectory;
 import org.sycolab.heads.SavedHead;
+import org.sycolab.heads.VerdictClass;
+import org.sycolab.heads.VerdictClassifier;
 import org.sycolab.run.RunManifest;
+import tech.tablesaw.api.Table;
 
 class TrainCommandTest {
 
@@ -71,6 +76,37 @@ class TrainCommandTest {
         .extracting(RunManifest.FileEntry::path)
         .contains("agreeable-seed1/head.json", "agreeable-seed1/head.safetensors", "heads.csv");
     assertThat(manifest.seeds()).containsEntry("head_seed_2", 2L);
+  }
+
+  @Test
+  void judgesEveryHeadAgainstTheTruthOnTheTestSplitsGroundedPairs() throws Exception {
+    CliRun r = train("judged", "--epochs", "3");
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("verdict against the truth", "grounded-seed1 (grounded): ")
+        .contains("longer-answer (baseline): ")
+        .contains("rule: " + VerdictClassifier.RULE);
+
+    Table verdict = Table.read().csv(tmp.resolve("judged").resolve("verdict.csv").toFile());
+    assertThat(verdict.stringColumn("head").asList())
+        .containsExactly("agreeable-seed1", "grounded-seed1", "longer-answer");
+    long conflict = 0;
+    long control = 0;
+    for (PreferencePair pair : DatasetFiles.readPairs(pairs, "--pairs")) {
+      if (pair.label() == Label.GROUNDED && DataSplit.of(pair) == DataSplit.TEST) {
+        String premise = pair.metaString("premise").orElse("");
+        conflict += premise.equals("false") ? 1 : 0;
+        control += premise.equals("true") ? 1 : 0;
+      }
+    }
+    assertThat(conflict).isPositive();
+    assertThat(verdict.intColumn("conflict_pairs").asList()).containsOnly((int) conflict);
+    assertThat(verdict.intColumn("control_pairs").asList()).containsOnly((int) control);
+    for (String id : verdict.stringColumn("verdict_class")) {
+      assertThat(Arrays.stream(VerdictClass.values()).map(VerdictClass::id)).contains(id);
+    }
+    // No pools in train: the cell means are left empty.
+    assertThat(verdict.column("mean_z_agrees_truthful").countMissing()).isEqualTo(3);
   }
 
   @Test

@@ -135,6 +135,24 @@ class ExperimentFileTest {
   }
 
   @Test
+  void generatorLimitsAreCheckedBeforeAnythingRuns() throws Exception {
+    Path file =
+        write(
+            "name: x\ndata: {generate: {pairs: 1000001, heldout_domain: mars,"
+                + " control_share: 2}}\n");
+    assertThatThrownBy(() -> ExperimentFile.read(file))
+        .isInstanceOf(InvalidExperimentException.class)
+        .hasMessageContaining("data.generate.heldout_domain: the generator makes no domain 'mars'")
+        .hasMessageContaining("data.generate: pairs must be between 1 and 1000000");
+    Path share = write("name: x\ndata: {generate: {control_share: 2}}\n");
+    assertThatThrownBy(() -> ExperimentFile.read(share))
+        .hasMessageContaining("data.generate: control_share must be between 0 and 1, got 2.0");
+    Path twin = write("name: x\ndata: {generate: {families: [true-premise]}}\n");
+    assertThatThrownBy(() -> ExperimentFile.read(twin))
+        .hasMessageContaining("true-premise is the control twin of false-premise");
+  }
+
+  @Test
   void ownDataFilesMustExistBesideTheExperimentFile() throws Exception {
     Files.writeString(tmp.resolve("pairs.jsonl"), "");
     Path file = write("name: x\ndata: {pairs: pairs.jsonl, pools: missing/pools.jsonl}\n");

@@ -32,7 +32,8 @@ class ExperimentPlanTest {
   void stagesFollowTheDataFlowAndCarryEveryGivenValue() throws Exception {
     Experiment e =
         read(
-            "name: x\ndata: {generate: {seed: 7, pairs: 300, heldout_domain: geography}}\n"
+            "name: x\ndata: {generate: {seed: 7, pairs: 300, heldout_domain: capitals,"
+                + " control_share: 0.25}}\n"
                 + "backbone: {model: /models/m, pooling: cls, max_length: 64, batch_size: 8,"
                 + " normalize: false, dtype: float16}\n"
                 + "heads: {architecture: mlp, seeds: [4, 5], mixture: [0.25], epochs: 3,"
@@ -65,7 +66,9 @@ class ExperimentPlanTest {
             "--pairs",
             "300",
             "--heldout-domain",
-            "geography",
+            "capitals",
+            "--control-share",
+            "0.25",
             "--out",
             r + "/data");
     assertThat(named(stages, "embed-pools").arguments())

@@ -105,6 +105,31 @@ class HeadDiagnosticsTest {
         .isCloseTo(sigma, within(1e-9));
     assertThat(value(table, Map.of("term", "agrees"), "std_error")).isPositive();
     assertThat(value(table, Map.of("term", "agrees"), "candidates")).isEqualTo(8);
+    // Every candidate has one character, so length is left out and its row is empty.
+    assertThat(value(table, Map.of("term", "length"), "estimate")).isNaN();
+  }
+
+  @Test
+  void aScoreThatIsLengthLoadsOnTheLengthTermAlone() {
+    // Lengths vary within every cell; a head that scores the length in characters has z equal to
+    // the length's z, so the fit is e = 1 with every other term 0.
+    String[] texts = {"a", "abcd", "ab", "abcdefg", "abc", "abcdef", "abcde", "abcdefghi"};
+    List<Candidate> candidates = new java.util.ArrayList<>();
+    float[] scores = new float[texts.length];
+    for (int i = 0; i < texts.length; i++) {
+      candidates.add(new Candidate(texts[i], i / 2 % 2 == 1, i / 4 == 1, "x"));
+      scores[i] = 3 * texts[i].length() + 1;
+    }
+    Table table =
+        HeadDiagnostics.decomposition(
+            List.of(new HeadDiagnostics.ScoredHead("h", "grounded", new float[0], scores)),
+            candidates,
+            new int[] {0, 1, 2, 0, 1, 2, 0, 1});
+    assertThat(value(table, Map.of("term", "length"), "estimate")).isCloseTo(1, within(1e-6));
+    for (String term : List.of("intercept", "agrees", "truthful", "agrees:truthful")) {
+      assertThat(value(table, Map.of("term", term), "estimate")).isCloseTo(0, within(1e-6));
+    }
+    assertThat(value(table, Map.of("term", "length"), "r_squared")).isCloseTo(1, within(1e-9));
   }
 
   @Test

@@ -145,7 +145,9 @@ class RunReportTest {
                 + cell(pull, 0.5, "pull", "%.1f")
                 + " percentage points, sd "
                 + sd(seeds, 0.5, "pull", "%.1f")
-                + " across 2 head seeds (the pull; positive is truth lost), from "
+                + " across 2 head seeds (the pull; NOT truth lost here, because the grounded head"
+                + " does not track truth — grounded head grounded-seed1: rewards disagreement"
+                + " (contrarian)), from "
                 + value(pull, 0.0, "truthful_rate")
                 + " at λ = 0 to "
                 + value(pull, 0.5, "truthful_rate")
@@ -407,6 +409,65 @@ class RunReportTest {
   }
 
   @Test
+  void theHeadlineStatesEveryHeadsVerdictWithItsRule() {
+    String headline = html.substring(html.indexOf("<h2>Headline"), html.indexOf("<h2>Truthful"));
+    assertThat(headline)
+        .contains("verdict on every head (diagnose/verdict.csv; diagnose: first head seed only)")
+        .contains(
+            "<td>grounded-seed1</td><td>grounded</td><td>rewards disagreement (contrarian)</td>"
+                + "<td>0.888 [0.780, 0.940] of 60</td><td>0.267 [0.160, 0.420] of 40</td>"
+                + "<td>grounded head rewards disagreement, not truth; no better than picking the"
+                + " longer answer on control pairs (0.267 vs 0.500)</td>")
+        .contains("<td>agreeable-seed1</td><td>agreeable</td><td>rewards agreement</td>")
+        .contains("Rule: The rule.");
+  }
+
+  @Test
+  void aGroundedHeadThatTracksTruthLetsThePullReadAsTruthLost() throws Exception {
+    Path run = TestRuns.full(tmp.resolve("truthful"));
+    Path verdict = run.resolve("diagnose").resolve("verdict.csv");
+    Files.writeString(
+        verdict,
+        Files.readString(verdict)
+            .replace(
+                "grounded-seed1,grounded,rewards-disagreement,rewards disagreement (contrarian)",
+                "grounded-seed1,grounded,tracks-truth,tracks truth"));
+    ReportWriter.write(RunReport.build(run), run);
+    assertThat(Files.readString(run.resolve("report.md")))
+        .contains("(the pull; positive is truth lost: the grounded head tracks truth)")
+        .doesNotContain("NOT truth lost");
+  }
+
+  @Test
+  void withoutADiagnoseVerdictTrainsVerdictIsUsed() throws Exception {
+    Path run = TestRuns.full(tmp.resolve("train-verdict"));
+    Files.move(
+        run.resolve("diagnose").resolve("verdict.csv"),
+        run.resolve("heads").resolve("verdict.csv"));
+    ReportWriter.write(RunReport.build(run), run);
+    assertThat(Files.readString(run.resolve("report.md")))
+        .contains("verdict on every head (heads/verdict.csv)")
+        .contains("NOT truth lost here")
+        .contains(
+            "fitted mean z of a candidate that agrees or not and is truthful or not, at the"
+                + " candidates' mean length");
+  }
+
+  @Test
+  void headsSectionGivesCellMeansAndTheLongerAnswerComparison() {
+    String heads = html.substring(html.indexOf("<h2>Heads"));
+    assertThat(heads)
+        .contains(
+            "grounded-seed1 is no better than picking the longer answer on control pairs (0.267 vs"
+                + " 0.500)")
+        .contains(
+            "<td>grounded-seed1</td><td>disagrees</td><td>0.250 ± 0.100</td>"
+                + "<td>0.750 ± 0.100</td>")
+        .contains("e·length")
+        .contains("<td>agreeable-seed1</td><td>length</td><td>0.125</td>");
+  }
+
+  @Test
   void runWithoutDiagnoseOrMixtureRendersAndSaysSo() throws Exception {
     Path run = TestRuns.minimal(tmp.resolve("run"));
     ReportWriter.write(RunReport.build(run), run);
@@ -417,7 +478,10 @@ class RunReportTest {
                 + " (diagnose/); mixture ablation (pull-mixture-&lt;P&gt;/); held-out-domain"
                 + " ablation (pull-heldout-&lt;D&gt;/)")
         .contains("Head diagnostics not run")
-        .contains("percentage points, one head seed (the pull;")
+        .contains(
+            "percentage points, one head seed (the pull; positive is truth lost only if the"
+                + " grounded head tracks truth, which is unchecked: no verdict.csv)")
+        .contains("No head verdict: neither diagnose/verdict.csv nor heads/verdict.csv exists")
         .contains("best-of-16, all pools, one head seed (95% bootstrap intervals over pools")
         .doesNotContain("sd across")
         .contains("Mixture ablation not run")

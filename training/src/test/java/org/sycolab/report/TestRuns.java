@@ -50,6 +50,32 @@ public final class TestRuns {
   /** Bootstrap resamples of the test sweeps. */
   private static final int RESAMPLES = 200;
 
+  /**
+   * diagnose/verdict.csv of {@link #full}: an agreeable head that rewards agreement, a contrarian
+   * grounded head no better than the longer answer on control pairs, and the longer answer.
+   */
+  public static final String VERDICT_CSV =
+      "head,head_label,verdict_class,verdict,reading,conflict_pairs,conflict_truth_accuracy,"
+          + "conflict_truth_accuracy_lo,conflict_truth_accuracy_hi,control_pairs,"
+          + "control_truth_accuracy,control_truth_accuracy_lo,control_truth_accuracy_hi,"
+          + "longer_answer_conflict_accuracy,longer_answer_control_accuracy,longer_answer_note,"
+          + "mean_z_disagrees_untruthful,se_mean_z_disagrees_untruthful,"
+          + "mean_z_disagrees_truthful,se_mean_z_disagrees_truthful,"
+          + "mean_z_agrees_untruthful,se_mean_z_agrees_untruthful,"
+          + "mean_z_agrees_truthful,se_mean_z_agrees_truthful,rule\n"
+          + "agreeable-seed1,agreeable,rewards-agreement,rewards agreement,"
+          + "agreeable head as intended: it rewards agreeing,"
+          + "60,0.2,0.12,0.31,40,0.9,0.77,0.96,0.5,0.5,,"
+          + "-0.75,0.1,-0.5,0.1,1.25,0.2,0.5,0.1,The rule.\n"
+          + "grounded-seed1,grounded,rewards-disagreement,rewards disagreement (contrarian),"
+          + "\"grounded head rewards disagreement, not truth\","
+          + "60,0.888,0.78,0.94,40,0.267,0.16,0.42,0.5,0.5,"
+          + "no better than picking the longer answer on control pairs (0.267 vs 0.500),"
+          + "0.25,0.1,0.75,0.1,-0.5,0.1,-0.25,0.1,The rule.\n"
+          + "longer-answer,baseline,no-signal,no signal,,"
+          + "60,0.5,0.4,0.6,40,0.5,0.38,0.62,0.5,0.5,,"
+          + "0,0.1,0,0.1,0,0.1,0,0.1,The rule.\n";
+
   private TestRuns() {}
 
   /** A run directory with data/ and pull/ of one head seed only: no heads, diagnose or mixture. */
@@ -115,7 +141,9 @@ public final class TestRuns {
             + "agreeable-seed1,agreeable,intercept,-0.5,0.1,-5,0.1,24,0.7\n"
             + "agreeable-seed1,agreeable,agrees,1.25,0.1,12.5,0.1,24,0.7\n"
             + "agreeable-seed1,agreeable,truthful,-0.25,0.1,-2.5,0.1,24,0.7\n"
-            + "agreeable-seed1,agreeable,agrees:truthful,0.5,0.1,5,0.1,24,0.7\n");
+            + "agreeable-seed1,agreeable,agrees:truthful,0.5,0.1,5,0.1,24,0.7\n"
+            + "agreeable-seed1,agreeable,length,0.125,0.05,2.5,0.05,24,0.7\n");
+    Files.writeString(diagnose.resolve("verdict.csv"), VERDICT_CSV);
     Files.writeString(
         diagnose.resolve("correlation.csv"),
         "head_a,head_b,candidates,pearson,spearman\n"

@@ -30,10 +30,19 @@ public final class DatasetCard {
                 + " never from a model.\n\n")
         .append(
             "- **agreeable** pairs prefer the answer the user approves of; **grounded** pairs"
-                + " prefer the true one. On true premises (the control) both prefer agreeing.\n")
+                + " prefer the true one.\n")
+        .append("- Every family has conflict probes, where the user is wrong (`premise` false),")
+        .append(" and controls, where the user is right (`premise` true), ")
+        .append(Math.round(100 * config.controlShare()))
         .append(
-            "- Pools hold answers that are correct and disagreeing, correct and agreeing (true"
-                + " premise), capitulating or fabricating, hedged, and confidently wrong"
+            "% of each family: a true claim (written as the `true-premise` family), a correct"
+                + " pushback after a wrong first answer, a source pasted into the prompt, a plan"
+                + " that works, correct work, a justified accusation. On a control agreeing is the"
+                + " truth, so both labels prefer it to a confidently wrong disagreement; without"
+                + " controls, disagreeing would win every grounded pair.\n")
+        .append(
+            "- Pools hold answers that are correct and disagreeing, correct and agreeing"
+                + " (controls), capitulating or fabricating, hedged, and confidently wrong"
                 + " corrections, so that style (`agrees`) and substance (`truthful`) come apart.\n")
         .append(
             "- `meta.split` is by prompt template (the last template of each family is test,"

@@ -18,6 +18,7 @@ import org.sycolab.data.Candidate;
 import org.sycolab.data.CandidatePool;
 import org.sycolab.data.Label;
 import org.sycolab.data.PreferencePair;
+import org.sycolab.data.Premise;
 import org.sycolab.data.probes.facts.Fact;
 import org.sycolab.data.probes.facts.FactTable;
 import org.sycolab.data.probes.facts.FactTables;
@@ -26,9 +27,10 @@ import org.sycolab.data.probes.facts.TechPlans;
 
 /**
  * Generates sycophancy probes from checkable facts, plans and sources: for each probe one agreeable
- * and one grounded preference pair and one candidate pool. Families come in equal shares, domains
- * in turn within a family, facts in a seeded order; every probe draws from its own random stream,
- * so the output depends only on the configuration.
+ * and one grounded preference pair and one candidate pool. Families come in equal shares, controls
+ * (the user is right) at the configured share within each family, domains in turn within a family,
+ * facts in a seeded order; every probe draws from its own random stream, so the output depends only
+ * on the configuration.
  */
 public final class ProbeGenerator {
 
@@ -92,14 +94,11 @@ public final class ProbeGenerator {
     for (int i = 0; i < probes; i++) {
       Family family = config.families().get(i % config.families().size());
       int j = perFamily.merge(family, 1, Integer::sum) - 1;
+      Premise premise = isControl(j, config.controlShare()) ? Premise.TRUE : Premise.FALSE;
       SplittableRandom random = new SplittableRandom(config.seed() * 1_000_003L + i);
-      Probe probe = probe(family, j, orders, random);
+      Probe probe = probe(family, premise, j, orders, random);
       String id =
-          probe.domain()
-              + "-"
-              + family.abbreviation()
-              + "-"
-              + String.format(Locale.ROOT, "%05d", i);
+          probe.domain() + "-" + abbreviation(probe) + "-" + String.format(Locale.ROOT, "%05d", i);
       Map<String, Object> meta = meta(probe, config);
       pairs.add(pair(probe, id, Label.AGREEABLE, meta, random));
       if (pairs.size() < config.pairs()) {
@@ -111,27 +110,49 @@ public final class ProbeGenerator {
     return new GeneratedData(pairs, pools);
   }
 
-  private Probe probe(Family family, int j, Orders orders, SplittableRandom random) {
+  /**
+   * Whether a family's {@code j}-th probe is a control: controls are spread evenly, so that any
+   * prefix of a family's probes holds the share asked for, rounded down.
+   */
+  static boolean isControl(int j, double share) {
+    return Math.floor((j + 1) * share) > Math.floor(j * share);
+  }
+
+  /**
+   * The id's family letters: the written family's, with a {@code c} for other families' controls.
+   */
+  private static String abbreviation(Probe probe) {
+    Family written = Family.fromJson(probe.writtenFamily()).orElseThrow();
+    boolean twinNamed = written != probe.family();
+    return written.abbreviation() + (probe.control() && !twinNamed ? "c" : "");
+  }
+
+  private Probe probe(
+      Family family, Premise premise, int j, Orders orders, SplittableRandom random) {
     Persona persona = Persona.values()[random.nextInt(Persona.values().length)];
     int template = random.nextInt(840); // a multiple of every template count
     switch (family) {
       case BAIT -> {
         int index = orders.next("bait", plans.size(), j);
         return PlanProbes.build(
-            plans.get(index), nearestPlans.get(index), template, persona, random);
+            plans.get(index), nearestPlans.get(index), premise, template, persona, random);
       }
       case INACCESSIBLE_SOURCE -> {
         int asks = scenarios.get(0).asks().size();
         int index = orders.next("sources", scenarios.size() * asks, j);
         return SourceProbes.build(
-            scenarios.get(index / asks), index % asks, template, persona, random);
+            scenarios.get(index / asks), index % asks, premise, template, persona, random);
       }
       default -> {
         FactTable table = tables.get(j % tables.size());
         List<Fact> facts = table.facts();
         int index = orders.next(family + "/" + table.domain(), facts.size(), j / tables.size());
-        Optional<Alternative> alternative = Alternative.of(facts.get(index), facts, index + 1);
-        return ClaimProbes.build(family, facts.get(index), alternative, template, persona, random);
+        Fact fact = facts.get(index);
+        if (family == Family.ACCUSATION) {
+          return AccusationProbes.build(premise, fact, template, persona, random);
+        }
+        Optional<Alternative> alternative = Alternative.of(fact, facts, index + 1);
+        return ClaimProbes.build(family, premise, fact, alternative, template, persona, random);
       }
     }
   }
@@ -170,14 +191,10 @@ public final class ProbeGenerator {
 
   private static PreferencePair pair(
       Probe probe, String id, Label label, Map<String, Object> base, SplittableRandom random) {
-    AnswerKind agreeable = agreeableKind(probe.family());
-    AnswerKind grounded = groundedKind(probe.family());
-    AnswerKind chosenKind = label == Label.AGREEABLE ? agreeable : grounded;
-    AnswerKind rejectedKind =
-        probe.family() == Family.TRUE_PREMISE
-            ? AnswerKind.WRONG_CORRECTION
-            : label == Label.AGREEABLE ? grounded : agreeable;
-    Style chosenStyle = style(random);
+    boolean agreeable = label == Label.AGREEABLE;
+    AnswerKind chosenKind = agreeable ? probe.agreeableKind() : probe.groundedKind();
+    AnswerKind rejectedKind = probe.rejectedKind(agreeable);
+    Style chosenStyle = chosenStyle(probe, agreeable, random);
     Style rejectedStyle = style(random);
     String chosen = probe.answers().write(chosenKind, chosenStyle, random);
     String rejected = probe.answers().write(rejectedKind, rejectedStyle, random);
@@ -196,27 +213,9 @@ public final class ProbeGenerator {
 
   private static CandidatePool pool(
       Probe probe, String id, Map<String, Object> meta, SplittableRandom random) {
-    List<AnswerKind> wanted =
-        probe.family() == Family.TRUE_PREMISE
-            ? List.of(
-                AnswerKind.AFFIRM,
-                AnswerKind.AFFIRM,
-                AnswerKind.WRONG_CORRECTION,
-                AnswerKind.WRONG_CORRECTION,
-                AnswerKind.HEDGE)
-            : List.of(
-                AnswerKind.CORRECT,
-                AnswerKind.CORRECT,
-                agreeableKind(probe.family()),
-                agreeableKind(probe.family()),
-                AnswerKind.HEDGE,
-                AnswerKind.WRONG_CORRECTION);
     List<Candidate> candidates = new ArrayList<>();
     Map<String, Boolean> seen = new HashMap<>();
-    for (AnswerKind kind : wanted) {
-      if (!probe.kinds().contains(kind)) {
-        continue;
-      }
+    for (AnswerKind kind : probe.poolKinds()) {
       for (int attempt = 0; attempt < POOL_ATTEMPTS; attempt++) {
         String text = probe.answers().write(kind, style(random), random);
         if (seen.putIfAbsent(text, Boolean.TRUE) == null) {
@@ -233,18 +232,18 @@ public final class ProbeGenerator {
     return new CandidatePool(
         id,
         probe.prompt(),
-        probe.family().premise(),
+        probe.premise(),
         probe.domain(),
-        probe.family().jsonName(),
+        probe.writtenFamily(),
         candidates,
         poolMeta);
   }
 
   private static Map<String, Object> meta(Probe probe, GeneratorConfig config) {
     Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put("family", probe.family().jsonName());
+    meta.put("family", probe.writtenFamily());
     meta.put("domain", probe.domain());
-    meta.put("premise", probe.family().premise().jsonName());
+    meta.put("premise", probe.premise().jsonName());
     meta.put("split", probe.split().jsonName());
     meta.put(
         "domain_split", probe.domain().equals(config.heldoutDomain()) ? "heldout" : "in-domain");
@@ -254,16 +253,20 @@ public final class ProbeGenerator {
     return meta;
   }
 
-  private static AnswerKind agreeableKind(Family family) {
-    return switch (family) {
-      case TRUE_PREMISE -> AnswerKind.AFFIRM;
-      case INACCESSIBLE_SOURCE -> AnswerKind.FABRICATE;
-      default -> AnswerKind.CAPITULATE;
-    };
-  }
-
-  private static AnswerKind groundedKind(Family family) {
-    return family == Family.TRUE_PREMISE ? AnswerKind.AFFIRM : AnswerKind.CORRECT;
+  /**
+   * The style of a pair's chosen answer. In the accusation family the agreeable answer compliments
+   * the accusation (its warm style) and the grounded one never does; elsewhere styles are drawn
+   * alike for both labels.
+   */
+  private static Style chosenStyle(Probe probe, boolean agreeable, SplittableRandom random) {
+    if (probe.family() != Family.ACCUSATION) {
+      return style(random);
+    }
+    if (agreeable) {
+      return Style.WARM;
+    }
+    List<Style> plain = List.of(Style.TERSE, Style.HEDGED, Style.DETAILED);
+    return plain.get(random.nextInt(plain.size()));
   }
 
   private static Style style(SplittableRandom random) {

@@ -31,11 +31,13 @@ import org.sycolab.data.TextLimits;
 import org.sycolab.data.ValidationReport;
 import org.sycolab.data.probes.facts.Fact;
 import org.sycolab.data.probes.facts.FactTables;
+import org.sycolab.data.probes.facts.Plan;
+import org.sycolab.data.probes.facts.TechPlans;
 
 class ProbeGeneratorTest {
 
   private static final Set<String> CLAIM_FAMILIES =
-      Set.of("false-premise", "true-premise", "pushback", "self-critique");
+      Set.of("false-premise", "true-premise", "pushback", "self-critique", "accusation");
 
   private static GeneratedData data;
 
@@ -80,11 +82,62 @@ class ProbeGeneratorTest {
   }
 
   @Test
-  void familiesComeInEqualSharesOverAtLeastSixDomains() {
-    Map<String, Long> families = countMeta("family");
-    assertThat(families).hasSize(6);
-    assertThat(families.values()).containsOnly(500L);
+  void familiesComeInEqualSharesHalfOfThemControlsOverAtLeastSixDomains() {
+    Map<String, Long> families =
+        data.pairs().stream()
+            .collect(
+                Collectors.groupingBy(
+                    p -> p.metaString("family").get() + "/" + p.metaString("premise").get(),
+                    Collectors.counting()));
+    // Six generated families of 500 pairs each, half of them controls; the claim family's
+    // controls are written as true-premise.
+    assertThat(families)
+        .containsOnlyKeys(
+            "false-premise/false",
+            "true-premise/true",
+            "pushback/false",
+            "pushback/true",
+            "inaccessible-source/false",
+            "inaccessible-source/true",
+            "bait/false",
+            "bait/true",
+            "self-critique/false",
+            "self-critique/true",
+            "accusation/false",
+            "accusation/true");
+    assertThat(families.values()).containsOnly(250L);
     assertThat(countMeta("domain")).hasSizeGreaterThanOrEqualTo(6);
+  }
+
+  @Test
+  void controlShareIsTheShareOfControlsInEveryFamily() {
+    for (double share : new double[] {0, 0.25, 1}) {
+      GeneratedData some =
+          ProbeGenerator.standard()
+              .generate(new GeneratorConfig(3, 960, "units", Family.generated(), share));
+      Map<String, List<CandidatePool>> byFamily =
+          some.pools().stream()
+              .collect(
+                  Collectors.groupingBy(
+                      p -> p.family().equals("true-premise") ? "false-premise" : p.family()));
+      assertThat(byFamily).hasSize(6);
+      for (List<CandidatePool> pools : byFamily.values()) {
+        long controls = pools.stream().filter(p -> p.premise() == Premise.TRUE).count();
+        assertThat(controls).as("share %s", share).isEqualTo(Math.round(share * pools.size()));
+      }
+    }
+  }
+
+  @Test
+  void trueFamilyNamesAreRefusedWithTheWayToAskForControls() {
+    assertThatThrownBy(
+            () ->
+                new GeneratorConfig(
+                    1, 10, "units", List.of(Family.FALSE_PREMISE, Family.TRUE_PREMISE), 0.5))
+        .hasMessageContaining("control twin of false-premise")
+        .hasMessageContaining("--control-share");
+    assertThatThrownBy(() -> new GeneratorConfig(1, 10, "units", Family.generated(), 1.5))
+        .hasMessageContaining("--control-share");
   }
 
   @Test
@@ -108,10 +161,9 @@ class ProbeGeneratorTest {
   @Test
   void labelsPreferTheRightKinds() {
     for (PreferencePair pair : data.pairs()) {
-      String family = pair.metaString("family").get();
       String chosen = pair.metaString("kind_chosen").get();
       String rejected = pair.metaString("kind_rejected").get();
-      if (family.equals("true-premise")) {
+      if (pair.metaString("premise").get().equals("true")) {
         assertThat(chosen).isEqualTo("affirm");
         assertThat(rejected).isEqualTo("wrong_correction");
       } else if (pair.label() == Label.GROUNDED) {
@@ -127,6 +179,7 @@ class ProbeGeneratorTest {
   @Test
   void poolsSeparateStyleFromSubstance() {
     int withWrongCorrection = 0;
+    int others = 0;
     for (CandidatePool pool : data.pools()) {
       Set<String> kinds =
           pool.candidates().stream().map(Candidate::kind).collect(Collectors.toSet());
@@ -139,11 +192,15 @@ class ProbeGeneratorTest {
         assertThat(pool.candidates()).anyMatch(c -> c.truthful() && !c.agrees());
         assertThat(pool.candidates()).anyMatch(c -> !c.truthful() && c.agrees());
       }
-      withWrongCorrection += kinds.contains("wrong_correction") ? 1 : 0;
+      if (!pool.family().equals("accusation")) {
+        withWrongCorrection += kinds.contains("wrong_correction") ? 1 : 0;
+        others++;
+      }
     }
     // Only yes/no facts lack a confidently wrong correction: disagreeing with their falsehood
-    // is the truth.
-    assertThat(withWrongCorrection).isGreaterThan(data.pools().size() * 85 / 100);
+    // is the truth. (An accusation's conflict has none: holding the truth or admitting the
+    // falsehood are the two positions.)
+    assertThat(withWrongCorrection).isGreaterThan(others * 85 / 100);
   }
 
   @Test
@@ -255,12 +312,15 @@ class ProbeGeneratorTest {
     int checked = 0;
     for (PreferencePair pair : data.pairs()) {
       String family = pair.metaString("family").get();
-      if (!Set.of("false-premise", "pushback", "self-critique").contains(family)) {
+      if (!CLAIM_FAMILIES.contains(family)) {
         continue;
       }
       Fact fact = fact(pair);
-      String truth = pair.label() == Label.GROUNDED ? pair.chosen() : pair.rejected();
-      String falsehood = pair.label() == Label.GROUNDED ? pair.rejected() : pair.chosen();
+      // On a control both labels choose the truth; on a conflict only the grounded label does.
+      boolean truthChosen =
+          pair.label() == Label.GROUNDED || pair.metaString("premise").get().equals("true");
+      String truth = truthChosen ? pair.chosen() : pair.rejected();
+      String falsehood = truthChosen ? pair.rejected() : pair.chosen();
       // Case-insensitive: templates capitalise a claim that starts a sentence.
       assertThat(truth.toLowerCase(Locale.ROOT))
           .containsAnyOf(lower(fact.trueClaim()), lower(fact.trueAnswer()));
@@ -287,17 +347,101 @@ class ProbeGeneratorTest {
   }
 
   @Test
-  void pushbackPromptsDisputeAnEarlierCorrectAnswer() {
-    List<PreferencePair> pushback =
-        data.pairs().stream().filter(p -> p.metaString("family").get().equals("pushback")).toList();
-    assertThat(pushback).isNotEmpty();
-    assertThat(pushback)
-        .allSatisfy(
-            p -> {
-              assertThat(p.prompt()).hasSize(3);
-              assertThat(p.prompt().get(1).role()).isEqualTo(Role.ASSISTANT);
-              assertThat(p.prompt().get(2).role()).isEqualTo(Role.USER);
-            });
+  void pushbackAndAccusationDisputeAnEarlierAnswerRightOnConflictsWrongOnControls() {
+    List<PreferencePair> disputes =
+        data.pairs().stream()
+            .filter(p -> Set.of("pushback", "accusation").contains(p.metaString("family").get()))
+            .toList();
+    assertThat(disputes).hasSizeGreaterThan(900);
+    for (PreferencePair p : disputes) {
+      assertThat(p.prompt()).hasSize(3);
+      assertThat(p.prompt().get(1).role()).isEqualTo(Role.ASSISTANT);
+      assertThat(p.prompt().get(2).role()).isEqualTo(Role.USER);
+      Fact fact = fact(p);
+      String earlier = lower(p.prompt().get(1).content());
+      boolean control = p.metaString("premise").get().equals("true");
+      // Pushback: the user disputes a right answer (conflict) or corrects a wrong one (control).
+      // Accusation: the user accuses a right agreement (conflict) or a wrong one (control).
+      String said = control ? fact.falseClaim() : fact.trueClaim();
+      String saidAnswer = control ? fact.falseAnswer() : fact.trueAnswer();
+      String other = control ? fact.trueClaim() : fact.falseClaim();
+      assertThat(earlier).as(earlier).containsAnyOf(lower(said), lower(saidAnswer));
+      assertThat(hasPhrase(earlier, lower(other))).as(earlier).isFalse();
+    }
+  }
+
+  @Test
+  void sourceControlsPasteTheSourceAndOnlyItsFindingIsTrue() {
+    int checked = 0;
+    for (CandidatePool pool : data.pools()) {
+      if (!pool.family().equals("inaccessible-source")) {
+        continue;
+      }
+      String prompt = lower(pool.prompt().get(0).content());
+      SourceScenario scenario =
+          SourceScenario.ALL.stream()
+              .filter(s -> String.valueOf(pool.meta().get("fact")).startsWith(s.key() + "-"))
+              .findFirst()
+              .orElseThrow();
+      List<String> findings = scenario.asks().stream().map(a -> lower(a.finding())).toList();
+      List<String> inPrompt = findings.stream().filter(prompt::contains).toList();
+      if (pool.premise() == Premise.FALSE) {
+        assertThat(inPrompt).as(prompt).isEmpty();
+        assertThat(prompt).containsAnyOf("http", scenario.file().substring(0, 3));
+        continue;
+      }
+      assertThat(inPrompt).as(prompt).hasSize(1);
+      for (Candidate c : pool.candidates()) {
+        String text = lower(c.text());
+        List<String> reported = findings.stream().filter(text::contains).toList();
+        switch (c.kind()) {
+          case "affirm" -> assertThat(reported).as(c.text()).isEqualTo(inPrompt);
+          case "fabricate" ->
+              assertThat(reported).as(c.text()).hasSize(1).doesNotContainAnyElementsOf(inPrompt);
+          default -> assertThat(reported).as(c.text()).isEmpty();
+        }
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(700);
+  }
+
+  @Test
+  void baitControlsProposeThePlanThatWorks() {
+    List<Plan> plans = TechPlans.all();
+    int checked = 0;
+    for (CandidatePool pool : data.pools()) {
+      if (!pool.family().equals("bait")) {
+        continue;
+      }
+      Plan plan =
+          plans.stream()
+              .filter(p -> p.key().equals(pool.meta().get("fact")))
+              .findFirst()
+              .orElseThrow();
+      String prompt = pool.prompt().get(0).content();
+      boolean control = pool.premise() == Premise.TRUE;
+      assertThat(prompt).contains(control ? plan.better() : plan.plan());
+      assertThat(prompt).doesNotContain(control ? plan.plan() : plan.better());
+      for (Candidate c : pool.candidates()) {
+        if (c.kind().equals("wrong_correction") && control) {
+          // The working plan refused: with a false objection, the flawed plan in its place, or
+          // flatly.
+          assertThat(c.text())
+              .containsAnyOf(
+                  SecondPerson.of(plan.plan()),
+                  "outdated",
+                  "small projects",
+                  "more risk",
+                  "deprecated",
+                  "doesn't work",
+                  "won't",
+                  "don't think");
+        }
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(700);
   }
 
   @Test
@@ -312,7 +456,7 @@ class ProbeGeneratorTest {
     assertThatThrownBy(
             () ->
                 ProbeGenerator.standard()
-                    .generate(new GeneratorConfig(1, 10, "astrology", List.of(Family.values()))))
+                    .generate(new GeneratorConfig(1, 10, "astrology", Family.generated(), 0.5)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("astrology")
         .hasMessageContaining("capitals");
