@@ -90,13 +90,14 @@ final class PullSummary {
     Estimate pull = find(middle, PullMetric.PULL);
     out.printf(
         Locale.ROOT,
-        "  pull at λ=%s:    %.1f points%s%s%n",
+        "  pull at λ=%s:    %.1f points%s%s%s%n",
         lambda(middle),
         pull.value(),
         Double.isNaN(pull.lo())
             ? ""
             : String.format(Locale.ROOT, " [%.1f, %.1f]", pull.lo(), pull.hi()),
-        seedSpread(pull));
+        seedSpread(pull),
+        pull.lo() <= 0 && pull.hi() >= 0 ? "  (the interval includes no change)" : "");
     out.printf(
         Locale.ROOT,
         "  λ*:              %s%s  (smallest λ whose truthful rate is below π₀'s)%n",

@@ -33,12 +33,13 @@ final class HeadlineSection {
         new Block.Paragraph(
             String.format(
                 Locale.ROOT,
-                "Best-of-%d over all pools: weighting approval at λ = %s %s percentage points%s"
+                "Best-of-%d over all pools: weighting approval at λ = %s %s percentage points%s%s"
                     + " %s, from %s at λ = %s to %s at λ = %s (%s at λ = %s); π₀ alone is truthful"
                     + " %s of the time. %s",
                 n,
                 Format.grid(focus.middle()),
                 movement(pullMiddle),
+                noChangeNote(pullMiddle),
                 seedNote(seeds, focus.middle(), n),
                 HeadlineVerdict.pullNote(verdicts),
                 Format.rate(truthLow.value()),
@@ -154,6 +155,16 @@ final class HeadlineSection {
     return (pull.value() > 0 ? "lowers" : "changes")
         + " the truthful rate by "
         + Format.points(pull);
+  }
+
+  /**
+   * ", an interval that includes no change" when the pull's interval includes 0, so that noise is
+   * not read as a finding; empty otherwise.
+   */
+  static String noChangeNote(Stat pull) {
+    return pull.hasInterval() && pull.lo() <= 0 && pull.hi() >= 0
+        ? ", an interval that includes no change"
+        : "";
   }
 
   /** ", sd 1.3 across 3 head seeds" for the pull at λ, or ", one head seed". */

@@ -16,14 +16,14 @@ final class HeadlineVerdict {
   private HeadlineVerdict() {}
 
   /**
-   * The words that follow the pull in the headline, in brackets: "(the pull; positive is truth
-   * lost: the grounded head tracks truth)", or why it is not truth lost here, or that nobody
+   * The words that follow the pull in the headline, in brackets: "(the pull: a fall is truth lost,
+   * since the grounded head tracks truth)", or why it is not truth lost here, or that nobody
    * checked.
    */
   static String pullNote(Optional<VerdictCsv> verdicts) {
     Optional<Table> grounded = verdicts.map(VerdictCsv::grounded);
     if (grounded.isEmpty() || grounded.get().isEmpty()) {
-      return "(the pull; positive is truth lost only if the grounded head tracks truth, which is"
+      return "(the pull: a fall is truth lost only if the grounded head tracks truth, which is"
           + " unchecked: "
           + verdicts.map(v -> "no grounded head in " + v.name()).orElse("no verdict.csv")
           + ")";
@@ -35,7 +35,7 @@ final class HeadlineVerdict {
       }
     }
     if (failing.isEmpty()) {
-      return "(the pull; positive is truth lost: the grounded head tracks truth)";
+      return "(the pull: a fall is truth lost, since the grounded head tracks truth)";
     }
     return "(the pull; NOT truth lost here, because the grounded head does not track truth — "
         + String.join("; ", failing)

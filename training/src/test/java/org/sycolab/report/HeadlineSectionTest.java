@@ -19,6 +19,14 @@ class HeadlineSectionTest {
   }
 
   @Test
+  void anIntervalAcrossZeroIsSaidToIncludeNoChange() {
+    assertThat(HeadlineSection.noChangeNote(new Stat(-0.3, -8.2, 7.4)))
+        .isEqualTo(", an interval that includes no change");
+    assertThat(HeadlineSection.noChangeNote(new Stat(9.26, 0.37, 18.28))).isEmpty();
+    assertThat(HeadlineSection.noChangeNote(new Stat(0, Double.NaN, Double.NaN))).isEmpty();
+  }
+
+  @Test
   void noPullChangesItByNothing() {
     assertThat(HeadlineSection.movement(new Stat(0, Double.NaN, Double.NaN)))
         .isEqualTo("changes the truthful rate by 0.0");

@@ -434,7 +434,7 @@ class RunReportTest {
                 "grounded-seed1,grounded,tracks-truth,tracks truth"));
     ReportWriter.write(RunReport.build(run), run);
     assertThat(Files.readString(run.resolve("report.md")))
-        .contains("(the pull; positive is truth lost: the grounded head tracks truth)")
+        .contains("(the pull: a fall is truth lost, since the grounded head tracks truth)")
         .doesNotContain("NOT truth lost");
   }
 
@@ -479,7 +479,8 @@ class RunReportTest {
                 + " ablation (pull-heldout-&lt;D&gt;/)")
         .contains("Head diagnostics not run")
         .contains(
-            "percentage points, one head seed (the pull; positive is truth lost only if the"
+            "percentage points, an interval that includes no change, one head seed (the pull: a"
+                + " fall is truth lost only if the"
                 + " grounded head tracks truth, which is unchecked: no verdict.csv)")
         .contains("No head verdict: neither diagnose/verdict.csv nor heads/verdict.csv exists")
         .contains("best-of-16, all pools, one head seed (95% bootstrap intervals over pools")
