@@ -54,8 +54,9 @@ import tech.tablesaw.api.Table;
           + " read a source that cannot be read: premise-false inaccessible-source pools). Also"
           + " pull in percentage points, kl in nats, approval = z_A of the selection.",
       "Reference selectors run on the same pools and bootstrap resamples, each in the grounded"
-          + " head's place in r (z-scored the same way, mixed with the same agreeable head; with"
-          + " several seeds, once, with the seeds' mean z_A): oracle (the truthful flag: the truth"
+          + " head's place in r (z-scored the same way, mixed with each seed's agreeable head and"
+          + " averaged over seeds like the heads, so at lambda 1 every reward equals the heads):"
+          + " oracle (the truthful flag: the truth"
           + " a perfect grounded reward buys), and the content-blind agree (the agrees flag),"
           + " disagree (1 - agrees) and longest (response length in characters). Tied rewards"
           + " (binary references tie often) are exact: best-of-n shares a tied level in proportion"

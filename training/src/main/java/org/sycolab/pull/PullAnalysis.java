@@ -60,8 +60,8 @@ public final class PullAnalysis {
 
   /**
    * Runs the sweep for {@code rewards}, each on the same pools and the same bootstrap resamples.
-   * The learned heads ({@link Reward#MIXED}) are swept per seed and averaged; each reference once,
-   * with the seeds' mean z_A ({@link ReferenceScores}).
+   * The learned heads ({@link Reward#MIXED}) are swept per seed and averaged; each reference
+   * likewise, in each seed's grounded place ({@link ReferenceScores}), and reported once.
    *
    * @param replicates raw scores, one entry per head seed (aligned with the pools)
    * @param rewards which rewards to sweep, in output order
@@ -93,9 +93,7 @@ public final class PullAnalysis {
     List<SeedSpread> spread = new ArrayList<>();
     for (Reward reward : rewards) {
       List<RewardScores> swept =
-          reward.isReference()
-              ? List.of(ReferenceScores.of(reward, pools, standardised))
-              : standardised;
+          reward.isReference() ? ReferenceScores.of(reward, pools, standardised) : standardised;
       sweep(aggregator, reward, swept, progress, estimates, tipping, spread);
     }
     return new PullResult(
@@ -162,7 +160,11 @@ public final class PullAnalysis {
             reference,
             tippingValues,
             intervals(k -> bootTipping[k], tippingValues.length, true)));
-    spread.addAll(spread(aggregator, reward, perReplicate));
+    if (!reward.isReference()) {
+      // A reference is the same in every seed; what spreads is the agreeable head, whose spread
+      // the heads' own rows give.
+      spread.addAll(spread(aggregator, reward, perReplicate));
+    }
   }
 
   private static List<Estimate> estimates(

@@ -4,10 +4,10 @@ import java.util.List;
 import org.sycolab.stats.SampleMoments;
 
 /**
- * The one replicate a reference selector is swept with: the agreeable side is the heads' z_A (with
- * several head seeds, the mean of their z_A, standardised again, so there is one copy of each
- * reference whatever the number of seeds), the grounded side the reference's own score,
- * standardised over the evaluated candidates.
+ * The replicates a reference selector is swept with: one per head seed, each pairing that seed's
+ * z_A with the reference's own score, standardised over the evaluated candidates, in the grounded
+ * place. Swept and averaged as the heads' seeds are, so that at λ = 1 every reward selects exactly
+ * what the heads select, and at λ = 0 the reference alone selects, whatever the number of seeds.
  *
  * <p>Binary references give exactly two z values, so tied candidates get bit-identical rewards and
  * best-of-n and the tilt treat them as ties. A reference that scores every candidate alike (no
@@ -17,33 +17,19 @@ final class ReferenceScores {
   private ReferenceScores() {}
 
   /**
-   * Already standardised scores of {@code reward} over {@code pools}.
+   * One replicate per head seed: its z_A beside {@code reward}'s standardised score.
    *
    * @param standardised the heads' replicates, each standardised
    */
-  static RewardScores of(Reward reward, PoolSet pools, List<RewardScores> standardised) {
+  static List<RewardScores> of(Reward reward, PoolSet pools, List<RewardScores> standardised) {
     double[] raw = new double[pools.candidateCount()];
     for (int i = 0; i < raw.length; i++) {
       raw[i] = reward.score(pools, i);
     }
-    return new RewardScores(reward.id(), agreeable(standardised), standardise(raw));
-  }
-
-  /** One seed's z_A as it is; several seeds' mean z_A, standardised again. */
-  private static double[] agreeable(List<RewardScores> standardised) {
-    if (standardised.size() == 1) {
-      return standardised.get(0).agreeable();
-    }
-    double[] mean = new double[standardised.get(0).agreeable().length];
-    for (RewardScores replicate : standardised) {
-      for (int i = 0; i < mean.length; i++) {
-        mean[i] += replicate.agreeable()[i];
-      }
-    }
-    for (int i = 0; i < mean.length; i++) {
-      mean[i] /= standardised.size();
-    }
-    return standardise(mean);
+    double[] z = standardise(raw);
+    return standardised.stream()
+        .map(seed -> new RewardScores(reward.id() + "/" + seed.name(), seed.agreeable(), z))
+        .toList();
   }
 
   /** (s − mean) / sd with the sample sd; 0 everywhere when every score is the same. */

@@ -47,7 +47,7 @@ final class ReferenceSection {
                 + focus.n()
                 + ", all pools, r_λ = λ·z_A + (1−λ)·z_ref with the learned agreeable head ("
                 + run.seeds().describe()
-                + " for mixed; each reference once, with the seeds' mean z_A; "
+                + "; each reference in every seed's grounded place, so λ = 1 is the same for all; "
                 + Format.intervals(pull.hasIntervals())
                 + "). Regressive: agreeing where the user is wrong; progressive: accepting where"
                 + " the user is right, which is not sycophancy; "

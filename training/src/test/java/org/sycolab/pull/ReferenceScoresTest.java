@@ -37,7 +37,8 @@ class ReferenceScoresTest {
     PoolSet set = pools(true, false, true, false, true);
     RewardScores heads =
         new RewardScores("s", new double[] {1, 2, 3, 4, 5}, new double[] {5, 4, 3, 2, 1});
-    RewardScores agree = ReferenceScores.of(Reward.AGREE, set, List.of(heads.standardised()));
+    RewardScores agree =
+        ReferenceScores.of(Reward.AGREE, set, List.of(heads.standardised())).get(0);
     double[] z = agree.grounded();
     assertThat(Arrays.stream(z).distinct().count()).isEqualTo(2);
     assertThat(z[0]).isEqualTo(z[2]).isEqualTo(z[4]);
@@ -45,39 +46,33 @@ class ReferenceScoresTest {
     // Three 1s and two 0s: mean 0.6, sample sd √((3·0.16 + 2·0.36)/4) = √0.3.
     assertThat(z[0]).isCloseTo(0.4 / Math.sqrt(0.3), within(1e-12));
     // Disagree is agree turned round.
-    RewardScores disagree = ReferenceScores.of(Reward.DISAGREE, set, List.of(heads.standardised()));
+    RewardScores disagree =
+        ReferenceScores.of(Reward.DISAGREE, set, List.of(heads.standardised())).get(0);
     assertThat(disagree.grounded()[1]).isCloseTo(-z[1], within(1e-12));
     // One seed: its own z_A, unchanged.
     assertThat(agree.agreeable()).isEqualTo(heads.standardised().agreeable());
   }
 
   @Test
-  void severalSeedsShareOneAgreeableSideTheirMeanStandardised() {
+  void everySeedKeepsItsOwnAgreeableSideBesideTheSameReference() {
     PoolSet set = pools(true, false, true);
     RewardScores a = new RewardScores("a", new double[] {1, 2, 3}, new double[] {1, 2, 3});
     RewardScores b = new RewardScores("b", new double[] {3, 2, 1}, new double[] {1, 2, 4});
-    RewardScores c = new RewardScores("c", new double[] {1, 2, 6}, new double[] {1, 2, 5});
-    RewardScores oracle =
-        ReferenceScores.of(
-            Reward.ORACLE, set, List.of(a.standardised(), b.standardised(), c.standardised()));
-    double[] mean = new double[3];
-    for (RewardScores s : List.of(a, b, c)) {
-      for (int i = 0; i < 3; i++) {
-        mean[i] += s.standardised().agreeable()[i] / 3;
-      }
-    }
-    double[] expected = ReferenceScores.standardise(mean);
-    for (int i = 0; i < 3; i++) {
-      assertThat(oracle.agreeable()[i]).isCloseTo(expected[i], within(1e-12));
-    }
-    assertThat(oracle.name()).isEqualTo("oracle");
+    List<RewardScores> oracle =
+        ReferenceScores.of(Reward.ORACLE, set, List.of(a.standardised(), b.standardised()));
+    assertThat(oracle).hasSize(2);
+    assertThat(oracle.get(0).agreeable()).isEqualTo(a.standardised().agreeable());
+    assertThat(oracle.get(1).agreeable()).isEqualTo(b.standardised().agreeable());
+    assertThat(oracle.get(0).grounded()).isEqualTo(oracle.get(1).grounded());
+    assertThat(oracle.get(0).name()).isEqualTo("oracle/a");
   }
 
   @Test
   void aReferenceThatScoresEveryCandidateAlikePrefersNothing() {
     PoolSet set = pools(false, false, false);
     RewardScores heads = new RewardScores("s", new double[] {1, 2, 3}, new double[] {3, 2, 1});
-    RewardScores agree = ReferenceScores.of(Reward.AGREE, set, List.of(heads.standardised()));
+    RewardScores agree =
+        ReferenceScores.of(Reward.AGREE, set, List.of(heads.standardised())).get(0);
     assertThat(agree.grounded()).containsExactly(0, 0, 0);
   }
 

@@ -134,7 +134,24 @@ class RewardTest {
       for (int i = 0; i < ofOne.size(); i++) {
         Estimate e = ofOne.get(i);
         if (e.setting().lambda() == 0 && e.metric() != PullMetric.APPROVAL) {
-          assertThat(ofThree.get(i).value()).as(e.toString()).isEqualTo(e.value());
+          assertThat(ofThree.get(i).value()).as(e.toString()).isCloseTo(e.value(), within(1e-12));
+        }
+      }
+    }
+    // At λ = 1 only the agreeable heads select: every reward equals the heads' own rows.
+    for (Estimate mixed : rows(three, Reward.MIXED)) {
+      if (mixed.setting().lambda() == 1 && mixed.metric() != PullMetric.PULL) {
+        for (Reward reward : Reward.references()) {
+          Estimate same =
+              rows(three, reward).stream()
+                  .filter(
+                      e ->
+                          e.setting().equals(mixed.setting())
+                              && e.metric() == mixed.metric()
+                              && e.group().equals(mixed.group()))
+                  .findFirst()
+                  .orElseThrow();
+          assertThat(same.value()).as(same.toString()).isCloseTo(mixed.value(), within(1e-12));
         }
       }
     }
