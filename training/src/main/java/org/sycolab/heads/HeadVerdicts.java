@@ -83,9 +83,11 @@ public final class HeadVerdicts {
               verdictClass,
               VerdictClassifier.describe(onConflict, onControl),
               VerdictClassifier.reading(head.label(), verdictClass),
-              head.name().equals(LongerAnswer.NAME)
-                  ? ""
-                  : longerAnswerNote(onConflict, longerConflict, onControl, longerControl)));
+              // Only a grounded head is meant to find the truth; an agreeable head losing to
+              // length on truth is as intended.
+              head.label().equals(Label.GROUNDED.jsonName())
+                  ? longerAnswerNote(onConflict, longerConflict, onControl, longerControl)
+                  : ""));
     }
     return verdicts;
   }

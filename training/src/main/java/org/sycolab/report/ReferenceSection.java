@@ -1,7 +1,9 @@
 package org.sycolab.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sycolab.pull.Reward;
 import org.sycolab.pull.TruthRecovered;
@@ -25,6 +27,18 @@ final class ReferenceSection {
       return new Section("references", "Reference selectors", blocks);
     }
     truthRecovered(run).ifPresent(r -> blocks.add(new Block.Paragraph(r.describe())));
+    Optional<Stat> head = pull.bestOfN(Reward.MIXED, "truthful_rate", focus.low(), focus.n());
+    Map<String, Stat> nulls = new LinkedHashMap<>();
+    for (Reward reward : pull.references()) {
+      if (reward != Reward.ORACLE) {
+        pull.bestOfN(reward, "truthful_rate", focus.low(), focus.n())
+            .ifPresent(stat -> nulls.put(reward.id(), stat));
+      }
+    }
+    if (head.isPresent() && !nulls.isEmpty()) {
+      String setting = "best-of-" + focus.n() + " at λ = " + Format.grid(focus.low());
+      blocks.add(new Block.Paragraph(NullComparison.describe(setting, head.get(), nulls)));
+    }
     List<String> header = new ArrayList<>(List.of("reward", "in place of z_G"));
     focus.lambdas().forEach(lambda -> header.add("truthful, λ = " + Format.grid(lambda)));
     header.add("regressive, λ = " + Format.grid(focus.low()));

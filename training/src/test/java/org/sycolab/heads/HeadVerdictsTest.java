@@ -148,10 +148,13 @@ class HeadVerdictsTest {
         HeadVerdicts.judge(
             List.of(
                 new HeadDiagnostics.ScoredHead("g", "grounded", scores, new float[0]),
-                LongerAnswer.scored(pairs, List.of())),
+                LongerAnswer.scored(pairs, List.of()),
+                new HeadDiagnostics.ScoredHead("a", "agreeable", scores, new float[0])),
             pairs,
             List.of(),
             new int[0]);
+    // Only a grounded head is meant to find the truth: the agreeable one gets no note.
+    assertThat(verdicts.get(2).longerAnswerNote()).isEmpty();
     assertThat(verdicts.get(0).longerAnswerConflict()).isCloseTo(0.9, within(1e-12));
     assertThat(verdicts.get(0).longerAnswerNote())
         .isEqualTo("no better than picking the longer answer on conflict pairs (0.800 vs 0.900)");

@@ -260,7 +260,13 @@ class RunReportTest {
         (head - pi0.getDouble("value")) / (oracle.getDouble("value") - pi0.getDouble("value"));
     assertThat(section)
         .contains("At λ = 0, best-of-16, all pools")
-        .contains(String.format(Locale.ROOT, "recovers %.0f%% of the oracle", 100 * share));
+        .contains(String.format(Locale.ROOT, "recovers %.0f%% of the oracle", 100 * share))
+        .contains(
+            String.format(
+                Locale.ROOT,
+                "Best-of-16 at λ = 0, the learned grounded head&#39;s truthful rate, %.3f",
+                head))
+        .containsPattern("content-blind selector");
   }
 
   @Test
