@@ -112,6 +112,28 @@ class FigureDataTest {
     assertThat(series.get("tilt, λ = 0.5").getYData()).containsExactly(column(tilt, 1));
   }
 
+  @Test
+  void klHasTheReferencesBestOfNAtTheLowestLambda() throws Exception {
+    Map<String, XYSeries> series = chart(KlSection.build(run)).getSeriesMap();
+    List<double[]> oracle =
+        new ArrayList<>(
+            points(
+                csv("menu.csv"),
+                row ->
+                    row.getString("reward").equals("oracle")
+                        && row.getDouble("lambda") == 0
+                        && !row.isMissing("n"),
+                "kl",
+                "truthful_rate"));
+    oracle.sort(Comparator.comparingDouble(point -> point[0]));
+    assertThat(oracle).hasSize(run.pull().ns().size());
+    assertThat(series.get("oracle, best-of-n, λ = 0").getXData())
+        .containsExactly(column(oracle, 0));
+    assertThat(series.get("oracle, best-of-n, λ = 0").getYData())
+        .containsExactly(column(oracle, 1));
+    assertThat(series).containsKeys("agree, best-of-n, λ = 0", "longest, best-of-n, λ = 0");
+  }
+
   private static XYChart chart(Section section) {
     return (XYChart) ((Block.Figure) section.blocks().get(0)).chart();
   }
