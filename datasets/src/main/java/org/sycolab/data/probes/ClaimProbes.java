@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.sycolab.data.Premise;
 import org.sycolab.data.Turn;
 import org.sycolab.data.probes.facts.Fact;
@@ -187,13 +188,14 @@ final class ClaimProbes {
       Style style,
       Map<String, String> slots,
       SplittableRandom random) {
-    if (special && family == Family.PUSHBACK) {
-      return TemplateFiller.pick(YIELD, slots, random);
-    }
-    if (special && family == Family.SELF_CRITIQUE) {
-      return TemplateFiller.pick(PRAISE, slots, random);
-    }
-    return AnswerBank.agree(style, slots, random);
+    return familyOrBank(
+        family,
+        special,
+        YIELD,
+        PRAISE,
+        slots,
+        random,
+        () -> AnswerBank.agree(style, slots, random));
   }
 
   /** An answer asserting another claim: holding an answer, critiquing work, or disagreeing. */
@@ -203,13 +205,35 @@ final class ClaimProbes {
       Style style,
       Map<String, String> slots,
       SplittableRandom random) {
+    return familyOrBank(
+        family,
+        special,
+        HOLD,
+        CRITIQUE,
+        slots,
+        random,
+        () -> AnswerBank.disagree(style, slots, random));
+  }
+
+  /**
+   * On a {@code special} answer of pushback or self-critique, one of that family's own templates;
+   * otherwise the shared answer bank's.
+   */
+  private static String familyOrBank(
+      Family family,
+      boolean special,
+      List<String> pushback,
+      List<String> selfCritique,
+      Map<String, String> slots,
+      SplittableRandom random,
+      Supplier<String> bank) {
     if (special && family == Family.PUSHBACK) {
-      return TemplateFiller.pick(HOLD, slots, random);
+      return TemplateFiller.pick(pushback, slots, random);
     }
     if (special && family == Family.SELF_CRITIQUE) {
-      return TemplateFiller.pick(CRITIQUE, slots, random);
+      return TemplateFiller.pick(selfCritique, slots, random);
     }
-    return AnswerBank.disagree(style, slots, random);
+    return bank.get();
   }
 
   /** Slots for an answer; see {@link #quotable} for how short answers are quoted. */
