@@ -82,9 +82,10 @@ final class TrainCommand extends BaseCommand {
       defaultValue = "agreeable,grounded",
       description =
           "agreeable, grounded or mixture:P, comma-separated for several heads (default:"
-              + " ${DEFAULT-VALUE}). mixture:P trains on conflict prompts (premise false), a"
-              + " fraction P of which, drawn per prompt from the seed, give their agreeable pairs"
-              + " and the rest their grounded pairs.")
+              + " ${DEFAULT-VALUE}). mixture:P trains on every prompt with pairs under both"
+              + " labels, a fraction P of which, drawn per prompt from the seed, give their"
+              + " agreeable pairs and the rest their grounded pairs (on control prompts both"
+              + " labels prefer the same answer, so P decides on conflict prompts).")
   List<String> labels;
 
   @Option(

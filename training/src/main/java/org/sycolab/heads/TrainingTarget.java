@@ -14,9 +14,11 @@ import org.sycolab.data.PreferencePair;
 
 /**
  * Which preferences a head learns: those labelled {@code agreeable}, those labelled {@code
- * grounded}, or {@code mixture:P} — a popular-vote reward trained on conflict prompts (premise
- * false) of which a fraction P, drawn per prompt, contributes its agreeable pairs and the rest
- * their grounded pairs.
+ * grounded}, or {@code mixture:P} — a popular-vote reward trained on every prompt with pairs under
+ * both labels, of which a fraction P, drawn per prompt, contributes its agreeable pairs and the
+ * rest their grounded pairs. On a control prompt (premise true) both labels prefer the same answer,
+ * so P decides only on conflict prompts; without the controls, a mixture at P = 0 would learn to
+ * disagree, not to tell the truth.
  *
  * @param label the label for a single-label target, null for a mixture
  * @param agreeableFraction P for a mixture, NaN otherwise
@@ -79,16 +81,15 @@ public record TrainingTarget(Label label, double agreeableFraction) {
   }
 
   /**
-   * The pairs this target trains on, in file order. For a mixture, each conflict prompt that has
-   * pairs under both labels draws its label from {@code seed} and its own content, so the choice
-   * does not depend on the file's order; other prompts are left out.
+   * The pairs this target trains on, in file order. For a mixture, each prompt that has pairs under
+   * both labels draws its label from {@code seed} and its own content, so the choice does not
+   * depend on the file's order; prompts with one label only are left out.
    */
   public List<PreferencePair> select(List<PreferencePair> pairs, long seed) {
     if (!isMixture()) {
       return pairs.stream().filter(pair -> pair.label() == label).toList();
     }
-    List<String> keys =
-        pairs.stream().map(pair -> isConflict(pair) ? promptKey(pair) : null).toList();
+    List<String> keys = pairs.stream().map(TrainingTarget::promptKey).toList();
     Map<String, Set<Label>> labelsByPrompt = new HashMap<>();
     for (int i = 0; i < pairs.size(); i++) {
       if (keys.get(i) != null) {
@@ -111,11 +112,6 @@ public record TrainingTarget(Label label, double agreeableFraction) {
       }
     }
     return selected;
-  }
-
-  /** A pair whose user premise is false: there agreeable and grounded preferences disagree. */
-  public static boolean isConflict(PreferencePair pair) {
-    return pair.metaString("premise").map("false"::equals).orElse(false);
   }
 
   private static String promptKey(PreferencePair pair) {

@@ -94,8 +94,9 @@ final class MixtureSection {
     blocks.add(
         new Block.Figure(
             "mixture",
-            "Each P is a popular-vote reward: a single head trained on conflict prompts of which a"
-                + " share P gave their agreeable pairs. The truthful rate is that of best-of-n"
+            "Each P is a popular-vote reward: a single head trained on every prompt, of which a"
+                + " share P gave their agreeable pairs (on control prompts both labels agree, so P"
+                + " decides on conflict prompts). The truthful rate is that of best-of-n"
                 + " under the mixture head alone (λ = 1 of pull-mixture-P), one line per n; "
                 + (bands
                     ? "dotted lines bound the 95% bootstrap interval over pools."

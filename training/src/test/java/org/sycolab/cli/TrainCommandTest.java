@@ -123,7 +123,7 @@ class TrainCommandTest {
   }
 
   @Test
-  void aMixtureTrainsOnConflictPromptsOnly() throws Exception {
+  void aMixtureTrainsOnOnePairSetPerPromptControlsIncluded() throws Exception {
     CliRun r = train("mix", "--label", "mixture:0.5", "--epochs", "2");
     assertThat(r.status()).as(r.err()).isZero();
     SavedHead head = HeadDirectory.read(tmp.resolve("mix/mixture-0.5-seed1"));
@@ -131,8 +131,9 @@ class TrainCommandTest {
     CliRun grounded = train("g", "--label", "grounded", "--epochs", "1");
     SavedHead all = HeadDirectory.read(tmp.resolve("g/grounded-seed1"));
     assertThat(grounded.status()).isZero();
-    // Control prompts (true premise) are left out of a mixture.
-    assertThat(head.card().data().trainPairs()).isLessThan(all.card().data().trainPairs());
+    // Every prompt gives the pairs of one label, control prompts (true premise) included: as
+    // many training pairs as one label has.
+    assertThat(head.card().data().trainPairs()).isEqualTo(all.card().data().trainPairs());
   }
 
   @Test

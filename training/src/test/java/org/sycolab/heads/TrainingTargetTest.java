@@ -55,11 +55,17 @@ class TrainingTargetTest {
   }
 
   @Test
-  void mixtureEndpointsAreThePureLabelsOnConflictPrompts() {
+  void mixtureEndpointsAreThePureLabelsControlPromptsIncluded() {
     List<PreferencePair> none = TrainingTarget.parse("mixture:0").select(pairs(), 1);
     List<PreferencePair> all = TrainingTarget.parse("mixture:1").select(pairs(), 1);
-    assertThat(none).hasSize(400).allMatch(p -> p.label() == Label.GROUNDED);
-    assertThat(all).hasSize(400).allMatch(p -> p.label() == Label.AGREEABLE);
+    // Controls stay in: without them mixture:0 would learn to disagree with the user.
+    assertThat(none).hasSize(500).allMatch(p -> p.label() == Label.GROUNDED);
+    assertThat(all).hasSize(500).allMatch(p -> p.label() == Label.AGREEABLE);
+    assertThat(none).filteredOn(p -> p.metaString("premise").get().equals("true")).hasSize(100);
+    // A prompt with one label only is left out.
+    List<PreferencePair> lone = new ArrayList<>(pairs());
+    lone.add(pair(900, Label.GROUNDED, "false"));
+    assertThat(TrainingTarget.parse("mixture:0").select(lone, 1)).hasSize(500);
   }
 
   @Test
@@ -67,9 +73,9 @@ class TrainingTargetTest {
     TrainingTarget quarter = TrainingTarget.parse("mixture:0.25");
     List<PreferencePair> selected = quarter.select(pairs(), 7);
     long agreeable = selected.stream().filter(p -> p.label() == Label.AGREEABLE).count();
-    assertThat(selected).hasSize(400);
-    // Binomial(400, 0.25): mean 100, sd 8.7.
-    assertThat(agreeable).isBetween(70L, 130L);
+    assertThat(selected).hasSize(500);
+    // Binomial(500, 0.25): mean 125, sd 9.7.
+    assertThat(agreeable).isBetween(90L, 160L);
 
     List<PreferencePair> shuffled = pairs();
     Collections.shuffle(shuffled, new java.util.Random(3));
