@@ -41,7 +41,7 @@ final class HeadlineSection {
                 movement(pullMiddle),
                 noChangeNote(pullMiddle),
                 seedNote(seeds, focus.middle(), n),
-                HeadlineVerdict.pullNote(verdicts),
+                HeadlineVerdict.pullNote(VerdictCsv.readEverySeed(run.runDirectory())),
                 Format.rate(truthLow.value()),
                 Format.grid(focus.low()),
                 Format.rate(truthMiddle.value()),

@@ -34,7 +34,20 @@ record VerdictCsv(Path file, Table table) {
 
   /** The run's verdicts, from diagnose/ where present, else heads/; empty when neither has any. */
   static Optional<VerdictCsv> read(Path runDirectory) throws InvalidRunException {
-    for (String stage : List.of("diagnose", "heads")) {
+    return read(runDirectory, List.of("diagnose", "heads"));
+  }
+
+  /**
+   * The verdicts on every head seed, from heads/ (train judges every seed; diagnose only the first)
+   * where present, else diagnose/: what the pull, a mean over seeds, must be read against.
+   */
+  static Optional<VerdictCsv> readEverySeed(Path runDirectory) throws InvalidRunException {
+    return read(runDirectory, List.of("heads", "diagnose"));
+  }
+
+  private static Optional<VerdictCsv> read(Path runDirectory, List<String> stages)
+      throws InvalidRunException {
+    for (String stage : stages) {
       Path file = runDirectory.resolve(stage).resolve("verdict.csv");
       if (Files.isRegularFile(file)) {
         return Optional.of(new VerdictCsv(file, RunCsv.read(file, COLUMNS)));

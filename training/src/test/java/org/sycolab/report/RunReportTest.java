@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -442,6 +443,35 @@ class RunReportTest {
     assertThat(Files.readString(run.resolve("report.md")))
         .contains("(the pull: a fall is truth lost, since the grounded head tracks truth)")
         .doesNotContain("NOT truth lost");
+  }
+
+  @Test
+  void thePullIsReadAgainstEverySeedsVerdictFromTrain() throws Exception {
+    Path run = TestRuns.full(tmp.resolve("every-seed"));
+    Path diagnosed = run.resolve("diagnose").resolve("verdict.csv");
+    String tracking =
+        Files.readString(diagnosed)
+            .replace(
+                "grounded-seed1,grounded,rewards-disagreement,rewards disagreement (contrarian)",
+                "grounded-seed1,grounded,tracks-truth,tracks truth");
+    Files.writeString(diagnosed, tracking);
+    // Train judged a second grounded seed, which does not track truth.
+    String[] lines = tracking.split("\n");
+    String seed1 =
+        Arrays.stream(lines)
+            .filter(line -> line.startsWith("grounded-seed1,"))
+            .findFirst()
+            .orElseThrow();
+    String seed2 =
+        seed1
+            .replace("grounded-seed1", "grounded-seed2")
+            .replace("tracks-truth,tracks truth", "no-signal,no signal");
+    Files.writeString(run.resolve("heads").resolve("verdict.csv"), tracking + seed2 + "\n");
+    ReportWriter.write(RunReport.build(run), run);
+    assertThat(Files.readString(run.resolve("report.md")))
+        .contains("NOT truth lost here")
+        .contains("grounded head grounded-seed2: no signal")
+        .doesNotContain("grounded head grounded-seed1:");
   }
 
   @Test
