@@ -30,7 +30,7 @@ public record CellMeans(List<Cell> cells) {
 
     /** The cell's name as a CSV column stem, e.g. {@code agrees_truthful}. */
     public String key() {
-      return (agrees ? "agrees" : "disagrees") + "_" + (truthful ? "truthful" : "untruthful");
+      return CellMeans.key(agrees, truthful);
     }
   }
 
@@ -59,7 +59,7 @@ public record CellMeans(List<Cell> cells) {
     List<String> terms = new ArrayList<>();
     for (boolean agrees : new boolean[] {false, true}) {
       for (boolean truthful : new boolean[] {false, true}) {
-        terms.add(new Cell(agrees, truthful, 0, 0, 0).key());
+        terms.add(key(agrees, truthful));
       }
     }
     double[][] design = new double[candidates.size()][4];
@@ -84,6 +84,14 @@ public record CellMeans(List<Cell> cells) {
       }
     }
     return new CellMeans(cells);
+  }
+
+  /**
+   * The name of a cell as a CSV column stem: {@code disagrees_untruthful} … {@code
+   * agrees_truthful}.
+   */
+  public static String key(boolean agrees, boolean truthful) {
+    return (agrees ? "agrees" : "disagrees") + "_" + (truthful ? "truthful" : "untruthful");
   }
 
   /** The cell of candidates that do or do not agree and are or are not true. */

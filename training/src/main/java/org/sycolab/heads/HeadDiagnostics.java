@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.sycolab.data.Candidate;
 import org.sycolab.data.PreferencePair;
+import org.sycolab.data.TextLength;
 import org.sycolab.stats.Correlation;
 import org.sycolab.stats.LinearFit;
 import org.sycolab.stats.OrdinaryLeastSquares;
@@ -170,7 +171,7 @@ public final class HeadDiagnostics {
       List<ScoredHead> heads, List<Candidate> candidates, int[] pools) {
     float[] lengths = new float[candidates.size()];
     for (int i = 0; i < candidates.size(); i++) {
-      lengths[i] = LongerAnswer.characters(candidates.get(i).text());
+      lengths[i] = TextLength.characters(candidates.get(i).text());
     }
     double[] length = standardise(lengths);
     boolean lengthVaries = Arrays.stream(length).anyMatch(v -> v != 0);
@@ -223,12 +224,7 @@ public final class HeadDiagnostics {
 
   /** (x − mean) / sample sd; all zeros when the scores are constant. */
   static double[] standardise(float[] scores) {
-    double[] x = widen(scores);
-    SampleMoments moments = SampleMoments.of(x);
-    for (int i = 0; i < x.length; i++) {
-      x[i] = moments.sd() > 0 ? moments.z(x[i]) : 0;
-    }
-    return x;
+    return SampleMoments.zScores(widen(scores));
   }
 
   private static double[] widen(float[] values) {

@@ -160,10 +160,10 @@ public final class HeadVerdicts {
     DoubleColumn longerControl = DoubleColumn.create("longer_answer_control_accuracy");
     StringColumn longerNote = StringColumn.create("longer_answer_note");
     List<DoubleColumn> cellColumns = new ArrayList<>();
-    for (String agrees : List.of("disagrees", "agrees")) {
-      for (String truthful : List.of("untruthful", "truthful")) {
-        cellColumns.add(DoubleColumn.create("mean_z_" + agrees + "_" + truthful));
-        cellColumns.add(DoubleColumn.create("se_mean_z_" + agrees + "_" + truthful));
+    for (boolean agrees : new boolean[] {false, true}) {
+      for (boolean truthful : new boolean[] {false, true}) {
+        cellColumns.add(DoubleColumn.create("mean_z_" + CellMeans.key(agrees, truthful)));
+        cellColumns.add(DoubleColumn.create("se_mean_z_" + CellMeans.key(agrees, truthful)));
       }
     }
     StringColumn rule = StringColumn.create("rule");

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.sycolab.data.Candidate;
 import org.sycolab.data.CandidatePool;
 import org.sycolab.data.Premise;
+import org.sycolab.data.TextLength;
 
 /**
  * The pools being evaluated, flattened into arrays: candidate {@code c} of pool {@code p} is at
@@ -62,7 +63,7 @@ public final class PoolSet {
       for (Candidate candidate : pool.candidates()) {
         truthful[at] = candidate.truthful();
         agrees[at] = candidate.agrees();
-        length[at] = candidate.text().codePointCount(0, candidate.text().length());
+        length[at] = TextLength.characters(candidate.text());
         at++;
       }
     }

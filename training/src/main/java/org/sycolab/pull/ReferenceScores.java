@@ -26,21 +26,9 @@ final class ReferenceScores {
     for (int i = 0; i < raw.length; i++) {
       raw[i] = reward.score(pools, i);
     }
-    double[] z = standardise(raw);
+    double[] z = SampleMoments.zScores(raw);
     return standardised.stream()
         .map(seed -> new RewardScores(reward.id() + "/" + seed.name(), seed.agreeable(), z))
         .toList();
-  }
-
-  /** (s − mean) / sd with the sample sd; 0 everywhere when every score is the same. */
-  static double[] standardise(double[] scores) {
-    SampleMoments moments = SampleMoments.of(scores);
-    double[] z = new double[scores.length];
-    if (moments.sd() > 0) {
-      for (int i = 0; i < scores.length; i++) {
-        z[i] = moments.z(scores[i]);
-      }
-    }
-    return z;
   }
 }

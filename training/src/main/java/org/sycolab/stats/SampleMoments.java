@@ -26,6 +26,21 @@ public record SampleMoments(double mean, double sd) {
     return new SampleMoments(mean, sd);
   }
 
+  /**
+   * Every value's z-score over {@code values}, (v − mean) / sd with the sample sd; all zeros when
+   * the values do not vary (a score that ranks nothing).
+   */
+  public static double[] zScores(double[] values) {
+    SampleMoments moments = of(values);
+    double[] z = new double[values.length];
+    if (moments.sd() > 0) {
+      for (int i = 0; i < values.length; i++) {
+        z[i] = moments.z(values[i]);
+      }
+    }
+    return z;
+  }
+
   /** (v − mean) / sd; meaningful only when sd is positive. */
   public double z(double v) {
     return (v - mean) / sd;

@@ -13,12 +13,6 @@ import org.sycolab.data.Turn;
 class LongerAnswerTest {
 
   @Test
-  void lengthCountsCodePointsNotUtf16Units() {
-    assertThat(LongerAnswer.characters("naïve")).isEqualTo(5);
-    assertThat(LongerAnswer.characters("a😀b")).isEqualTo(3);
-  }
-
-  @Test
   void itPrefersTheLongerResponseAndTiesEqualLengths() {
     List<PreferencePair> pairs =
         List.of(
