@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -19,7 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,11 +30,18 @@ import java.util.stream.Stream;
  * prefix: bytes go to a hidden temporary file in the target's directory, are forced to disk, and
  * the temporary file is renamed over the target. A failure (or a crash) before the rename leaves
  * the target untouched; {@link #sweepTemporaries} removes what a crashed writer left behind.
+ *
+ * <p>Only names this class makes are ever swept: {@code .<target>.sycolab-tmp-<16 hex digits>},
+ * which a user's own file does not carry by accident (a user's {@code .notes.tmp-2024} stays). An
+ * error while writing names the target, so a full disk says which file it could not write.
  */
 public final class AtomicFiles {
 
-  /** Marker in the names of temporary files, {@code .<target>.tmp-<random>}. */
-  static final String TEMP_MARKER = ".tmp-";
+  /** Marker in the names of temporary files, {@code .<target>.sycolab-tmp-<16 hex digits>}. */
+  public static final String TEMP_MARKER = ".sycolab-tmp-";
+
+  private static final Pattern TEMPORARY_NAME =
+      Pattern.compile("\\..+" + Pattern.quote(TEMP_MARKER) + "[0-9a-f]{16}");
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -49,9 +59,14 @@ public final class AtomicFiles {
       try (FileChannel channel =
               FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
           OutputStream out = Channels.newOutputStream(channel)) {
-        body.writeTo(new UncloseableOutputStream(out));
-        out.flush();
-        channel.force(true);
+        OutputStream named = new NamedOutputStream(out, absolute);
+        body.writeTo(named);
+        named.flush();
+        try {
+          channel.force(true);
+        } catch (IOException e) {
+          throw NamedOutputStream.naming(absolute, e);
+        }
       }
       move(temp, absolute);
       moved = true;
@@ -166,17 +181,15 @@ public final class AtomicFiles {
     return removed;
   }
 
-  /** True for the temporary files and staging directories this class names. */
+  /** True for the temporary files and staging directories this class names, and only those. */
   public static boolean isTemporary(Path file) {
-    String name = file.getFileName().toString();
-    return name.startsWith(".")
-        && name.contains(TEMP_MARKER)
+    return TEMPORARY_NAME.matcher(file.getFileName().toString()).matches()
         && (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
             || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS));
   }
 
   private static String temporaryName(Path target) {
-    return "." + target.getFileName() + TEMP_MARKER + Long.toHexString(RANDOM.nextLong());
+    return "." + target.getFileName() + TEMP_MARKER + HexFormat.of().toHexDigits(RANDOM.nextLong());
   }
 
   private static void move(Path temp, Path target) throws IOException {
@@ -212,20 +225,62 @@ public final class AtomicFiles {
     void writeTo(OutputStream out) throws IOException;
   }
 
-  /** Keeps a body from closing the stream before the content is forced to disk. */
-  private static final class UncloseableOutputStream extends FilterOutputStream {
-    UncloseableOutputStream(OutputStream out) {
+  /**
+   * Keeps a body from closing the stream before the content is forced to disk, and names the target
+   * in any error the stream raises (a full disk reports only "No space left on device").
+   */
+  static final class NamedOutputStream extends FilterOutputStream {
+    private final Path target;
+
+    NamedOutputStream(OutputStream out, Path target) {
       super(out);
+      this.target = target;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      try {
+        out.write(b);
+      } catch (IOException e) {
+        throw naming(target, e);
+      }
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
+      try {
+        out.write(b, off, len);
+      } catch (IOException e) {
+        throw naming(target, e);
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        throw naming(target, e);
+      }
     }
 
     @Override
     public void close() throws IOException {
-      out.flush();
+      flush();
+    }
+
+    /** {@code e} as a file system error on {@code target}, unless it already names a file. */
+    static IOException naming(Path target, IOException e) {
+      if (e instanceof FileSystemException named && named.getFile() != null) {
+        return e;
+      }
+      FileSystemException wrapped =
+          new FileSystemException(
+              target.toString(),
+              null,
+              "cannot write: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      wrapped.initCause(e);
+      return wrapped;
     }
   }
 }

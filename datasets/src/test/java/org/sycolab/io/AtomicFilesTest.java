@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AtomicFilesTest {
+
+  private static final String HEX16 = "00ff00ff00ff00ff";
 
   @TempDir Path dir;
 
@@ -102,9 +106,40 @@ class AtomicFilesTest {
   void sweepLeavesFinishedFilesAlone() throws IOException {
     AtomicFiles.writeString(dir.resolve("keep.csv"), "a,b\n");
     Files.writeString(dir.resolve(".hidden-but-mine"), "x");
-    Files.writeString(dir.resolve(".keep.csv" + AtomicFiles.TEMP_MARKER + "1234"), "half");
+    Files.writeString(dir.resolve(".keep.csv" + AtomicFiles.TEMP_MARKER + HEX16), "half");
     assertThat(AtomicFiles.sweepTemporaries(dir)).hasSize(1);
     assertThat(listing(dir)).containsExactly(".hidden-but-mine", "keep.csv");
+  }
+
+  @Test
+  void sweepLeavesAUsersLookalikeNamesAlone() throws IOException {
+    Path notes = Files.createDirectories(dir.resolve(".notes.tmp-2024"));
+    Files.writeString(notes.resolve("f"), "x");
+    Files.writeString(dir.resolve(".draft.tmp-0123456789abcdef"), "mine");
+    Files.writeString(dir.resolve(".a" + AtomicFiles.TEMP_MARKER + "12345"), "too short");
+    Files.writeString(dir.resolve(".a" + AtomicFiles.TEMP_MARKER + HEX16 + ".bak"), "suffix");
+    Files.writeString(dir.resolve(".a" + AtomicFiles.TEMP_MARKER + "0123456789ABCDEF"), "upper");
+    Files.writeString(dir.resolve("a" + AtomicFiles.TEMP_MARKER + HEX16), "not hidden");
+
+    assertThat(AtomicFiles.sweepTemporaries(dir)).isEmpty();
+    assertThat(notes.resolve("f")).hasContent("x");
+    assertThat(listing(dir)).hasSize(6);
+  }
+
+  @Test
+  void aWriteErrorNamesTheTarget() {
+    Path target = dir.resolve("pull.csv");
+    OutputStream full =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw new IOException("No space left on device");
+          }
+        };
+    OutputStream named = new AtomicFiles.NamedOutputStream(full, target);
+    assertThatThrownBy(() -> named.write(new byte[] {1, 2}, 0, 2))
+        .isInstanceOf(FileSystemException.class)
+        .hasMessage(target + ": cannot write: No space left on device");
   }
 
   @Test
@@ -136,7 +171,7 @@ class AtomicFilesTest {
 
   @Test
   void sweepRemovesAbandonedStagingDirectories() throws IOException {
-    Path staging = dir.resolve(".head" + AtomicFiles.TEMP_MARKER + "99");
+    Path staging = dir.resolve(".head" + AtomicFiles.TEMP_MARKER + HEX16);
     Files.createDirectories(staging.resolve("nested"));
     Files.writeString(staging.resolve("nested/weights"), "half");
     Files.createDirectories(dir.resolve("finished"));

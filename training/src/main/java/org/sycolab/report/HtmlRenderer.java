@@ -4,17 +4,20 @@ import java.io.IOException;
 
 /**
  * Lays a {@link Report} out as one self-contained HTML page: inline CSS, plots as inline SVG, no
- * script and nothing fetched from anywhere. Every text is escaped.
+ * script and nothing fetched from anywhere. Every text is escaped, and may break anywhere: one long
+ * unbroken string (a path, a hash, a domain name) wraps instead of widening the page, and a table
+ * too wide for the page scrolls inside its own box.
  */
 public final class HtmlRenderer {
 
   private static final String STYLE =
       """
       body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:72rem;\
-      margin:2rem auto;padding:0 1.5rem;color:#1b1b1b;line-height:1.45}
+      margin:2rem auto;padding:0 1.5rem;color:#1b1b1b;line-height:1.45;overflow-wrap:anywhere}
       h1{font-size:1.7rem;margin-bottom:.3rem}h2{margin-top:2.4rem;border-bottom:1px solid #ccc;\
       padding-bottom:.2rem}
       nav ol{columns:2;padding-left:1.4rem}
+      div.table{max-width:100%;overflow-x:auto}
       table{border-collapse:collapse;margin:.2rem 0 1.2rem;font-size:.9rem}
       p.caption{font-weight:600;margin:1.2rem 0 .2rem;max-width:50rem}
       th,td{border:1px solid #d0d0d0;padding:.25rem .5rem;vertical-align:top;text-align:left;\
@@ -70,7 +73,7 @@ public final class HtmlRenderer {
     } else if (block instanceof Block.DataTable table) {
       html.append("<p class=\"caption\">")
           .append(escape(table.caption()))
-          .append("</p>\n<table>\n");
+          .append("</p>\n<div class=\"table\"><table>\n");
       html.append("<thead><tr>");
       for (String name : table.header()) {
         html.append("<th>").append(escape(name)).append("</th>");
@@ -83,7 +86,7 @@ public final class HtmlRenderer {
         }
         html.append("</tr>\n");
       }
-      html.append("</tbody>\n</table>\n");
+      html.append("</tbody>\n</table></div>\n");
     } else if (block instanceof Block.Figure figure) {
       html.append("<figure>\n")
           .append(ChartImages.svg(figure.chart(), "figure-" + figure.name()))

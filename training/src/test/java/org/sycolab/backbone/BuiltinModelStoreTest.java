@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.io.AtomicFiles;
 
 class BuiltinModelStoreTest {
 
@@ -43,8 +44,9 @@ class BuiltinModelStoreTest {
   @Test
   void stagingLeftByAKilledConversionIsSweptButAFreshOneIsNot() throws Exception {
     Path models = cache.resolve("models");
-    Path abandoned = models.resolve(".builtin-minilm-x.tmp-old");
-    Path live = models.resolve(".builtin-minilm-x.tmp-new");
+    Path abandoned =
+        models.resolve(".builtin-minilm-x" + AtomicFiles.TEMP_MARKER + "00000000000000aa");
+    Path live = models.resolve(".builtin-minilm-x" + AtomicFiles.TEMP_MARKER + "00000000000000bb");
     Files.createDirectories(abandoned);
     Files.writeString(abandoned.resolve("model.safetensors"), "partial");
     Files.createDirectories(live);

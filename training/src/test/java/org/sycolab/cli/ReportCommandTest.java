@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.io.AtomicFiles;
 import org.sycolab.report.TestRuns;
 
 class ReportCommandTest {
@@ -22,7 +23,8 @@ class ReportCommandTest {
     assertThat(run.resolve("report.md")).content().contains("](plots/truth-vs-lambda.png)");
     assertThat(run.resolve("plots").resolve("menu.png")).isNotEmptyFile();
     try (var files = Files.list(run)) {
-      assertThat(files).noneMatch(file -> file.getFileName().toString().contains(".tmp-"));
+      assertThat(files)
+          .noneMatch(file -> file.getFileName().toString().contains(AtomicFiles.TEMP_MARKER));
     }
   }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.io.AtomicFiles;
 
 class RunDirectoryTest {
 
@@ -51,11 +52,15 @@ class RunDirectoryTest {
     Path out = root.resolve("my-run");
     RunDirectory.at(out);
     Files.writeString(out.resolve("pairs.jsonl"), "{}\n");
-    Files.writeString(out.resolve(".pull.csv.tmp-1f2e"), "half a ta");
+    Path leftover = out.resolve(".pull.csv" + AtomicFiles.TEMP_MARKER + "0123456789abcdef");
+    Files.writeString(leftover, "half a ta");
+    Path usersNotes = Files.createDirectories(out.resolve(".notes.tmp-2024"));
+    Files.writeString(usersNotes.resolve("f"), "x");
     RunDirectory reopened = RunDirectory.at(out);
     assertThat(reopened.path()).isEqualTo(out);
     assertThat(out.resolve("pairs.jsonl")).hasContent("{}");
-    assertThat(out.resolve(".pull.csv.tmp-1f2e")).doesNotExist();
+    assertThat(leftover).doesNotExist();
+    assertThat(usersNotes.resolve("f")).hasContent("x");
   }
 
   @Test
