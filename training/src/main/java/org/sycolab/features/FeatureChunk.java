@@ -11,11 +11,26 @@ import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.backbone.safetensors.DType;
 import org.sycolab.backbone.safetensors.SafetensorsFile;
 import org.sycolab.backbone.safetensors.SafetensorsWriter;
+import org.sycolab.backbone.safetensors.TensorInfo;
+import org.sycolab.io.AtomicFiles;
 
 /**
- * Vectors and their content keys in one safetensors file: {@code keys} (N,32) U8 holds each text's
- * SHA-256, {@code features} (N,d) F32 the vectors; metadata names the backbone fingerprint. The
- * cache is made of chunks, and {@code sycolab embed} writes its output in the same format.
+ * Vectors and their content keys in one safetensors file: a chunk of the feature cache, and the
+ * format of {@code sycolab embed}'s output. The file holds
+ *
+ * <ul>
+ *   <li>tensor {@code keys} (N,32) U8: each text's SHA-256 content key, one row per text;
+ *   <li>tensor {@code features} (N,d) F32: row i the vector of key i, every value finite;
+ *   <li>metadata {@code sycolab.fingerprint}: the backbone fingerprint the vectors come from;
+ *   <li>metadata {@code sycolab.sha256}: the SHA-256 of the whole file, computed with these 64 hex
+ *       characters set to {@code 0} (see {@link ChunkDigest}).
+ * </ul>
+ *
+ * <p>One digest per chunk, not per row: a lookup that uses a chunk reads all its keys and vectors
+ * anyway, and a digest over the whole file also covers the header and its padding, where a changed
+ * byte could otherwise rename a tensor or alter a shape unseen. Opening a chunk checks the digest
+ * before anything else of the file is believed, and decoding its vectors checks they are finite. A
+ * chunk without a digest (written before there was one) cannot be checked and is refused as well.
  *
  * @param fingerprint the backbone fingerprint the vectors come from
  * @param keys content keys (hex), one per row
@@ -42,12 +57,14 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
 
   /** Writes the chunk atomically. */
   public void write(Path file) throws IOException {
-    writer().write(file);
+    AtomicFiles.write(file, this::writeTo);
   }
 
-  /** Writes the chunk's bytes to a stream. */
+  /** Writes the chunk's bytes, its digest included, to a stream. */
   public void writeTo(OutputStream out) throws IOException {
-    writer().writeTo(out);
+    SafetensorsWriter writer = writer();
+    writer.metadata(ChunkDigest.KEY, ChunkDigest.of(writer));
+    writer.writeTo(out);
   }
 
   private SafetensorsWriter writer() {
@@ -66,11 +83,17 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
     }
     return new SafetensorsWriter()
         .metadata(FINGERPRINT, fingerprint)
+        .metadata(ChunkDigest.KEY, ChunkDigest.PLACEHOLDER)
         .addBytes(KEYS, DType.U8, keyBytes, n, 32)
         .addFloats(FEATURES, flat, n, d);
   }
 
-  /** Reads a whole chunk, checking its layout. */
+  /**
+   * Reads a whole chunk, checking its digest, layout and values.
+   *
+   * @throws ModelFormatException when the file is damaged, has no digest or holds a non-finite
+   *     value
+   */
   public static FeatureChunk read(Path file) throws IOException {
     try (Opened chunk = Opened.open(file)) {
       float[][] vectors = new float[chunk.keys().size()][];
@@ -82,8 +105,8 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
   }
 
   /**
-   * A chunk file opened for lookups: layout checked and keys read on opening, the vectors decoded
-   * only when one is asked for.
+   * A chunk file opened for lookups: digest and layout checked and keys read on opening, the
+   * vectors decoded (and checked to be finite) only when one is asked for.
    */
   static final class Opened implements AutoCloseable {
     private final SafetensorsFile file;
@@ -99,20 +122,39 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
       this.dimension = dimension;
     }
 
+    /**
+     * Opens a chunk file.
+     *
+     * @throws ModelFormatException when it is not a chunk, is damaged or has no digest
+     */
     static Opened open(Path path) throws IOException {
       SafetensorsFile file = SafetensorsFile.open(path);
       try {
+        String digest = file.metadata().get(ChunkDigest.KEY);
+        if (digest == null) {
+          throw new ModelFormatException(
+              path,
+              "has no "
+                  + ChunkDigest.KEY
+                  + " (written by an older sycolab), so its contents cannot be checked");
+        }
+        ChunkDigest.verify(path, digest);
         String fingerprint = file.metadata().get(FINGERPRINT);
         if (fingerprint == null) {
           throw new ModelFormatException(path, "metadata " + FINGERPRINT + " missing");
         }
-        long[] keyShape = file.info(KEYS).shape();
-        long[] featureShape = file.info(FEATURES).shape();
-        if (keyShape.length != 2
+        TensorInfo keyInfo = file.info(KEYS);
+        TensorInfo featureInfo = file.info(FEATURES);
+        long[] keyShape = keyInfo.shape();
+        long[] featureShape = featureInfo.shape();
+        if (keyInfo.dtype() != DType.U8
+            || featureInfo.dtype() != DType.F32
+            || keyShape.length != 2
             || keyShape[1] != 32
             || featureShape.length != 2
             || featureShape[0] != keyShape[0]) {
-          throw new ModelFormatException(path, FEATURES, "shapes of keys and features disagree");
+          throw new ModelFormatException(
+              path, FEATURES, "expected keys (N,32) U8 and features (N,d) F32");
         }
         byte[] keyBytes = file.readBytes(KEYS);
         HexFormat hex = HexFormat.of();
@@ -121,7 +163,7 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
           keys.add(hex.formatHex(keyBytes, row * 32, (row + 1) * 32));
         }
         return new Opened(file, fingerprint, keys, (int) featureShape[1]);
-      } catch (RuntimeException e) {
+      } catch (IOException | RuntimeException e) {
         file.close();
         throw e;
       }
@@ -136,12 +178,38 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
       return keys;
     }
 
-    /** The vector of one row. */
+    /**
+     * The vector of one row.
+     *
+     * @throws ModelFormatException when any vector of the chunk holds NaN or an infinity
+     */
     float[] vector(int row) {
       if (flat == null) {
-        flat = file.readFloats(FEATURES);
+        float[] values = file.readFloats(FEATURES);
+        checkFinite(values);
+        flat = values;
       }
       return Arrays.copyOfRange(flat, row * dimension, (row + 1) * dimension);
+    }
+
+    private void checkFinite(float[] values) {
+      for (int i = 0; i < values.length; i++) {
+        if (!Float.isFinite(values[i])) {
+          int row = i / dimension;
+          throw new ModelFormatException(
+              file.path(),
+              FEATURES,
+              "row "
+                  + row
+                  + " (key "
+                  + keys.get(row).substring(0, 12)
+                  + "…) holds "
+                  + values[i]
+                  + " at column "
+                  + i % dimension
+                  + "; vectors must be finite");
+        }
+      }
     }
 
     @Override
