@@ -126,9 +126,9 @@ public final class FeatureCache {
       return; // another process set it aside and warned
     } catch (IOException e) {
       warnings.accept(
-          "feature cache: not using "
+          "feature cache chunk not used: "
               + what
-              + "; cannot move it to "
+              + "; it could not be moved to "
               + quarantine
               + " ("
               + e
@@ -136,7 +136,11 @@ public final class FeatureCache {
       return;
     }
     warnings.accept(
-        "feature cache: set aside in " + quarantine + ", texts computed again: " + what);
+        "feature cache chunk not used: "
+            + what
+            + "; moved to "
+            + quarantine
+            + ", its texts are computed again");
   }
 
   /** Adds a chunk of vectors (a no-op when empty). */
