@@ -63,6 +63,7 @@ public final class FeatureCache {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, CHUNK_PREFIX + "*")) {
       for (Path file : files) {
         if (file.getFileName().toString().endsWith(CHUNK_SUFFIX)
+            && Files.isRegularFile(file)
             && !AtomicFiles.isTemporary(file)) {
           chunks.add(file);
         }
@@ -74,7 +75,8 @@ public final class FeatureCache {
 
   /**
    * The cached vectors of those {@code keys} that are cached. Each chunk is checked whole before
-   * any of its vectors is used; one that fails is set aside (see the class comment).
+   * any of its vectors is used; one that fails is set aside (see the class comment). A chunk that
+   * holds none of the keys is read no further than its keys: its damage is found when it is used.
    */
   public Map<String, float[]> lookup(Collection<String> keys) throws IOException {
     Set<String> wanted = new HashSet<>(keys);
@@ -94,21 +96,31 @@ public final class FeatureCache {
     return found;
   }
 
-  /** The vectors of the chunk's rows that are wanted and not yet found: all or, on error, none. */
+  /**
+   * The vectors of the chunk's rows that are wanted and not yet found: all or, on error, none. A
+   * chunk holding none of them is read no further than its keys.
+   */
   private Map<String, float[]> vectors(Path chunkFile, Set<String> wanted, Set<String> known)
       throws IOException {
-    Map<String, float[]> vectors = new HashMap<>();
     try (FeatureChunk.Opened chunk = FeatureChunk.Opened.open(chunkFile)) {
-      checkFingerprint(chunkFile, chunk.fingerprint());
       List<String> chunkKeys = chunk.keys();
+      List<Integer> rows = new ArrayList<>();
       for (int row = 0; row < chunkKeys.size(); row++) {
-        String key = chunkKeys.get(row);
-        if (wanted.contains(key) && !known.contains(key)) {
-          vectors.put(key, chunk.vector(row));
+        if (wanted.contains(chunkKeys.get(row)) && !known.contains(chunkKeys.get(row))) {
+          rows.add(row);
         }
       }
+      if (rows.isEmpty()) {
+        return Map.of();
+      }
+      chunk.verify();
+      checkFingerprint(chunkFile, chunk.fingerprint());
+      Map<String, float[]> vectors = new HashMap<>();
+      for (int row : rows) {
+        vectors.put(chunkKeys.get(row), chunk.vector(row));
+      }
+      return vectors;
     }
-    return vectors;
   }
 
   /** Moves a chunk that cannot be used to the quarantine, with one warning. */

@@ -28,9 +28,10 @@ import org.sycolab.io.AtomicFiles;
  *
  * <p>One digest per chunk, not per row: a lookup that uses a chunk reads all its keys and vectors
  * anyway, and a digest over the whole file also covers the header and its padding, where a changed
- * byte could otherwise rename a tensor or alter a shape unseen. Opening a chunk checks the digest
- * before anything else of the file is believed, and decoding its vectors checks they are finite. A
- * chunk without a digest (written before there was one) cannot be checked and is refused as well.
+ * byte could otherwise rename a tensor or alter a shape unseen. The digest is checked before any
+ * vector of the chunk is used (a lookup reads no further than the keys of a chunk it does not use),
+ * and decoding the vectors checks they are finite. A chunk without a digest (written before there
+ * was one) cannot be checked and is refused as well.
  *
  * @param fingerprint the backbone fingerprint the vectors come from
  * @param keys content keys (hex), one per row
@@ -96,6 +97,7 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
    */
   public static FeatureChunk read(Path file) throws IOException {
     try (Opened chunk = Opened.open(file)) {
+      chunk.verify();
       float[][] vectors = new float[chunk.keys().size()][];
       for (int row = 0; row < vectors.length; row++) {
         vectors[row] = chunk.vector(row);
@@ -105,14 +107,16 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
   }
 
   /**
-   * A chunk file opened for lookups: digest and layout checked and keys read on opening, the
-   * vectors decoded (and checked to be finite) only when one is asked for.
+   * A chunk file opened for lookups: layout checked and keys read on opening; the digest checked by
+   * {@link #verify}, which must come before any vector is asked for; the vectors decoded (and
+   * checked to be finite) when the first is.
    */
   static final class Opened implements AutoCloseable {
     private final SafetensorsFile file;
     private final String fingerprint;
     private final List<String> keys;
     private final int dimension;
+    private boolean verified;
     private float[] flat;
 
     private Opened(SafetensorsFile file, String fingerprint, List<String> keys, int dimension) {
@@ -123,22 +127,13 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
     }
 
     /**
-     * Opens a chunk file.
+     * Opens a chunk file and reads its keys.
      *
-     * @throws ModelFormatException when it is not a chunk, is damaged or has no digest
+     * @throws ModelFormatException when it is not laid out as a chunk
      */
     static Opened open(Path path) throws IOException {
       SafetensorsFile file = SafetensorsFile.open(path);
       try {
-        String digest = file.metadata().get(ChunkDigest.KEY);
-        if (digest == null) {
-          throw new ModelFormatException(
-              path,
-              "has no "
-                  + ChunkDigest.KEY
-                  + " (written by an older sycolab), so its contents cannot be checked");
-        }
-        ChunkDigest.verify(path, digest);
         String fingerprint = file.metadata().get(FINGERPRINT);
         if (fingerprint == null) {
           throw new ModelFormatException(path, "metadata " + FINGERPRINT + " missing");
@@ -163,10 +158,28 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
           keys.add(hex.formatHex(keyBytes, row * 32, (row + 1) * 32));
         }
         return new Opened(file, fingerprint, keys, (int) featureShape[1]);
-      } catch (IOException | RuntimeException e) {
+      } catch (RuntimeException e) {
         file.close();
         throw e;
       }
+    }
+
+    /**
+     * Checks the whole file against its digest.
+     *
+     * @throws ModelFormatException when it has none or the file does not match it
+     */
+    void verify() throws IOException {
+      String digest = file.metadata().get(ChunkDigest.KEY);
+      if (digest == null) {
+        throw new ModelFormatException(
+            file.path(),
+            "has no "
+                + ChunkDigest.KEY
+                + " (written by an older sycolab), so its contents cannot be checked");
+      }
+      ChunkDigest.verify(file.path(), digest);
+      verified = true;
     }
 
     String fingerprint() {
@@ -184,6 +197,9 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
      * @throws ModelFormatException when any vector of the chunk holds NaN or an infinity
      */
     float[] vector(int row) {
+      if (!verified) {
+        throw new IllegalStateException("vector read from " + file.path() + " before verify()");
+      }
       if (flat == null) {
         float[] values = file.readFloats(FEATURES);
         checkFinite(values);

@@ -104,6 +104,24 @@ class FeatureCacheTest {
   }
 
   @Test
+  void aDamagedChunkIsFoundWhenItWouldBeUsedAndNotBefore() throws Exception {
+    FeatureCache cache = new FeatureCache(root, FP, warnings::add);
+    cache.store(new FeatureChunk(FP, List.of(K1), new float[][] {{1f, 2f}}));
+    Path chunk = cache.chunks().get(0);
+    byte[] bytes = Files.readAllBytes(chunk);
+    bytes[bytes.length - 1] ^= 0x01;
+    Files.write(chunk, bytes);
+
+    assertThat(cache.lookup(List.of(K2))).isEmpty();
+    assertThat(warnings).isEmpty();
+    assertThat(cache.chunks()).containsExactly(chunk);
+
+    assertThat(cache.lookup(List.of(K1, K2))).isEmpty();
+    assertThat(warnings).singleElement().asString().contains("SHA-256");
+    assertThat(cache.chunks()).isEmpty();
+  }
+
+  @Test
   void aTruncatedChunkIsSetAsideAndNoLongerBlocksTheCache() throws Exception {
     FeatureCache cache = new FeatureCache(root, FP, warnings::add);
     cache.store(new FeatureChunk(FP, List.of(K1), new float[][] {{1f, 2f}}));
