@@ -52,9 +52,13 @@ final class CachedFeatures {
     FeatureExtractor extractor =
         new FeatureExtractor(
             () -> Backbones.open(backbone, device),
-            new FeatureCache(CacheLocation.root(), backbone.fingerprint()),
+            new FeatureCache(
+                CacheLocation.root(),
+                backbone.fingerprint(),
+                line -> err.println("warning: " + line)),
             batchSize,
-            EmbedCommand.FLUSH_EVERY);
+            EmbedCommand.FLUSH_EVERY,
+            EmbedCommand.FLUSH_AFTER);
     FeatureExtractor.Result result;
     try (EmbedProgress progress = new EmbedProgress(err, verbosity)) {
       result = extractor.extract(texts, Shard.ALL, progress);

@@ -2,6 +2,7 @@ package org.sycolab.cli;
 
 import ai.djl.Device;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +77,11 @@ final class EmbedCommand extends BaseCommand {
     List<TextSlot> slots = TextSlot.of(records);
     long start = System.nanoTime();
     BackboneSpec backbone = Backbones.describe(model.model, options, CacheLocation.root());
-    FeatureCache cache = new FeatureCache(CacheLocation.root(), backbone.fingerprint());
+    FeatureCache cache =
+        new FeatureCache(
+            CacheLocation.root(),
+            backbone.fingerprint(),
+            line -> err().println("warning: " + line));
     int merged = 0;
     for (Path dir : merge) {
       merged += cache.importChunk(dir.resolve(FEATURES_FILE));
@@ -98,7 +103,11 @@ final class EmbedCommand extends BaseCommand {
       run.recordInput(in);
       FeatureExtractor extractor =
           new FeatureExtractor(
-              () -> Backbones.open(backbone, device), cache, model.batchSize.value, FLUSH_EVERY);
+              () -> Backbones.open(backbone, device),
+              cache,
+              model.batchSize.value,
+              FLUSH_EVERY,
+              FLUSH_AFTER);
       FeatureExtractor.Result result;
       double modelSeconds;
       try (EmbedProgress progress = new EmbedProgress(err(), root().verbosity())) {
@@ -159,6 +168,9 @@ final class EmbedCommand extends BaseCommand {
 
   private static final String FEATURES_FILE = "features.safetensors";
 
-  /** Computed vectors per cache chunk, so an interrupted embedding keeps its work. */
+  /** Computed vectors per cache chunk, at most, so an interrupted embedding keeps its work. */
   static final int FLUSH_EVERY = 4096;
+
+  /** Longest wait before computed vectors are written to the cache, however slow the model. */
+  static final Duration FLUSH_AFTER = Duration.ofSeconds(30);
 }

@@ -1,9 +1,12 @@
 package org.sycolab.features;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.io.AtomicFiles;
 
@@ -20,6 +24,11 @@ import org.sycolab.io.AtomicFiles;
  * chunk files, each written whole by an atomic rename, so concurrent writers (the shards of a job
  * array sharing a file system) never collide and an interrupted run keeps every chunk it finished.
  * A vector is found by the SHA-256 of its text's content.
+ *
+ * <p>Nothing read back is trusted: a chunk that is truncated, fails its digest, holds a non-finite
+ * value, has no digest or names another backbone is never used. It is moved to {@code quarantine/}
+ * beside the chunks (kept for inspection, not deleted), one warning line names it and the problem,
+ * and its texts count as not cached, so they are computed again.
  */
 public final class FeatureCache {
 
@@ -27,13 +36,22 @@ public final class FeatureCache {
   private static final String CHUNK_SUFFIX = ".safetensors";
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** Where chunks that cannot be used are moved, inside the fingerprint's directory. */
+  static final String QUARANTINE = "quarantine";
+
   private final Path dir;
   private final String fingerprint;
+  private final Consumer<String> warnings;
 
-  /** The cache of {@code fingerprint} under {@code cacheRoot}. */
-  public FeatureCache(Path cacheRoot, String fingerprint) {
+  /**
+   * The cache of {@code fingerprint} under {@code cacheRoot}.
+   *
+   * @param warnings hears one line for each chunk set aside
+   */
+  public FeatureCache(Path cacheRoot, String fingerprint, Consumer<String> warnings) {
     this.dir = cacheRoot.resolve("features").resolve(fingerprint);
     this.fingerprint = fingerprint;
+    this.warnings = warnings;
   }
 
   /** The chunk files, sorted by name (oldest first). */
@@ -45,6 +63,7 @@ public final class FeatureCache {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, CHUNK_PREFIX + "*")) {
       for (Path file : files) {
         if (file.getFileName().toString().endsWith(CHUNK_SUFFIX)
+            && Files.isRegularFile(file)
             && !AtomicFiles.isTemporary(file)) {
           chunks.add(file);
         }
@@ -55,8 +74,9 @@ public final class FeatureCache {
   }
 
   /**
-   * The cached vectors of those {@code keys} that are cached. Each chunk's keys are read first; its
-   * vectors only when it holds a wanted key.
+   * The cached vectors of those {@code keys} that are cached. Each chunk is checked whole before
+   * any of its vectors is used; one that fails is set aside (see the class comment). A chunk that
+   * holds none of the keys is read no further than its keys: its damage is found when it is used.
    */
   public Map<String, float[]> lookup(Collection<String> keys) throws IOException {
     Set<String> wanted = new HashSet<>(keys);
@@ -65,18 +85,74 @@ public final class FeatureCache {
       if (found.size() == wanted.size()) {
         break;
       }
-      try (FeatureChunk.Opened chunk = FeatureChunk.Opened.open(chunkFile)) {
-        checkFingerprint(chunkFile, chunk.fingerprint());
-        List<String> chunkKeys = chunk.keys();
-        for (int row = 0; row < chunkKeys.size(); row++) {
-          String key = chunkKeys.get(row);
-          if (wanted.contains(key) && !found.containsKey(key)) {
-            found.put(key, chunk.vector(row));
-          }
-        }
+      try {
+        found.putAll(vectors(chunkFile, wanted, found.keySet()));
+      } catch (NoSuchFileException e) {
+        // Another process set the chunk aside since it was listed.
+      } catch (IOException | ModelFormatException | UncheckedIOException e) {
+        setAside(chunkFile, e);
       }
     }
     return found;
+  }
+
+  /**
+   * The vectors of the chunk's rows that are wanted and not yet found: all or, on error, none. A
+   * chunk holding none of them is read no further than its keys.
+   */
+  private Map<String, float[]> vectors(Path chunkFile, Set<String> wanted, Set<String> known)
+      throws IOException {
+    try (FeatureChunk.Opened chunk = FeatureChunk.Opened.open(chunkFile)) {
+      List<String> chunkKeys = chunk.keys();
+      List<Integer> rows = new ArrayList<>();
+      for (int row = 0; row < chunkKeys.size(); row++) {
+        if (wanted.contains(chunkKeys.get(row)) && !known.contains(chunkKeys.get(row))) {
+          rows.add(row);
+        }
+      }
+      if (rows.isEmpty()) {
+        return Map.of();
+      }
+      chunk.verify();
+      checkFingerprint(chunkFile, chunk.fingerprint());
+      Map<String, float[]> vectors = new HashMap<>();
+      for (int row : rows) {
+        vectors.put(chunkKeys.get(row), chunk.vector(row));
+      }
+      return vectors;
+    }
+  }
+
+  /** Moves a chunk that cannot be used to the quarantine, with one warning. */
+  private void setAside(Path chunkFile, Exception problem) {
+    String what =
+        problem instanceof UncheckedIOException unchecked
+            ? unchecked.getCause().toString()
+            : problem.getMessage();
+    Path quarantine = dir.resolve(QUARANTINE);
+    try {
+      Files.createDirectories(quarantine);
+      Files.move(
+          chunkFile, quarantine.resolve(chunkFile.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+    } catch (NoSuchFileException e) {
+      return; // another process set it aside and warned
+    } catch (IOException e) {
+      warnings.accept(
+          "feature cache chunk not used: "
+              + what
+              + "; it could not be moved to "
+              + quarantine
+              + " ("
+              + e
+              + ")");
+      return;
+    }
+    warnings.accept(
+        "feature cache chunk not used: "
+            + what
+            + "; moved to "
+            + quarantine
+            + ", its texts are computed again");
   }
 
   /** Adds a chunk of vectors (a no-op when empty). */
@@ -102,6 +178,9 @@ public final class FeatureCache {
   /**
    * Adds the vectors of a chunk file written elsewhere (a shard's output on another machine) that
    * are not cached yet; returns how many were added.
+   *
+   * @throws ModelFormatException when the file is damaged, has no digest or comes from another
+   *     backbone; the file is the user's, so it is left where it is
    */
   public int importChunk(Path file) throws IOException {
     FeatureChunk chunk = FeatureChunk.read(file);

@@ -11,11 +11,27 @@ import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.backbone.safetensors.DType;
 import org.sycolab.backbone.safetensors.SafetensorsFile;
 import org.sycolab.backbone.safetensors.SafetensorsWriter;
+import org.sycolab.backbone.safetensors.TensorInfo;
+import org.sycolab.io.AtomicFiles;
 
 /**
- * Vectors and their content keys in one safetensors file: {@code keys} (N,32) U8 holds each text's
- * SHA-256, {@code features} (N,d) F32 the vectors; metadata names the backbone fingerprint. The
- * cache is made of chunks, and {@code sycolab embed} writes its output in the same format.
+ * Vectors and their content keys in one safetensors file: a chunk of the feature cache, and the
+ * format of {@code sycolab embed}'s output. The file holds
+ *
+ * <ul>
+ *   <li>tensor {@code keys} (N,32) U8: each text's SHA-256 content key, one row per text;
+ *   <li>tensor {@code features} (N,d) F32: row i the vector of key i, every value finite;
+ *   <li>metadata {@code sycolab.fingerprint}: the backbone fingerprint the vectors come from;
+ *   <li>metadata {@code sycolab.sha256}: the SHA-256 of the whole file, computed with these 64 hex
+ *       characters set to {@code 0} (see {@link ChunkDigest}).
+ * </ul>
+ *
+ * <p>One digest per chunk, not per row: a lookup that uses a chunk reads all its keys and vectors
+ * anyway, and a digest over the whole file also covers the header and its padding, where a changed
+ * byte could otherwise rename a tensor or alter a shape unseen. The digest is checked before any
+ * vector of the chunk is used (a lookup reads no further than the keys of a chunk it does not use),
+ * and decoding the vectors checks they are finite. A chunk without a digest (written before there
+ * was one) cannot be checked and is refused as well.
  *
  * @param fingerprint the backbone fingerprint the vectors come from
  * @param keys content keys (hex), one per row
@@ -42,12 +58,14 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
 
   /** Writes the chunk atomically. */
   public void write(Path file) throws IOException {
-    writer().write(file);
+    AtomicFiles.write(file, this::writeTo);
   }
 
-  /** Writes the chunk's bytes to a stream. */
+  /** Writes the chunk's bytes, its digest included, to a stream. */
   public void writeTo(OutputStream out) throws IOException {
-    writer().writeTo(out);
+    SafetensorsWriter writer = writer();
+    writer.metadata(ChunkDigest.KEY, ChunkDigest.of(writer));
+    writer.writeTo(out);
   }
 
   private SafetensorsWriter writer() {
@@ -66,13 +84,20 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
     }
     return new SafetensorsWriter()
         .metadata(FINGERPRINT, fingerprint)
+        .metadata(ChunkDigest.KEY, ChunkDigest.PLACEHOLDER)
         .addBytes(KEYS, DType.U8, keyBytes, n, 32)
         .addFloats(FEATURES, flat, n, d);
   }
 
-  /** Reads a whole chunk, checking its layout. */
+  /**
+   * Reads a whole chunk, checking its digest, layout and values.
+   *
+   * @throws ModelFormatException when the file is damaged, has no digest or holds a non-finite
+   *     value
+   */
   public static FeatureChunk read(Path file) throws IOException {
     try (Opened chunk = Opened.open(file)) {
+      chunk.verify();
       float[][] vectors = new float[chunk.keys().size()][];
       for (int row = 0; row < vectors.length; row++) {
         vectors[row] = chunk.vector(row);
@@ -82,14 +107,16 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
   }
 
   /**
-   * A chunk file opened for lookups: layout checked and keys read on opening, the vectors decoded
-   * only when one is asked for.
+   * A chunk file opened for lookups: layout checked and keys read on opening; the digest checked by
+   * {@link #verify}, which must come before any vector is asked for; the vectors decoded (and
+   * checked to be finite) when the first is.
    */
   static final class Opened implements AutoCloseable {
     private final SafetensorsFile file;
     private final String fingerprint;
     private final List<String> keys;
     private final int dimension;
+    private boolean verified;
     private float[] flat;
 
     private Opened(SafetensorsFile file, String fingerprint, List<String> keys, int dimension) {
@@ -99,6 +126,11 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
       this.dimension = dimension;
     }
 
+    /**
+     * Opens a chunk file and reads its keys.
+     *
+     * @throws ModelFormatException when it is not laid out as a chunk
+     */
     static Opened open(Path path) throws IOException {
       SafetensorsFile file = SafetensorsFile.open(path);
       try {
@@ -106,13 +138,18 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
         if (fingerprint == null) {
           throw new ModelFormatException(path, "metadata " + FINGERPRINT + " missing");
         }
-        long[] keyShape = file.info(KEYS).shape();
-        long[] featureShape = file.info(FEATURES).shape();
-        if (keyShape.length != 2
+        TensorInfo keyInfo = file.info(KEYS);
+        TensorInfo featureInfo = file.info(FEATURES);
+        long[] keyShape = keyInfo.shape();
+        long[] featureShape = featureInfo.shape();
+        if (keyInfo.dtype() != DType.U8
+            || featureInfo.dtype() != DType.F32
+            || keyShape.length != 2
             || keyShape[1] != 32
             || featureShape.length != 2
             || featureShape[0] != keyShape[0]) {
-          throw new ModelFormatException(path, FEATURES, "shapes of keys and features disagree");
+          throw new ModelFormatException(
+              path, FEATURES, "expected keys (N,32) U8 and features (N,d) F32");
         }
         byte[] keyBytes = file.readBytes(KEYS);
         HexFormat hex = HexFormat.of();
@@ -127,6 +164,24 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
       }
     }
 
+    /**
+     * Checks the whole file against its digest.
+     *
+     * @throws ModelFormatException when it has none or the file does not match it
+     */
+    void verify() throws IOException {
+      String digest = file.metadata().get(ChunkDigest.KEY);
+      if (digest == null) {
+        throw new ModelFormatException(
+            file.path(),
+            "has no "
+                + ChunkDigest.KEY
+                + " (written by an older sycolab), so its contents cannot be checked");
+      }
+      ChunkDigest.verify(file.path(), digest);
+      verified = true;
+    }
+
     String fingerprint() {
       return fingerprint;
     }
@@ -136,12 +191,41 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
       return keys;
     }
 
-    /** The vector of one row. */
+    /**
+     * The vector of one row.
+     *
+     * @throws ModelFormatException when any vector of the chunk holds NaN or an infinity
+     */
     float[] vector(int row) {
+      if (!verified) {
+        throw new IllegalStateException("vector read from " + file.path() + " before verify()");
+      }
       if (flat == null) {
-        flat = file.readFloats(FEATURES);
+        float[] values = file.readFloats(FEATURES);
+        checkFinite(values);
+        flat = values;
       }
       return Arrays.copyOfRange(flat, row * dimension, (row + 1) * dimension);
+    }
+
+    private void checkFinite(float[] values) {
+      for (int i = 0; i < values.length; i++) {
+        if (!Float.isFinite(values[i])) {
+          int row = i / dimension;
+          throw new ModelFormatException(
+              file.path(),
+              FEATURES,
+              "row "
+                  + row
+                  + " (key "
+                  + keys.get(row).substring(0, 12)
+                  + "…) holds "
+                  + values[i]
+                  + " at column "
+                  + i % dimension
+                  + "; vectors must be finite");
+        }
+      }
     }
 
     @Override

@@ -1,11 +1,13 @@
 package org.sycolab.features;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.sycolab.backbone.Backbone;
 import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.TokenizedInput;
@@ -14,7 +16,10 @@ import org.sycolab.backbone.TokenizedInput;
  * Turns texts into vectors through a backbone and the cache: texts already cached cost nothing
  * (when all are, the backbone is never loaded); the rest are tokenised once, sorted by length and
  * cut into batches (little padding), embedded, and stored in chunks as they finish, so an
- * interrupted run keeps its progress.
+ * interrupted run keeps its progress. A chunk is written once {@code flushEvery} vectors are
+ * waiting or {@code flushAfter} has passed since the last one, whichever comes first, so a killed
+ * run loses at most that long of work plus one batch, however slow the model. A vector with NaN or
+ * an infinity is refused before it reaches the cache.
  */
 public final class FeatureExtractor {
 
@@ -29,23 +34,43 @@ public final class FeatureExtractor {
   private final FeatureCache cache;
   private final int batchSize;
   private final int flushEvery;
+  private final long flushAfterNanos;
+  private final LongSupplier nanoTime;
 
   /**
    * An extractor.
    *
    * @param cache where vectors are cached, under the backbone's fingerprint
    * @param batchSize texts per forward pass
-   * @param flushEvery computed vectors per cache chunk
+   * @param flushEvery computed vectors per cache chunk, at most
+   * @param flushAfter longest time computed vectors wait before they are written
    */
   public FeatureExtractor(
-      BackboneLoader loader, FeatureCache cache, int batchSize, int flushEvery) {
-    if (batchSize < 1 || flushEvery < 1) {
-      throw new IllegalArgumentException("batch size and flush interval must be positive");
+      BackboneLoader loader,
+      FeatureCache cache,
+      int batchSize,
+      int flushEvery,
+      Duration flushAfter) {
+    this(loader, cache, batchSize, flushEvery, flushAfter, System::nanoTime);
+  }
+
+  /** An extractor that reads the time from {@code nanoTime} (a fake clock, in tests). */
+  FeatureExtractor(
+      BackboneLoader loader,
+      FeatureCache cache,
+      int batchSize,
+      int flushEvery,
+      Duration flushAfter,
+      LongSupplier nanoTime) {
+    if (batchSize < 1 || flushEvery < 1 || flushAfter.isNegative() || flushAfter.isZero()) {
+      throw new IllegalArgumentException("batch size and flush intervals must be positive");
     }
     this.loader = loader;
     this.cache = cache;
     this.batchSize = batchSize;
     this.flushEvery = flushEvery;
+    this.flushAfterNanos = flushAfter.toNanos();
+    this.nanoTime = nanoTime;
   }
 
   /**
@@ -95,23 +120,39 @@ public final class FeatureExtractor {
     progress.start(pending.size());
     List<String> chunkKeys = new ArrayList<>();
     List<float[]> chunkVectors = new ArrayList<>();
+    long lastFlush = nanoTime.getAsLong();
     try {
       for (int start = 0; start < pending.size(); start += batchSize) {
         List<Pending> batch = pending.subList(start, Math.min(start + batchSize, pending.size()));
         float[][] vectors = backbone.embed(batch.stream().map(Pending::input).toList());
         for (int i = 0; i < vectors.length; i++) {
+          checkFinite(batch.get(i).key(), texts.get(batch.get(i).key()), vectors[i]);
+        }
+        for (int i = 0; i < vectors.length; i++) {
           found.put(batch.get(i).key(), vectors[i]);
           chunkKeys.add(batch.get(i).key());
           chunkVectors.add(vectors[i]);
         }
-        if (chunkKeys.size() >= flushEvery) {
+        long now = nanoTime.getAsLong();
+        if (chunkKeys.size() >= flushEvery || now - lastFlush >= flushAfterNanos) {
           flush(chunkKeys, chunkVectors);
+          lastFlush = now;
         }
         progress.advance(batch.size());
       }
     } finally {
       // Also when a batch fails (out of memory on the longest inputs, say): keep what is done.
       flush(chunkKeys, chunkVectors);
+    }
+  }
+
+  /** Refuses a vector with NaN or an infinity, naming its text. */
+  private static void checkFinite(String key, PairText text, float[] vector)
+      throws NonFiniteVectorException {
+    for (int column = 0; column < vector.length; column++) {
+      if (!Float.isFinite(vector[column])) {
+        throw new NonFiniteVectorException(key, text, column, vector[column]);
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,5 +142,69 @@ class EmbedCommandTest {
         .contains("pytorch_model.bin")
         .contains("unpickling can run arbitrary code")
         .doesNotContain("stack trace");
+  }
+
+  @Test
+  void aDamagedCacheChunkIsSetAsideWithOneWarningAndItsTextsComputedAgain() throws Exception {
+    Path pairs = generate(10);
+    Path first = tmp.resolve("e1");
+    CliRun r1 = CliRun.of("embed", "--in", pairs.toString(), "--out", first.toString());
+    assertThat(r1.status()).as(r1.err()).isZero();
+    List<Path> chunks;
+    try (Stream<Path> files = Files.walk(cache.resolve("features"))) {
+      chunks = files.filter(f -> f.getFileName().toString().startsWith("chunk-")).toList();
+    }
+    assertThat(chunks).hasSize(1);
+    byte[] bytes = Files.readAllBytes(chunks.get(0));
+    for (int i = bytes.length - 400; i < bytes.length - 300; i++) {
+      bytes[i] ^= 0x5a;
+    }
+    Files.write(chunks.get(0), bytes);
+
+    CliRun r2 = CliRun.of("embed", "--in", pairs.toString(), "--out", tmp.resolve("e2").toString());
+
+    assertThat(r2.status()).as(r2.err()).isZero();
+    assertThat(r2.err().lines().filter(line -> line.startsWith("warning: ")))
+        .singleElement()
+        .asString()
+        .contains(chunks.get(0).getFileName().toString())
+        .contains("quarantine")
+        .contains("SHA-256");
+    assertThat(r2.out())
+        .containsPattern("embedded (\\d+) distinct texts .*: 0 from cache, \\1 computed");
+    FeatureChunk a = FeatureChunk.read(first.resolve("features.safetensors"));
+    FeatureChunk b = FeatureChunk.read(tmp.resolve("e2/features.safetensors"));
+    assertThat(b.keys()).isEqualTo(a.keys());
+    assertThat(b.vectors()).isDeepEqualTo(a.vectors());
+  }
+
+  @Test
+  void aDamagedShardOutputGivenToMergeIsRefusedByName() throws Exception {
+    Path pairs = generate(10);
+    Path shard = tmp.resolve("shard0");
+    CliRun r =
+        CliRun.of("embed", "--in", pairs.toString(), "--shard", "0/2", "--out", shard.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    Path features = shard.resolve("features.safetensors");
+    byte[] bytes = Files.readAllBytes(features);
+    bytes[bytes.length / 2] ^= 0x01;
+    Files.write(features, bytes);
+
+    CliRun merged =
+        CliRun.of(
+            "embed",
+            "--in",
+            pairs.toString(),
+            "--merge",
+            shard.toString(),
+            "--out",
+            tmp.resolve("all").toString());
+
+    assertThat(merged.status()).isEqualTo(1);
+    assertThat(merged.err())
+        .contains(features.toString())
+        .contains("SHA-256")
+        .doesNotContain("stack trace");
+    assertThat(features).exists();
   }
 }

@@ -9,12 +9,15 @@ import org.sycolab.backbone.TokenizedInput;
 
 /**
  * A backbone without a model, for testing what surrounds one: a text's "tokens" are its response's
- * characters and its vector is (length, first char, last char); every batch is recorded.
+ * characters and its vector is (length, first char, last char); every batch is recorded. It can
+ * fail on a given batch, put a NaN in one, and run a hook before each.
  */
 final class CountingBackbone implements Backbone {
 
   final List<List<Integer>> batchLengths = new ArrayList<>();
   int failOnBatch = -1;
+  int nanOnBatch = -1;
+  Runnable beforeBatch = () -> {};
 
   @Override
   public String fingerprint() {
@@ -37,8 +40,13 @@ final class CountingBackbone implements Backbone {
     if (batchLengths.size() == failOnBatch) {
       throw new IllegalStateException("interrupted on purpose");
     }
+    beforeBatch.run();
+    float[][] vectors = batch.stream().map(CountingBackbone::vector).toArray(float[][]::new);
+    if (batchLengths.size() == nanOnBatch) {
+      vectors[vectors.length - 1][1] = Float.NaN;
+    }
     batchLengths.add(batch.stream().map(TokenizedInput::length).toList());
-    return batch.stream().map(CountingBackbone::vector).toArray(float[][]::new);
+    return vectors;
   }
 
   /** The vector this backbone gives a tokenized input. */
