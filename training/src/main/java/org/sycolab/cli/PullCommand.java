@@ -104,7 +104,8 @@ final class PullCommand extends BaseCommand {
         arity = "1..*",
         description =
             "CSV files with columns pool_id, candidate (0-based index in the pool), agreeable,"
-                + " grounded; one file per seed. Every candidate of an evaluated pool needs a row.")
+                + " grounded; one file per seed (not one file twice). Every candidate of an"
+                + " evaluated pool needs a row; scores in plain decimal (-1.25, 3e-2).")
     List<Path> scoresFiles;
   }
 
