@@ -15,6 +15,7 @@ import org.sycolab.data.Candidate;
 import org.sycolab.data.CandidatePool;
 import org.sycolab.data.PreferencePair;
 import org.sycolab.heads.FeaturePairs;
+import org.sycolab.heads.FiniteScores;
 import org.sycolab.heads.HeadDiagnostics;
 import org.sycolab.heads.HeadDirectory;
 import org.sycolab.heads.HeadScorer;
@@ -99,10 +100,13 @@ final class HeadsDiagnoseCommand extends BaseCommand {
 
     List<Candidate> candidates = new ArrayList<>();
     List<Integer> poolOfCandidate = new ArrayList<>();
+    List<String> candidateNames = new ArrayList<>();
     for (int p = 0; p < pools.size(); p++) {
-      for (Candidate candidate : pools.get(p).candidates()) {
-        candidates.add(candidate);
+      List<Candidate> poolCandidates = pools.get(p).candidates();
+      for (int c = 0; c < poolCandidates.size(); c++) {
+        candidates.add(poolCandidates.get(c));
         poolOfCandidate.add(p);
+        candidateNames.add("pool '" + pools.get(p).id() + "' candidate " + c);
       }
     }
     try {
@@ -141,13 +145,23 @@ final class HeadsDiagnoseCommand extends BaseCommand {
       List<HeadDiagnostics.ScoredHead> scored = new ArrayList<>();
       List<String> names = names(heads);
       for (int i = 0; i < heads.size(); i++) {
-        try (HeadScorer scorer = new HeadScorer(heads.get(i).weights(), device)) {
+        SavedHead head = heads.get(i);
+        try (HeadScorer scorer = new HeadScorer(head.weights(), device)) {
+          float[] pairScores = scorer.score(pairFeatures);
+          float[] candidateScores = scorer.score(candidateFeatures);
+          FiniteScores.require(
+              head.directory(),
+              pairScores,
+              k ->
+                  "pair '"
+                      + pairs.get(k / 2).id()
+                      + "' ("
+                      + (k % 2 == 0 ? "chosen" : "rejected")
+                      + ")");
+          FiniteScores.require(head.directory(), candidateScores, candidateNames::get);
           scored.add(
               new HeadDiagnostics.ScoredHead(
-                  names.get(i),
-                  heads.get(i).card().label(),
-                  scorer.score(pairFeatures),
-                  scorer.score(candidateFeatures)));
+                  names.get(i), head.card().label(), pairScores, candidateScores));
         }
       }
       int[] poolIndex = poolOfCandidate.stream().mapToInt(Integer::intValue).toArray();
@@ -157,14 +171,13 @@ final class HeadsDiagnoseCommand extends BaseCommand {
       Table verdict = HeadVerdicts.table(verdicts);
       Table accuracy = HeadDiagnostics.accuracy(withBaseline, pairs);
       Table decomposition = HeadDiagnostics.decomposition(scored, candidates, poolIndex);
+      Table correlation = scored.size() > 1 ? HeadDiagnostics.correlations(scored) : null;
+      // Every table is built before the first is written: a failure leaves no partial set.
       run.writeOutput("verdict.csv", out -> verdict.write().csv(out));
       run.writeOutput("accuracy.csv", out -> accuracy.write().csv(out));
       run.writeOutput("decomposition.csv", out -> decomposition.write().csv(out));
-      Table correlation = null;
-      if (scored.size() > 1) {
-        Table table = HeadDiagnostics.correlations(scored);
-        run.writeOutput("correlation.csv", out -> table.write().csv(out));
-        correlation = table;
+      if (correlation != null) {
+        run.writeOutput("correlation.csv", out -> correlation.write().csv(out));
       }
       run.complete();
       print(verdicts, accuracy, decomposition, correlation, pairs.size(), candidates.size(), run);

@@ -15,6 +15,7 @@ import org.sycolab.data.CandidatePool;
 import org.sycolab.heads.HeadDirectory;
 import org.sycolab.heads.HeadScorer;
 import org.sycolab.heads.SavedHead;
+import org.sycolab.pull.JavaHeap;
 import org.sycolab.pull.MenuChoice;
 import org.sycolab.pull.PoolSet;
 import org.sycolab.pull.PullAnalysis;
@@ -23,6 +24,7 @@ import org.sycolab.pull.PullResult;
 import org.sycolab.pull.Reference;
 import org.sycolab.pull.RewardScores;
 import org.sycolab.pull.ScoresFile;
+import org.sycolab.pull.SweepMemory;
 import org.sycolab.pull.TruthFloor;
 import org.sycolab.report.PullTables;
 import org.sycolab.run.Run;
@@ -102,7 +104,8 @@ final class PullCommand extends BaseCommand {
         arity = "1..*",
         description =
             "CSV files with columns pool_id, candidate (0-based index in the pool), agreeable,"
-                + " grounded; one file per seed. Every candidate of an evaluated pool needs a row.")
+                + " grounded; one file per seed (not one file twice). Every candidate of an"
+                + " evaluated pool needs a row; scores in plain decimal (-1.25, 3e-2).")
     List<Path> scoresFiles;
   }
 
@@ -253,6 +256,9 @@ final class PullCommand extends BaseCommand {
       fromFiles.forEach(RewardScores::standardised); // a constant column is refused here
     }
     BackboneSpec backbone = headPairs.isEmpty() ? null : backboneOptions.resolve(heads(headPairs));
+    PullAnalysis analysis = new PullAnalysis(poolSet, grid, resamples, seed);
+    SweepMemory memory = analysis.memory(fromFiles != null ? fromFiles.size() : headPairs.size());
+    memory.requireFits(JavaHeap.measure(memory.bytes()));
     Run run = startRun(output.open("pull"), config, Map.of("bootstrap", seed), device.toString());
     try {
       run.recordInput(poolsFile);
@@ -274,7 +280,7 @@ final class PullCommand extends BaseCommand {
               "scores-" + scores.name() + ".csv", out -> ScoresFile.write(poolSet, scores, out));
         }
       }
-      PullResult result = analyse(poolSet, grid, replicates);
+      PullResult result = analyse(analysis, replicates);
       Table pull = PullTables.pull(result);
       run.writeOutput("pull.csv", out -> pull.write().csv(out));
       Table tipping = PullTables.tipping(result);
@@ -304,8 +310,7 @@ final class PullCommand extends BaseCommand {
     return ExitCode.OK;
   }
 
-  private PullResult analyse(PoolSet poolSet, PullGrid grid, List<RewardScores> replicates) {
-    PullAnalysis analysis = new PullAnalysis(poolSet, grid, resamples, seed);
+  private PullResult analyse(PullAnalysis analysis, List<RewardScores> replicates) {
     try (ProgressBar bar =
         ProgressBar.on(
             err(), "bootstrap", "resamples", analysis.progressTotal(), root().verbosity())) {
@@ -321,6 +326,7 @@ final class PullCommand extends BaseCommand {
 
   private List<RewardScores> readScores(PoolSet poolSet, Map<String, Integer> sizes)
       throws Exception {
+    ScoresFile.requireDistinct(source.scoresFiles);
     List<RewardScores> replicates = new ArrayList<>();
     List<String> names = replicateNames(source.scoresFiles);
     for (int i = 0; i < source.scoresFiles.size(); i++) {

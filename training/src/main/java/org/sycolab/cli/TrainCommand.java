@@ -426,8 +426,10 @@ final class TrainCommand extends BaseCommand {
       throw new IllegalArgumentException("--lr must be positive, got " + learningRate);
     }
     for (var option :
-        Map.of("--weight-decay", weightDecay, "--margin", margin, "--centring", centring)
-            .entrySet()) {
+        List.of(
+            Map.entry("--weight-decay", weightDecay),
+            Map.entry("--margin", margin),
+            Map.entry("--centring", centring))) {
       if (!(option.getValue() >= 0) || !Double.isFinite(option.getValue())) {
         throw new IllegalArgumentException(
             option.getKey() + " must be zero or positive, got " + option.getValue());

@@ -107,9 +107,40 @@ public record HeadWeights(HeadArchitecture architecture, Map<String, float[]> te
                   + " but head.json implies "
                   + Arrays.toString(entry.getValue()));
         }
-        tensors.put(name, weights.readFloats(name));
+        float[] values = weights.readFloats(name);
+        requireFinite(file, name, values, shape);
+        tensors.put(name, values);
       }
     }
     return new HeadWeights(architecture, tensors);
+  }
+
+  /**
+   * Refuses a tensor holding NaN or an infinity, naming its first such element: a head trained into
+   * divergence, or a damaged file, would otherwise score every input as NaN.
+   */
+  private static void requireFinite(Path file, String name, float[] values, long[] shape) {
+    for (int i = 0; i < values.length; i++) {
+      if (!Float.isFinite(values[i])) {
+        throw new ModelFormatException(
+            file,
+            name,
+            "contains "
+                + values[i]
+                + " at "
+                + Arrays.toString(index(i, shape))
+                + "; retrain the head (sycolab train)");
+      }
+    }
+  }
+
+  /** The row-major multi-index of flat position {@code flat} in a tensor of {@code shape}. */
+  private static long[] index(long flat, long[] shape) {
+    long[] index = new long[shape.length];
+    for (int axis = shape.length - 1; axis >= 0; axis--) {
+      index[axis] = flat % shape[axis];
+      flat /= shape[axis];
+    }
+    return index;
   }
 }

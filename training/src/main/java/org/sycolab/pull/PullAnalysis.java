@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
@@ -104,6 +105,23 @@ public final class PullAnalysis {
         pools.size(),
         pools.candidateCount(),
         resamples);
+  }
+
+  /**
+   * The heap {@link #run(List, IntConsumer)} needs at its peak for {@code seeds} replicates: check
+   * it before any work starts.
+   */
+  public SweepMemory memory(int seeds) {
+    Aggregator aggregator = new Aggregator(pools, grid);
+    return SweepMemory.of(
+        pools.size(),
+        aggregator.settings().size(),
+        aggregator.stats().size(),
+        aggregator.groups().size() * aggregator.curveCount(),
+        seeds,
+        Reward.values().length,
+        resamples,
+        ForkJoinPool.commonPool().getParallelism() + 1);
   }
 
   /** How many resamples {@link #run(List, IntConsumer)} reports to its progress in all. */

@@ -13,8 +13,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.sycolab.data.CandidatePool;
 import org.sycolab.data.Problem;
+import org.sycolab.io.FileDigest;
 
 /**
  * Reward scores from anywhere (another model, Python) as CSV: one row per candidate with the
@@ -26,6 +28,13 @@ public final class ScoresFile {
   /** The columns a scores table must have. */
   public static final List<String> COLUMNS =
       List.of("pool_id", "candidate", "agreeable", "grounded");
+
+  /** A plain decimal number: sign, digits with an optional point, optional exponent. */
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
+  /** A candidate index: ASCII digits only. */
+  private static final Pattern INDEX = Pattern.compile("[0-9]{1,9}");
 
   private ScoresFile() {}
 
@@ -146,7 +155,11 @@ public final class ScoresFile {
     }
     int candidate;
     try {
-      candidate = Integer.parseInt(row.get(column[1]).trim());
+      String index = row.get(column[1]).trim();
+      if (!INDEX.matcher(index).matches()) {
+        throw new NumberFormatException(index);
+      }
+      candidate = Integer.parseInt(index);
     } catch (NumberFormatException e) {
       problems.add(
           new Problem(
@@ -195,17 +208,26 @@ public final class ScoresFile {
     }
   }
 
+  /**
+   * A score written in plain decimal: Java's own parser also takes hex ({@code 0x1p3}), type
+   * suffixes ({@code 1f}, {@code 1d}), {@code NaN} and {@code Infinity}, none of which another
+   * tool's scores should carry.
+   */
   private static double number(
       String text, String field, String where, long line, List<Problem> problems) {
-    try {
-      double value = Double.parseDouble(text.trim());
+    String trimmed = text.trim();
+    if (DECIMAL.matcher(trimmed).matches()) {
+      double value = Double.parseDouble(trimmed);
       if (Double.isFinite(value)) {
         return value;
       }
-    } catch (NumberFormatException e) {
-      // reported below
     }
-    problems.add(new Problem(where, line, field, "expected a finite number, got '" + text + "'"));
+    problems.add(
+        new Problem(
+            where,
+            line,
+            field,
+            "expected a finite decimal number such as -1.25 or 3e-2, got '" + text + "'"));
     return Double.NaN;
   }
 
@@ -269,6 +291,36 @@ public final class ScoresFile {
       return field;
     }
     return '"' + field.replace("\"", "\"\"") + '"';
+  }
+
+  /**
+   * Refuses one scores file given for two seeds: the same file by another path, or a copy with the
+   * same bytes. Two seeds with one set of scores would count as agreement between seeds.
+   *
+   * @throws IllegalArgumentException naming both paths
+   */
+  public static void requireDistinct(List<Path> files) throws IOException {
+    Map<Path, Path> byLocation = new HashMap<>();
+    Map<String, Path> byContent = new HashMap<>();
+    for (Path file : files) {
+      Path real = file.toRealPath();
+      Path earlier = byLocation.putIfAbsent(real, file);
+      String same = "is the same file as";
+      if (earlier == null) {
+        earlier = byContent.putIfAbsent(FileDigest.sha256(real), file);
+        same = "has the same content as";
+      }
+      if (earlier != null) {
+        throw new IllegalArgumentException(
+            "--scores "
+                + file
+                + " "
+                + same
+                + " "
+                + earlier
+                + ": one scores table given twice; each seed needs its own scores");
+      }
+    }
   }
 
   /** Pool id → number of candidates, for {@link #read}. */

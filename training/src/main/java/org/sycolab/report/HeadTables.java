@@ -1,7 +1,6 @@
 package org.sycolab.report;
 
 import java.util.Map;
-import org.sycolab.heads.EpochMetrics;
 import org.sycolab.heads.HeadCard;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -16,7 +15,9 @@ public final class HeadTables {
 
   /**
    * Name, label, seed, architecture, split sizes, epochs run, kept epoch, train/dev/test accuracy
-   * of the kept weights (test empty when there were no test pairs) and seconds of optimiser steps.
+   * of the kept weights (test empty when there were no test pairs). No timings: the table is a
+   * result, the same bytes on every rerun with the same data, settings and seeds; each epoch's
+   * seconds stay in the head's {@code head.json}.
    *
    * @param cards head name → card, in the order the rows should take
    */
@@ -33,7 +34,6 @@ public final class HeadTables {
     DoubleColumn trainAccuracy = DoubleColumn.create("train_accuracy");
     DoubleColumn devAccuracy = DoubleColumn.create("dev_accuracy");
     DoubleColumn testAccuracy = DoubleColumn.create("test_accuracy");
-    DoubleColumn seconds = DoubleColumn.create("train_seconds");
     cards.forEach(
         (name, card) -> {
           head.append(name);
@@ -48,8 +48,6 @@ public final class HeadTables {
           trainAccuracy.append(metric(card, "train_accuracy"));
           devAccuracy.append(metric(card, "dev_accuracy"));
           testAccuracy.append(metric(card, "test_accuracy"));
-          double steps = card.history().stream().mapToDouble(EpochMetrics::seconds).sum();
-          seconds.append(Math.round(steps * 100) / 100.0);
         });
     return Table.create(
         "heads",
@@ -64,8 +62,7 @@ public final class HeadTables {
         bestEpoch,
         trainAccuracy,
         devAccuracy,
-        testAccuracy,
-        seconds);
+        testAccuracy);
   }
 
   private static double metric(HeadCard card, String name) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,12 @@ import org.sycolab.run.RunManifest;
  * commit, versions, device, seeds) and one row per stage directory's manifest.
  */
 final class ManifestSection {
+
+  /** head_seed_2 before head_seed_10: by purpose without its number, then by the seed. */
+  private static final Comparator<Map.Entry<String, Long>> SEED_ORDER =
+      Comparator.comparing((Map.Entry<String, Long> e) -> e.getKey().replaceFirst("[0-9]+$", ""))
+          .thenComparing(Map.Entry::getValue)
+          .thenComparing(Map.Entry::getKey);
 
   private ManifestSection() {}
 
@@ -69,9 +76,10 @@ final class ManifestSection {
               manifest.git().commit() + (manifest.git().dirty() ? " (uncommitted changes)" : "")));
     }
     about.add(List.of("device", orEmpty(manifest.device())));
-    manifest
-        .seeds()
-        .forEach((purpose, seed) -> about.add(List.of("seed: " + purpose, String.valueOf(seed))));
+    // The manifest's maps keep no order once read: seeds by purpose, then number.
+    manifest.seeds().entrySet().stream()
+        .sorted(SEED_ORDER)
+        .forEach(e -> about.add(List.of("seed: " + e.getKey(), String.valueOf(e.getValue()))));
     manifest.versions().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> about.add(List.of("version: " + e.getKey(), e.getValue())));

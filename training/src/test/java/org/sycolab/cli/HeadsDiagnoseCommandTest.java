@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.heads.HeadArchitecture;
+import org.sycolab.heads.HeadDirectory;
+import org.sycolab.heads.HeadWeights;
+import org.sycolab.heads.SavedHead;
 import org.sycolab.heads.VerdictClassifier;
 import org.sycolab.run.RunManifest;
 import tech.tablesaw.api.Table;
@@ -109,6 +115,28 @@ class HeadsDiagnoseCommandTest {
     CliRun r = diagnose("--heads", head.toString());
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains("was trained on features of backbone builtin:minilm");
+    assertThat(tmp.resolve("diagnose")).doesNotExist();
+  }
+
+  @Test
+  void aHeadWithNaNWeightsIsRefusedBeforeAnythingIsWritten() throws Exception {
+    SavedHead source = HeadDirectory.read(shared.resolve("heads/grounded-seed1"));
+    Map<String, float[]> tensors = new LinkedHashMap<>(source.weights().tensors());
+    float[] weight = tensors.get(HeadArchitecture.LINEAR_WEIGHT).clone();
+    weight[3] = Float.NaN;
+    tensors.put(HeadArchitecture.LINEAR_WEIGHT, weight);
+    Path head = tmp.resolve("grounded-seed1");
+    Files.createDirectories(head);
+    HeadDirectory.writeInto(
+        head, source.card(), new HeadWeights(source.weights().architecture(), tensors));
+
+    CliRun r = diagnose("--heads", head.toString());
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "sycolab diagnose: error: "
+                + head.resolve("head.safetensors")
+                + ": linear.weight: contains NaN at [0, 3]; retrain the head (sycolab train)");
     assertThat(tmp.resolve("diagnose")).doesNotExist();
   }
 

@@ -383,7 +383,9 @@ class PullCommandTest {
     assertThat(r.err())
         .contains(scores + ":5: pool_id: no pool 'zz' in the pools file")
         .contains(scores + ":7: candidate: pool 'b' has candidates 0 to 2, got 7")
-        .contains(scores + ":8: agreeable: expected a finite number, got 'nan'")
+        .contains(
+            scores
+                + ":8: agreeable: expected a finite decimal number such as -1.25 or 3e-2, got 'nan'")
         .contains("1 candidate of the evaluated pools has no row")
         .doesNotContain("no row for pool 'b' candidate 1")
         .contains("no row for pool 'b' candidate 2");
@@ -401,6 +403,54 @@ class PullCommandTest {
             noColumn.toString());
     assertThat(missing.status()).isEqualTo(1);
     assertThat(missing.err()).contains(noColumn + ":1: grounded: missing column");
+  }
+
+  @Test
+  void oneScoresFileForTwoSeedsAndABootstrapBeyondOneArrayAreRefusedBeforeAnyOutput()
+      throws Exception {
+    Path pools = writeTwoPools();
+    Path scores =
+        write(
+            "seed.csv",
+            "pool_id,candidate,agreeable,grounded\n"
+                + "a,0,1,3\na,1,3,1\na,2,2,2\nb,0,3,3\nb,1,1,1\nb,2,2,2\n");
+    Path copy = Files.copy(scores, tmp.resolve("copy.csv"));
+    CliRun twice =
+        pull(
+            tmp.resolve("twice"),
+            "--pools",
+            pools.toString(),
+            "--split",
+            "all",
+            "--scores",
+            scores.toString(),
+            copy.toString());
+    assertThat(twice.status()).isEqualTo(2);
+    assertThat(twice.err().strip())
+        .isEqualTo(
+            "sycolab pull: error: --scores "
+                + copy
+                + " has the same content as "
+                + scores
+                + ": one scores table given twice; each seed needs its own scores");
+    assertThat(tmp.resolve("twice")).doesNotExist();
+
+    CliRun huge =
+        pull(
+            tmp.resolve("huge"),
+            "--pools",
+            pools.toString(),
+            "--split",
+            "all",
+            "--scores",
+            scores.toString(),
+            "--bootstrap",
+            "2000000000");
+    assertThat(huge.status()).isEqualTo(2);
+    assertThat(huge.err())
+        .contains("--bootstrap 2000000000 resamples of ")
+        .contains("statistics are too many to hold in one array; use at most ");
+    assertThat(tmp.resolve("huge")).doesNotExist();
   }
 
   @Test

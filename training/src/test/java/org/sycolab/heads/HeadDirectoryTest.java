@@ -85,6 +85,34 @@ class HeadDirectoryTest {
   }
 
   @Test
+  void weightsHoldingNaNOrInfinityAreRefusedNamingTensorAndIndex() throws Exception {
+    HeadArchitecture mlp = HeadArchitecture.mlp(3, 2, 0);
+    Map<String, float[]> tensors =
+        new java.util.LinkedHashMap<>(HeadWeights.initial(mlp, 1).tensors());
+    float[] fc1 = tensors.get(HeadArchitecture.FC1_WEIGHT).clone();
+    fc1[5] = Float.NaN; // row 1, column 2 of the (2, 3) weight
+    tensors.put(HeadArchitecture.FC1_WEIGHT, fc1);
+    Path dir = tmp.resolve("nan");
+    Files.createDirectories(dir);
+    HeadDirectory.writeInto(dir, card(mlp), new HeadWeights(mlp, tensors));
+    assertThatThrownBy(() -> HeadDirectory.read(dir))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessage(
+            dir.resolve("head.safetensors")
+                + ": fc1.weight: contains NaN at [1, 2]; retrain the head (sycolab train)");
+
+    float[] bias = tensors.get(HeadArchitecture.FC2_BIAS).clone();
+    bias[0] = Float.NEGATIVE_INFINITY;
+    tensors.put(HeadArchitecture.FC1_WEIGHT, HeadWeights.initial(mlp, 1).tensor("fc1.weight"));
+    tensors.put(HeadArchitecture.FC2_BIAS, bias);
+    Path infinite = tmp.resolve("infinite");
+    Files.createDirectories(infinite);
+    HeadDirectory.writeInto(infinite, card(mlp), new HeadWeights(mlp, tensors));
+    assertThatThrownBy(() -> HeadDirectory.read(infinite))
+        .hasMessageContaining("fc2.bias: contains -Infinity at [0]");
+  }
+
+  @Test
   void aDirectoryWithoutACardOrWithABrokenOneIsNotAHead() throws Exception {
     Path dir = tmp.resolve("empty");
     Files.createDirectories(dir);

@@ -75,8 +75,75 @@ class ScoresFileTest {
         .hasMessageContaining(":4: pool 'q,1' candidate 0 already has scores on line 2")
         .hasMessageContaining(":5: candidate: pool 'say \"hi\"' has candidates 0 to 1, got 5")
         .hasMessageContaining(":6: a quoted field is not closed")
-        .hasMessageContaining(":8: grounded: expected a finite number, got 'x'")
+        .hasMessageContaining(
+            ":8: grounded: expected a finite decimal number such as -1.25 or 3e-2, got 'x'")
         .hasMessageContaining(":8: pool 'say \"hi\"' candidate 1 already has scores on line 7");
+  }
+
+  @Test
+  void scoresMustBePlainDecimalNumbers() throws Exception {
+    PoolSet pools = PoolSet.of(POOLS.subList(0, 1), Reference.UNIFORM);
+    Path file = tmp.resolve("scores.csv");
+    Files.writeString(
+        file, "pool_id,candidate,agreeable,grounded\n\"q,1\",0,-1.5E-3,+.25\n\"q,1\",1,2.,7\n");
+    RewardScores read = ScoresFile.read(file, "s", pools, ScoresFile.sizes(POOLS));
+    assertThat(read.agreeable()).containsExactly(-1.5e-3, 2);
+    assertThat(read.grounded()).containsExactly(0.25, 7);
+
+    List<String> refused =
+        List.of("0x1p3", "1f", "1d", "NaN", "Infinity", "-Infinity", "", "1e400", "1_000", "١");
+    StringBuilder rows = new StringBuilder("pool_id,candidate,agreeable,grounded\n");
+    for (int i = 0; i < refused.size(); i++) {
+      rows.append("\"q,1\",").append(i % 2).append(",").append(refused.get(i)).append(",0\n");
+    }
+    Files.writeString(file, rows.toString());
+    assertThatThrownBy(() -> ScoresFile.read(file, "s", pools, ScoresFile.sizes(POOLS)))
+        .isInstanceOf(InvalidScoresException.class)
+        .hasMessageContaining(
+            ":2: agreeable: expected a finite decimal number such as -1.25 or"
+                + " 3e-2, got '0x1p3'")
+        .hasMessageContaining(":3: agreeable: expected a finite decimal number")
+        .hasMessageContaining("got '1d'")
+        .hasMessageContaining("got 'NaN'")
+        .hasMessageContaining("got 'Infinity'")
+        .hasMessageContaining("got ''")
+        .hasMessageContaining("got '1e400'")
+        .hasMessageContaining(":11: agreeable: expected a finite decimal number");
+  }
+
+  @Test
+  void aCandidateIndexIsAsciiDigits() throws Exception {
+    PoolSet pools = PoolSet.of(POOLS.subList(0, 1), Reference.UNIFORM);
+    Path file = tmp.resolve("scores.csv");
+    Files.writeString(
+        file, "pool_id,candidate,agreeable,grounded\n\"q,1\",+0,1,1\n\"q,1\",\u0661,1,1\n");
+    assertThatThrownBy(() -> ScoresFile.read(file, "s", pools, ScoresFile.sizes(POOLS)))
+        .hasMessageContaining(":2: candidate: expected the candidate's 0-based index")
+        .hasMessageContaining(":3: candidate: expected the candidate's 0-based index");
+  }
+
+  @Test
+  void oneScoresTableGivenTwiceIsRefused() throws Exception {
+    Path first = tmp.resolve("a.csv");
+    Files.writeString(first, "pool_id,candidate,agreeable,grounded\n");
+    Path other = tmp.resolve("b.csv");
+    Files.writeString(other, "pool_id,candidate,agreeable,grounded,note\n");
+    ScoresFile.requireDistinct(List.of(first, other));
+
+    Path samePath = tmp.resolve("sub/../a.csv");
+    Files.createDirectories(tmp.resolve("sub"));
+    assertThatThrownBy(() -> ScoresFile.requireDistinct(List.of(first, other, samePath)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "--scores "
+                + samePath
+                + " is the same file as "
+                + first
+                + ": one scores table given twice; each seed needs its own scores");
+
+    Path copy = Files.copy(first, tmp.resolve("copy.csv"));
+    assertThatThrownBy(() -> ScoresFile.requireDistinct(List.of(first, copy)))
+        .hasMessageContaining(copy + " has the same content as " + first);
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -413,6 +414,46 @@ class RunReportTest {
         .contains(
             "<td>pull</td><td>pull</td><td>complete</td><td>2026-11-25T14:00:00Z</td>"
                 + "<td>2.5 s</td><td>cpu()</td><td>0123456789ab+</td>");
+  }
+
+  @Test
+  void theRunsSeedsAreListedByPurposeThenNumberWhateverTheMapsOrder() throws Exception {
+    Path run = TestRuns.minimal(tmp.resolve("seeds"));
+    RunManifest planted = TestRuns.manifest("run", Map.of());
+    Map<String, Long> seeds = new LinkedHashMap<>();
+    for (long seed : List.of(10L, 2L, 1L, 33L)) {
+      seeds.put("head_seed_" + seed, seed);
+    }
+    seeds.put("bootstrap", 7L);
+    seeds.put("generator", 3L);
+    RunManifest withSeeds =
+        new RunManifest(
+            planted.schemaVersion(),
+            planted.command(),
+            planted.commandLine(),
+            planted.workingDirectory(),
+            planted.startedAt(),
+            planted.finishedAt(),
+            planted.status(),
+            planted.error(),
+            planted.config(),
+            planted.git(),
+            planted.versions(),
+            planted.device(),
+            seeds,
+            planted.inputs(),
+            planted.outputs());
+    Files.writeString(run.resolve(RunManifest.FILE_NAME), withSeeds.toJson());
+    String rendered = HtmlRenderer.render(RunReport.build(run));
+    List<String> order =
+        Pattern.compile("<td>seed: ([a-z_0-9]+)</td>")
+            .matcher(rendered)
+            .results()
+            .map(m -> m.group(1))
+            .toList();
+    assertThat(order)
+        .containsExactly(
+            "bootstrap", "generator", "head_seed_1", "head_seed_2", "head_seed_10", "head_seed_33");
   }
 
   @Test

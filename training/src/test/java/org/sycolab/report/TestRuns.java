@@ -125,9 +125,9 @@ public final class TestRuns {
     Files.writeString(
         dir.resolve("heads").resolve("heads.csv"),
         "head,label,seed,architecture,train_pairs,dev_pairs,test_pairs,epochs,best_epoch,"
-            + "train_accuracy,dev_accuracy,test_accuracy,train_seconds\n"
-            + "agreeable-seed1,agreeable,1,linear,80,10,10,30,12,0.95,0.9,0.9,0.2\n"
-            + "grounded-seed1,grounded,1,linear,80,10,10,30,7,0.9,0.85,,0.2\n");
+            + "train_accuracy,dev_accuracy,test_accuracy\n"
+            + "agreeable-seed1,agreeable,1,linear,80,10,10,30,12,0.95,0.9,0.9\n"
+            + "grounded-seed1,grounded,1,linear,80,10,10,30,7,0.9,0.85,\n");
     Path diagnose = Files.createDirectories(dir.resolve("diagnose"));
     Files.writeString(
         diagnose.resolve("accuracy.csv"),
