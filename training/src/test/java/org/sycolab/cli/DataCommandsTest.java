@@ -125,7 +125,7 @@ class DataCommandsTest {
   void directoryIsNotAFileToValidate() {
     CliRun r = CliRun.of("validate", tmp.toString());
     assertThat(r.status()).isEqualTo(ExitCode.PROBLEMS);
-    assertThat(r.out()).contains(tmp + ": not a regular file");
+    assertThat(r.out()).contains(tmp + ": expected a file, got a directory");
   }
 
   @Test
@@ -133,5 +133,22 @@ class DataCommandsTest {
     CliRun r = CliRun.of("validate", tmp.resolve("nope.jsonl").toString());
     assertThat(r.status()).isEqualTo(ExitCode.PROBLEMS);
     assertThat(r.out()).contains("nope.jsonl: no such file");
+  }
+
+  @Test
+  void aDirectoryGivenAsAFileIsTheSameOneLineAndStatusInEveryDataCommand() {
+    String said = tmp + ": expected a file, got a directory";
+    Path out = tmp.resolve("out");
+    List<CliRun> runs =
+        List.of(
+            CliRun.of("validate", tmp.toString()),
+            CliRun.of("stats", tmp.toString()),
+            CliRun.of("embed", "--in", tmp.toString(), "--out", out.toString()),
+            CliRun.of("import", "--format", "truthfulqa", tmp.toString(), "--out", out.toString()));
+    for (CliRun r : runs) {
+      assertThat(r.status()).as(r.out() + r.err()).isEqualTo(ExitCode.PROBLEMS);
+      assertThat(r.out() + r.err()).contains(said).doesNotContain("Exception", "stack trace");
+    }
+    assertThat(out).doesNotExist();
   }
 }
