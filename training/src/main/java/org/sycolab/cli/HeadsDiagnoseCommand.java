@@ -22,6 +22,7 @@ import org.sycolab.heads.HeadVerdict;
 import org.sycolab.heads.HeadVerdicts;
 import org.sycolab.heads.LongerAnswer;
 import org.sycolab.heads.SavedHead;
+import org.sycolab.report.ResultCsv;
 import org.sycolab.run.Run;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -157,13 +158,13 @@ final class HeadsDiagnoseCommand extends BaseCommand {
       Table verdict = HeadVerdicts.table(verdicts);
       Table accuracy = HeadDiagnostics.accuracy(withBaseline, pairs);
       Table decomposition = HeadDiagnostics.decomposition(scored, candidates, poolIndex);
-      run.writeOutput("verdict.csv", out -> verdict.write().csv(out));
-      run.writeOutput("accuracy.csv", out -> accuracy.write().csv(out));
-      run.writeOutput("decomposition.csv", out -> decomposition.write().csv(out));
+      run.writeOutput("verdict.csv", out -> ResultCsv.write(verdict, out));
+      run.writeOutput("accuracy.csv", out -> ResultCsv.write(accuracy, out));
+      run.writeOutput("decomposition.csv", out -> ResultCsv.write(decomposition, out));
       Table correlation = null;
       if (scored.size() > 1) {
         Table table = HeadDiagnostics.correlations(scored);
-        run.writeOutput("correlation.csv", out -> table.write().csv(out));
+        run.writeOutput("correlation.csv", out -> ResultCsv.write(table, out));
         correlation = table;
       }
       run.complete();
