@@ -95,6 +95,7 @@ public final class JsonLine {
     message =
         message
             .replaceFirst(" \\(start marker at .*\\)$", "")
+            .replaceAll(" \\(for \\w+ starting at \\[Source: [^\\]]*\\]\\)", "")
             .replaceAll(", from `[^`]*`", "")
             .replaceAll(" \\(bound as `[^`]*`\\)", "");
     if (message.isBlank()) {

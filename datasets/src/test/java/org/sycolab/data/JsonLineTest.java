@@ -53,6 +53,7 @@ class JsonLineTest {
             "{\"a\":",
             "{\"a\":1" + "0".repeat(2_000) + "}",
             "{\"a\":tru}",
+            "{\"a\":[1}",
             "{\"a\":\"\u0001\"}")) {
       List<String> problems = new ArrayList<>();
       assertThat(JsonLine.parse(text, problems::add)).as(text).isEmpty();
@@ -60,7 +61,12 @@ class JsonLineTest {
       assertThat(problems.get(0))
           .as(text)
           .doesNotContain(
-              "jackson", "Jackson", "StreamReadConstraints", "DeserializationFeature", "`");
+              "jackson",
+              "Jackson",
+              "StreamReadConstraints",
+              "DeserializationFeature",
+              "`",
+              "Source");
     }
   }
 }
