@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,5 +151,22 @@ class DataCommandsTest {
       assertThat(r.out() + r.err()).contains(said).doesNotContain("Exception", "stack trace");
     }
     assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void jsonNestedAThousandDeepIsOneLocatedProblemAndValidateChecksOn() throws IOException {
+    Path out = tmp.resolve("gen");
+    CliRun.of("generate", "--pairs", "10", "--out", out.toString());
+    List<String> lines = new ArrayList<>(Files.readAllLines(out.resolve("pairs.jsonl")));
+    lines.set(0, "{\"id\":" + "[".repeat(1_000) + "]".repeat(1_000) + "}");
+    lines.set(3, lines.get(3).replace("\"label\":", "\"lable\":"));
+    Path file = Files.write(tmp.resolve("deep.jsonl"), lines);
+    String said = file + ":1: expected valid JSON, nesting deeper than 64 levels (column 70)";
+    CliRun validate = CliRun.of("validate", file.toString());
+    assertThat(validate.status()).isEqualTo(ExitCode.PROBLEMS);
+    assertThat(validate.out()).contains(said, file + ":4: lable: not a field");
+    CliRun stats = CliRun.of("stats", file.toString());
+    assertThat(stats.status()).isEqualTo(ExitCode.PROBLEMS);
+    assertThat(stats.err()).contains(said).doesNotContain("Cannot invoke", "Exception");
   }
 }
