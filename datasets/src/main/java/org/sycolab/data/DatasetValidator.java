@@ -1,10 +1,6 @@
 package org.sycolab.data;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +23,6 @@ public final class DatasetValidator {
   /** How many problems a report keeps; all are counted. */
   public static final int MAX_KEPT_PROBLEMS = 1000;
 
-  static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
   private final TextLimits limits;
 
   /** A validator with the given text limits. */
@@ -51,6 +42,11 @@ public final class DatasetValidator {
    */
   public ValidationReport validate(Path file, Consumer<DatasetRecord> records) throws IOException {
     State state = new State(file.toString());
+    Optional<String> notAFile = notAFile(file);
+    if (notAFile.isPresent()) {
+      state.report(0, "", notAFile.get());
+      return report(state);
+    }
     try (Utf8LineReader reader = new Utf8LineReader(Files.newInputStream(file))) {
       for (Utf8LineReader.Line line = reader.next(); line != null; line = reader.next()) {
         state.lines = line.number();
@@ -62,6 +58,20 @@ public final class DatasetValidator {
       }
     }
     return report(state);
+  }
+
+  /**
+   * Why {@code file} cannot be read as a dataset (a directory, missing, not a regular file), or
+   * empty when it is a regular file. Every command that reads a dataset or an import says it so.
+   */
+  public static Optional<String> notAFile(Path file) {
+    if (Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    if (Files.isDirectory(file)) {
+      return Optional.of("expected a file, got a directory");
+    }
+    return Optional.of(Files.exists(file) ? "expected a regular file" : "no such file");
   }
 
   /**
@@ -78,7 +88,7 @@ public final class DatasetValidator {
   }
 
   private static ValidationReport report(State state) {
-    if (state.lines == 0 || (state.kind == null && state.problemCount == 0)) {
+    if (state.kind == null && state.problemCount == 0) {
       state.report(0, "", "expected at least one JSON record, the file has none");
     }
     return new ValidationReport(
@@ -93,20 +103,11 @@ public final class DatasetValidator {
 
   private Optional<DatasetRecord> readRecord(Utf8LineReader.Line line, State state) {
     long number = line.number();
-    JsonNode node;
-    try {
-      node = JSON.readTree(line.text());
-    } catch (JsonProcessingException e) {
-      state.report(
-          number,
-          "",
-          "expected valid JSON, "
-              + e.getOriginalMessage().split("\n")[0]
-              + " (column "
-              + e.getLocation().getColumnNr()
-              + ")");
+    Optional<JsonNode> parsed = JsonLine.parse(line.text(), m -> state.report(number, "", m));
+    if (parsed.isEmpty()) {
       return Optional.empty();
     }
+    JsonNode node = parsed.get();
     if (!node.isObject()) {
       state.report(number, "", "expected a JSON object, got " + JsonTypes.describe(node));
       return Optional.empty();

@@ -66,7 +66,7 @@ final class JsonFields {
       sink.report(field(name), "expected a non-empty string");
       return Optional.empty();
     }
-    return Optional.of(value.asText());
+    return wellFormed(field(name), value.asText());
   }
 
   /** A required boolean. */
@@ -183,6 +183,30 @@ final class JsonFields {
               + text.length()
               + " (raise the limit with --max-chars)");
       return Optional.empty();
+    }
+    return wellFormed(where, text);
+  }
+
+  /**
+   * Reports text holding half of a UTF-16 surrogate pair (such as a JSON escape of U+D800 alone),
+   * which has no UTF-8 form: it would be written as {@code ?} and two different texts would look
+   * the same.
+   */
+  private Optional<String> wellFormed(String where, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        sink.report(
+            where,
+            String.format(
+                "expected Unicode text, found an unpaired surrogate \\u%04x at character %d",
+                (int) c, i + 1));
+        return Optional.empty();
+      }
     }
     return Optional.of(text);
   }

@@ -168,6 +168,54 @@ class DatasetValidatorTest {
     assertThat(report.problems().get(0).line()).isEqualTo(2);
   }
 
+  @Test
+  void deepNestingIsALineProblemAndCheckingGoesOn() throws IOException {
+    String deep =
+        PAIR_1.replace(
+            "\"meta\":{", "\"meta\":{\"x\":" + "[".repeat(1_000) + "]".repeat(1_000) + ",");
+    Path file =
+        write("deep.jsonl", deep + "\n" + PAIR_2 + "\n" + PAIR_2.replace("p2", "p3") + "\n");
+    List<DatasetRecord> records = new ArrayList<>();
+    ValidationReport report = validator.validate(file, records::add);
+    assertThat(report.problems())
+        .extracting(Problem::toString)
+        .singleElement()
+        .asString()
+        .startsWith(file + ":1: expected valid JSON, nesting deeper than 64 levels (column ");
+    assertThat(records).extracting(DatasetRecord::id).containsExactly("p2", "p3");
+  }
+
+  @Test
+  void aLoneSurrogateIsRefusedWithItsField() throws IOException {
+    String pairs =
+        String.join(
+            "\n",
+            PAIR_2.replace("Right!", "Right \\ud800"),
+            PAIR_2.replace("\"p2\"", "\"p3\\udc00\"").replace("Right!", "Right."),
+            PAIR_2.replace("\"p2\"", "\"p4\"").replace("Right!", "Right \\ud83d\\ude00"));
+    Path file = write("surrogates.jsonl", pairs + "\n");
+    ValidationReport report = validator.validate(file);
+    assertThat(report.problems())
+        .extracting(Problem::toString)
+        .containsExactly(
+            file
+                + ":1: chosen: expected Unicode text, found an unpaired surrogate \\ud800 at"
+                + " character 7",
+            file
+                + ":2: id: expected Unicode text, found an unpaired surrogate \\udc00 at"
+                + " character 3");
+    assertThat(report.records()).isEqualTo(1);
+  }
+
+  @Test
+  void aDirectoryIsOneProblemNotAnError() throws IOException {
+    ValidationReport report = validator.validate(dir);
+    assertThat(report.problems())
+        .extracting(Problem::toString)
+        .containsExactly(dir + ": expected a file, got a directory");
+    assertThat(DatasetValidator.notAFile(dir.resolve("nope"))).contains("no such file");
+  }
+
   private Path write(String name, String text) throws IOException {
     return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
   }

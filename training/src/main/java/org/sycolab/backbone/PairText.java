@@ -1,5 +1,9 @@
 package org.sycolab.backbone;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -25,6 +29,9 @@ public record PairText(List<Turn> prompt, String response) {
   /**
    * SHA-256 (hex) of the content, independent of any model: each turn's role and content, then the
    * response, each length-prefixed so that no two different texts share a key.
+   *
+   * @throws IllegalArgumentException when a text holds an unpaired surrogate (validation refuses
+   *     such text first)
    */
   public String contentKey() {
     MessageDigest digest = FileDigest.newSha256();
@@ -38,10 +45,32 @@ public record PairText(List<Turn> prompt, String response) {
   }
 
   private static void update(MessageDigest digest, String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+    ByteBuffer bytes = utf8(text);
+    digest.update(Integer.toString(bytes.remaining()).getBytes(StandardCharsets.US_ASCII));
     digest.update((byte) ':');
     digest.update(bytes);
+  }
+
+  /**
+   * Encodes strictly: a lone surrogate would become {@code ?} in {@code getBytes}, and two
+   * different texts would share a key, so it is refused instead.
+   */
+  private static ByteBuffer utf8(String text) {
+    try {
+      return StandardCharsets.UTF_8
+          .newEncoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .encode(CharBuffer.wrap(text));
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(
+          "text holds an unpaired UTF-16 surrogate, which has no UTF-8 form: " + abbreviate(text));
+    }
+  }
+
+  private static String abbreviate(String text) {
+    String start = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    return "'" + start.replaceAll("\\p{Cs}", "?") + "'";
   }
 
   /** The prompt as plain text with a role marker on each turn ({@code User: …}), one per line. */

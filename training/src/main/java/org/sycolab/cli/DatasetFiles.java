@@ -1,10 +1,11 @@
 package org.sycolab.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.sycolab.data.CandidatePool;
 import org.sycolab.data.DatasetRecord;
 import org.sycolab.data.DatasetValidator;
@@ -20,16 +21,24 @@ final class DatasetFiles {
 
   /** Every record of {@code file}, or an error listing what is wrong with it. */
   static List<DatasetRecord> readValid(Path file) throws IOException, InvalidDatasetException {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException(
-          file + (Files.exists(file) ? ": not a regular file" : ": no such file"));
-    }
+    requireFile(file);
     List<DatasetRecord> records = new ArrayList<>();
     ValidationReport report = new DatasetValidator(TextLimits.DEFAULT).validate(file, records::add);
     if (!report.clean()) {
       throw new InvalidDatasetException(report);
     }
     return records;
+  }
+
+  /**
+   * Refuses a directory, a missing file or a device where a dataset file is expected, with the same
+   * words and exit status in every command: {@code FILE: expected a file, got a directory}.
+   */
+  static void requireFile(Path file) throws FileSystemException {
+    Optional<String> notAFile = DatasetValidator.notAFile(file);
+    if (notAFile.isPresent()) {
+      throw new FileSystemException(file.toString(), null, notAFile.get());
+    }
   }
 
   /** The preference pairs of {@code file}, refusing a file of pools. */

@@ -17,6 +17,7 @@ import org.sycolab.features.FeatureChunk;
 import org.sycolab.features.FeatureExtractor;
 import org.sycolab.features.Shard;
 import org.sycolab.features.TextSlot;
+import org.sycolab.report.ResultCsv;
 import org.sycolab.run.Run;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -119,7 +120,7 @@ final class EmbedCommand extends BaseCommand {
           new FeatureChunk(
               backbone.fingerprint(), keys, result.vectors().values().toArray(float[][]::new));
       run.writeOutput(FEATURES_FILE, chunk::writeTo);
-      run.writeOutput("texts.csv", out -> textTable(slots, keys).write().csv(out));
+      run.writeOutput("texts.csv", out -> ResultCsv.write(textTable(slots, keys), out));
       run.complete();
       double seconds = (System.nanoTime() - start) / 1e9;
       out()

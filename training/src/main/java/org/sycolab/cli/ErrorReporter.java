@@ -19,7 +19,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns an exception from a command into one line on standard error and an exit status; the stack
- * trace only with {@code -vv}, or {@code -v} for failures that are not the user's to fix.
+ * trace only with {@code -vv}, as README and {@code --help} say, and a hint naming {@code -vv} for
+ * failures that are not the user's to fix.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
 
@@ -36,10 +37,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     boolean expected = isExpected(e);
     err.println("sycolab " + commandLine.getCommandName() + ": error: " + describe(e));
     Verbosity verbosity = root.verbosity();
-    if (verbosity == Verbosity.DEBUG || (!expected && verbosity == Verbosity.VERBOSE)) {
+    if (verbosity == Verbosity.DEBUG) {
       e.printStackTrace(err);
     } else if (!expected) {
-      err.println("(run again with -v for the stack trace)");
+      err.println("(run again with -vv for the stack trace)");
     }
     err.flush();
     return exitCode(e);

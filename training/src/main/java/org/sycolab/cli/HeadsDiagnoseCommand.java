@@ -23,6 +23,7 @@ import org.sycolab.heads.HeadVerdict;
 import org.sycolab.heads.HeadVerdicts;
 import org.sycolab.heads.LongerAnswer;
 import org.sycolab.heads.SavedHead;
+import org.sycolab.report.ResultCsv;
 import org.sycolab.run.Run;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -173,11 +174,11 @@ final class HeadsDiagnoseCommand extends BaseCommand {
       Table decomposition = HeadDiagnostics.decomposition(scored, candidates, poolIndex);
       Table correlation = scored.size() > 1 ? HeadDiagnostics.correlations(scored) : null;
       // Every table is built before the first is written: a failure leaves no partial set.
-      run.writeOutput("verdict.csv", out -> verdict.write().csv(out));
-      run.writeOutput("accuracy.csv", out -> accuracy.write().csv(out));
-      run.writeOutput("decomposition.csv", out -> decomposition.write().csv(out));
+      run.writeOutput("verdict.csv", out -> ResultCsv.write(verdict, out));
+      run.writeOutput("accuracy.csv", out -> ResultCsv.write(accuracy, out));
+      run.writeOutput("decomposition.csv", out -> ResultCsv.write(decomposition, out));
       if (correlation != null) {
-        run.writeOutput("correlation.csv", out -> correlation.write().csv(out));
+        run.writeOutput("correlation.csv", out -> ResultCsv.write(correlation, out));
       }
       run.complete();
       print(verdicts, accuracy, decomposition, correlation, pairs.size(), candidates.size(), run);

@@ -27,6 +27,7 @@ import org.sycolab.pull.ScoresFile;
 import org.sycolab.pull.SweepMemory;
 import org.sycolab.pull.TruthFloor;
 import org.sycolab.report.PullTables;
+import org.sycolab.report.ResultCsv;
 import org.sycolab.run.Run;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -282,19 +283,19 @@ final class PullCommand extends BaseCommand {
       }
       PullResult result = analyse(analysis, replicates);
       Table pull = PullTables.pull(result);
-      run.writeOutput("pull.csv", out -> pull.write().csv(out));
+      run.writeOutput("pull.csv", out -> ResultCsv.write(pull, out));
       Table tipping = PullTables.tipping(result);
-      run.writeOutput("lambda_star.csv", out -> tipping.write().csv(out));
+      run.writeOutput("lambda_star.csv", out -> ResultCsv.write(tipping, out));
       Table menu = PullTables.menu(result);
-      run.writeOutput("menu.csv", out -> menu.write().csv(out));
+      run.writeOutput("menu.csv", out -> ResultCsv.write(menu, out));
       List<MenuChoice> choices = floor == null ? List.of() : floor.choose(result);
       if (floor != null) {
         Table choice = PullTables.choice(choices);
-        run.writeOutput("choice.csv", out -> choice.write().csv(out));
+        run.writeOutput("choice.csv", out -> ResultCsv.write(choice, out));
       }
       if (!result.seeds().isEmpty()) {
         Table spread = PullTables.seeds(result);
-        run.writeOutput("seeds.csv", out -> spread.write().csv(out));
+        run.writeOutput("seeds.csv", out -> ResultCsv.write(spread, out));
       }
       run.complete();
       PullSummary summary = new PullSummary(result, grid, split.name, pi0);

@@ -34,6 +34,7 @@ final class StatsCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
+    DatasetFiles.requireFile(file);
     DatasetTables.Rows rows = new DatasetTables.Rows();
     ValidationReport report = new DatasetValidator(TextLimits.DEFAULT).validate(file, rows);
     if (!report.clean()) {

@@ -37,6 +37,7 @@ import org.sycolab.heads.TrainingConfig;
 import org.sycolab.heads.TrainingResult;
 import org.sycolab.heads.TrainingTarget;
 import org.sycolab.report.HeadTables;
+import org.sycolab.report.ResultCsv;
 import org.sycolab.run.Run;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -289,13 +290,13 @@ final class TrainCommand extends BaseCommand {
         }
       }
       Table summary = HeadTables.summary(cards);
-      run.writeOutput("heads.csv", out -> summary.write().csv(out));
+      run.writeOutput("heads.csv", out -> ResultCsv.write(summary, out));
       List<HeadVerdict> verdicts = List.of();
       if (!truthPairs.isEmpty()) {
         truthScores.add(LongerAnswer.scored(truthPairs, List.of()));
         verdicts = HeadVerdicts.judge(truthScores, truthPairs, List.of(), new int[0]);
         Table verdictTable = HeadVerdicts.table(verdicts);
-        run.writeOutput("verdict.csv", out -> verdictTable.write().csv(out));
+        run.writeOutput("verdict.csv", out -> ResultCsv.write(verdictTable, out));
       }
       run.complete();
       out().println(summary.printAll());

@@ -1,9 +1,9 @@
 package org.sycolab.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.sycolab.data.DatasetValidator;
 import org.sycolab.data.Problem;
 import org.sycolab.data.TextLimits;
@@ -42,8 +42,9 @@ final class ValidateCommand extends BaseCommand {
     PrintWriter out = out();
     boolean clean = true;
     for (Path file : files) {
-      if (!Files.isRegularFile(file)) {
-        out.println(file + (Files.exists(file) ? ": not a regular file" : ": no such file"));
+      Optional<String> notAFile = DatasetValidator.notAFile(file);
+      if (notAFile.isPresent()) {
+        out.println(file + ": " + notAFile.get());
         clean = false;
         continue;
       }

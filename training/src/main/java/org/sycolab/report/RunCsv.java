@@ -15,7 +15,8 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * Reads a CSV of a run into a Tablesaw table with the column types the report expects, after
- * checking its header names every column the report needs.
+ * checking its header names every column the report needs; text cells come back as they were before
+ * {@link ResultCsv} neutralised them.
  */
 final class RunCsv {
 
@@ -94,12 +95,13 @@ final class RunCsv {
       }
     }
     try {
-      return Table.read()
-          .csv(
-              CsvReadOptions.builder(file.toFile())
-                  .columnTypesPartial(types)
-                  .sample(false)
-                  .tableName(file.getFileName().toString()));
+      return ResultCsv.restored(
+          Table.read()
+              .csv(
+                  CsvReadOptions.builder(file.toFile())
+                      .columnTypesPartial(types)
+                      .sample(false)
+                      .tableName(file.getFileName().toString())));
     } catch (RuntimeException e) {
       throw new InvalidRunException(file + ": " + e.getMessage(), e);
     }

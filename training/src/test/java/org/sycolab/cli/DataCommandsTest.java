@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,7 +126,7 @@ class DataCommandsTest {
   void directoryIsNotAFileToValidate() {
     CliRun r = CliRun.of("validate", tmp.toString());
     assertThat(r.status()).isEqualTo(ExitCode.PROBLEMS);
-    assertThat(r.out()).contains(tmp + ": not a regular file");
+    assertThat(r.out()).contains(tmp + ": expected a file, got a directory");
   }
 
   @Test
@@ -133,5 +134,39 @@ class DataCommandsTest {
     CliRun r = CliRun.of("validate", tmp.resolve("nope.jsonl").toString());
     assertThat(r.status()).isEqualTo(ExitCode.PROBLEMS);
     assertThat(r.out()).contains("nope.jsonl: no such file");
+  }
+
+  @Test
+  void aDirectoryGivenAsAFileIsTheSameOneLineAndStatusInEveryDataCommand() {
+    String said = tmp + ": expected a file, got a directory";
+    Path out = tmp.resolve("out");
+    List<CliRun> runs =
+        List.of(
+            CliRun.of("validate", tmp.toString()),
+            CliRun.of("stats", tmp.toString()),
+            CliRun.of("embed", "--in", tmp.toString(), "--out", out.toString()),
+            CliRun.of("import", "--format", "truthfulqa", tmp.toString(), "--out", out.toString()));
+    for (CliRun r : runs) {
+      assertThat(r.status()).as(r.out() + r.err()).isEqualTo(ExitCode.PROBLEMS);
+      assertThat(r.out() + r.err()).contains(said).doesNotContain("Exception", "stack trace");
+    }
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void jsonNestedAThousandDeepIsOneLocatedProblemAndValidateChecksOn() throws IOException {
+    Path out = tmp.resolve("gen");
+    CliRun.of("generate", "--pairs", "10", "--out", out.toString());
+    List<String> lines = new ArrayList<>(Files.readAllLines(out.resolve("pairs.jsonl")));
+    lines.set(0, "{\"id\":" + "[".repeat(1_000) + "]".repeat(1_000) + "}");
+    lines.set(3, lines.get(3).replace("\"label\":", "\"lable\":"));
+    Path file = Files.write(tmp.resolve("deep.jsonl"), lines);
+    String said = file + ":1: expected valid JSON, nesting deeper than 64 levels (column 70)";
+    CliRun validate = CliRun.of("validate", file.toString());
+    assertThat(validate.status()).isEqualTo(ExitCode.PROBLEMS);
+    assertThat(validate.out()).contains(said, file + ":4: lable: not a field");
+    CliRun stats = CliRun.of("stats", file.toString());
+    assertThat(stats.status()).isEqualTo(ExitCode.PROBLEMS);
+    assertThat(stats.err()).contains(said).doesNotContain("Cannot invoke", "Exception");
   }
 }

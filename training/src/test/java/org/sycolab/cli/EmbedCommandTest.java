@@ -120,7 +120,7 @@ class EmbedCommandTest {
     assertThat(pooling.status()).isEqualTo(2);
     assertThat(pooling.err()).contains("--pooling must be one of mean, cls, last");
     CliRun missing = CliRun.of("embed", "--in", tmp.resolve("nope.jsonl").toString());
-    assertThat(missing.status()).isEqualTo(2);
+    assertThat(missing.status()).isEqualTo(ExitCode.PROBLEMS);
     assertThat(missing.err()).contains("nope.jsonl: no such file");
     CliRun half = CliRun.of("embed", "--in", pairs.toString(), "--dtype", "float16");
     assertThat(half.status()).isEqualTo(2);

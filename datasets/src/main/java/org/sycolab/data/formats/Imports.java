@@ -1,12 +1,12 @@
 package org.sycolab.data.formats;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sycolab.data.DatasetValidator;
 import org.sycolab.data.InvalidDatasetException;
 import org.sycolab.data.Label;
 import org.sycolab.data.TextLimits;
@@ -46,8 +46,9 @@ public final class Imports {
     }
     for (Path file : files) {
       batch.startFile(file);
-      if (!Files.isRegularFile(file)) {
-        batch.problem(file, 0, "", Files.exists(file) ? "expected a regular file" : "no such file");
+      Optional<String> notAFile = DatasetValidator.notAFile(file);
+      if (notAFile.isPresent()) {
+        batch.problem(file, 0, "", notAFile.get());
         continue;
       }
       long before = batch.outcomes();

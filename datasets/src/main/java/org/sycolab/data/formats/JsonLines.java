@@ -1,13 +1,11 @@
 package org.sycolab.data.formats;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import org.sycolab.data.JsonLine;
 import org.sycolab.data.Utf8LineReader;
 
 /**
@@ -16,11 +14,6 @@ import org.sycolab.data.Utf8LineReader;
  * and a missing final newline are fine.
  */
 final class JsonLines {
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private JsonLines() {}
 
@@ -39,21 +32,12 @@ final class JsonLines {
 
   private static void parse(
       Path file, Utf8LineReader.Line line, ImportBatch batch, Handler handler) {
-    JsonNode node;
-    try {
-      node = JSON.readTree(line.text());
-    } catch (JsonProcessingException e) {
-      batch.problem(
-          file,
-          line.number(),
-          "",
-          "expected valid JSON, "
-              + e.getOriginalMessage().split("\n")[0].replaceFirst(" \\(start marker at .*\\)$", "")
-              + " (column "
-              + e.getLocation().getColumnNr()
-              + ")");
+    Optional<JsonNode> parsed =
+        JsonLine.parse(line.text(), m -> batch.problem(file, line.number(), "", m));
+    if (parsed.isEmpty()) {
       return;
     }
+    JsonNode node = parsed.get();
     if (!node.isObject()) {
       batch.problem(file, line.number(), "", "expected a JSON object");
       return;
