@@ -3,6 +3,7 @@ package org.sycolab.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -42,9 +43,11 @@ import picocli.CommandLine.Parameters;
           + " measure the pull and write the report, each stage into its own directory of one run"
           + " directory with its manifest. The run's own manifest.json lists every stage's"
           + " manifest with its SHA-256.",
-      "A stage whose directory already holds a complete manifest for the same command line is"
-          + " skipped, so --resume continues an interrupted run where it stopped; from the first"
-          + " stage that runs, every later one runs too. Features come from the cache.",
+      "A stage whose directory already holds a complete manifest for the same command line, with"
+          + " every output it recorded unchanged (size and SHA-256), is skipped, so --resume"
+          + " continues an interrupted run where it stopped; from the first stage that runs, every"
+          + " later one runs too. A finished stage whose outputs changed since is set aside into"
+          + " RUN/set-aside/ and rerun. Features come from the cache.",
       "Job arrays: after --until data, each task runs --resume RUN --shard i/n (embeds slice i"
           + " of n of the texts into RUN/shards/); the next --resume RUN merges every finished"
           + " shard into the cache and carries on.",
@@ -66,6 +69,7 @@ final class RunCommand extends BaseCommand {
 
   private static final String EXPERIMENT_SOURCE = "experiment_file";
   private static final String LOCK = ".lock";
+  private static final String SET_ASIDE = "set-aside";
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   @Parameters(
@@ -342,10 +346,24 @@ final class RunCommand extends BaseCommand {
       Stage stage = stages.get(i);
       String position =
           String.format(Locale.ROOT, "[%d/%d] %s", i + 1, stages.size(), stage.name());
-      if (!upstreamRan && stage.isFinished(dir)) {
+      Stage.Earlier earlier = upstreamRan ? null : stage.earlier(dir);
+      if (earlier != null && earlier.finished()) {
         progress(position + ": finished earlier, skipped");
         recordStage(stage, run);
         continue;
+      }
+      if (earlier != null && earlier.changed() != null) {
+        Path aside = setAside(stage.directory(), dir);
+        err()
+            .println(
+                stage.name()
+                    + ": "
+                    + earlier.changed()
+                    + "; rerunning "
+                    + stage.name()
+                    + " and the stages after it (its earlier outputs are kept in "
+                    + dir.relativize(aside)
+                    + ")");
       }
       progress(position);
       if (run != null && stage.step() == Stage.Step.REPORT) {
@@ -381,6 +399,24 @@ final class RunCommand extends BaseCommand {
     if (directory != null) {
       AtomicFiles.deleteTree(directory);
     }
+  }
+
+  /**
+   * Moves the directory of a finished stage whose outputs changed since (edited by hand, damaged)
+   * to {@code RUN/set-aside/<name>-<time>/}, in one rename, so the stage reruns into a clean
+   * directory and what was there is not lost.
+   *
+   * @return where it went
+   */
+  private static Path setAside(Path directory, Path dir) throws IOException {
+    Path aside = dir.resolve(SET_ASIDE);
+    Files.createDirectories(aside);
+    String base = directory.getFileName() + "-" + LocalDateTime.now().format(STAMP);
+    Path target = aside.resolve(base);
+    for (int i = 2; Files.exists(target); i++) {
+      target = aside.resolve(base + "-" + i);
+    }
+    return Files.move(directory, target, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** A progress line on standard error, unless -q. */

@@ -133,6 +133,49 @@ class RunCommandTest {
   }
 
   @Test
+  void aResumeRerunsAFinishedStageWhoseOutputsChangedAndTheStagesAfterIt() throws Exception {
+    Path run = tmp.resolve("run");
+    CliRun first =
+        CliRun.of("run", experiment(SMALL).toString(), "--out", run.toString(), "--until", "pull");
+    assertThat(first.status()).as(first.err()).isZero();
+    String csv = Files.readString(run.resolve("pull/pull.csv"));
+
+    Files.writeString(run.resolve("pull/pull.csv"), csv.replaceFirst("\\d", "9"));
+    CliRun edited = CliRun.of("run", "--resume", run.toString(), "--until", "pull");
+    assertThat(edited.status()).as(edited.err()).isZero();
+    assertThat(edited.err())
+        .contains("pull: pull/pull.csv changed since it was written (sha256 ")
+        .contains("; rerunning pull and the stages after it (its earlier outputs are kept in")
+        .contains("[6/8] diagnose: finished earlier, skipped")
+        .contains("[7/8] pull: done in")
+        .contains("[8/8] pull-mixture-0.5: done in");
+    assertThat(run.resolve("pull/pull.csv")).as("made again, same numbers").hasContent(csv);
+    try (var aside = Files.list(run.resolve("set-aside"))) {
+      Path kept = aside.findFirst().orElseThrow();
+      assertThat(kept.getFileName().toString()).startsWith("pull-");
+      assertThat(Files.readString(kept.resolve("pull.csv")))
+          .as("the edit is kept")
+          .isNotEqualTo(csv);
+    }
+
+    Path head = run.resolve("heads/agreeable-seed1");
+    Path weights;
+    try (var files = Files.list(head)) {
+      weights = files.filter(f -> !f.getFileName().toString().endsWith(".json")).findFirst().get();
+    }
+    byte[] bytes = Files.readAllBytes(weights);
+    bytes[bytes.length - 1] ^= 0x40;
+    Files.write(weights, bytes);
+    CliRun damaged = CliRun.of("run", "--resume", run.toString(), "--until", "pull");
+    assertThat(damaged.status()).as(damaged.err()).isZero();
+    assertThat(damaged.err())
+        .contains("train: heads/agreeable-seed1/" + weights.getFileName() + " changed since")
+        .contains("[5/8] train: done in")
+        .contains("[6/8] diagnose: done in");
+    assertThat(run.resolve("pull/pull.csv")).hasContent(csv);
+  }
+
+  @Test
   void jobArrayShardsAreMergedByTheNextResume() throws Exception {
     Path run = tmp.resolve("run");
     CliRun data =
