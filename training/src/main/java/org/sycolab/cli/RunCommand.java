@@ -303,7 +303,13 @@ final class RunCommand extends BaseCommand {
     if (!Files.isRegularFile(file)) {
       return false;
     }
-    RunManifest manifest = RunManifest.read(file);
+    RunManifest manifest;
+    try {
+      manifest = RunManifest.read(file);
+    } catch (IOException e) {
+      throw new IOException(
+          e.getMessage() + "; move it away to resume from the stages' own manifests", e);
+    }
     if (manifest.status() != RunManifest.Status.COMPLETE) {
       return false;
     }

@@ -318,6 +318,15 @@ class RunCommandTest {
     assertThat(CliRun.of("run", "--resume", tmp.toString()).err())
         .contains("no experiment.yaml there");
 
+    Files.writeString(run.resolve("manifest.json"), "{\"status\": \"comp");
+    CliRun corrupt = CliRun.of("run", "--resume", run.toString());
+    assertThat(corrupt.status()).isEqualTo(1);
+    assertThat(corrupt.err().strip())
+        .startsWith("sycolab run: error: " + run.resolve("manifest.json") + ":1:")
+        .contains("not a sycolab manifest: broken JSON")
+        .doesNotContain("\n")
+        .doesNotContain("jackson");
+
     Files.writeString(exp, "name: x\ndata: {generate: {pairs: 0}}\n");
     CliRun invalid = CliRun.of("run", exp.toString(), "--out", tmp.resolve("new").toString());
     assertThat(invalid.status()).isEqualTo(2);

@@ -129,4 +129,35 @@ class RunTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("outside the run directory");
   }
+
+  @Test
+  void aDamagedManifestIsNamedInOneLineWithoutTheJsonLibrarysTerms() throws IOException {
+    Path file = root.resolve("manifest.json");
+    Map<String, String> cases =
+        Map.of(
+            "{\"schema_version\": 1, \"status\": ",
+            ":1:",
+            "{\"status\": \"half-done\"}",
+            "status: unexpected value 'half-done'",
+            "[1, 2]",
+            "expected a JSON object of manifest fields",
+            "",
+            "empty",
+            "{\"command_line\": 7}",
+            "command_line: missing or of the wrong type",
+            "{}",
+            "expected a JSON object of manifest fields");
+    for (var c : cases.entrySet()) {
+      Files.writeString(file, c.getKey());
+      assertThatThrownBy(() -> RunManifest.read(file))
+          .as(c.getKey())
+          .isInstanceOf(IOException.class)
+          .hasMessageStartingWith(file.toString())
+          .hasMessageContaining("not a sycolab manifest")
+          .hasMessageContaining(c.getValue())
+          .hasMessageNotContaining("jackson")
+          .hasMessageNotContaining("org.sycolab")
+          .hasMessageNotContaining("\n");
+    }
+  }
 }
