@@ -58,6 +58,7 @@ import picocli.CommandLine.Parameters;
       "  sycolab run experiments/demo.yaml",
       "  sycolab run experiments/demo.yaml --dry-run",
       "  sycolab run --resume runs/demo-20261125-101500",
+      "  sycolab run experiments/demo.yaml --resume runs/demo-20261125-101500   (after a fix)",
       "  sycolab --device cuda:1 run experiments/demo.yaml --out runs/gpu1 --until data",
       "  sycolab run --resume runs/gpu1 --shard 0/4     (one task of an array)",
       "  sycolab run --resume runs/gpu1                 (merges the shards, then the rest)"
@@ -83,7 +84,11 @@ final class RunCommand extends BaseCommand {
       names = "--resume",
       paramLabel = "RUN",
       description =
-          "Continue the run in RUN with the experiment it keeps (RUN/" + EXPERIMENT_FILE + ").")
+          "Continue the run in RUN with the experiment it keeps (RUN/"
+              + EXPERIMENT_FILE
+              + "). Given an EXPERIMENT that differs (a fixed copy), it is checked, replaces the"
+              + " run's copy, and the stages whose settings it changes run again with those after"
+              + " them; finished stages it leaves alone are kept.")
   Path resume;
 
   @Option(
@@ -173,7 +178,7 @@ final class RunCommand extends BaseCommand {
     try (RunLock lock = RunLock.acquire(dir.resolve(LOCK), "run " + dir)) {
       refuseExistingRun(dir); // another process may have started one since the check above
       AtomicFiles.writeBytes(dir.resolve(EXPERIMENT_FILE), text);
-      return execute(experiment, source, dir, last);
+      return execute(experiment, source, dir, last, Map.of());
     }
   }
 
@@ -191,17 +196,30 @@ final class RunCommand extends BaseCommand {
       throw new IllegalArgumentException(
           "--resume " + resume + ": no " + EXPERIMENT_FILE + " there; is it a run directory?");
     }
-    if (experimentFile != null
-        && !Arrays.equals(Files.readAllBytes(experimentFile), Files.readAllBytes(kept))) {
-      throw new IllegalArgumentException(
-          experimentFile
-              + " differs from the experiment "
-              + resume
-              + " was started with; start a new run instead");
+    byte[] fixed = null;
+    if (experimentFile != null) {
+      byte[] given = Files.readAllBytes(experimentFile);
+      fixed = Arrays.equals(given, Files.readAllBytes(kept)) ? null : given;
     }
-    // Relative paths in the experiment lead from where its file was, even if it has gone since.
-    Path source = originalFile(dir).orElse(kept);
-    Experiment experiment = ExperimentFile.read(kept);
+    Experiment experiment;
+    Path source;
+    if (fixed != null) {
+      // A fixed experiment replaces the run's copy: stages whose command lines it changes run
+      // again, with every stage after them; finished stages it leaves alone are kept.
+      if (shard != null) {
+        throw new IllegalArgumentException(
+            "--shard embeds with the run's own experiment; resume with "
+                + experimentFile
+                + " first, without --shard");
+      }
+      experiment = ExperimentFile.read(experimentFile);
+      ExperimentFile.requirePaths(experimentFile, experiment);
+      source = experimentFile.toAbsolutePath().normalize();
+    } else {
+      // Relative paths in the experiment lead from where its file was, even if it has gone since.
+      source = originalFile(dir).orElse(kept);
+      experiment = ExperimentFile.read(kept);
+    }
     if (dryRun) {
       return printPlan(experiment, source, dir, last);
     }
@@ -214,7 +232,19 @@ final class RunCommand extends BaseCommand {
       }
     }
     try (RunLock lock = RunLock.acquire(dir.resolve(LOCK), "run " + dir)) {
-      return execute(experiment, source, dir, last);
+      Map<String, Object> replaced = new LinkedHashMap<>();
+      if (fixed != null) {
+        replaced.put("experiment_replaced_sha256", FileDigest.sha256(kept));
+        AtomicFiles.writeBytes(kept, fixed);
+        out()
+            .println(
+                "run: "
+                    + kept
+                    + " replaced by "
+                    + source
+                    + "; stages whose settings changed run again, with those after them");
+      }
+      return execute(experiment, source, dir, last, replaced);
     }
   }
 
@@ -253,7 +283,14 @@ final class RunCommand extends BaseCommand {
         : "sycolab " + global + " " + String.join(" ", stage.arguments());
   }
 
-  private int execute(Experiment experiment, Path source, Path dir, Stage.Step last)
+  /**
+   * Runs the stages not finished yet and records the run in its manifest.
+   *
+   * @param replaced what the manifest records of an experiment copy replaced now (its former
+   *     SHA-256), or nothing
+   */
+  private int execute(
+      Experiment experiment, Path source, Path dir, Stage.Step last, Map<String, Object> replaced)
       throws Exception {
     ExperimentPlan plan = new ExperimentPlan(experiment, source.getParent(), dir);
     List<Stage> stages = until(plan.stages(), last);
@@ -267,6 +304,7 @@ final class RunCommand extends BaseCommand {
     config.put("experiment", ExperimentFile.asMap(experiment));
     config.put("experiment_sha256", FileDigest.sha256(dir.resolve(EXPERIMENT_FILE)));
     config.put("until", last.id());
+    config.putAll(replaced);
     Run run = startRun(RunDirectory.at(dir), config, seeds(experiment), device(experiment));
     try {
       int status = runStages(stages, global, run, dir);
@@ -276,8 +314,16 @@ final class RunCommand extends BaseCommand {
         }
       }
       if (status != ExitCode.OK) {
-        run.fail(new IOException("a stage failed; continue with: sycolab run --resume " + dir));
-        err().println("sycolab run: failed; fix the cause, then: sycolab run --resume " + dir);
+        String again = "sycolab run --resume " + dir;
+        String edited =
+            source.equals(dir.resolve(EXPERIMENT_FILE))
+                ? ""
+                : "; if the fix is in the experiment file: sycolab run "
+                    + source
+                    + " --resume "
+                    + dir;
+        run.fail(new IOException("a stage failed; continue with: " + again + edited));
+        err().println("sycolab run: failed; fix the cause, then: " + again + edited);
         return status;
       }
       if (last == Stage.Step.REPORT) {

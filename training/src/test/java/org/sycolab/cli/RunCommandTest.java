@@ -173,6 +173,24 @@ class RunCommandTest {
         .contains("[5/8] train: done in")
         .contains("[6/8] diagnose: done in");
     assertThat(run.resolve("pull/pull.csv")).hasContent(csv);
+
+    // A fixed experiment file: the stages whose settings changed run again, the others are kept.
+    Path fixed = experiment(SMALL.replace("bootstrap: 50", "bootstrap: 40"));
+    CliRun refixed =
+        CliRun.of("run", fixed.toString(), "--resume", run.toString(), "--until", "pull");
+    assertThat(refixed.status()).as(refixed.err()).isZero();
+    assertThat(refixed.out()).contains("experiment.yaml replaced by " + fixed);
+    assertThat(refixed.err())
+        .contains("[5/8] train: finished earlier, skipped")
+        .contains("[6/8] diagnose: finished earlier, skipped")
+        .contains("[7/8] pull: done in");
+    assertThat(run.resolve("experiment.yaml")).hasSameTextualContentAs(fixed);
+    RunManifest manifest = RunManifest.read(run.resolve("manifest.json"));
+    assertThat(manifest.config())
+        .containsEntry("experiment_file", fixed.toAbsolutePath().normalize().toString())
+        .containsKey("experiment_replaced_sha256");
+    assertThat(RunManifest.read(run.resolve("pull/manifest.json")).commandLine())
+        .containsSequence("--bootstrap", "40");
   }
 
   @Test
@@ -287,7 +305,8 @@ class RunCommandTest {
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.err())
         .contains("[3/8] embed-pairs: failed")
-        .contains("then: sycolab run --resume " + run);
+        .contains("then: sycolab run --resume " + run)
+        .contains("in the experiment file: sycolab run " + exp + " --resume " + run);
     assertThat(status(run)).isEqualTo(RunManifest.Status.FAILED);
     assertThat(status(run.resolve("data"))).isEqualTo(RunManifest.Status.COMPLETE);
   }
@@ -303,10 +322,16 @@ class RunCommandTest {
     assertThat(taken.status()).isEqualTo(2);
     assertThat(taken.err()).contains("already holds a run; continue it with: sycolab run --resume");
 
+    Files.writeString(exp, SMALL.replace("pairs: 120", "pairs: 0"));
+    CliRun broken = CliRun.of("run", exp.toString(), "--resume", run.toString());
+    assertThat(broken.status()).isEqualTo(2);
+    assertThat(broken.err()).contains(exp + ": data.generate.pairs: expected a positive integer");
+    assertThat(run.resolve("experiment.yaml")).as("a bad fix replaces nothing").hasContent(SMALL);
     Files.writeString(exp, SMALL.replace("pairs: 120", "pairs: 300"));
-    CliRun changed = CliRun.of("run", exp.toString(), "--resume", run.toString());
-    assertThat(changed.status()).isEqualTo(2);
-    assertThat(changed.err()).contains("differs from the experiment");
+    CliRun changed = CliRun.of("run", exp.toString(), "--resume", run.toString(), "--dry-run");
+    assertThat(changed.status()).as(changed.err()).isZero();
+    assertThat(changed.out()).contains("--pairs 300");
+    assertThat(run.resolve("experiment.yaml")).hasContent(SMALL);
 
     assertThat(CliRun.of("run", exp.toString(), "--shard", "0/2").err())
         .contains("--shard needs --resume");
