@@ -149,6 +149,14 @@ final class RunCommand extends BaseCommand {
     return !dryRun;
   }
 
+  /** The run directory being run, once known: Ctrl-C tells how to resume it. */
+  private Path running;
+
+  @Override
+  protected String afterInterruption(RunDirectory dir) {
+    return dir.path().equals(running) ? "resume with: sycolab run --resume " + running : null;
+  }
+
   private int start(Stage.Step last) throws Exception {
     byte[] text = Files.readAllBytes(experimentFile);
     Experiment experiment = ExperimentFile.read(experimentFile);
@@ -305,6 +313,7 @@ final class RunCommand extends BaseCommand {
     config.put("experiment_sha256", FileDigest.sha256(dir.resolve(EXPERIMENT_FILE)));
     config.put("until", last.id());
     config.putAll(replaced);
+    running = dir;
     Run run = startRun(RunDirectory.at(dir), config, seeds(experiment), device(experiment));
     try {
       int status = runStages(stages, global, run, dir);

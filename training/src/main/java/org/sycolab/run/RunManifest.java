@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * @param workingDirectory where the command ran
  * @param startedAt ISO-8601 instant
  * @param finishedAt ISO-8601 instant, absent while running
- * @param status running, complete, stopped (ended early on request, to be resumed) or failed
+ * @param status running, complete, stopped (ended early on request, to be resumed), failed, or
+ *     interrupted (stopped by a signal such as Ctrl-C)
  * @param error what went wrong when failed
  * @param config the effective configuration, defaults included
  * @param git the source checkout's commit, when known
@@ -86,7 +87,9 @@ public record RunManifest(
     @JsonProperty("stopped")
     STOPPED,
     @JsonProperty("failed")
-    FAILED
+    FAILED,
+    @JsonProperty("interrupted")
+    INTERRUPTED
   }
 
   /**

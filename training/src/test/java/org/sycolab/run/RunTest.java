@@ -160,4 +160,24 @@ class RunTest {
           .hasMessageNotContaining("\n");
     }
   }
+
+  @Test
+  void anInterruptedRunSaysSoAndAnEndedOneIsLeftAsItEnded() throws IOException {
+    Run run = Run.start(RunDirectory.at(root.resolve("a")), SPEC_FOR_INTERRUPT, Clock.systemUTC());
+    assertThat(run.isRunning()).isTrue();
+    assertThat(run.interrupt()).isTrue();
+    RunManifest manifest = RunManifest.read(root.resolve("a/manifest.json"));
+    assertThat(manifest.status()).isEqualTo(RunManifest.Status.INTERRUPTED);
+    assertThat(manifest.toJson()).contains("\"status\" : \"interrupted\"");
+    assertThat(manifest.finishedAt()).isNotNull();
+
+    Run done = Run.start(RunDirectory.at(root.resolve("b")), SPEC_FOR_INTERRUPT, Clock.systemUTC());
+    done.complete();
+    assertThat(done.interrupt()).isFalse();
+    assertThat(RunManifest.read(root.resolve("b/manifest.json")).status())
+        .isEqualTo(RunManifest.Status.COMPLETE);
+  }
+
+  private static final RunSpec SPEC_FOR_INTERRUPT =
+      new RunSpec("train", List.of("train"), Map.of(), Map.of(), Map.of(), "cpu", null);
 }
