@@ -19,6 +19,7 @@ import org.sycolab.engine.PyTorchRuntime;
 import org.sycolab.experiment.Experiment;
 import org.sycolab.experiment.ExperimentFile;
 import org.sycolab.experiment.ExperimentPlan;
+import org.sycolab.experiment.InvalidExperimentException;
 import org.sycolab.experiment.Stage;
 import org.sycolab.features.Shard;
 import org.sycolab.io.AtomicFiles;
@@ -28,9 +29,11 @@ import org.sycolab.run.Run;
 import org.sycolab.run.RunDirectory;
 import org.sycolab.run.RunLock;
 import org.sycolab.run.RunManifest;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
 
 /** {@code sycolab run}: an experiment file, stage by stage, into one resumable run directory. */
 @Command(
@@ -165,12 +168,13 @@ final class RunCommand extends BaseCommand {
     if (out != null) {
       refuseExistingRun(out);
     }
+    Path planned =
+        out != null
+            ? out.toAbsolutePath().normalize()
+            : OutputOptions.runsRoot()
+                .resolve(experiment.name() + "-" + LocalDateTime.now().format(STAMP));
+    checkStages(experiment, source, planned);
     if (dryRun) {
-      Path planned =
-          out != null
-              ? out.toAbsolutePath().normalize()
-              : OutputOptions.runsRoot()
-                  .resolve(experiment.name() + "-" + LocalDateTime.now().format(STAMP));
       return printPlan(experiment, source, planned, last);
     }
     requireDevice(device(experiment));
@@ -228,6 +232,9 @@ final class RunCommand extends BaseCommand {
       source = originalFile(dir).orElse(kept);
       experiment = ExperimentFile.read(kept);
     }
+    if (fixed != null) {
+      checkStages(experiment, source, dir);
+    }
     if (dryRun) {
       return printPlan(experiment, source, dir, last);
     }
@@ -253,6 +260,50 @@ final class RunCommand extends BaseCommand {
                     + "; stages whose settings changed run again, with those after them");
       }
       return execute(experiment, source, dir, last, replaced);
+    }
+  }
+
+  /**
+   * Parses every stage's command line as the stage will and runs the checks its command makes on
+   * its options first ({@link BaseCommand#check}), so whatever a stage would refuse is refused now,
+   * before the run directory exists, naming the experiment's fields to fix.
+   *
+   * @throws InvalidExperimentException listing each stage's problem
+   */
+  private void checkStages(Experiment experiment, Path source, Path dir) {
+    List<String> global = globalOptions(experiment);
+    List<String> problems = new ArrayList<>();
+    for (Stage stage :
+        new ExperimentPlan(experiment, source.getParent(), dir).stages(List.of(), List.of())) {
+      if (stage.kind() != Stage.Kind.COMMAND) {
+        continue;
+      }
+      List<String> line = new ArrayList<>(global);
+      line.addAll(stage.arguments());
+      String[] args = line.toArray(String[]::new);
+      CommandLine parser = new CommandLine(new SycolabCommand(root().build(), List.of(args)));
+      parser.setCaseInsensitiveEnumValuesAllowed(true);
+      try {
+        ParseResult parsed = parser.parseArgs(args);
+        while (parsed.hasSubcommand()) {
+          parsed = parsed.subcommand();
+        }
+        if (parsed.commandSpec().userObject() instanceof BaseCommand command) {
+          command.check();
+        }
+      } catch (CommandLine.ParameterException | IllegalArgumentException e) {
+        List<String> fields = ExperimentPlan.fields(stage.step(), e.getMessage());
+        problems.add(
+            source
+                + ": "
+                + (fields.isEmpty() ? "" : String.join(", ", fields) + ": ")
+                + stage.name()
+                + " would refuse it: "
+                + e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidExperimentException(String.join("\n", problems));
     }
   }
 

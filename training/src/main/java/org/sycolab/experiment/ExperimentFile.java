@@ -471,7 +471,7 @@ public final class ExperimentFile {
   }
 
   private static void atLeast(List<String> problems, String field, Number value, double least) {
-    if (value != null && !(value.doubleValue() >= least)) {
+    if (value != null && !(value.doubleValue() >= least && Double.isFinite(value.doubleValue()))) {
       problems.add(field + ": expected at least " + ExperimentPlan.plain(least) + ", got " + value);
     }
   }

@@ -267,6 +267,23 @@ class RunCommandTest {
             "--dry-run");
     assertThat(bad.status()).isEqualTo(2);
     assertThat(bad.err()).contains("pull: n must be at least 1");
+
+    // What only a stage's own command checks is checked too, naming the experiment's field.
+    Path exp =
+        experiment("name: x\ndata: {generate: {}}\nheads: {hidden: 64, weight_decay: 1.0e+400}\n");
+    CliRun stage = CliRun.of("run", exp.toString(), "--dry-run");
+    assertThat(stage.status()).isEqualTo(2);
+    assertThat(stage.err())
+        .contains(exp + ": heads.weight_decay: expected at least 0, got Infinity");
+    Files.writeString(exp, "name: x\ndata: {generate: {}}\nheads: {hidden: 64}\n");
+    CliRun linear = CliRun.of("run", exp.toString(), "--out", out.toString());
+    assertThat(linear.status()).isEqualTo(2);
+    assertThat(linear.err())
+        .contains(
+            exp.toAbsolutePath()
+                + ": heads.hidden, heads.architecture: train would refuse it: --hidden applies to"
+                + " --head mlp only");
+    assertThat(out).as("refused before the run directory is made").doesNotExist();
   }
 
   @Test
