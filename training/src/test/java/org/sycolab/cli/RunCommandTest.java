@@ -284,6 +284,14 @@ class RunCommandTest {
                 + ": heads.hidden, heads.architecture: train would refuse it: --hidden applies to"
                 + " --head mlp only");
     assertThat(out).as("refused before the run directory is made").doesNotExist();
+    Files.writeString(exp, "name: x\ndata: {generate: {}}\nbackbone: {max_length: 4}\n");
+    CliRun embed = CliRun.of("run", exp.toString(), "--dry-run");
+    assertThat(embed.status()).isEqualTo(2);
+    assertThat(embed.err())
+        .contains(
+            exp.toAbsolutePath()
+                + ": backbone.max_length: embed-pairs would refuse it: --max-length: max length"
+                + " must be at least 8 tokens, got 4");
   }
 
   @Test
