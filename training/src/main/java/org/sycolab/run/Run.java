@@ -69,8 +69,7 @@ public final class Run {
     RunManifest.FileEntry entry =
         new RunManifest.FileEntry(
             absolute.toString(), Files.size(absolute), FileDigest.sha256(absolute));
-    inputs.put(absolute.toString(), entry);
-    save();
+    record(inputs, absolute.toString(), entry);
     return entry;
   }
 
@@ -88,11 +87,11 @@ public final class Run {
     MessageDigest digest = FileDigest.newSha256();
     AtomicFiles.write(target, out -> body.writeTo(new DigestOutputStream(out, digest)));
     String name = dir.path().relativize(target).toString();
-    outputs.put(
+    record(
+        outputs,
         name,
         new RunManifest.FileEntry(
             name, Files.size(target), HexFormat.of().formatHex(digest.digest())));
-    save();
     return target;
   }
 
@@ -112,9 +111,11 @@ public final class Run {
     }
     for (Path file : files) {
       String name = dir.path().relativize(file).toString();
-      outputs.put(name, new RunManifest.FileEntry(name, Files.size(file), FileDigest.sha256(file)));
+      record(
+          outputs,
+          name,
+          new RunManifest.FileEntry(name, Files.size(file), FileDigest.sha256(file)));
     }
-    save();
     return target;
   }
 
@@ -128,8 +129,17 @@ public final class Run {
       throw new IllegalArgumentException(file + " is outside the run directory " + dir);
     }
     String name = dir.path().relativize(absolute).toString();
-    outputs.put(
-        name, new RunManifest.FileEntry(name, Files.size(absolute), FileDigest.sha256(absolute)));
+    record(
+        outputs,
+        name,
+        new RunManifest.FileEntry(name, Files.size(absolute), FileDigest.sha256(absolute)));
+  }
+
+  /** Adds an entry and saves, under the run's lock, so a shutdown hook sees a whole manifest. */
+  private synchronized void record(
+      Map<String, RunManifest.FileEntry> files, String key, RunManifest.FileEntry entry)
+      throws IOException {
+    files.put(key, entry);
     save();
   }
 
