@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sycolab.data.InvalidDatasetException;
 import org.sycolab.engine.Allocator;
 import org.sycolab.engine.BuildInfo;
 import org.sycolab.engine.DeviceSpec;
+import org.sycolab.pull.InvalidScoresException;
 import org.sycolab.run.GitState;
+import org.sycolab.run.Interruptions;
 import org.sycolab.run.Run;
 import org.sycolab.run.RunDirectory;
 import org.sycolab.run.RunSpec;
@@ -19,26 +25,95 @@ import picocli.CommandLine.Spec;
 
 /**
  * Common ground of the subcommands: access to the global options, output streams, and starting a
- * run with its manifest. An explicit {@code --device cuda} is checked before any work, so a missing
- * GPU fails in the first second rather than after data has been read.
+ * run with its manifest. A run the command leaves in progress is marked failed when the command
+ * fails (an out-of-memory error included, reported in one line), and interrupted on Ctrl-C. An
+ * explicit {@code --device cuda} is checked before any work, so a missing GPU fails in the first
+ * second rather than after data has been read.
  */
 abstract class BaseCommand implements Callable<Integer> {
 
   /** System property scripts/sycolab sets to the source checkout, for the manifest's commit. */
   static final String HOME_PROPERTY = "sycolab.home";
 
+  /** Environment variable scripts/sycolab passes to the JVM, for the heap size. */
+  static final String JAVA_OPTS_ENV = "SYCOLAB_JAVA_OPTS";
+
   @Spec CommandSpec spec;
+
+  /** Runs this command started, in order; those still running when it fails are marked. */
+  private final List<Run> runs = new ArrayList<>();
 
   @Override
   public final Integer call() throws Exception {
     if (checksDeviceFirst() && root().deviceSpec().kind() == DeviceSpec.Kind.CUDA) {
       root().device();
     }
-    return execute();
+    try {
+      return execute();
+    } catch (OutOfMemoryError e) {
+      String line = outOfMemory();
+      endRuns(new IOException(line));
+      err().println("sycolab " + spec.name() + ": error: " + line);
+      if (root().verbosity() == Verbosity.DEBUG) {
+        e.printStackTrace(err());
+      }
+      err().flush();
+      return ExitCode.PROBLEMS;
+    } catch (Exception | Error e) {
+      endRuns(e);
+      throw e;
+    } finally {
+      runs.forEach(Interruptions::forget);
+    }
+  }
+
+  /**
+   * One line for a heap too small for the command's work: the heap it had and the setting to give
+   * it twice as much.
+   */
+  private String outOfMemory() {
+    long gib = 1L << 30;
+    long heap = Runtime.getRuntime().maxMemory();
+    long next = Math.max(2, Long.highestOneBit(Math.max(1, 2 * heap / gib)));
+    return String.format(
+        Locale.ROOT,
+        "out of memory in %s (heap %s); raise it with %s=-Xmx%dg",
+        spec.name(),
+        heap >= gib
+            ? String.format(Locale.ROOT, "%.0f GiB", heap / (double) gib)
+            : (heap >> 20) + " MiB",
+        JAVA_OPTS_ENV,
+        next);
+  }
+
+  /**
+   * Ends the runs this command left in progress: marked failed with {@code cause}. A run whose
+   * failure is the input's (a bad option or file, found before any work) and that wrote nothing
+   * into a directory it created itself leaves nothing behind: its manifest and directory go.
+   */
+  private void endRuns(Throwable cause) {
+    for (Run run : runs) {
+      if (!run.isRunning()) {
+        continue;
+      }
+      run.fail(cause);
+      if (isInputError(cause) && run.manifest().outputs().isEmpty()) {
+        run.directory().removeIfOnlyManifest();
+      }
+    }
   }
 
   /** Does the command's work and returns its exit status. */
   protected abstract int execute() throws Exception;
+
+  /**
+   * Checks the options alone, as {@link #execute} does before its work, reading no file: {@code
+   * run} calls it for every stage's command line before a run starts, so a value the stage would
+   * refuse is refused first. Commands whose options need such checks override it.
+   *
+   * @throws IllegalArgumentException naming the option
+   */
+  protected void check() {}
 
   /** Whether an explicit CUDA request is validated before {@link #execute}; doctor reports it. */
   protected boolean checksDeviceFirst() {
@@ -60,6 +135,13 @@ abstract class BaseCommand implements Callable<Integer> {
     return spec.commandLine().getErr();
   }
 
+  /** Whether {@code cause} is the input's: a bad option, value or file, found before work. */
+  private static boolean isInputError(Throwable cause) {
+    return cause instanceof IllegalArgumentException
+        || cause instanceof InvalidDatasetException
+        || cause instanceof InvalidScoresException;
+  }
+
   /** Starts a run in {@code dir}, recording config, seeds, versions, device and commit. */
   protected Run startRun(
       RunDirectory dir, Map<String, Object> config, Map<String, Long> seeds, String device)
@@ -75,7 +157,15 @@ abstract class BaseCommand implements Callable<Integer> {
             versions(root().build()),
             device,
             GitState.of(sourceCheckout()).orElse(null));
-    return Run.start(dir, runSpec, Clock.systemUTC());
+    Run run = Run.start(dir, runSpec, Clock.systemUTC());
+    runs.add(run);
+    Interruptions.watch(run, spec.name(), afterInterruption(dir), err());
+    return run;
+  }
+
+  /** What to tell the user after Ctrl-C stopped a run in {@code dir}; null for nothing. */
+  protected String afterInterruption(RunDirectory dir) {
+    return null;
   }
 
   private static Map<String, String> versions(BuildInfo build) {

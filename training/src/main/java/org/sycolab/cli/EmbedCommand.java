@@ -71,6 +71,12 @@ final class EmbedCommand extends BaseCommand {
   @Mixin OutputOptions output;
 
   @Override
+  protected void check() {
+    Shard.parse(shard);
+    model.backboneOptions();
+  }
+
+  @Override
   protected int execute() throws Exception {
     Shard slice = Shard.parse(shard);
     var options = model.backboneOptions();

@@ -78,6 +78,10 @@ final class ModelOptions {
       throw new IllegalArgumentException("--dtype: " + e.getMessage());
     }
     batchSize.check();
-    return new BackboneOptions(p, !noNormalize, maxLength, precision);
+    try {
+      return new BackboneOptions(p, !noNormalize, maxLength, precision);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--max-length: " + e.getMessage(), e);
+    }
   }
 }

@@ -3,6 +3,7 @@ package org.sycolab.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +19,7 @@ import org.sycolab.engine.PyTorchRuntime;
 import org.sycolab.experiment.Experiment;
 import org.sycolab.experiment.ExperimentFile;
 import org.sycolab.experiment.ExperimentPlan;
+import org.sycolab.experiment.InvalidExperimentException;
 import org.sycolab.experiment.Stage;
 import org.sycolab.features.Shard;
 import org.sycolab.io.AtomicFiles;
@@ -27,9 +29,11 @@ import org.sycolab.run.Run;
 import org.sycolab.run.RunDirectory;
 import org.sycolab.run.RunLock;
 import org.sycolab.run.RunManifest;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
 
 /** {@code sycolab run}: an experiment file, stage by stage, into one resumable run directory. */
 @Command(
@@ -42,9 +46,11 @@ import picocli.CommandLine.Parameters;
           + " measure the pull and write the report, each stage into its own directory of one run"
           + " directory with its manifest. The run's own manifest.json lists every stage's"
           + " manifest with its SHA-256.",
-      "A stage whose directory already holds a complete manifest for the same command line is"
-          + " skipped, so --resume continues an interrupted run where it stopped; from the first"
-          + " stage that runs, every later one runs too. Features come from the cache.",
+      "A stage whose directory already holds a complete manifest for the same command line, with"
+          + " every output it recorded unchanged (size and SHA-256), is skipped, so --resume"
+          + " continues an interrupted run where it stopped; from the first stage that runs, every"
+          + " later one runs too. A finished stage whose outputs changed since is set aside into"
+          + " RUN/set-aside/ and rerun. Features come from the cache.",
       "Job arrays: after --until data, each task runs --resume RUN --shard i/n (embeds slice i"
           + " of n of the texts into RUN/shards/); the next --resume RUN merges every finished"
           + " shard into the cache and carries on.",
@@ -55,6 +61,7 @@ import picocli.CommandLine.Parameters;
       "  sycolab run experiments/demo.yaml",
       "  sycolab run experiments/demo.yaml --dry-run",
       "  sycolab run --resume runs/demo-20261125-101500",
+      "  sycolab run experiments/demo.yaml --resume runs/demo-20261125-101500   (after a fix)",
       "  sycolab --device cuda:1 run experiments/demo.yaml --out runs/gpu1 --until data",
       "  sycolab run --resume runs/gpu1 --shard 0/4     (one task of an array)",
       "  sycolab run --resume runs/gpu1                 (merges the shards, then the rest)"
@@ -66,6 +73,7 @@ final class RunCommand extends BaseCommand {
 
   private static final String EXPERIMENT_SOURCE = "experiment_file";
   private static final String LOCK = ".lock";
+  private static final String SET_ASIDE = "set-aside";
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   @Parameters(
@@ -79,7 +87,11 @@ final class RunCommand extends BaseCommand {
       names = "--resume",
       paramLabel = "RUN",
       description =
-          "Continue the run in RUN with the experiment it keeps (RUN/" + EXPERIMENT_FILE + ").")
+          "Continue the run in RUN with the experiment it keeps (RUN/"
+              + EXPERIMENT_FILE
+              + "). Given an EXPERIMENT that differs (a fixed copy), it is checked, replaces the"
+              + " run's copy, and the stages whose settings it changes run again with those after"
+              + " them; finished stages it leaves alone are kept.")
   Path resume;
 
   @Option(
@@ -140,6 +152,14 @@ final class RunCommand extends BaseCommand {
     return !dryRun;
   }
 
+  /** The run directory being run, once known: Ctrl-C tells how to resume it. */
+  private Path running;
+
+  @Override
+  protected String afterInterruption(RunDirectory dir) {
+    return dir.path().equals(running) ? "resume with: sycolab run --resume " + running : null;
+  }
+
   private int start(Stage.Step last) throws Exception {
     byte[] text = Files.readAllBytes(experimentFile);
     Experiment experiment = ExperimentFile.read(experimentFile);
@@ -148,12 +168,13 @@ final class RunCommand extends BaseCommand {
     if (out != null) {
       refuseExistingRun(out);
     }
+    Path planned =
+        out != null
+            ? out.toAbsolutePath().normalize()
+            : OutputOptions.runsRoot()
+                .resolve(experiment.name() + "-" + LocalDateTime.now().format(STAMP));
+    checkStages(experiment, source, planned);
     if (dryRun) {
-      Path planned =
-          out != null
-              ? out.toAbsolutePath().normalize()
-              : OutputOptions.runsRoot()
-                  .resolve(experiment.name() + "-" + LocalDateTime.now().format(STAMP));
       return printPlan(experiment, source, planned, last);
     }
     requireDevice(device(experiment));
@@ -169,7 +190,7 @@ final class RunCommand extends BaseCommand {
     try (RunLock lock = RunLock.acquire(dir.resolve(LOCK), "run " + dir)) {
       refuseExistingRun(dir); // another process may have started one since the check above
       AtomicFiles.writeBytes(dir.resolve(EXPERIMENT_FILE), text);
-      return execute(experiment, source, dir, last);
+      return execute(experiment, source, dir, last, Map.of());
     }
   }
 
@@ -187,17 +208,33 @@ final class RunCommand extends BaseCommand {
       throw new IllegalArgumentException(
           "--resume " + resume + ": no " + EXPERIMENT_FILE + " there; is it a run directory?");
     }
-    if (experimentFile != null
-        && !Arrays.equals(Files.readAllBytes(experimentFile), Files.readAllBytes(kept))) {
-      throw new IllegalArgumentException(
-          experimentFile
-              + " differs from the experiment "
-              + resume
-              + " was started with; start a new run instead");
+    byte[] fixed = null;
+    if (experimentFile != null) {
+      byte[] given = Files.readAllBytes(experimentFile);
+      fixed = Arrays.equals(given, Files.readAllBytes(kept)) ? null : given;
     }
-    // Relative paths in the experiment lead from where its file was, even if it has gone since.
-    Path source = originalFile(dir).orElse(kept);
-    Experiment experiment = ExperimentFile.read(kept);
+    Experiment experiment;
+    Path source;
+    if (fixed != null) {
+      // A fixed experiment replaces the run's copy: stages whose command lines it changes run
+      // again, with every stage after them; finished stages it leaves alone are kept.
+      if (shard != null) {
+        throw new IllegalArgumentException(
+            "--shard embeds with the run's own experiment; resume with "
+                + experimentFile
+                + " first, without --shard");
+      }
+      experiment = ExperimentFile.read(experimentFile);
+      ExperimentFile.requirePaths(experimentFile, experiment);
+      source = experimentFile.toAbsolutePath().normalize();
+    } else {
+      // Relative paths in the experiment lead from where its file was, even if it has gone since.
+      source = originalFile(dir).orElse(kept);
+      experiment = ExperimentFile.read(kept);
+    }
+    if (fixed != null) {
+      checkStages(experiment, source, dir);
+    }
     if (dryRun) {
       return printPlan(experiment, source, dir, last);
     }
@@ -210,7 +247,63 @@ final class RunCommand extends BaseCommand {
       }
     }
     try (RunLock lock = RunLock.acquire(dir.resolve(LOCK), "run " + dir)) {
-      return execute(experiment, source, dir, last);
+      Map<String, Object> replaced = new LinkedHashMap<>();
+      if (fixed != null) {
+        replaced.put("experiment_replaced_sha256", FileDigest.sha256(kept));
+        AtomicFiles.writeBytes(kept, fixed);
+        out()
+            .println(
+                "run: "
+                    + kept
+                    + " replaced by "
+                    + source
+                    + "; stages whose settings changed run again, with those after them");
+      }
+      return execute(experiment, source, dir, last, replaced);
+    }
+  }
+
+  /**
+   * Parses every stage's command line as the stage will and runs the checks its command makes on
+   * its options first ({@link BaseCommand#check}), so whatever a stage would refuse is refused now,
+   * before the run directory exists, naming the experiment's fields to fix.
+   *
+   * @throws InvalidExperimentException listing each stage's problem
+   */
+  private void checkStages(Experiment experiment, Path source, Path dir) {
+    List<String> global = globalOptions(experiment);
+    List<String> problems = new ArrayList<>();
+    for (Stage stage :
+        new ExperimentPlan(experiment, source.getParent(), dir).stages(List.of(), List.of())) {
+      if (stage.kind() != Stage.Kind.COMMAND) {
+        continue;
+      }
+      List<String> line = new ArrayList<>(global);
+      line.addAll(stage.arguments());
+      String[] args = line.toArray(String[]::new);
+      CommandLine parser = new CommandLine(new SycolabCommand(root().build(), List.of(args)));
+      parser.setCaseInsensitiveEnumValuesAllowed(true);
+      try {
+        ParseResult parsed = parser.parseArgs(args);
+        while (parsed.hasSubcommand()) {
+          parsed = parsed.subcommand();
+        }
+        if (parsed.commandSpec().userObject() instanceof BaseCommand command) {
+          command.check();
+        }
+      } catch (CommandLine.ParameterException | IllegalArgumentException e) {
+        List<String> fields = ExperimentPlan.fields(stage.step(), e.getMessage());
+        problems.add(
+            source
+                + ": "
+                + (fields.isEmpty() ? "" : String.join(", ", fields) + ": ")
+                + stage.name()
+                + " would refuse it: "
+                + e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidExperimentException(String.join("\n", problems));
     }
   }
 
@@ -249,7 +342,14 @@ final class RunCommand extends BaseCommand {
         : "sycolab " + global + " " + String.join(" ", stage.arguments());
   }
 
-  private int execute(Experiment experiment, Path source, Path dir, Stage.Step last)
+  /**
+   * Runs the stages not finished yet and records the run in its manifest.
+   *
+   * @param replaced what the manifest records of an experiment copy replaced now (its former
+   *     SHA-256), or nothing
+   */
+  private int execute(
+      Experiment experiment, Path source, Path dir, Stage.Step last, Map<String, Object> replaced)
       throws Exception {
     ExperimentPlan plan = new ExperimentPlan(experiment, source.getParent(), dir);
     List<Stage> stages = until(plan.stages(), last);
@@ -263,6 +363,8 @@ final class RunCommand extends BaseCommand {
     config.put("experiment", ExperimentFile.asMap(experiment));
     config.put("experiment_sha256", FileDigest.sha256(dir.resolve(EXPERIMENT_FILE)));
     config.put("until", last.id());
+    config.putAll(replaced);
+    running = dir;
     Run run = startRun(RunDirectory.at(dir), config, seeds(experiment), device(experiment));
     try {
       int status = runStages(stages, global, run, dir);
@@ -272,8 +374,16 @@ final class RunCommand extends BaseCommand {
         }
       }
       if (status != ExitCode.OK) {
-        run.fail(new IOException("a stage failed; continue with: sycolab run --resume " + dir));
-        err().println("sycolab run: failed; fix the cause, then: sycolab run --resume " + dir);
+        String again = "sycolab run --resume " + dir;
+        String edited =
+            source.equals(dir.resolve(EXPERIMENT_FILE))
+                ? ""
+                : "; if the fix is in the experiment file: sycolab run "
+                    + source
+                    + " --resume "
+                    + dir;
+        run.fail(new IOException("a stage failed; continue with: " + again + edited));
+        err().println("sycolab run: failed; fix the cause, then: " + again + edited);
         return status;
       }
       if (last == Stage.Step.REPORT) {
@@ -299,7 +409,13 @@ final class RunCommand extends BaseCommand {
     if (!Files.isRegularFile(file)) {
       return false;
     }
-    RunManifest manifest = RunManifest.read(file);
+    RunManifest manifest;
+    try {
+      manifest = RunManifest.read(file);
+    } catch (IOException e) {
+      throw new IOException(
+          e.getMessage() + "; move it away to resume from the stages' own manifests", e);
+    }
     if (manifest.status() != RunManifest.Status.COMPLETE) {
       return false;
     }
@@ -342,10 +458,24 @@ final class RunCommand extends BaseCommand {
       Stage stage = stages.get(i);
       String position =
           String.format(Locale.ROOT, "[%d/%d] %s", i + 1, stages.size(), stage.name());
-      if (!upstreamRan && stage.isFinished(dir)) {
+      Stage.Earlier earlier = upstreamRan ? null : stage.earlier(dir);
+      if (earlier != null && earlier.finished()) {
         progress(position + ": finished earlier, skipped");
         recordStage(stage, run);
         continue;
+      }
+      if (earlier != null && earlier.changed() != null) {
+        Path aside = setAside(stage.directory(), dir);
+        err()
+            .println(
+                stage.name()
+                    + ": "
+                    + earlier.changed()
+                    + "; rerunning "
+                    + stage.name()
+                    + " and the stages after it (its earlier outputs are kept in "
+                    + dir.relativize(aside)
+                    + ")");
       }
       progress(position);
       if (run != null && stage.step() == Stage.Step.REPORT) {
@@ -381,6 +511,24 @@ final class RunCommand extends BaseCommand {
     if (directory != null) {
       AtomicFiles.deleteTree(directory);
     }
+  }
+
+  /**
+   * Moves the directory of a finished stage whose outputs changed since (edited by hand, damaged)
+   * to {@code RUN/set-aside/<name>-<time>/}, in one rename, so the stage reruns into a clean
+   * directory and what was there is not lost.
+   *
+   * @return where it went
+   */
+  private static Path setAside(Path directory, Path dir) throws IOException {
+    Path aside = dir.resolve(SET_ASIDE);
+    Files.createDirectories(aside);
+    String base = directory.getFileName() + "-" + LocalDateTime.now().format(STAMP);
+    Path target = aside.resolve(base);
+    for (int i = 2; Files.exists(target); i++) {
+      target = aside.resolve(base + "-" + i);
+    }
+    return Files.move(directory, target, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** A progress line on standard error, unless -q. */

@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
       "  0  success",
       "  1  problems found (doctor, validate) or the command failed",
       "  2  bad usage, or a --device that is not available",
+      "  130, 143  interrupted by Ctrl-C or SIGTERM; the run's manifest says interrupted",
       "",
       "Run 'sycolab COMMAND --help' for a command's options. Docs: README.md."
     })

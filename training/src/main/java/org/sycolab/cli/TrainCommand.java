@@ -419,6 +419,12 @@ final class TrainCommand extends BaseCommand {
   }
 
   /** Checks the numeric options, naming them, before any data is read. */
+  @Override
+  protected void check() {
+    targets();
+    checkOptions(head);
+  }
+
   private void checkOptions(HeadArchitecture.Kind kind) {
     positive("--epochs", epochs);
     positive("--minibatch", minibatch);

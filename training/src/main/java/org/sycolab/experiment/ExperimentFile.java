@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -78,6 +79,7 @@ public final class ExperimentFile {
     if (text.isBlank()) {
       throw new InvalidExperimentException(file + ": empty; see experiments/demo.yaml");
     }
+    refuseAliases(file, text);
     Experiment experiment;
     try {
       experiment = YAML.readValue(text, Experiment.class);
@@ -102,6 +104,28 @@ public final class ExperimentFile {
           problems.stream().map(p -> file + ": " + p).collect(Collectors.joining("\n")));
     }
     return experiment;
+  }
+
+  /**
+   * Refuses the first YAML alias ({@code *name}): the YAML reader would read it as the text of its
+   * name, not as the anchored value, so a run would silently use the wrong setting. A syntax error
+   * is left to the full read, which reports it.
+   */
+  private static void refuseAliases(Path file, String text) throws IOException {
+    try (JsonParser parser = YAML.getFactory().createParser(text)) {
+      while (parser.nextToken() != null) {
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+          throw new InvalidExperimentException(
+              file
+                  + located(parser.currentTokenLocation())
+                  + ": aliases (*"
+                  + parser.getText()
+                  + ") are not supported in experiment files; write the value out");
+        }
+      }
+    } catch (JsonProcessingException e) {
+      // Not YAML: the full read names the problem and its line.
+    }
   }
 
   /**
@@ -447,7 +471,7 @@ public final class ExperimentFile {
   }
 
   private static void atLeast(List<String> problems, String field, Number value, double least) {
-    if (value != null && !(value.doubleValue() >= least)) {
+    if (value != null && !(value.doubleValue() >= least && Double.isFinite(value.doubleValue()))) {
       problems.add(field + ": expected at least " + ExperimentPlan.plain(least) + ", got " + value);
     }
   }

@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.sycolab.backbone.BuiltinModel;
 import org.sycolab.features.Shard;
@@ -121,6 +126,74 @@ public final class ExperimentPlan {
       }
     }
     return done;
+  }
+
+  /** The experiment's field behind each option of the stages' command lines, by stage. */
+  private static final Map<Stage.Step, Map<String, String>> FIELDS =
+      Map.of(
+          Stage.Step.DATA,
+          Map.of(
+              "--seed", "data.generate.seed",
+              "--pairs", "data.generate.pairs",
+              "--heldout-domain", "data.generate.heldout_domain",
+              "--families", "data.generate.families",
+              "--control-share", "data.generate.control_share"),
+          Stage.Step.TRAIN,
+          Map.ofEntries(
+              Map.entry("--label", "heads.mixture"),
+              Map.entry("--exclude-domains", "heads.heldout_domains"),
+              Map.entry("--head", "heads.architecture"),
+              Map.entry("--hidden", "heads.hidden"),
+              Map.entry("--dropout", "heads.dropout"),
+              Map.entry("--epochs", "heads.epochs"),
+              Map.entry("--minibatch", "heads.minibatch"),
+              Map.entry("--lr", "heads.lr"),
+              Map.entry("--weight-decay", "heads.weight_decay"),
+              Map.entry("--margin", "heads.margin"),
+              Map.entry("--centring", "heads.centring"),
+              Map.entry("--patience", "heads.patience"),
+              Map.entry("--seeds", "heads.seeds")),
+          Stage.Step.DIAGNOSE,
+          Map.of("--split", "pull.split"),
+          Stage.Step.PULL,
+          Map.of(
+              "--split", "pull.split",
+              "--lambda", "pull.lambda",
+              "--n", "pull.n",
+              "--beta", "pull.beta",
+              "--reference", "pull.reference",
+              "--bootstrap", "pull.bootstrap",
+              "--seed", "pull.seed",
+              "--truth-floor", "pull.truth_floor"));
+
+  /** The fields behind the options every stage may take: the device and the backbone's. */
+  private static final Map<String, String> SHARED_FIELDS =
+      Map.of(
+          "--device", "device",
+          "--model", "backbone.model",
+          "--pooling", "backbone.pooling",
+          "--max-length", "backbone.max_length",
+          "--dtype", "backbone.dtype",
+          "--no-normalize", "backbone.normalize",
+          "--batch-size", "backbone.batch_size");
+
+  private static final Pattern OPTION = Pattern.compile("--[a-z][a-z-]*");
+
+  /**
+   * The experiment's fields behind the options a stage's message names, in the order named: what to
+   * fix in the file when a stage refuses its command line.
+   */
+  public static List<String> fields(Stage.Step step, String message) {
+    Map<String, String> own = FIELDS.getOrDefault(step, Map.of());
+    Set<String> fields = new LinkedHashSet<>();
+    Matcher m = OPTION.matcher(message);
+    while (m.find()) {
+      String field = own.getOrDefault(m.group(), SHARED_FIELDS.get(m.group()));
+      if (field != null) {
+        fields.add(field);
+      }
+    }
+    return List.copyOf(fields);
   }
 
   /** The pairs file the run reads, inside the run directory. */

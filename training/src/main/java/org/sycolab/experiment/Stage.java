@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.sycolab.io.FileDigest;
 import org.sycolab.run.RunManifest;
 
@@ -32,39 +33,109 @@ public record Stage(String name, Step step, Kind kind, Path directory, List<Stri
   static final String MERGE = "--merge";
 
   /**
-   * Whether an earlier run finished this stage as planned now: its manifest says complete, for the
-   * same command line — read with the run directory where it is now, since it may have moved, and
-   * without the shards it merged, which change no feature — and every input file it read is still
-   * there with the same content (so a stage whose data or heads were made again runs again, even in
-   * a later process). For a copy: the same source files with the same content.
+   * Whether an earlier run finished this stage as planned now and left its outputs as they were
+   * written (see {@link #earlier}).
    */
   public boolean isFinished(Path runRoot) throws IOException {
+    return earlier(runRoot).finished();
+  }
+
+  /**
+   * What an earlier run left of this stage. It is finished when its manifest says complete, for the
+   * same command line — read with the run directory where it is now, since it may have moved, and
+   * without the shards it merged, which change no feature — every input file it read is still there
+   * with the same content (so a stage whose data or heads were made again runs again, even in a
+   * later process), and every output it recorded is still there with the size and SHA-256 it had
+   * when written. For a copy: the same source files with the same content, and the copies intact.
+   */
+  public Earlier earlier(Path runRoot) throws IOException {
     if (directory == null) {
-      return false;
+      return Earlier.NOT_RUN;
     }
     Path file = directory.resolve(RunManifest.FILE_NAME);
     if (!Files.isRegularFile(file)) {
-      return false;
+      return Earlier.NOT_RUN;
     }
     RunManifest manifest;
     try {
       manifest = RunManifest.read(file);
     } catch (IOException e) {
-      return false; // unreadable: written by an interrupted run, so run the stage again
+      return Earlier.NOT_RUN; // unreadable: written by an interrupted run, so run the stage again
     }
     if (manifest.status() != RunManifest.Status.COMPLETE) {
-      return false;
+      return Earlier.NOT_RUN;
     }
+    boolean planned;
     if (kind == Kind.COPY_DATA) {
-      return arguments.equals(manifest.config().get(COPIED_FROM))
-          && unchanged(manifest.inputs(), Relocation.NONE);
+      planned =
+          arguments.equals(manifest.config().get(COPIED_FROM))
+              && unchanged(manifest.inputs(), Relocation.NONE);
+    } else {
+      Relocation moved = Relocation.of(manifest.commandLine(), runRoot.toAbsolutePath(), directory);
+      List<String> wanted = withoutMerges(arguments);
+      List<String> line = withoutMerges(manifest.commandLine().stream().map(moved::apply).toList());
+      planned =
+          line.size() >= wanted.size()
+              && line.subList(line.size() - wanted.size(), line.size()).equals(wanted)
+              && unchanged(manifest.inputs(), moved);
     }
-    Relocation moved = Relocation.of(manifest.commandLine(), runRoot.toAbsolutePath(), directory);
-    List<String> planned = withoutMerges(arguments);
-    List<String> line = withoutMerges(manifest.commandLine().stream().map(moved::apply).toList());
-    return line.size() >= planned.size()
-        && line.subList(line.size() - planned.size(), line.size()).equals(planned)
-        && unchanged(manifest.inputs(), moved);
+    if (!planned) {
+      return Earlier.NOT_RUN;
+    }
+    Optional<String> damage = damage(manifest.outputs(), runRoot.toAbsolutePath().normalize());
+    return damage.map(Earlier::changed).orElse(Earlier.FINISHED);
+  }
+
+  /**
+   * The first output, relative to the stage's directory, that is gone or differs from what its
+   * manifest recorded, described from the run directory.
+   */
+  private Optional<String> damage(List<RunManifest.FileEntry> outputs, Path runRoot)
+      throws IOException {
+    for (RunManifest.FileEntry output : outputs) {
+      Path path = directory.resolve(output.path()).normalize();
+      String shown = runRoot.relativize(path.toAbsolutePath()).toString();
+      if (!Files.isRegularFile(path)) {
+        return Optional.of(shown + " is gone since it was written");
+      }
+      if (Files.size(path) != output.bytes()) {
+        return Optional.of(
+            shown
+                + " changed since it was written ("
+                + output.bytes()
+                + " bytes then, "
+                + Files.size(path)
+                + " now)");
+      }
+      String sha256 = FileDigest.sha256(path);
+      if (!sha256.equals(output.sha256())) {
+        return Optional.of(
+            shown
+                + " changed since it was written (sha256 "
+                + output.sha256().substring(0, 12)
+                + "… then, "
+                + sha256.substring(0, 12)
+                + "… now)");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What an earlier run left of a stage.
+   *
+   * @param finished whether it finished as planned and its outputs are intact
+   * @param changed when it finished as planned but an output is gone or changed since: which one
+   *     and how; null otherwise
+   */
+  public record Earlier(boolean finished, String changed) {
+
+    static final Earlier NOT_RUN = new Earlier(false, null);
+    static final Earlier FINISHED = new Earlier(true, null);
+
+    static Earlier changed(String what) {
+      return new Earlier(false, what);
+    }
   }
 
   /** Whether every input file is where it was (after a move) with the content it had. */

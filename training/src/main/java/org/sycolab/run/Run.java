@@ -19,7 +19,8 @@ import org.sycolab.io.FileDigest;
  * A command's run in progress: writes {@code manifest.json} when it starts, records the digest of
  * every input it reads and every output it writes (each written atomically), and marks the manifest
  * complete or failed at the end. The manifest is rewritten, atomically, after every change, so an
- * interrupted run still says what it had finished.
+ * interrupted run still says what it had finished. Changes are serialised, so a shutdown hook may
+ * mark a run interrupted while its command is still writing.
  */
 public final class Run {
 
@@ -68,8 +69,7 @@ public final class Run {
     RunManifest.FileEntry entry =
         new RunManifest.FileEntry(
             absolute.toString(), Files.size(absolute), FileDigest.sha256(absolute));
-    inputs.put(absolute.toString(), entry);
-    save();
+    record(inputs, absolute.toString(), entry);
     return entry;
   }
 
@@ -87,11 +87,11 @@ public final class Run {
     MessageDigest digest = FileDigest.newSha256();
     AtomicFiles.write(target, out -> body.writeTo(new DigestOutputStream(out, digest)));
     String name = dir.path().relativize(target).toString();
-    outputs.put(
+    record(
+        outputs,
         name,
         new RunManifest.FileEntry(
             name, Files.size(target), HexFormat.of().formatHex(digest.digest())));
-    save();
     return target;
   }
 
@@ -111,9 +111,11 @@ public final class Run {
     }
     for (Path file : files) {
       String name = dir.path().relativize(file).toString();
-      outputs.put(name, new RunManifest.FileEntry(name, Files.size(file), FileDigest.sha256(file)));
+      record(
+          outputs,
+          name,
+          new RunManifest.FileEntry(name, Files.size(file), FileDigest.sha256(file)));
     }
-    save();
     return target;
   }
 
@@ -127,8 +129,17 @@ public final class Run {
       throw new IllegalArgumentException(file + " is outside the run directory " + dir);
     }
     String name = dir.path().relativize(absolute).toString();
-    outputs.put(
-        name, new RunManifest.FileEntry(name, Files.size(absolute), FileDigest.sha256(absolute)));
+    record(
+        outputs,
+        name,
+        new RunManifest.FileEntry(name, Files.size(absolute), FileDigest.sha256(absolute)));
+  }
+
+  /** Adds an entry and saves, under the run's lock, so a shutdown hook sees a whole manifest. */
+  private synchronized void record(
+      Map<String, RunManifest.FileEntry> files, String key, RunManifest.FileEntry entry)
+      throws IOException {
+    files.put(key, entry);
     save();
   }
 
@@ -145,8 +156,31 @@ public final class Run {
     end(RunManifest.Status.COMPLETE, null);
   }
 
+  /** Whether the run is still in progress: started and not yet ended. */
+  public synchronized boolean isRunning() {
+    return status == RunManifest.Status.RUNNING;
+  }
+
+  /**
+   * Marks a run still in progress interrupted (by Ctrl-C or another signal), keeping what it had
+   * recorded; never throws.
+   *
+   * @return whether it was still in progress and is now marked
+   */
+  public synchronized boolean interrupt() {
+    if (!isRunning()) {
+      return false;
+    }
+    try {
+      end(RunManifest.Status.INTERRUPTED, "interrupted before it finished");
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** Marks the run failed, keeping what it had recorded; never throws. */
-  public void fail(Throwable cause) {
+  public synchronized void fail(Throwable cause) {
     String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
     try {
       end(RunManifest.Status.FAILED, message);
@@ -155,14 +189,14 @@ public final class Run {
     }
   }
 
-  private void end(RunManifest.Status status, String error) throws IOException {
+  private synchronized void end(RunManifest.Status status, String error) throws IOException {
     this.status = status;
     this.finishedAt = clock.instant().toString();
     this.error = error;
     save();
   }
 
-  private void save() throws IOException {
+  private synchronized void save() throws IOException {
     RunManifest next =
         new RunManifest(
             RunManifest.SCHEMA_VERSION,

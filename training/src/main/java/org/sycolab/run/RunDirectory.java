@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.sycolab.io.AtomicFiles;
 
 /**
@@ -22,9 +23,11 @@ public final class RunDirectory {
   private static final int MAX_SUFFIX = 1000;
 
   private final Path path;
+  private final boolean created;
 
-  private RunDirectory(Path path) {
+  private RunDirectory(Path path, boolean created) {
     this.path = path;
+    this.created = created;
   }
 
   /**
@@ -37,9 +40,10 @@ public final class RunDirectory {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new IOException("--out " + out + ": exists and is not a directory");
     }
+    boolean created = !Files.exists(dir);
     Files.createDirectories(dir);
     AtomicFiles.sweepTemporaries(dir);
-    return new RunDirectory(dir);
+    return new RunDirectory(dir, created);
   }
 
   /**
@@ -59,7 +63,8 @@ public final class RunDirectory {
     for (int i = 1; i <= MAX_SUFFIX; i++) {
       Path candidate = runsRoot.resolve(i == 1 ? base : base + "-" + i);
       try {
-        return new RunDirectory(Files.createDirectory(candidate).toAbsolutePath().normalize());
+        return new RunDirectory(
+            Files.createDirectory(candidate).toAbsolutePath().normalize(), true);
       } catch (FileAlreadyExistsException e) {
         // Another run took this name in the same second; try the next suffix.
       }
@@ -84,6 +89,29 @@ public final class RunDirectory {
           "output '" + relative + "' must name a file inside the run directory " + path);
     }
     return resolved;
+  }
+
+  /**
+   * Removes the directory when it was created by this process and holds nothing but the run's
+   * {@code manifest.json}: what a command that failed on its input, before any work, would leave
+   * behind. Anything else, or a directory that was there before, stays. Never throws.
+   *
+   * @return whether it was removed
+   */
+  public boolean removeIfOnlyManifest() {
+    if (!created) {
+      return false;
+    }
+    try (Stream<Path> entries = Files.list(path)) {
+      if (!entries.map(p -> p.getFileName().toString()).allMatch(RunManifest.FILE_NAME::equals)) {
+        return false;
+      }
+      Files.deleteIfExists(path.resolve(RunManifest.FILE_NAME));
+      Files.delete(path);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   @Override

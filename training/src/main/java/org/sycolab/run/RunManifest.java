@@ -2,13 +2,19 @@ package org.sycolab.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code manifest.json}: everything needed to reproduce and audit a run — the command line, the
@@ -21,7 +27,8 @@ import java.util.Map;
  * @param workingDirectory where the command ran
  * @param startedAt ISO-8601 instant
  * @param finishedAt ISO-8601 instant, absent while running
- * @param status running, complete, stopped (ended early on request, to be resumed) or failed
+ * @param status running, complete, stopped (ended early on request, to be resumed), failed, or
+ *     interrupted (stopped by a signal such as Ctrl-C)
  * @param error what went wrong when failed
  * @param config the effective configuration, defaults included
  * @param git the source checkout's commit, when known
@@ -80,7 +87,9 @@ public record RunManifest(
     @JsonProperty("stopped")
     STOPPED,
     @JsonProperty("failed")
-    FAILED
+    FAILED,
+    @JsonProperty("interrupted")
+    INTERRUPTED
   }
 
   /**
@@ -101,8 +110,49 @@ public record RunManifest(
     }
   }
 
-  /** Reads a manifest written by {@link #toJson}. */
+  /**
+   * Reads a manifest written by {@link #toJson}.
+   *
+   * @throws IOException when it cannot be read, or, in one line naming the file, the place and the
+   *     field, when it is not a manifest
+   */
   public static RunManifest read(Path file) throws IOException {
-    return JSON.readValue(file.toFile(), RunManifest.class);
+    try {
+      return JSON.readValue(file.toFile(), RunManifest.class);
+    } catch (JsonProcessingException e) {
+      throw new IOException(
+          file + located(e.getLocation()) + ": not a sycolab manifest: " + why(e));
+    }
+  }
+
+  private static String located(JsonLocation location) {
+    return location == null || location.getLineNr() < 1
+        ? ""
+        : ":" + location.getLineNr() + ":" + location.getColumnNr();
+  }
+
+  /** What is wrong, in the manifest's own terms rather than the JSON library's. */
+  private static String why(JsonProcessingException e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof JsonParseException syntax) {
+        return "broken JSON ("
+            + syntax.getOriginalMessage().lines().findFirst().orElse("").replaceAll("\\s*\\(.*", "")
+            + ")";
+      }
+    }
+    if (!(e instanceof JsonMappingException m) || m.getPath().isEmpty()) {
+      return e.getOriginalMessage().startsWith("No content")
+          ? "empty"
+          : "expected a JSON object of manifest fields";
+    }
+    String field =
+        m.getPath().stream()
+            .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+            .collect(Collectors.joining("."))
+            .replace(".[", "[");
+    if (m instanceof InvalidFormatException f) {
+      return field + ": unexpected value '" + f.getValue() + "'";
+    }
+    return field + ": missing or of the wrong type";
   }
 }

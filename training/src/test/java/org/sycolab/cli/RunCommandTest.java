@@ -133,6 +133,67 @@ class RunCommandTest {
   }
 
   @Test
+  void aResumeRerunsAFinishedStageWhoseOutputsChangedAndTheStagesAfterIt() throws Exception {
+    Path run = tmp.resolve("run");
+    CliRun first =
+        CliRun.of("run", experiment(SMALL).toString(), "--out", run.toString(), "--until", "pull");
+    assertThat(first.status()).as(first.err()).isZero();
+    String csv = Files.readString(run.resolve("pull/pull.csv"));
+
+    Files.writeString(run.resolve("pull/pull.csv"), csv.replaceFirst("\\d", "9"));
+    CliRun edited = CliRun.of("run", "--resume", run.toString(), "--until", "pull");
+    assertThat(edited.status()).as(edited.err()).isZero();
+    assertThat(edited.err())
+        .contains("pull: pull/pull.csv changed since it was written (sha256 ")
+        .contains("; rerunning pull and the stages after it (its earlier outputs are kept in")
+        .contains("[6/8] diagnose: finished earlier, skipped")
+        .contains("[7/8] pull: done in")
+        .contains("[8/8] pull-mixture-0.5: done in");
+    assertThat(run.resolve("pull/pull.csv")).as("made again, same numbers").hasContent(csv);
+    try (var aside = Files.list(run.resolve("set-aside"))) {
+      Path kept = aside.findFirst().orElseThrow();
+      assertThat(kept.getFileName().toString()).startsWith("pull-");
+      assertThat(Files.readString(kept.resolve("pull.csv")))
+          .as("the edit is kept")
+          .isNotEqualTo(csv);
+    }
+
+    Path head = run.resolve("heads/agreeable-seed1");
+    Path weights;
+    try (var files = Files.list(head)) {
+      weights = files.filter(f -> !f.getFileName().toString().endsWith(".json")).findFirst().get();
+    }
+    byte[] bytes = Files.readAllBytes(weights);
+    bytes[bytes.length - 1] ^= 0x40;
+    Files.write(weights, bytes);
+    CliRun damaged = CliRun.of("run", "--resume", run.toString(), "--until", "pull");
+    assertThat(damaged.status()).as(damaged.err()).isZero();
+    assertThat(damaged.err())
+        .contains("train: heads/agreeable-seed1/" + weights.getFileName() + " changed since")
+        .contains("[5/8] train: done in")
+        .contains("[6/8] diagnose: done in");
+    assertThat(run.resolve("pull/pull.csv")).hasContent(csv);
+
+    // A fixed experiment file: the stages whose settings changed run again, the others are kept.
+    Path fixed = experiment(SMALL.replace("bootstrap: 50", "bootstrap: 40"));
+    CliRun refixed =
+        CliRun.of("run", fixed.toString(), "--resume", run.toString(), "--until", "pull");
+    assertThat(refixed.status()).as(refixed.err()).isZero();
+    assertThat(refixed.out()).contains("experiment.yaml replaced by " + fixed);
+    assertThat(refixed.err())
+        .contains("[5/8] train: finished earlier, skipped")
+        .contains("[6/8] diagnose: finished earlier, skipped")
+        .contains("[7/8] pull: done in");
+    assertThat(run.resolve("experiment.yaml")).hasSameTextualContentAs(fixed);
+    RunManifest manifest = RunManifest.read(run.resolve("manifest.json"));
+    assertThat(manifest.config())
+        .containsEntry("experiment_file", fixed.toAbsolutePath().normalize().toString())
+        .containsKey("experiment_replaced_sha256");
+    assertThat(RunManifest.read(run.resolve("pull/manifest.json")).commandLine())
+        .containsSequence("--bootstrap", "40");
+  }
+
+  @Test
   void jobArrayShardsAreMergedByTheNextResume() throws Exception {
     Path run = tmp.resolve("run");
     CliRun data =
@@ -206,6 +267,31 @@ class RunCommandTest {
             "--dry-run");
     assertThat(bad.status()).isEqualTo(2);
     assertThat(bad.err()).contains("pull: n must be at least 1");
+
+    // What only a stage's own command checks is checked too, naming the experiment's field.
+    Path exp =
+        experiment("name: x\ndata: {generate: {}}\nheads: {hidden: 64, weight_decay: 1.0e+400}\n");
+    CliRun stage = CliRun.of("run", exp.toString(), "--dry-run");
+    assertThat(stage.status()).isEqualTo(2);
+    assertThat(stage.err())
+        .contains(exp + ": heads.weight_decay: expected at least 0, got Infinity");
+    Files.writeString(exp, "name: x\ndata: {generate: {}}\nheads: {hidden: 64}\n");
+    CliRun linear = CliRun.of("run", exp.toString(), "--out", out.toString());
+    assertThat(linear.status()).isEqualTo(2);
+    assertThat(linear.err())
+        .contains(
+            exp.toAbsolutePath()
+                + ": heads.hidden, heads.architecture: train would refuse it: --hidden applies to"
+                + " --head mlp only");
+    assertThat(out).as("refused before the run directory is made").doesNotExist();
+    Files.writeString(exp, "name: x\ndata: {generate: {}}\nbackbone: {max_length: 4}\n");
+    CliRun embed = CliRun.of("run", exp.toString(), "--dry-run");
+    assertThat(embed.status()).isEqualTo(2);
+    assertThat(embed.err())
+        .contains(
+            exp.toAbsolutePath()
+                + ": backbone.max_length: embed-pairs would refuse it: --max-length: max length"
+                + " must be at least 8 tokens, got 4");
   }
 
   @Test
@@ -244,7 +330,8 @@ class RunCommandTest {
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.err())
         .contains("[3/8] embed-pairs: failed")
-        .contains("then: sycolab run --resume " + run);
+        .contains("then: sycolab run --resume " + run)
+        .contains("in the experiment file: sycolab run " + exp + " --resume " + run);
     assertThat(status(run)).isEqualTo(RunManifest.Status.FAILED);
     assertThat(status(run.resolve("data"))).isEqualTo(RunManifest.Status.COMPLETE);
   }
@@ -260,10 +347,16 @@ class RunCommandTest {
     assertThat(taken.status()).isEqualTo(2);
     assertThat(taken.err()).contains("already holds a run; continue it with: sycolab run --resume");
 
+    Files.writeString(exp, SMALL.replace("pairs: 120", "pairs: 0"));
+    CliRun broken = CliRun.of("run", exp.toString(), "--resume", run.toString());
+    assertThat(broken.status()).isEqualTo(2);
+    assertThat(broken.err()).contains(exp + ": data.generate.pairs: expected a positive integer");
+    assertThat(run.resolve("experiment.yaml")).as("a bad fix replaces nothing").hasContent(SMALL);
     Files.writeString(exp, SMALL.replace("pairs: 120", "pairs: 300"));
-    CliRun changed = CliRun.of("run", exp.toString(), "--resume", run.toString());
-    assertThat(changed.status()).isEqualTo(2);
-    assertThat(changed.err()).contains("differs from the experiment");
+    CliRun changed = CliRun.of("run", exp.toString(), "--resume", run.toString(), "--dry-run");
+    assertThat(changed.status()).as(changed.err()).isZero();
+    assertThat(changed.out()).contains("--pairs 300");
+    assertThat(run.resolve("experiment.yaml")).hasContent(SMALL);
 
     assertThat(CliRun.of("run", exp.toString(), "--shard", "0/2").err())
         .contains("--shard needs --resume");
@@ -274,6 +367,15 @@ class RunCommandTest {
     assertThat(CliRun.of("run").err()).contains("give an EXPERIMENT file, or --resume RUN");
     assertThat(CliRun.of("run", "--resume", tmp.toString()).err())
         .contains("no experiment.yaml there");
+
+    Files.writeString(run.resolve("manifest.json"), "{\"status\": \"comp");
+    CliRun corrupt = CliRun.of("run", "--resume", run.toString());
+    assertThat(corrupt.status()).isEqualTo(1);
+    assertThat(corrupt.err().strip())
+        .startsWith("sycolab run: error: " + run.resolve("manifest.json") + ":1:")
+        .contains("not a sycolab manifest: broken JSON")
+        .doesNotContain("\n")
+        .doesNotContain("jackson");
 
     Files.writeString(exp, "name: x\ndata: {generate: {pairs: 0}}\n");
     CliRun invalid = CliRun.of("run", exp.toString(), "--out", tmp.resolve("new").toString());

@@ -211,6 +211,23 @@ class ExperimentFileTest {
   }
 
   @Test
+  void anAliasIsRefusedWithItsLineRatherThanReadAsItsName() throws Exception {
+    Path file =
+        write(
+            "name: x\n"
+                + "data:\n"
+                + "  generate:\n"
+                + "    heldout_domain: &units dates\n"
+                + "heads: {heldout_domains: [*units]}\n");
+    assertThatThrownBy(() -> ExperimentFile.read(file))
+        .isInstanceOf(InvalidExperimentException.class)
+        .hasMessage(
+            file
+                + ":5:27: aliases (*units) are not supported in experiment files; write the value"
+                + " out");
+  }
+
+  @Test
   void brokenYamlAndAnEmptyFileSaySo() throws Exception {
     assertThatThrownBy(() -> ExperimentFile.read(write("name: x\ndata: {generate: {}\n")))
         .isInstanceOf(InvalidExperimentException.class)

@@ -267,4 +267,13 @@ class ExperimentPlanTest {
         new RunSpec("generate", line, Map.of(), Map.of(), Map.of(), "cpu", (GitState) null);
     return Run.start(RunDirectory.at(dir), spec, java.time.Clock.systemUTC());
   }
+
+  @Test
+  void aStagesMessageLeadsToTheExperimentsFieldsItsOptionsComeFrom() {
+    assertThat(ExperimentPlan.fields(Stage.Step.PULL, "--seed 3 with --bootstrap 0 and --model m"))
+        .containsExactly("pull.seed", "pull.bootstrap", "backbone.model");
+    assertThat(ExperimentPlan.fields(Stage.Step.DATA, "--seed: expected a number"))
+        .containsExactly("data.generate.seed");
+    assertThat(ExperimentPlan.fields(Stage.Step.REPORT, "no options here")).isEmpty();
+  }
 }

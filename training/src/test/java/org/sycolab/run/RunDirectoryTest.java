@@ -79,4 +79,24 @@ class RunDirectoryTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> run.resolve(".")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void onlyADirectoryItCreatedHoldingOnlyTheManifestIsRemoved() throws IOException {
+    RunDirectory fresh = RunDirectory.at(root.resolve("fresh"));
+    Files.writeString(fresh.path().resolve("manifest.json"), "{}");
+    assertThat(fresh.removeIfOnlyManifest()).isTrue();
+    assertThat(fresh.path()).doesNotExist();
+
+    RunDirectory busy = RunDirectory.at(root.resolve("busy"));
+    Files.writeString(busy.path().resolve("manifest.json"), "{}");
+    Files.writeString(busy.path().resolve("pull.csv"), "x");
+    assertThat(busy.removeIfOnlyManifest()).isFalse();
+    assertThat(busy.path().resolve("manifest.json")).exists();
+
+    Files.createDirectories(root.resolve("users"));
+    RunDirectory users = RunDirectory.at(root.resolve("users"));
+    Files.writeString(users.path().resolve("manifest.json"), "{}");
+    assertThat(users.removeIfOnlyManifest()).isFalse();
+    assertThat(users.path().resolve("manifest.json")).exists();
+  }
 }

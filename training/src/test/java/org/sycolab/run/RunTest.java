@@ -129,4 +129,55 @@ class RunTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("outside the run directory");
   }
+
+  @Test
+  void aDamagedManifestIsNamedInOneLineWithoutTheJsonLibrarysTerms() throws IOException {
+    Path file = root.resolve("manifest.json");
+    Map<String, String> cases =
+        Map.of(
+            "{\"schema_version\": 1, \"status\": ",
+            ":1:",
+            "{\"status\": \"half-done\"}",
+            "status: unexpected value 'half-done'",
+            "[1, 2]",
+            "expected a JSON object of manifest fields",
+            "",
+            "empty",
+            "{\"command_line\": 7}",
+            "command_line: missing or of the wrong type",
+            "{}",
+            "expected a JSON object of manifest fields");
+    for (var c : cases.entrySet()) {
+      Files.writeString(file, c.getKey());
+      assertThatThrownBy(() -> RunManifest.read(file))
+          .as(c.getKey())
+          .isInstanceOf(IOException.class)
+          .hasMessageStartingWith(file.toString())
+          .hasMessageContaining("not a sycolab manifest")
+          .hasMessageContaining(c.getValue())
+          .hasMessageNotContaining("jackson")
+          .hasMessageNotContaining("org.sycolab")
+          .hasMessageNotContaining("\n");
+    }
+  }
+
+  @Test
+  void anInterruptedRunSaysSoAndAnEndedOneIsLeftAsItEnded() throws IOException {
+    Run run = Run.start(RunDirectory.at(root.resolve("a")), SPEC_FOR_INTERRUPT, Clock.systemUTC());
+    assertThat(run.isRunning()).isTrue();
+    assertThat(run.interrupt()).isTrue();
+    RunManifest manifest = RunManifest.read(root.resolve("a/manifest.json"));
+    assertThat(manifest.status()).isEqualTo(RunManifest.Status.INTERRUPTED);
+    assertThat(manifest.toJson()).contains("\"status\" : \"interrupted\"");
+    assertThat(manifest.finishedAt()).isNotNull();
+
+    Run done = Run.start(RunDirectory.at(root.resolve("b")), SPEC_FOR_INTERRUPT, Clock.systemUTC());
+    done.complete();
+    assertThat(done.interrupt()).isFalse();
+    assertThat(RunManifest.read(root.resolve("b/manifest.json")).status())
+        .isEqualTo(RunManifest.Status.COMPLETE);
+  }
+
+  private static final RunSpec SPEC_FOR_INTERRUPT =
+      new RunSpec("train", List.of("train"), Map.of(), Map.of(), Map.of(), "cpu", null);
 }
