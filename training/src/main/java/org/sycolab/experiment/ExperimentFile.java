@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.sycolab.backbone.BuiltinModel;
@@ -210,12 +211,36 @@ public final class ExperimentFile {
     return Optional.empty();
   }
 
+  private static final Pattern PARSER_EVENT =
+      Pattern.compile("<org\\.yaml\\.snakeyaml\\.events\\.(\\w+?)Event\\([^>]*\\)>");
+
   private static InvalidExperimentException notYaml(Path file, JsonProcessingException e) {
     return new InvalidExperimentException(
         file
             + located(e.getLocation())
             + ": not valid YAML: "
-            + e.getOriginalMessage().lines().findFirst().orElse(""));
+            + plainEvents(e.getOriginalMessage().lines().findFirst().orElse("")));
+  }
+
+  /**
+   * The parser's message with its event objects ({@code <org.yaml.snakeyaml.events.AliasEvent(…)>})
+   * said in words, so the user reads about their file, not the parser's classes.
+   */
+  static String plainEvents(String message) {
+    Matcher event = PARSER_EVENT.matcher(message);
+    StringBuilder plain = new StringBuilder();
+    while (event.find()) {
+      String words =
+          switch (event.group(1)) {
+            case "Alias" -> "an alias";
+            case "MappingStart" -> "a mapping";
+            case "SequenceStart" -> "a list";
+            case "Scalar" -> "a value";
+            default -> "something else";
+          };
+      event.appendReplacement(plain, Matcher.quoteReplacement(words));
+    }
+    return event.appendTail(plain).toString();
   }
 
   private static String located(JsonLocation location) {

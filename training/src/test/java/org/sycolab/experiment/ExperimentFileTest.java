@@ -239,4 +239,14 @@ class ExperimentFileTest {
         .isInstanceOf(InvalidExperimentException.class)
         .hasMessageContaining("empty");
   }
+
+  @Test
+  void theParsersEventObjectsAreSaidInWords() {
+    assertThat(
+            ExperimentFile.plainEvents(
+                "Expected a field name, got this instead:"
+                    + " <org.yaml.snakeyaml.events.AliasEvent(anchor=pairs)> and"
+                    + " <org.yaml.snakeyaml.events.MappingStartEvent(anchor=null, tag=null)>"))
+        .isEqualTo("Expected a field name, got this instead: an alias and a mapping");
+  }
 }
