@@ -142,7 +142,10 @@ final class ImportCommand extends BaseCommand {
     return ExitCode.OK;
   }
 
-  /** In a reused --out directory, an output this import did not write is from an earlier run. */
+  /**
+   * In a reused --out directory, an output this import did not write is from an earlier run: it
+   * goes when that run's manifest lists it, and a file of the user's is left.
+   */
   private void removeStale(Run run, Imported imported) throws IOException {
     if (imported.pairs().isEmpty()) {
       deleteStale(run, "pairs.jsonl");
@@ -153,7 +156,7 @@ final class ImportCommand extends BaseCommand {
   }
 
   private void deleteStale(Run run, String name) throws IOException {
-    if (Files.deleteIfExists(run.directory().resolve(name))) {
+    if (run.wroteEarlier(name) && Files.deleteIfExists(run.directory().resolve(name))) {
       err().println("removed " + name + " left in " + run.directory() + " by an earlier run");
     }
   }

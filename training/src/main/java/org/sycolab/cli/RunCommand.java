@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.sycolab.engine.DeviceSpec;
 import org.sycolab.engine.PyTorchRuntime;
 import org.sycolab.experiment.Experiment;
@@ -161,8 +162,8 @@ final class RunCommand extends BaseCommand {
   }
 
   private int start(Stage.Step last) throws Exception {
-    byte[] text = Files.readAllBytes(experimentFile);
     Experiment experiment = ExperimentFile.read(experimentFile);
+    byte[] text = Files.readAllBytes(experimentFile);
     ExperimentFile.requirePaths(experimentFile, experiment);
     Path source = experimentFile.toAbsolutePath().normalize();
     if (out != null) {
@@ -194,10 +195,38 @@ final class RunCommand extends BaseCommand {
     }
   }
 
-  private static void refuseExistingRun(Path dir) {
+  /**
+   * Refuses an {@code --out} that holds anything: a run continues with {@code --resume}, and a
+   * directory of the user's is not one a run may fill, since it replaces its stages' directories
+   * ({@code data/}, {@code heads/}, …) and its report whole.
+   */
+  private static void refuseExistingRun(Path dir) throws IOException {
     if (Files.exists(dir.resolve(EXPERIMENT_FILE))) {
       throw new IllegalArgumentException(
           "--out " + dir + " already holds a run; continue it with: sycolab run --resume " + dir);
+    }
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    List<String> present;
+    try (Stream<Path> entries = Files.list(dir)) {
+      present =
+          entries
+              .filter(entry -> !entry.getFileName().toString().equals(LOCK))
+              .filter(entry -> !AtomicFiles.isTemporary(entry))
+              .map(entry -> entry.getFileName().toString())
+              .sorted()
+              .toList();
+    }
+    if (!present.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--out "
+              + dir
+              + " is not empty ("
+              + String.join(", ", present.subList(0, Math.min(3, present.size())))
+              + (present.size() > 3 ? ", …" : "")
+              + "); a run fills its stages' directories and its report there and would replace"
+              + " what they hold: give a new or empty directory");
     }
   }
 
@@ -210,6 +239,9 @@ final class RunCommand extends BaseCommand {
     }
     byte[] fixed = null;
     if (experimentFile != null) {
+      if (!Files.isRegularFile(experimentFile)) {
+        ExperimentFile.read(experimentFile); // says what it is instead
+      }
       byte[] given = Files.readAllBytes(experimentFile);
       fixed = Arrays.equals(given, Files.readAllBytes(kept)) ? null : given;
     }

@@ -68,6 +68,12 @@ public final class ExperimentFile {
    * @throws IOException when the file cannot be read
    */
   public static Experiment read(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new InvalidExperimentException(file + ": expected a file, got a directory");
+    }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new InvalidExperimentException(file + ": expected a regular file");
+    }
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString());
     }

@@ -1,16 +1,20 @@
 package org.sycolab.run;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.sycolab.io.AtomicFiles;
 import org.sycolab.io.FileDigest;
@@ -30,6 +34,7 @@ public final class Run {
   private final String startedAt;
   private final Map<String, RunManifest.FileEntry> inputs = new LinkedHashMap<>();
   private final Map<String, RunManifest.FileEntry> outputs = new LinkedHashMap<>();
+  private final Set<String> earlierOutputs = new HashSet<>();
   private RunManifest manifest;
   private RunManifest.Status status = RunManifest.Status.RUNNING;
   private String finishedAt;
@@ -42,11 +47,49 @@ public final class Run {
     this.startedAt = clock.instant().toString();
   }
 
-  /** Starts a run in {@code dir}, writing its manifest with status {@code running}. */
+  /**
+   * Starts a run in {@code dir}, writing its manifest with status {@code running}. In a directory
+   * that holds an earlier run's manifest, the files that manifest lists as outputs are the ones
+   * this run may replace; any other file already there is the user's (see {@link #writeOutput}).
+   *
+   * @throws FileAlreadyExistsException when {@code dir} holds a {@code manifest.json} that is not a
+   *     sycolab manifest, which this run will not replace
+   */
   public static Run start(RunDirectory dir, RunSpec spec, Clock clock) throws IOException {
     Run run = new Run(dir, spec, clock);
+    run.earlierOutputs.addAll(earlierOutputs(dir));
     run.save();
     return run;
+  }
+
+  /** The outputs the manifest of an earlier run in {@code dir} lists; none when there is none. */
+  private static Set<String> earlierOutputs(RunDirectory dir) throws IOException {
+    Path file = dir.path().resolve(RunManifest.FILE_NAME);
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      return Set.of();
+    }
+    RunManifest earlier;
+    try {
+      earlier = RunManifest.read(file);
+    } catch (IOException e) {
+      throw new FileAlreadyExistsException(
+          file.toString(),
+          null,
+          "not a manifest sycolab can read ("
+              + e.getMessage()
+              + "), so not replaced; move it away or choose another --out");
+    }
+    Set<String> names = new HashSet<>();
+    earlier.outputs().forEach(entry -> names.add(entry.path()));
+    return names;
+  }
+
+  /**
+   * Whether an earlier run in this directory wrote {@code relative} (its manifest lists it), so
+   * this run may replace or remove it.
+   */
+  public boolean wroteEarlier(String relative) {
+    return earlierOutputs.contains(dir.path().relativize(dir.resolve(relative)).toString());
   }
 
   /** The run's directory. */
@@ -74,8 +117,11 @@ public final class Run {
   }
 
   /**
-   * Writes an output file atomically and records its digest, computed while writing.
+   * Writes an output file atomically and records its digest, computed while writing. A file already
+   * at that place is replaced only when sycolab wrote it: this run, or an earlier run whose
+   * manifest in this directory lists it.
    *
+   * @throws FileAlreadyExistsException when a file of the user's is in the way
    * @return the file's path
    */
   public Path writeOutput(String relative, AtomicFiles.OutputBody body) throws IOException {
@@ -84,9 +130,18 @@ public final class Run {
         && target.getParent().equals(dir.path())) {
       throw new IllegalArgumentException(RunManifest.FILE_NAME + " is written by the run itself");
     }
+    String name = dir.path().relativize(target).toString();
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+        && !earlierOutputs.contains(name)
+        && !outputs.containsKey(name)) {
+      throw new FileAlreadyExistsException(
+          target.toString(),
+          null,
+          "already there and not written by sycolab (no manifest.json here lists it), so not"
+              + " replaced; move it away or choose another --out");
+    }
     MessageDigest digest = FileDigest.newSha256();
     AtomicFiles.write(target, out -> body.writeTo(new DigestOutputStream(out, digest)));
-    String name = dir.path().relativize(target).toString();
     record(
         outputs,
         name,

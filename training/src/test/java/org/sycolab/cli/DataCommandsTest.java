@@ -95,6 +95,58 @@ class DataCommandsTest {
   }
 
   @Test
+  void anOutDirectoryKeepsTheUsersFilesAndReplacesOnlyWhatSycolabWrote() throws IOException {
+    Path out = Files.createDirectories(tmp.resolve("mine"));
+    Path notes = Files.createDirectories(out.resolve(".notes.tmp-2024"));
+    Files.writeString(notes.resolve("f"), "x");
+    Path readme = Files.writeString(out.resolve("README.md"), "my readme");
+
+    CliRun refused = CliRun.of("generate", "--pairs", "40", "--out", out.toString());
+    assertThat(refused.status()).isEqualTo(ExitCode.PROBLEMS);
+    assertThat(refused.err()).contains(readme + ": already there and not written by sycolab");
+    assertThat(readme).hasContent("my readme");
+    assertThat(notes.resolve("f")).hasContent("x");
+
+    Files.delete(readme);
+    CliRun generated = CliRun.of("generate", "--pairs", "40", "--out", out.toString());
+    assertThat(generated.status()).as(generated.err()).isZero();
+    CliRun again = CliRun.of("generate", "--pairs", "40", "--seed", "2", "--out", out.toString());
+    assertThat(again.status()).as(again.err()).isZero();
+
+    // An import that writes no pools removes the pools an earlier run wrote, and only those.
+    Path trl = out.resolve("pairs.jsonl");
+    Path imported = Files.createDirectories(tmp.resolve("imported"));
+    Files.writeString(imported.resolve("pools.jsonl"), "{\"mine\":1}\n");
+    CliRun keeps =
+        CliRun.of(
+            "import",
+            "--format",
+            "trl",
+            "--label",
+            "grounded",
+            trl.toString(),
+            "--out",
+            imported.toString());
+    assertThat(keeps.status()).as(keeps.err()).isZero();
+    assertThat(imported.resolve("pools.jsonl")).hasContent("{\"mine\":1}");
+    assertThat(keeps.err()).doesNotContain("removed");
+    CliRun removes =
+        CliRun.of(
+            "import",
+            "--format",
+            "trl",
+            "--label",
+            "grounded",
+            trl.toString(),
+            "--out",
+            out.toString());
+    assertThat(removes.status()).as(removes.err()).isZero();
+    assertThat(removes.err()).contains("removed pools.jsonl left in " + out);
+    assertThat(out.resolve("pools.jsonl")).doesNotExist();
+    assertThat(notes.resolve("f")).hasContent("x");
+  }
+
+  @Test
   void statsPrintsCountsAndLengths() throws IOException {
     Path out = tmp.resolve("gen");
     CliRun.of("generate", "--pairs", "120", "--out", out.toString());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -346,6 +347,16 @@ class RunCommandTest {
     CliRun taken = CliRun.of("run", exp.toString(), "--out", run.toString());
     assertThat(taken.status()).isEqualTo(2);
     assertThat(taken.err()).contains("already holds a run; continue it with: sycolab run --resume");
+
+    Path users = Files.createDirectories(tmp.resolve("users/heads"));
+    Files.writeString(users.resolve("mine.txt"), "x");
+    CliRun full = CliRun.of("run", exp.toString(), "--out", users.getParent().toString());
+    assertThat(full.status()).isEqualTo(2);
+    assertThat(full.err()).contains("is not empty (heads); a run fills its stages' directories");
+    assertThat(users.resolve("mine.txt")).hasContent("x");
+    try (Stream<Path> left = Files.list(users.getParent())) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("heads");
+    }
 
     Files.writeString(exp, SMALL.replace("pairs: 120", "pairs: 0"));
     CliRun broken = CliRun.of("run", exp.toString(), "--resume", run.toString());

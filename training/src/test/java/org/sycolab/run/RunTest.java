@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,6 +46,37 @@ class RunTest {
     assertThat(written.git().dirty()).isTrue();
     assertThat(written.versions()).containsEntry("pytorch", "2.7.1");
     assertThat(written.config()).containsEntry("pairs", 100);
+  }
+
+  @Test
+  void aFileOfTheUsersIsNeverReplacedButOneAnEarlierRunWroteIs() throws IOException {
+    Path dir = Files.createDirectories(root.resolve("out"));
+    Path mine = Files.writeString(dir.resolve("README.md"), "my notes");
+    Run first = Run.start(RunDirectory.at(dir), SPEC, CLOCK);
+    assertThatThrownBy(() -> first.writeOutput("README.md", out -> out.write('x')))
+        .isInstanceOf(FileAlreadyExistsException.class)
+        .hasMessageContaining(mine + ": already there and not written by sycolab");
+    assertThat(mine).hasContent("my notes");
+    first.writeOutput("pairs.jsonl", out -> out.write('1'));
+    first.writeOutput("pairs.jsonl", out -> out.write('2'));
+    first.complete();
+
+    Run second = Run.start(RunDirectory.at(dir), SPEC, CLOCK);
+    assertThat(second.wroteEarlier("pairs.jsonl")).isTrue();
+    assertThat(second.wroteEarlier("README.md")).isFalse();
+    second.writeOutput("pairs.jsonl", out -> out.write('3'));
+    assertThat(dir.resolve("pairs.jsonl")).hasContent("3");
+  }
+
+  @Test
+  void aManifestThatIsNotSycolabsIsNotReplaced() throws IOException {
+    Path dir = Files.createDirectories(root.resolve("out"));
+    Path theirs = Files.writeString(dir.resolve("manifest.json"), "{\"name\": \"my package\"}");
+    assertThatThrownBy(() -> Run.start(RunDirectory.at(dir), SPEC, CLOCK))
+        .isInstanceOf(FileAlreadyExistsException.class)
+        .hasMessageContaining("not a manifest sycolab can read")
+        .hasMessageContaining("move it away or choose another --out");
+    assertThat(theirs).hasContent("{\"name\": \"my package\"}");
   }
 
   @Test
