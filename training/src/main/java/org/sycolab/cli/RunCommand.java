@@ -396,6 +396,9 @@ final class RunCommand extends BaseCommand {
     config.put("experiment_sha256", FileDigest.sha256(dir.resolve(EXPERIMENT_FILE)));
     config.put("until", last.id());
     config.putAll(replaced);
+    if (last == Stage.Step.REPORT) {
+      setAsideEditedReport(dir);
+    }
     running = dir;
     Run run = startRun(RunDirectory.at(dir), config, seeds(experiment), device(experiment));
     try {
@@ -561,6 +564,52 @@ final class RunCommand extends BaseCommand {
       target = aside.resolve(base + "-" + i);
     }
     return Files.move(directory, target, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * Before the report is drawn again, moves the report files edited since the run's manifest
+   * recorded them to {@code RUN/set-aside/report-<time>/}, saying so, as a stage's edited outputs
+   * are: the user's edits are kept, not overwritten.
+   */
+  private void setAsideEditedReport(Path dir) throws IOException {
+    Path file = dir.resolve(RunManifest.FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      return;
+    }
+    List<String> report =
+        ReportWriter.files(dir).stream().map(f -> dir.relativize(f).toString()).toList();
+    List<String> edited = new ArrayList<>();
+    for (RunManifest.FileEntry entry : RunManifest.read(file).outputs()) {
+      Path path = dir.resolve(entry.path());
+      if (report.contains(entry.path())
+          && Files.isRegularFile(path)
+          && !FileDigest.sha256(path).equals(entry.sha256())) {
+        edited.add(entry.path());
+      }
+    }
+    if (edited.isEmpty()) {
+      return;
+    }
+    Path aside = dir.resolve(SET_ASIDE);
+    String base = "report-" + LocalDateTime.now().format(STAMP);
+    Path target = aside.resolve(base);
+    for (int i = 2; Files.exists(target); i++) {
+      target = aside.resolve(base + "-" + i);
+    }
+    for (String name : edited) {
+      Path moved = target.resolve(name);
+      Files.createDirectories(moved.getParent());
+      Files.move(dir.resolve(name), moved, StandardCopyOption.ATOMIC_MOVE);
+    }
+    err()
+        .println(
+            "report: "
+                + String.join(", ", edited)
+                + (edited.size() == 1 ? " was" : " were")
+                + " edited since it was written; the report is drawn again (the edited copy is"
+                + " kept in "
+                + dir.relativize(target)
+                + ")");
   }
 
   /** A progress line on standard error, unless -q. */

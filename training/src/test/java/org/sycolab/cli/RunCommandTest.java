@@ -96,6 +96,21 @@ class RunCommandTest {
         .contains("[9/9] report: done in");
     assertThat(run.resolve("report.html")).exists();
 
+    // An edited report is kept aside, not overwritten, when the report is drawn again.
+    String drawn = Files.readString(run.resolve("report.md"));
+    Files.writeString(run.resolve("report.md"), drawn + "\nmy note\n");
+    CliRun redrawn = CliRun.of("run", "--resume", run.toString());
+    assertThat(redrawn.status()).as(redrawn.err()).isZero();
+    assertThat(redrawn.err())
+        .contains("report: report.md was edited since it was written; the report is drawn again")
+        .contains("[9/9] report: done in");
+    assertThat(Files.readString(run.resolve("report.md"))).doesNotContain("my note");
+    try (Stream<Path> aside = Files.list(run.resolve("set-aside"))) {
+      Path kept = aside.findFirst().orElseThrow();
+      assertThat(kept.getFileName().toString()).startsWith("report-");
+      assertThat(Files.readString(kept.resolve("report.md"))).endsWith("my note\n");
+    }
+
     // Moved elsewhere, it is still complete: the stages' command lines follow the directory.
     Path moved = tmp.resolve("moved");
     Files.move(run, moved);
