@@ -9,11 +9,13 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.sycolab.engine.DeviceSpec;
 import org.sycolab.engine.PyTorchRuntime;
@@ -282,6 +284,11 @@ final class RunCommand extends BaseCommand {
       Map<String, Object> replaced = new LinkedHashMap<>();
       if (fixed != null) {
         replaced.put("experiment_replaced_sha256", FileDigest.sha256(kept));
+        setAsideDroppedStages(
+            new ExperimentPlan(
+                ExperimentFile.read(kept), originalFile(dir).orElse(kept).getParent(), dir),
+            new ExperimentPlan(experiment, source.getParent(), dir),
+            dir);
         AtomicFiles.writeBytes(kept, fixed);
         out()
             .println(
@@ -564,6 +571,28 @@ final class RunCommand extends BaseCommand {
       target = aside.resolve(base + "-" + i);
     }
     return Files.move(directory, target, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * Moves the directories of stages the fixed experiment no longer has (a mixture sweep or a
+   * held-out domain it dropped) to {@code RUN/set-aside/}, saying so, so the report does not show
+   * an earlier experiment's results as this one's.
+   */
+  private void setAsideDroppedStages(ExperimentPlan before, ExperimentPlan after, Path dir)
+      throws IOException {
+    Set<Path> kept = new HashSet<>();
+    after.stages().forEach(stage -> kept.add(stage.directory()));
+    for (Stage stage : before.stages()) {
+      Path directory = stage.directory();
+      if (directory != null && !kept.contains(directory) && Files.isDirectory(directory)) {
+        Path aside = setAside(directory, dir);
+        err()
+            .println(
+                stage.name()
+                    + ": not in the fixed experiment; its results are moved to "
+                    + dir.relativize(aside));
+      }
+    }
   }
 
   /**

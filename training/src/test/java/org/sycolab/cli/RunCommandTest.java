@@ -207,6 +207,17 @@ class RunCommandTest {
         .containsKey("experiment_replaced_sha256");
     assertThat(RunManifest.read(run.resolve("pull/manifest.json")).commandLine())
         .containsSequence("--bootstrap", "40");
+
+    // A stage the fixed experiment drops is set aside, so no report shows it as this run's.
+    Path dropped =
+        experiment(SMALL.replace("bootstrap: 50", "bootstrap: 40").replace("mixture: [0.5], ", ""));
+    CliRun without =
+        CliRun.of("run", dropped.toString(), "--resume", run.toString(), "--until", "pull");
+    assertThat(without.status()).as(without.err()).isZero();
+    assertThat(without.err())
+        .contains(
+            "pull-mixture-0.5: not in the fixed experiment; its results are moved to set-aside/");
+    assertThat(run.resolve("pull-mixture-0.5")).doesNotExist();
   }
 
   @Test
