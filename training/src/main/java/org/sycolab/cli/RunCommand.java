@@ -519,6 +519,9 @@ final class RunCommand extends BaseCommand {
                     + dir.relativize(aside)
                     + ")");
       }
+      if (earlier != null && earlier.changed() == null && run != null) {
+        sayIfGone(stage, run, dir);
+      }
       progress(position);
       if (run != null && stage.step() == Stage.Step.REPORT) {
         run.complete();
@@ -543,6 +546,25 @@ final class RunCommand extends BaseCommand {
               Locale.ROOT, "%s: done in %.1f s", position, (System.nanoTime() - start) / 1e9));
     }
     return ExitCode.OK;
+  }
+
+  /** One line when a stage the run had finished has lost its manifest (its directory deleted). */
+  private void sayIfGone(Stage stage, Run run, Path dir) {
+    if (stage.directory() == null) {
+      return;
+    }
+    Path manifest = stage.directory().resolve(RunManifest.FILE_NAME);
+    String recorded = dir.relativize(manifest).toString();
+    if (run.wroteEarlier(recorded) && !Files.exists(manifest)) {
+      err()
+          .println(
+              stage.name()
+                  + ": "
+                  + recorded
+                  + " is gone since the run recorded it; rerunning "
+                  + stage.name()
+                  + " and the stages after it");
+    }
   }
 
   /**

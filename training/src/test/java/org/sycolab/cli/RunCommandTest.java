@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.io.AtomicFiles;
 import org.sycolab.run.RunManifest;
 
 class RunCommandTest {
@@ -95,6 +96,14 @@ class RunCommandTest {
         .contains("[8/9] pull-mixture-0.5: finished earlier, skipped")
         .contains("[9/9] report: done in");
     assertThat(run.resolve("report.html")).exists();
+
+    // A stage directory deleted by hand is said to be gone, and the stage runs again.
+    AtomicFiles.deleteTree(run.resolve("pull-mixture-0.5"));
+    CliRun gone = CliRun.of("run", "--resume", run.toString());
+    assertThat(gone.status()).as(gone.err()).isZero();
+    assertThat(gone.err())
+        .contains("pull-mixture-0.5: pull-mixture-0.5/manifest.json is gone since the run recorded")
+        .contains("[8/9] pull-mixture-0.5: done in");
 
     // An edited report is kept aside, not overwritten, when the report is drawn again.
     String drawn = Files.readString(run.resolve("report.md"));
