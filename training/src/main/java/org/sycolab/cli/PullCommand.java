@@ -327,12 +327,15 @@ final class PullCommand extends BaseCommand {
 
   private List<RewardScores> readScores(PoolSet poolSet, Map<String, Integer> sizes)
       throws Exception {
-    ScoresFile.requireDistinct(source.scoresFiles);
+    for (Path file : source.scoresFiles) {
+      DatasetFiles.requireFile(file);
+    }
     List<RewardScores> replicates = new ArrayList<>();
     List<String> names = replicateNames(source.scoresFiles);
     for (int i = 0; i < source.scoresFiles.size(); i++) {
       replicates.add(ScoresFile.read(source.scoresFiles.get(i), names.get(i), poolSet, sizes));
     }
+    ScoresFile.requireDistinct(source.scoresFiles, replicates);
     return replicates;
   }
 
