@@ -32,6 +32,12 @@ public final class ScoresFile {
   private static final Pattern DECIMAL =
       Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
+  /**
+   * The largest score magnitude read: the squares of deviations that z-scoring sums stay finite
+   * (1e300 each) for any realistic number of candidates.
+   */
+  static final double MAX_MAGNITUDE = 1e150;
+
   /** A candidate index: ASCII digits only. */
   private static final Pattern INDEX = Pattern.compile("[0-9]{1,9}");
 
@@ -210,15 +216,27 @@ public final class ScoresFile {
   /**
    * A score written in plain decimal: Java's own parser also takes hex ({@code 0x1p3}), type
    * suffixes ({@code 1f}, {@code 1d}), {@code NaN} and {@code Infinity}, none of which another
-   * tool's scores should carry.
+   * tool's scores should carry. A finite score beyond {@link #MAX_MAGNITUDE} is refused too: its
+   * z-score would overflow to nothing.
    */
   private static double number(
       String text, String field, String where, long line, List<Problem> problems) {
     String trimmed = text.trim();
     if (DECIMAL.matcher(trimmed).matches()) {
       double value = Double.parseDouble(trimmed);
-      if (Double.isFinite(value)) {
+      if (Math.abs(value) <= MAX_MAGNITUDE) {
         return value;
+      }
+      if (Double.isFinite(value)) {
+        problems.add(
+            new Problem(
+                where,
+                line,
+                field,
+                "expected a score between -1e150 and 1e150 (larger ones overflow z-scoring), got '"
+                    + text
+                    + "'"));
+        return Double.NaN;
       }
     }
     problems.add(

@@ -113,6 +113,24 @@ class ScoresFileTest {
   }
 
   @Test
+  void aScoreTooLargeToStandardiseIsRefusedWithItsRow() throws Exception {
+    PoolSet pools = PoolSet.of(POOLS.subList(0, 1), Reference.UNIFORM);
+    Path file = tmp.resolve("scores.csv");
+    Files.writeString(
+        file,
+        "pool_id,candidate,agreeable,grounded\n\"q,1\",0,1e300,1e150\n\"q,1\",1,-2,-1.7e308\n");
+    assertThatThrownBy(() -> ScoresFile.read(file, "s", pools, ScoresFile.sizes(POOLS)))
+        .isInstanceOf(InvalidScoresException.class)
+        .hasMessageContaining(
+            file
+                + ":2: agreeable: expected a score between -1e150 and 1e150 (larger ones overflow"
+                + " z-scoring), got '1e300'")
+        .hasMessageContaining(":3: grounded: expected a score between -1e150 and 1e150")
+        .hasMessageContaining("got '-1.7e308'")
+        .hasMessageNotContaining(":2: grounded");
+  }
+
+  @Test
   void aCandidateIndexIsAsciiDigits() throws Exception {
     PoolSet pools = PoolSet.of(POOLS.subList(0, 1), Reference.UNIFORM);
     Path file = tmp.resolve("scores.csv");
