@@ -106,7 +106,8 @@ final class PullCommand extends BaseCommand {
         description =
             "CSV files with columns pool_id, candidate (0-based index in the pool), agreeable,"
                 + " grounded; one file per seed (not one file twice). Every candidate of an"
-                + " evaluated pool needs a row; scores in plain decimal (-1.25, 3e-2).")
+                + " evaluated pool needs a row; scores in plain decimal (-1.25, 3e-2), at most 1e150"
+                + " in size.")
     List<Path> scoresFiles;
   }
 
