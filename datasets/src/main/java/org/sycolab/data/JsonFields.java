@@ -99,9 +99,59 @@ final class JsonFields {
       sink.report(field(name), "expected a JSON object, got " + JsonTypes.describe(value));
       return Map.of();
     }
+    if (!wellFormedTree(field(name), value)) {
+      return Map.of();
+    }
     Map<String, Object> meta = new LinkedHashMap<>();
     value.fields().forEachRemaining(e -> meta.put(e.getKey(), plain(e.getValue())));
     return meta;
+  }
+
+  /**
+   * Checks every key and string under {@code value}, at any depth, as {@link #wellFormed} does;
+   * each problem names its path ({@code meta.tags[2]}), with a surrogate in a key written as an
+   * escape so the path itself can be printed.
+   */
+  private boolean wellFormedTree(String where, JsonNode value) {
+    boolean ok = true;
+    if (value.isTextual()) {
+      ok = wellFormed(where, value.asText()).isPresent();
+    } else if (value.isArray()) {
+      for (int i = 0; i < value.size(); i++) {
+        ok &= wellFormedTree(where + "[" + i + "]", value.get(i));
+      }
+    } else if (value.isObject()) {
+      Iterator<Map.Entry<String, JsonNode>> entries = value.fields();
+      while (entries.hasNext()) {
+        Map.Entry<String, JsonNode> entry = entries.next();
+        String key = escapeSurrogates(entry.getKey());
+        String inner = where + "." + key;
+        if (!key.equals(entry.getKey())) {
+          sink.report(inner, "expected a key in " + unpaired(entry.getKey()).orElseThrow());
+          ok = false;
+        }
+        ok &= wellFormedTree(inner, entry.getValue());
+      }
+    }
+    return ok;
+  }
+
+  /** {@code text} with every unpaired surrogate written as its JSON escape (backslash, u, hex). */
+  private static String escapeSurrogates(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        out.append(c).append(text.charAt(++i));
+      } else if (Character.isSurrogate(c)) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /**
@@ -193,6 +243,16 @@ final class JsonFields {
    * the same.
    */
   private Optional<String> wellFormed(String where, String text) {
+    Optional<String> unpaired = unpaired(text);
+    if (unpaired.isPresent()) {
+      sink.report(where, "expected " + unpaired.get());
+      return Optional.empty();
+    }
+    return Optional.of(text);
+  }
+
+  /** Where {@code text} holds its first unpaired surrogate, in words, or empty when it has none. */
+  private static Optional<String> unpaired(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isHighSurrogate(c)
@@ -200,15 +260,13 @@ final class JsonFields {
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        sink.report(
-            where,
+        return Optional.of(
             String.format(
-                "expected Unicode text, found an unpaired surrogate \\u%04x at character %d",
+                "Unicode text, found an unpaired surrogate \\u%04x at character %d",
                 (int) c, i + 1));
-        return Optional.empty();
       }
     }
-    return Optional.of(text);
+    return Optional.empty();
   }
 
   /** The full path of a field of this object. */

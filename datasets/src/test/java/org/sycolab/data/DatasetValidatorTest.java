@@ -208,6 +208,41 @@ class DatasetValidatorTest {
   }
 
   @Test
+  void aLoneSurrogateAnywhereInMetaIsRefusedWithItsPath() throws IOException {
+    String pairs =
+        String.join(
+            "\n",
+            pairWithMeta("m1", "{\"domain\":\"\\ud800x\"}"),
+            pairWithMeta("m2", "{\"domain\":\"\\udc00x\"}"),
+            pairWithMeta("m3", "{\"\\ud800k\":1}"),
+            pairWithMeta("m4", "{\"a\":{\"tags\":[\"ok\",\"\\udfffy\"]}}"),
+            pairWithMeta("m5", "{\"domain\":\"\\ud83d\\ude00\"}"));
+    Path file = write("meta-surrogates.jsonl", pairs + "\n");
+    ValidationReport report = validator.validate(file);
+    assertThat(report.problems())
+        .extracting(Problem::toString)
+        .containsExactly(
+            file
+                + ":1: meta.domain: expected Unicode text, found an unpaired surrogate \\ud800 at"
+                + " character 1",
+            file
+                + ":2: meta.domain: expected Unicode text, found an unpaired surrogate \\udc00 at"
+                + " character 1",
+            file
+                + ":3: meta.\\ud800k: expected a key in Unicode text, found an unpaired surrogate"
+                + " \\ud800 at character 1",
+            file
+                + ":4: meta.a.tags[1]: expected Unicode text, found an unpaired surrogate \\udfff"
+                + " at character 1");
+    assertThat(report.records()).isEqualTo(1);
+  }
+
+  private static String pairWithMeta(String id, String meta) {
+    String pair = PAIR_2.replace("\"p2\"", "\"" + id + "\"");
+    return pair.substring(0, pair.length() - 1) + ",\"meta\":" + meta + "}";
+  }
+
+  @Test
   void aDirectoryIsOneProblemNotAnError() throws IOException {
     ValidationReport report = validator.validate(dir);
     assertThat(report.problems())

@@ -106,7 +106,8 @@ final class PullCommand extends BaseCommand {
         description =
             "CSV files with columns pool_id, candidate (0-based index in the pool), agreeable,"
                 + " grounded; one file per seed (not one file twice). Every candidate of an"
-                + " evaluated pool needs a row; scores in plain decimal (-1.25, 3e-2).")
+                + " evaluated pool needs a row; scores in plain decimal (-1.25, 3e-2), at most 1e150"
+                + " in size.")
     List<Path> scoresFiles;
   }
 
@@ -327,12 +328,15 @@ final class PullCommand extends BaseCommand {
 
   private List<RewardScores> readScores(PoolSet poolSet, Map<String, Integer> sizes)
       throws Exception {
-    ScoresFile.requireDistinct(source.scoresFiles);
+    for (Path file : source.scoresFiles) {
+      DatasetFiles.requireFile(file);
+    }
     List<RewardScores> replicates = new ArrayList<>();
     List<String> names = replicateNames(source.scoresFiles);
     for (int i = 0; i < source.scoresFiles.size(); i++) {
       replicates.add(ScoresFile.read(source.scoresFiles.get(i), names.get(i), poolSet, sizes));
     }
+    ScoresFile.requireDistinct(source.scoresFiles, replicates);
     return replicates;
   }
 

@@ -424,9 +424,11 @@ public final class ExperimentFile {
       for (String domain : heads.heldoutDomains()) {
         if (domain == null || !DOMAIN.matcher(domain).matches()) {
           problems.add(
-              "heads.heldout_domains: expected domain names (lower-case letters, digits, '-',"
-                  + " '_'), got "
-                  + heads.heldoutDomains());
+              "heads.heldout_domains: expected domain names of 1 to 64 lower-case letters, digits,"
+                  + " '-' or '_', starting with a letter or digit, got "
+                  + (domain == null
+                      ? "an empty entry"
+                      : "'" + domain + "' (" + domain.length() + " characters)"));
           break;
         }
       }

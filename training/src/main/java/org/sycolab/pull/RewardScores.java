@@ -34,7 +34,8 @@ public record RewardScores(String name, double[] agreeable, double[] grounded) {
    * Each head standardised over every candidate: z = (s − mean) / sd, with the sample standard
    * deviation.
    *
-   * @throws IllegalArgumentException when a head gives every candidate the same score
+   * @throws IllegalArgumentException when a head gives every candidate the same score, or scores so
+   *     large that their mean or spread overflows
    */
   public RewardScores standardised() {
     return new RewardScores(
@@ -47,6 +48,14 @@ public record RewardScores(String name, double[] agreeable, double[] grounded) {
           name + ": z-scores need at least two candidates, got " + scores.length);
     }
     SampleMoments moments = SampleMoments.of(scores);
+    if (!Double.isFinite(moments.mean()) || !Double.isFinite(moments.sd())) {
+      throw new IllegalArgumentException(
+          name
+              + ": the "
+              + head
+              + " scores are too large to standardise (their mean or standard deviation"
+              + " overflows); rescale them");
+    }
     if (!(moments.sd() > 0)) {
       throw new IllegalArgumentException(
           name

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.sycolab.data.CandidatePool;
 import org.sycolab.data.Problem;
-import org.sycolab.io.FileDigest;
 
 /**
  * Reward scores from anywhere (another model, Python) as CSV: one row per candidate with the
@@ -32,6 +31,12 @@ public final class ScoresFile {
   /** A plain decimal number: sign, digits with an optional point, optional exponent. */
   private static final Pattern DECIMAL =
       Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
+  /**
+   * The largest score magnitude read: the squares of deviations that z-scoring sums stay finite
+   * (1e300 each) for any realistic number of candidates.
+   */
+  static final double MAX_MAGNITUDE = 1e150;
 
   /** A candidate index: ASCII digits only. */
   private static final Pattern INDEX = Pattern.compile("[0-9]{1,9}");
@@ -211,15 +216,27 @@ public final class ScoresFile {
   /**
    * A score written in plain decimal: Java's own parser also takes hex ({@code 0x1p3}), type
    * suffixes ({@code 1f}, {@code 1d}), {@code NaN} and {@code Infinity}, none of which another
-   * tool's scores should carry.
+   * tool's scores should carry. A finite score beyond {@link #MAX_MAGNITUDE} is refused too: its
+   * z-score would overflow to nothing.
    */
   private static double number(
       String text, String field, String where, long line, List<Problem> problems) {
     String trimmed = text.trim();
     if (DECIMAL.matcher(trimmed).matches()) {
       double value = Double.parseDouble(trimmed);
-      if (Double.isFinite(value)) {
+      if (Math.abs(value) <= MAX_MAGNITUDE) {
         return value;
+      }
+      if (Double.isFinite(value)) {
+        problems.add(
+            new Problem(
+                where,
+                line,
+                field,
+                "expected a score between -1e150 and 1e150 (larger ones overflow z-scoring), got '"
+                    + text
+                    + "'"));
+        return Double.NaN;
       }
     }
     problems.add(
@@ -294,33 +311,40 @@ public final class ScoresFile {
   }
 
   /**
-   * Refuses one scores file given for two seeds: the same file by another path, or a copy with the
-   * same bytes. Two seeds with one set of scores would count as agreement between seeds.
+   * Refuses one scores table given for two seeds: the same file by another path, or a file whose
+   * scores, as read, equal another's, whatever its row order, line endings, quoting or spelling of
+   * the numbers. Two seeds with one set of scores would count as agreement between seeds.
    *
+   * @param files the files in the order given
+   * @param read what {@link #read} made of each, in the same order
    * @throws IllegalArgumentException naming both paths
    */
-  public static void requireDistinct(List<Path> files) throws IOException {
+  public static void requireDistinct(List<Path> files, List<RewardScores> read) throws IOException {
     Map<Path, Path> byLocation = new HashMap<>();
-    Map<String, Path> byContent = new HashMap<>();
-    for (Path file : files) {
-      Path real = file.toRealPath();
-      Path earlier = byLocation.putIfAbsent(real, file);
-      String same = "is the same file as";
-      if (earlier == null) {
-        earlier = byContent.putIfAbsent(FileDigest.sha256(real), file);
-        same = "has the same content as";
-      }
+    for (int i = 0; i < files.size(); i++) {
+      Path file = files.get(i);
+      Path earlier = byLocation.putIfAbsent(file.toRealPath(), file);
       if (earlier != null) {
-        throw new IllegalArgumentException(
-            "--scores "
-                + file
-                + " "
-                + same
-                + " "
-                + earlier
-                + ": one scores table given twice; each seed needs its own scores");
+        throw givenTwice(file, "is the same file as", earlier);
+      }
+      for (int j = 0; j < i; j++) {
+        if (Arrays.equals(read.get(i).agreeable(), read.get(j).agreeable())
+            && Arrays.equals(read.get(i).grounded(), read.get(j).grounded())) {
+          throw givenTwice(file, "has the same scores as", files.get(j));
+        }
       }
     }
+  }
+
+  private static IllegalArgumentException givenTwice(Path file, String same, Path earlier) {
+    return new IllegalArgumentException(
+        "--scores "
+            + file
+            + " "
+            + same
+            + " "
+            + earlier
+            + ": one scores table given twice; each seed needs its own scores");
   }
 
   /** Pool id → number of candidates, for {@link #read}. */

@@ -29,7 +29,9 @@ public record SweepMemory(int resamples, int elementsPerResample, long perResamp
   /** The longest Java array, in elements. */
   private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-  private static final double GIB = 1L << 30;
+  private static final long MIB = 1L << 20;
+
+  private static final long GIB = 1L << 30;
 
   /**
    * The estimate for a sweep of these sizes.
@@ -93,18 +95,43 @@ public record SweepMemory(int resamples, int elementsPerResample, long perResamp
       return;
     }
     long fitting = Math.max(0, (free - fixed) / perResample);
-    long xmx = (long) Math.ceil((heap.used() + bytes()) * 1.25 / GIB);
     throw new IllegalArgumentException(
         String.format(
             Locale.ROOT,
-            "--bootstrap %d needs about %.1f GiB of heap, but %.1f GiB of the %.1f GiB heap is"
-                + " free; set SYCOLAB_JAVA_OPTS=-Xmx%dg, or use at most %d resamples or a"
-                + " smaller grid",
+            "--bootstrap %d needs about %s of heap, but %s of the %s heap is free; set"
+                + " SYCOLAB_JAVA_OPTS=-Xmx%s, or use at most %d resamples or a smaller grid",
             resamples,
-            bytes() / GIB,
-            free / GIB,
-            heap.max() / GIB,
-            xmx,
+            size(bytes()),
+            size(free),
+            size(heap.max()),
+            xmx(heap.used() + bytes()),
             fitting));
+  }
+
+  /**
+   * A size a reader can compare: whole MiB, rounded up, below a GiB ({@code 12 MiB}); GiB with one
+   * decimal from there ({@code 3.9 GiB}).
+   */
+  static String size(long bytes) {
+    if (bytes < GIB) {
+      return ceilDiv(bytes, MIB) + " MiB";
+    }
+    return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) GIB);
+  }
+
+  /**
+   * The {@code -Xmx} value for a heap holding {@code needed} bytes with a quarter to spare: in
+   * whole megabytes below a gigabyte ({@code 48m}), whole gigabytes from there ({@code 6g}),
+   * rounded up so it is never below the need.
+   */
+  static String xmx(long needed) {
+    long withRoom = needed + needed / 4;
+    return withRoom < GIB
+        ? Math.max(1, ceilDiv(withRoom, MIB)) + "m"
+        : ceilDiv(withRoom, GIB) + "g";
+  }
+
+  private static long ceilDiv(long bytes, long unit) {
+    return Math.max(0, (bytes + unit - 1) / unit);
   }
 }

@@ -414,7 +414,11 @@ class PullCommandTest {
             "seed.csv",
             "pool_id,candidate,agreeable,grounded\n"
                 + "a,0,1,3\na,1,3,1\na,2,2,2\nb,0,3,3\nb,1,1,1\nb,2,2,2\n");
-    Path copy = Files.copy(scores, tmp.resolve("copy.csv"));
+    Path copy =
+        write(
+            "copy.csv",
+            "pool_id,candidate,agreeable,grounded\r\n"
+                + "b,2,2,2\r\nb,1,1,1\r\nb,0,3,3\r\na,2,2,2\r\na,1,3,1\r\na,0,1,3.0\r\n");
     CliRun twice =
         pull(
             tmp.resolve("twice"),
@@ -430,7 +434,7 @@ class PullCommandTest {
         .isEqualTo(
             "sycolab pull: error: --scores "
                 + copy
-                + " has the same content as "
+                + " has the same scores as "
                 + scores
                 + ": one scores table given twice; each seed needs its own scores");
     assertThat(tmp.resolve("twice")).doesNotExist();
@@ -451,6 +455,25 @@ class PullCommandTest {
         .contains("--bootstrap 2000000000 resamples of ")
         .contains("statistics are too many to hold in one array; use at most ");
     assertThat(tmp.resolve("huge")).doesNotExist();
+  }
+
+  @Test
+  void aDirectoryGivenAsScoresIsOneLineNamingIt() throws Exception {
+    Path pools = writeTwoPools();
+    Path dir = Files.createDirectories(tmp.resolve("scores-dir"));
+    CliRun r =
+        pull(
+            tmp.resolve("run"),
+            "--pools",
+            pools.toString(),
+            "--split",
+            "all",
+            "--scores",
+            dir.toString());
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.err().strip())
+        .isEqualTo("sycolab pull: error: " + dir + ": expected a file, got a directory");
+    assertThat(tmp.resolve("run")).doesNotExist();
   }
 
   @Test

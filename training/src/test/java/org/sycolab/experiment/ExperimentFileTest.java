@@ -53,6 +53,28 @@ class ExperimentFileTest {
   }
 
   @Test
+  void aHeldOutDomainOverSixtyFourCharactersIsRefusedSayingTheLimit() throws Exception {
+    String longest = "d".repeat(64);
+    String tooLong = "d".repeat(65);
+    Path file =
+        write(
+            "name: e\ndata:\n  generate: {seed: 1}\n"
+                + "heads:\n  heldout_domains: ["
+                + longest
+                + ", "
+                + tooLong
+                + "]\n");
+    assertThatThrownBy(() -> ExperimentFile.read(file))
+        .isInstanceOf(InvalidExperimentException.class)
+        .hasMessageContaining(
+            file
+                + ": heads.heldout_domains: expected domain names of 1 to 64 lower-case letters,"
+                + " digits, '-' or '_', starting with a letter or digit, got '"
+                + tooLong
+                + "' (65 characters)");
+  }
+
+  @Test
   void everySemanticProblemIsListedBeforeAnythingRuns() throws Exception {
     Path file =
         write(
@@ -70,7 +92,11 @@ class ExperimentFileTest {
         .hasMessageContaining(file + ": heads.architecture: ")
         .hasMessageContaining(file + ": heads.seeds: seeds repeat")
         .hasMessageContaining(file + ": heads.mixture: fractions must be in [0, 1]")
-        .hasMessageContaining(file + ": heads.heldout_domains: expected domain names")
+        .hasMessageContaining(
+            file
+                + ": heads.heldout_domains: expected domain names of 1 to 64 lower-case letters,"
+                + " digits, '-' or '_', starting with a letter or digit, got '../etc' (6"
+                + " characters)")
         .hasMessageContaining(file + ": pull.lambda: λ range must be start:stop:step")
         .hasMessageContaining(file + ": pull.n: n expects whole numbers")
         .hasMessageContaining(file + ": pull.split: expected train, dev, test or all")

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +113,24 @@ class ScoresFileTest {
   }
 
   @Test
+  void aScoreTooLargeToStandardiseIsRefusedWithItsRow() throws Exception {
+    PoolSet pools = PoolSet.of(POOLS.subList(0, 1), Reference.UNIFORM);
+    Path file = tmp.resolve("scores.csv");
+    Files.writeString(
+        file,
+        "pool_id,candidate,agreeable,grounded\n\"q,1\",0,1e300,1e150\n\"q,1\",1,-2,-1.7e308\n");
+    assertThatThrownBy(() -> ScoresFile.read(file, "s", pools, ScoresFile.sizes(POOLS)))
+        .isInstanceOf(InvalidScoresException.class)
+        .hasMessageContaining(
+            file
+                + ":2: agreeable: expected a score between -1e150 and 1e150 (larger ones overflow"
+                + " z-scoring), got '1e300'")
+        .hasMessageContaining(":3: grounded: expected a score between -1e150 and 1e150")
+        .hasMessageContaining("got '-1.7e308'")
+        .hasMessageNotContaining(":2: grounded");
+  }
+
+  @Test
   void aCandidateIndexIsAsciiDigits() throws Exception {
     PoolSet pools = PoolSet.of(POOLS.subList(0, 1), Reference.UNIFORM);
     Path file = tmp.resolve("scores.csv");
@@ -123,16 +142,26 @@ class ScoresFileTest {
   }
 
   @Test
-  void oneScoresTableGivenTwiceIsRefused() throws Exception {
-    Path first = tmp.resolve("a.csv");
-    Files.writeString(first, "pool_id,candidate,agreeable,grounded\n");
-    Path other = tmp.resolve("b.csv");
-    Files.writeString(other, "pool_id,candidate,agreeable,grounded,note\n");
-    ScoresFile.requireDistinct(List.of(first, other));
+  void oneScoresTableGivenTwiceIsRefusedByPathOrByWhatWasRead() throws Exception {
+    PoolSet pools = PoolSet.of(POOLS, Reference.UNIFORM);
+    Path first =
+        scores(
+            "a.csv",
+            "pool_id,candidate,agreeable,grounded\n"
+                + "\"q,1\",0,1,2\n\"q,1\",1,3,4\n\"say \"\"hi\"\"\",0,5,6\n\"say \"\"hi\"\"\",1,7,8\n");
+    Path other =
+        scores(
+            "b.csv",
+            "pool_id,candidate,agreeable,grounded\n"
+                + "\"q,1\",0,1,2\n\"q,1\",1,3,4\n\"say \"\"hi\"\"\",0,5,6\n\"say \"\"hi\"\"\",1,7,9\n");
+    ScoresFile.requireDistinct(List.of(first, other), readAll(pools, first, other));
 
     Path samePath = tmp.resolve("sub/../a.csv");
     Files.createDirectories(tmp.resolve("sub"));
-    assertThatThrownBy(() -> ScoresFile.requireDistinct(List.of(first, other, samePath)))
+    assertThatThrownBy(
+            () ->
+                ScoresFile.requireDistinct(
+                    List.of(first, other, samePath), readAll(pools, first, other, samePath)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "--scores "
@@ -142,8 +171,35 @@ class ScoresFileTest {
                 + ": one scores table given twice; each seed needs its own scores");
 
     Path copy = Files.copy(first, tmp.resolve("copy.csv"));
-    assertThatThrownBy(() -> ScoresFile.requireDistinct(List.of(first, copy)))
-        .hasMessageContaining(copy + " has the same content as " + first);
+    Path reordered =
+        scores(
+            "reordered.csv",
+            "grounded,agreeable,candidate,pool_id\r\n"
+                + "8.0,7,1,\"say \"\"hi\"\"\"\r\n2,1e0,0,\"q,1\"\r\n"
+                + "6,5,0,\"say \"\"hi\"\"\"\r\n4,+3,1,\"q,1\"\r\n");
+    for (Path same : List.of(copy, reordered)) {
+      assertThatThrownBy(
+              () -> ScoresFile.requireDistinct(List.of(first, same), readAll(pools, first, same)))
+          .hasMessage(
+              "--scores "
+                  + same
+                  + " has the same scores as "
+                  + first
+                  + ": one scores table given twice; each seed needs its own scores");
+    }
+  }
+
+  private Path scores(String name, String text) throws Exception {
+    return Files.writeString(tmp.resolve(name), text);
+  }
+
+  private static List<RewardScores> readAll(PoolSet pools, Path... files) throws Exception {
+    List<RewardScores> read = new ArrayList<>();
+    for (Path file : files) {
+      read.add(
+          ScoresFile.read(file, file.getFileName().toString(), pools, ScoresFile.sizes(POOLS)));
+    }
+    return read;
   }
 
   @Test

@@ -31,7 +31,7 @@ class SweepMemoryTest {
     SweepMemory large = sweep(100_000);
     assertThatThrownBy(() -> large.requireFits(new JavaHeap(GIB, 200 * MIB)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("--bootstrap 100000 needs about 3.9 GiB of heap, but 0.8 GiB of")
+        .hasMessageStartingWith("--bootstrap 100000 needs about 3.9 GiB of heap, but 824 MiB of")
         .hasMessageContaining("the 1.0 GiB heap is free; set SYCOLAB_JAVA_OPTS=-Xmx6g, or use at")
         .hasMessageContaining("most 19460 ")
         .hasMessageEndingWith("resamples or a smaller grid");
@@ -39,6 +39,30 @@ class SweepMemoryTest {
         .doesNotThrowAnyException();
     assertThatCode(() -> sweep(1000).requireFits(new JavaHeap(GIB, 200 * MIB)))
         .doesNotThrowAnyException();
+  }
+
+  @Test
+  void aHeapUnderAGigabyteIsSaidInMibAndTheXmxToUseHoldsTheNeed() {
+    SweepMemory small = new SweepMemory(400, 10, 100_000, 2 * MIB);
+    assertThatThrownBy(() -> small.requireFits(new JavaHeap(32 * MIB, 10 * MIB)))
+        .hasMessage(
+            "--bootstrap 400 needs about 41 MiB of heap, but 22 MiB of the 32 MiB heap is free;"
+                + " set SYCOLAB_JAVA_OPTS=-Xmx63m, or use at most 209 resamples or a smaller grid");
+    long needed = 10 * MIB + small.bytes();
+    assertThat(Long.parseLong(SweepMemory.xmx(needed).replace("m", "")) * MIB)
+        .isGreaterThanOrEqualTo(needed);
+  }
+
+  @Test
+  void sizesShowTheirNumberAndXmxIsNeverBelowTheNeed() {
+    assertThat(SweepMemory.size(1)).isEqualTo("1 MiB");
+    assertThat(SweepMemory.size(12 * MIB)).isEqualTo("12 MiB");
+    assertThat(SweepMemory.size(GIB - 1)).isEqualTo("1024 MiB");
+    assertThat(SweepMemory.size(GIB + GIB / 2)).isEqualTo("1.5 GiB");
+    assertThat(SweepMemory.xmx(1)).isEqualTo("1m");
+    assertThat(SweepMemory.xmx(100 * MIB)).isEqualTo("125m");
+    assertThat(SweepMemory.xmx(900 * MIB)).isEqualTo("2g");
+    assertThat(SweepMemory.xmx(4 * GIB)).isEqualTo("5g");
   }
 
   @Test
