@@ -117,12 +117,23 @@ public record RunManifest(
    *     field, when it is not a manifest
    */
   public static RunManifest read(Path file) throws IOException {
+    RunManifest manifest;
     try {
-      return JSON.readValue(file.toFile(), RunManifest.class);
+      manifest = JSON.readValue(file.toFile(), RunManifest.class);
     } catch (JsonProcessingException e) {
       throw new IOException(
           file + located(e.getLocation()) + ": not a sycolab manifest: " + why(e));
     }
+    if (manifest.schemaVersion() < 1 || manifest.schemaVersion() > SCHEMA_VERSION) {
+      throw new IOException(
+          file
+              + ": schema_version: expected "
+              + SCHEMA_VERSION
+              + " (this sycolab's manifests), got "
+              + manifest.schemaVersion()
+              + (manifest.schemaVersion() > SCHEMA_VERSION ? " (written by a newer sycolab)" : ""));
+    }
+    return manifest;
   }
 
   private static String located(JsonLocation location) {

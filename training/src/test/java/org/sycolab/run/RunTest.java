@@ -194,6 +194,19 @@ class RunTest {
   }
 
   @Test
+  void aManifestOfAnotherSchemaVersionIsRefusedNamingIt() throws IOException {
+    Run run = Run.start(RunDirectory.at(root.resolve("r")), SPEC, CLOCK);
+    Path file = root.resolve("r/manifest.json");
+    Files.writeString(
+        file, run.manifest().toJson().replace("\"schema_version\" : 1", "\"schema_version\" : 99"));
+    assertThatThrownBy(() -> RunManifest.read(file))
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            file
+                + ": schema_version: expected 1 (this sycolab's manifests), got 99 (written by a newer sycolab)");
+  }
+
+  @Test
   void anInterruptedRunSaysSoAndAnEndedOneIsLeftAsItEnded() throws IOException {
     Run run = Run.start(RunDirectory.at(root.resolve("a")), SPEC_FOR_INTERRUPT, Clock.systemUTC());
     assertThat(run.isRunning()).isTrue();
