@@ -120,7 +120,7 @@ class HeadsDiagnoseCommandTest {
 
   @Test
   void aHeadWithNaNWeightsIsRefusedBeforeAnythingIsWritten() throws Exception {
-    SavedHead source = HeadDirectory.read(shared.resolve("heads/grounded-seed1"));
+    SavedHead source = HeadDirectory.read(shared.resolve("heads/grounded-seed1"), line -> {});
     Map<String, float[]> tensors = new LinkedHashMap<>(source.weights().tensors());
     float[] weight = tensors.get(HeadArchitecture.LINEAR_WEIGHT).clone();
     weight[3] = Float.NaN;
