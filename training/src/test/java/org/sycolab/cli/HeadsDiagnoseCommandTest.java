@@ -141,6 +141,27 @@ class HeadsDiagnoseCommandTest {
   }
 
   @Test
+  void aHeadWithAFlippedWeightsByteIsRefusedBeforeAnythingIsWritten() throws Exception {
+    Path source = shared.resolve("heads/grounded-seed1");
+    Path head = tmp.resolve("damaged/grounded-seed1");
+    Files.createDirectories(head);
+    Files.copy(source.resolve("head.json"), head.resolve("head.json"));
+    byte[] weights = Files.readAllBytes(source.resolve("head.safetensors"));
+    weights[weights.length - 5] ^= 0x04;
+    Files.write(head.resolve("head.safetensors"), weights);
+
+    CliRun r = diagnose("--heads", head.toString());
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "sycolab diagnose: error: "
+                + head.resolve("head.safetensors")
+                + ": its bytes do not match the SHA-256 in head.json (damaged?); retrain the head"
+                + " or restore it");
+    assertThat(tmp.resolve("diagnose")).doesNotExist();
+  }
+
+  @Test
   void aMissingHeadOrBadSplitIsReported() {
     CliRun missing = diagnose("--heads", shared.resolve("heads/nothing").toString());
     assertThat(missing.status()).isEqualTo(1);
