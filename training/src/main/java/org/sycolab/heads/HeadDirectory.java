@@ -42,8 +42,10 @@ public final class HeadDirectory {
   private HeadDirectory() {}
 
   /**
-   * Writes both files into {@code dir}, weights first. Not atomic by itself: give it the staging
-   * directory of {@link AtomicFiles#writeDirectory} (as {@code Run.writeOutputDirectory} does).
+   * Writes both files into {@code dir}, weights first, the card recording the weights file's
+   * SHA-256 and size (replacing any {@code card} carried). Not atomic by itself: give it the
+   * staging directory of {@link AtomicFiles#writeDirectory} (as {@code Run.writeOutputDirectory}
+   * does).
    */
   public static void writeInto(Path dir, HeadCard card, HeadWeights weights) throws IOException {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
