@@ -20,6 +20,11 @@ public final class ModelFormatException extends RuntimeException {
     super(file + ": " + tensorOrField + ": " + problem);
   }
 
+  /** A problem with one field of a text file, at a line and column (both from 1). */
+  public ModelFormatException(Path file, long line, long column, String field, String problem) {
+    super(file + ":" + line + ":" + column + ": " + field + ": " + problem);
+  }
+
   /** A problem with one tensor or field of a file, caused by another exception. */
   public ModelFormatException(Path file, String tensorOrField, String problem, Throwable cause) {
     super(file + ": " + tensorOrField + ": " + problem, cause);

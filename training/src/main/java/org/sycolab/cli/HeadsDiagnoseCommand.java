@@ -90,7 +90,7 @@ final class HeadsDiagnoseCommand extends BaseCommand {
     backboneOptions.check();
     List<SavedHead> heads = new ArrayList<>();
     for (Path dir : headDirs) {
-      heads.add(HeadDirectory.read(dir));
+      heads.add(HeadDirectory.read(dir, line -> err().println("warning: " + line)));
     }
     BackboneSpec backbone = backboneOptions.resolve(heads);
 

@@ -363,11 +363,11 @@ final class PullCommand extends BaseCommand {
   private List<HeadPair> pairHeads(Heads heads) throws Exception {
     List<SavedHead> agreeable = new ArrayList<>();
     for (Path dir : heads.agreeable) {
-      agreeable.add(HeadDirectory.read(dir));
+      agreeable.add(HeadDirectory.read(dir, line -> err().println("warning: " + line)));
     }
     List<SavedHead> grounded = new ArrayList<>();
     for (Path dir : heads.grounded) {
-      grounded.add(HeadDirectory.read(dir));
+      grounded.add(HeadDirectory.read(dir, line -> err().println("warning: " + line)));
     }
     warnOnLabel(agreeable, "agreeable");
     warnOnLabel(grounded, "grounded");

@@ -407,7 +407,8 @@ final class TrainCommand extends BaseCommand {
             result.stoppedEarly(),
             metrics,
             Instant.now().toString(),
-            root().build().sycolabVersion());
+            root().build().sycolabVersion(),
+            null); // HeadDirectory records the weights file's digest as it writes it
     run.writeOutputDirectory(name, dir -> HeadDirectory.writeInto(dir, card, result.weights()));
     return new Trained(card, truthScores);
   }

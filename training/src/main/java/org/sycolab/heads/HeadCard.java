@@ -1,11 +1,16 @@
 package org.sycolab.heads;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +39,9 @@ import org.sycolab.backbone.Precision;
  *     absent when the data has no test pairs)
  * @param createdAt ISO-8601 instant
  * @param sycolabVersion the version that trained it
+ * @param weightsFile the SHA-256 and size of {@code head.safetensors}, which {@link HeadDirectory}
+ *     records when it writes the head and checks when it reads it; absent in cards written before
+ *     heads were checked
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HeadCard(
@@ -50,7 +58,8 @@ public record HeadCard(
     boolean stoppedEarly,
     Map<String, Double> metrics,
     String createdAt,
-    String sycolabVersion) {
+    String sycolabVersion,
+    WeightsFile weightsFile) {
 
   /** The value of {@code format}. */
   public static final String FORMAT = "sycolab-head";
@@ -63,6 +72,34 @@ public record HeadCard(
     history = history == null ? null : List.copyOf(history);
     metrics = metrics == null ? null : new LinkedHashMap<>(metrics);
   }
+
+  /** This card with {@code weightsFile} recorded. */
+  public HeadCard withWeightsFile(WeightsFile weightsFile) {
+    return new HeadCard(
+        format,
+        version,
+        label,
+        architecture,
+        backbone,
+        featureDimension,
+        training,
+        data,
+        history,
+        bestEpoch,
+        stoppedEarly,
+        metrics,
+        createdAt,
+        sycolabVersion,
+        weightsFile);
+  }
+
+  /**
+   * What {@code head.safetensors} held when the head was written.
+   *
+   * @param sha256 its SHA-256, lower-case hex
+   * @param bytes its size
+   */
+  public record WeightsFile(String sha256, long bytes) {}
 
   /**
    * The backbone a head belongs to.
@@ -139,14 +176,31 @@ public record HeadCard(
     }
   }
 
-  /** Reads a card written by {@link #toJson}. */
-  static HeadCard fromJson(String json) throws JsonProcessingException {
-    return JSON.readValue(json, HeadCard.class);
+  /**
+   * A parser over a card written by {@link #toJson}, for {@link #read}: strict JSON (no duplicate
+   * keys) nested at most {@value #MAX_DEPTH} deep. Its position says where a problem was found.
+   */
+  static JsonParser parser(byte[] json) throws IOException {
+    return JSON.createParser(json);
   }
 
+  /** Reads the card from {@code parser}, refusing anything after it. */
+  static HeadCard read(JsonParser parser) throws IOException {
+    return JSON.readValue(parser, HeadCard.class);
+  }
+
+  /** The deepest nesting a card may have; a real one is four levels deep. */
+  static final int MAX_DEPTH = 16;
+
   private static final ObjectMapper JSON =
-      new ObjectMapper()
+      new ObjectMapper(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                  .build())
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 }

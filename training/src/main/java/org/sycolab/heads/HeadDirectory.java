@@ -1,22 +1,25 @@
 package org.sycolab.heads;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.backbone.Pooling;
 import org.sycolab.backbone.Precision;
 import org.sycolab.io.AtomicFiles;
+import org.sycolab.io.FileDigest;
 
 /**
  * A saved head: a directory holding {@value #WEIGHTS} and {@value #CARD}. Written inside a staging
  * directory that is renamed into place (see {@link AtomicFiles#writeDirectory}), so a head
- * directory is always complete.
+ * directory is always complete. The card records the weights file's SHA-256 and size, and reading
+ * checks them before the weights are used, so a damaged file is refused rather than scored with.
  */
 public final class HeadDirectory {
 
@@ -31,23 +34,39 @@ public final class HeadDirectory {
     return List.of(dir.resolve(CARD), dir.resolve(WEIGHTS));
   }
 
+  /** The largest card read; a real one is a few kilobytes. */
+  private static final long MAX_CARD_BYTES = 16L << 20;
+
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
   private HeadDirectory() {}
 
   /**
-   * Writes both files into {@code dir}, weights first. Not atomic by itself: give it the staging
-   * directory of {@link AtomicFiles#writeDirectory} (as {@code Run.writeOutputDirectory} does).
+   * Writes both files into {@code dir}, weights first, the card recording the weights file's
+   * SHA-256 and size (replacing any {@code card} carried). Not atomic by itself: give it the
+   * staging directory of {@link AtomicFiles#writeDirectory} (as {@code Run.writeOutputDirectory}
+   * does).
    */
   public static void writeInto(Path dir, HeadCard card, HeadWeights weights) throws IOException {
-    AtomicFiles.write(dir.resolve(WEIGHTS), weights::writeTo);
-    AtomicFiles.writeString(dir.resolve(CARD), card.toJson());
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    weights.writeTo(buffer);
+    byte[] bytes = buffer.toByteArray();
+    AtomicFiles.writeBytes(dir.resolve(WEIGHTS), bytes);
+    HeadCard.WeightsFile written = new HeadCard.WeightsFile(FileDigest.sha256(bytes), bytes.length);
+    AtomicFiles.writeString(dir.resolve(CARD), card.withWeightsFile(written).toJson());
   }
 
   /**
-   * Reads a head directory, checking the card's format and the weights against the architecture.
+   * Reads a head directory, checking the card's format, the weights file against the SHA-256 and
+   * size the card records, and the weights against the architecture. A head written before cards
+   * recorded the digest is accepted, with one warning that its weights are unverified: heads are
+   * results users keep, and refusing them would strand them.
    *
-   * @throws ModelFormatException naming the file and field when something does not fit
+   * @param warnings hears one line for a head whose weights cannot be verified
+   * @throws ModelFormatException naming the file (with line and column for {@value #CARD}) and
+   *     field when something does not fit
    */
-  public static SavedHead read(Path dir) throws IOException {
+  public static SavedHead read(Path dir, Consumer<String> warnings) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new IOException(
           dir + (Files.exists(dir) ? ": not a directory" : ": no such head directory"));
@@ -57,13 +76,17 @@ public final class HeadDirectory {
       throw new ModelFormatException(
           cardFile, "missing: " + dir + " is not a head directory (sycolab train writes them)");
     }
+    if (Files.size(cardFile) > MAX_CARD_BYTES) {
+      throw new ModelFormatException(
+          cardFile, "larger than " + MAX_CARD_BYTES + " bytes, far more than any head card");
+    }
     HeadCard card;
-    try {
-      card = HeadCard.fromJson(Files.readString(cardFile, StandardCharsets.UTF_8));
-    } catch (MismatchedInputException e) {
-      throw new ModelFormatException(cardFile, field(e), e.getOriginalMessage(), e);
-    } catch (JsonProcessingException e) {
-      throw new ModelFormatException(cardFile, "json", e.getOriginalMessage(), e);
+    try (JsonParser parser = HeadCard.parser(Files.readAllBytes(cardFile))) {
+      try {
+        card = HeadCard.read(parser);
+      } catch (JsonProcessingException e) {
+        throw HeadCardProblem.of(cardFile, e, parser);
+      }
     }
     if (!HeadCard.FORMAT.equals(card.format()) || card.version() != HeadCard.VERSION) {
       throw new ModelFormatException(
@@ -108,19 +131,56 @@ public final class HeadDirectory {
               + " does not match the architecture's input dimension "
               + card.architecture().inputDimension());
     }
-    HeadWeights weights = HeadWeights.read(dir.resolve(WEIGHTS), card.architecture());
+    Path weightsFile = dir.resolve(WEIGHTS);
+    if (card.weightsFile() == null) {
+      warnings.accept(
+          weightsFile
+              + ": unverified: "
+              + CARD
+              + " records no SHA-256 for it (written by an earlier sycolab); retrain the head to"
+              + " have its weights checked");
+    } else {
+      verify(cardFile, weightsFile, card.weightsFile());
+    }
+    HeadWeights weights = HeadWeights.read(weightsFile, card.architecture());
     return new SavedHead(dir, card, weights);
+  }
+
+  /** Refuses a weights file whose size or SHA-256 differs from what the card recorded. */
+  private static void verify(Path cardFile, Path weightsFile, HeadCard.WeightsFile recorded)
+      throws IOException {
+    if (recorded.sha256() == null || !SHA256.matcher(recorded.sha256()).matches()) {
+      throw new ModelFormatException(
+          cardFile, "weights_file.sha256", "expected 64 lower-case hex digits");
+    }
+    if (!Files.isRegularFile(weightsFile)) {
+      throw new ModelFormatException(
+          weightsFile, "missing; retrain the head (sycolab train) or restore it");
+    }
+    long size = Files.size(weightsFile);
+    if (size != recorded.bytes()) {
+      throw new ModelFormatException(
+          weightsFile,
+          "holds "
+              + size
+              + " bytes but "
+              + CARD
+              + " records "
+              + recorded.bytes()
+              + " (truncated or damaged?); retrain the head or restore it");
+    }
+    if (!FileDigest.sha256(weightsFile).equals(recorded.sha256())) {
+      throw new ModelFormatException(
+          weightsFile,
+          "its bytes do not match the SHA-256 in "
+              + CARD
+              + " (damaged?); retrain the head or restore it");
+    }
   }
 
   private static void require(Path cardFile, String field, Object value) {
     if (value == null) {
       throw new ModelFormatException(cardFile, field, "missing");
     }
-  }
-
-  private static String field(MismatchedInputException e) {
-    return e.getPath().stream()
-        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-        .collect(Collectors.joining("."));
   }
 }

@@ -120,7 +120,7 @@ class HeadsDiagnoseCommandTest {
 
   @Test
   void aHeadWithNaNWeightsIsRefusedBeforeAnythingIsWritten() throws Exception {
-    SavedHead source = HeadDirectory.read(shared.resolve("heads/grounded-seed1"));
+    SavedHead source = HeadDirectory.read(shared.resolve("heads/grounded-seed1"), line -> {});
     Map<String, float[]> tensors = new LinkedHashMap<>(source.weights().tensors());
     float[] weight = tensors.get(HeadArchitecture.LINEAR_WEIGHT).clone();
     weight[3] = Float.NaN;
@@ -137,6 +137,27 @@ class HeadsDiagnoseCommandTest {
             "sycolab diagnose: error: "
                 + head.resolve("head.safetensors")
                 + ": linear.weight: contains NaN at [0, 3]; retrain the head (sycolab train)");
+    assertThat(tmp.resolve("diagnose")).doesNotExist();
+  }
+
+  @Test
+  void aHeadWithAFlippedWeightsByteIsRefusedBeforeAnythingIsWritten() throws Exception {
+    Path source = shared.resolve("heads/grounded-seed1");
+    Path head = tmp.resolve("damaged/grounded-seed1");
+    Files.createDirectories(head);
+    Files.copy(source.resolve("head.json"), head.resolve("head.json"));
+    byte[] weights = Files.readAllBytes(source.resolve("head.safetensors"));
+    weights[weights.length - 5] ^= 0x04;
+    Files.write(head.resolve("head.safetensors"), weights);
+
+    CliRun r = diagnose("--heads", head.toString());
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "sycolab diagnose: error: "
+                + head.resolve("head.safetensors")
+                + ": its bytes do not match the SHA-256 in head.json (damaged?); retrain the head"
+                + " or restore it");
     assertThat(tmp.resolve("diagnose")).doesNotExist();
   }
 

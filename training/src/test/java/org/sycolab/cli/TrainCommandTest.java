@@ -61,7 +61,7 @@ class TrainCommandTest {
         Backbones.describe("builtin:minilm", BackboneOptions.DEFAULTS, CACHE.directory())
             .fingerprint();
     for (String name : List.of("agreeable-seed1", "agreeable-seed2", "grounded-seed1")) {
-      SavedHead head = HeadDirectory.read(run.resolve(name));
+      SavedHead head = HeadDirectory.read(run.resolve(name), line -> {});
       assertThat(head.card().label()).isEqualTo(name.substring(0, name.indexOf('-')));
       assertThat(head.card().backbone().fingerprint()).isEqualTo(fingerprint);
       assertThat(head.card().featureDimension()).isEqualTo(384);
@@ -127,10 +127,10 @@ class TrainCommandTest {
   void aMixtureTrainsOnOnePairSetPerPromptControlsIncluded() throws Exception {
     CliRun r = train("mix", "--label", "mixture:0.5", "--epochs", "2");
     assertThat(r.status()).as(r.err()).isZero();
-    SavedHead head = HeadDirectory.read(tmp.resolve("mix/mixture-0.5-seed1"));
+    SavedHead head = HeadDirectory.read(tmp.resolve("mix/mixture-0.5-seed1"), line -> {});
     assertThat(head.card().label()).isEqualTo("mixture:0.5");
     CliRun grounded = train("g", "--label", "grounded", "--epochs", "1");
-    SavedHead all = HeadDirectory.read(tmp.resolve("g/grounded-seed1"));
+    SavedHead all = HeadDirectory.read(tmp.resolve("g/grounded-seed1"), line -> {});
     assertThat(grounded.status()).isZero();
     // Every prompt gives the pairs of one label, control prompts (true premise) included: as
     // many training pairs as one label has.
@@ -151,7 +151,8 @@ class TrainCommandTest {
 
     CliRun r = train("held", "--label", "grounded", "--epochs", "1", "--exclude-domains", "units");
     assertThat(r.status()).as(r.err()).isZero();
-    HeadCard.DataInfo data = HeadDirectory.read(tmp.resolve("held/grounded-seed1")).card().data();
+    HeadCard.DataInfo data =
+        HeadDirectory.read(tmp.resolve("held/grounded-seed1"), line -> {}).card().data();
     assertThat(data.trainPairs() + data.devPairs() + data.testPairs()).isEqualTo(kept);
     assertThat(RunManifest.read(tmp.resolve("held/manifest.json")).config())
         .containsEntry("excluded_domains", List.of("units"));

@@ -33,7 +33,8 @@ class HeadTablesTest {
         false,
         metrics,
         "2026-11-25T00:00:00Z",
-        "test");
+        "test",
+        null);
   }
 
   @Test
