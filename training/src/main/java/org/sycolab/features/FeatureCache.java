@@ -81,6 +81,7 @@ public final class FeatureCache {
   public Map<String, float[]> lookup(Collection<String> keys) throws IOException {
     Set<String> wanted = new HashSet<>(keys);
     Map<String, float[]> found = new HashMap<>();
+    List<Path> older = new ArrayList<>();
     for (Path chunkFile : chunks()) {
       if (found.size() == wanted.size()) {
         break;
@@ -89,11 +90,40 @@ public final class FeatureCache {
         found.putAll(vectors(chunkFile, wanted, found.keySet()));
       } catch (NoSuchFileException e) {
         // Another process set the chunk aside since it was listed.
+      } catch (OlderChunkException e) {
+        if (moveToQuarantine(chunkFile, e)) {
+          older.add(chunkFile);
+        }
       } catch (IOException | ModelFormatException | UncheckedIOException e) {
         setAside(chunkFile, e);
       }
     }
+    if (older.size() == 1) {
+      warnings.accept(
+          "feature cache chunk not used: "
+              + new OlderChunkException(older.get(0)).getMessage()
+              + "; moved to "
+              + dir.resolve(QUARANTINE)
+              + ", its texts are computed again");
+    } else if (older.size() > 1) {
+      // An upgrade sets aside every older chunk it uses: one line for all of them.
+      warnings.accept(
+          older.size()
+              + " feature cache chunks written by an older sycolab (no "
+              + ChunkDigest.KEY
+              + ", so unverifiable) moved to "
+              + dir.resolve(QUARANTINE)
+              + "; their texts are computed again");
+    }
     return found;
+  }
+
+  /** A chunk written before chunks carried a digest: set aside like a damaged one, said once. */
+  private static final class OlderChunkException extends IOException {
+    OlderChunkException(Path chunkFile) {
+      super(
+          chunkFile + ": has no " + ChunkDigest.KEY + " (written by an older sycolab or damaged)");
+    }
   }
 
   /**
@@ -113,6 +143,9 @@ public final class FeatureCache {
       if (rows.isEmpty()) {
         return Map.of();
       }
+      if (!chunk.hasDigest()) {
+        throw new OlderChunkException(chunkFile);
+      }
       chunk.verify();
       checkFingerprint(chunkFile, chunk.fingerprint());
       Map<String, float[]> vectors = new HashMap<>();
@@ -125,34 +158,46 @@ public final class FeatureCache {
 
   /** Moves a chunk that cannot be used to the quarantine, with one warning. */
   private void setAside(Path chunkFile, Exception problem) {
-    String what =
-        problem instanceof UncheckedIOException unchecked
-            ? unchecked.getCause().toString()
-            : problem.getMessage();
+    if (moveToQuarantine(chunkFile, problem)) {
+      warnings.accept(
+          "feature cache chunk not used: "
+              + describe(problem)
+              + "; moved to "
+              + dir.resolve(QUARANTINE)
+              + ", its texts are computed again");
+    }
+  }
+
+  /**
+   * Moves a chunk that cannot be used to the quarantine; false when another process did first or,
+   * with a warning, when it cannot be moved.
+   */
+  private boolean moveToQuarantine(Path chunkFile, Exception problem) {
     Path quarantine = dir.resolve(QUARANTINE);
     try {
       Files.createDirectories(quarantine);
       Files.move(
           chunkFile, quarantine.resolve(chunkFile.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+      return true;
     } catch (NoSuchFileException e) {
-      return; // another process set it aside and warned
+      return false; // another process set it aside and warned
     } catch (IOException e) {
       warnings.accept(
           "feature cache chunk not used: "
-              + what
+              + describe(problem)
               + "; it could not be moved to "
               + quarantine
               + " ("
               + e
               + ")");
-      return;
+      return false;
     }
-    warnings.accept(
-        "feature cache chunk not used: "
-            + what
-            + "; moved to "
-            + quarantine
-            + ", its texts are computed again");
+  }
+
+  private static String describe(Exception problem) {
+    return problem instanceof UncheckedIOException unchecked
+        ? unchecked.getCause().toString()
+        : problem.getMessage();
   }
 
   /** Adds a chunk of vectors (a no-op when empty). */

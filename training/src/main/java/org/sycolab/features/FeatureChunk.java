@@ -182,6 +182,11 @@ public record FeatureChunk(String fingerprint, List<String> keys, float[][] vect
       verified = true;
     }
 
+    /** Whether the file carries a digest (chunks written by an older sycolab have none). */
+    boolean hasDigest() {
+      return file.metadata().get(ChunkDigest.KEY) != null;
+    }
+
     String fingerprint() {
       return fingerprint;
     }

@@ -159,19 +159,30 @@ class FeatureCacheTest {
   }
 
   @Test
-  void aChunkWithoutDigestFromAnEarlierVersionIsSetAside() throws Exception {
+  void chunksWithoutDigestFromAnEarlierVersionAreSetAsideWithOneWarningForAll() throws Exception {
     FeatureCache cache = new FeatureCache(root, FP, warnings::add);
     Files.createDirectories(cacheDir());
-    Path old = cacheDir().resolve("chunk-1-old.safetensors");
-    new SafetensorsWriter()
-        .metadata(FeatureChunk.FINGERPRINT, FP)
-        .addBytes(FeatureChunk.KEYS, DType.U8, new byte[32], 1, 32)
-        .addFloats(FeatureChunk.FEATURES, new float[] {1f}, 1, 1)
-        .write(old);
+    List<Path> old = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      byte[] key = new byte[32];
+      key[31] = (byte) i;
+      Path chunk = cacheDir().resolve("chunk-" + i + "-old.safetensors");
+      new SafetensorsWriter()
+          .metadata(FeatureChunk.FINGERPRINT, FP)
+          .addBytes(FeatureChunk.KEYS, DType.U8, key, 1, 32)
+          .addFloats(FeatureChunk.FEATURES, new float[] {1f}, 1, 1)
+          .write(chunk);
+      old.add(chunk);
+    }
 
-    assertThat(cache.lookup(List.of("0".repeat(64)))).isEmpty();
-    assertThat(warnings).singleElement().asString().contains("has no sycolab.sha256");
-    assertThat(quarantine().resolve(old.getFileName())).exists();
+    assertThat(cache.lookup(List.of("0".repeat(64), "0".repeat(63) + "1"))).isEmpty();
+    assertThat(warnings)
+        .singleElement()
+        .asString()
+        .startsWith("2 feature cache chunks written by an older sycolab (no sycolab.sha256");
+    for (Path chunk : old) {
+      assertThat(quarantine().resolve(chunk.getFileName())).exists();
+    }
   }
 
   @Test
