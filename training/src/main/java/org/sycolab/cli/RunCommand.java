@@ -168,14 +168,15 @@ final class RunCommand extends BaseCommand {
     byte[] text = Files.readAllBytes(experimentFile);
     ExperimentFile.requirePaths(experimentFile, experiment);
     Path source = experimentFile.toAbsolutePath().normalize();
-    if (out != null) {
-      refuseExistingRun(out);
-    }
     Path planned =
         out != null
             ? out.toAbsolutePath().normalize()
             : OutputOptions.runsRoot()
                 .resolve(experiment.name() + "-" + LocalDateTime.now().format(STAMP));
+    Set<String> written = namesWritten(new ExperimentPlan(experiment, source.getParent(), planned));
+    if (out != null) {
+      refuseExistingRun(planned, written);
+    }
     checkStages(experiment, source, planned);
     if (dryRun) {
       return printPlan(experiment, source, planned, last);
@@ -191,18 +192,19 @@ final class RunCommand extends BaseCommand {
               .path();
     }
     try (RunLock lock = RunLock.acquire(dir.resolve(LOCK), "run " + dir)) {
-      refuseExistingRun(dir); // another process may have started one since the check above
+      refuseExistingRun(dir, written); // another process may have started one since the check
       AtomicFiles.writeBytes(dir.resolve(EXPERIMENT_FILE), text);
       return execute(experiment, source, dir, last, Map.of());
     }
   }
 
   /**
-   * Refuses an {@code --out} that holds anything: a run continues with {@code --resume}, and a
-   * directory of the user's is not one a run may fill, since it replaces its stages' directories
-   * ({@code data/}, {@code heads/}, …) and its report whole.
+   * Refuses an {@code --out} that holds a run (continue it with {@code --resume}) or any of the
+   * names a run writes at its top level ({@code written}): stage directories ({@code data/}, {@code
+   * heads/}, …) are replaced whole and the report's files rewritten, so a directory or file of the
+   * user's by such a name would be lost. Other entries (a {@code doctor/} beside the run) stay.
    */
-  private static void refuseExistingRun(Path dir) throws IOException {
+  private static void refuseExistingRun(Path dir, Set<String> written) throws IOException {
     if (Files.exists(dir.resolve(EXPERIMENT_FILE))) {
       throw new IllegalArgumentException(
           "--out " + dir + " already holds a run; continue it with: sycolab run --resume " + dir);
@@ -210,26 +212,44 @@ final class RunCommand extends BaseCommand {
     if (!Files.isDirectory(dir)) {
       return;
     }
-    List<String> present;
+    List<String> taken;
     try (Stream<Path> entries = Files.list(dir)) {
-      present =
+      taken =
           entries
-              .filter(entry -> !entry.getFileName().toString().equals(LOCK))
-              .filter(entry -> !AtomicFiles.isTemporary(entry))
               .map(entry -> entry.getFileName().toString())
+              .filter(written::contains)
               .sorted()
               .toList();
     }
-    if (!present.isEmpty()) {
+    if (!taken.isEmpty()) {
       throw new IllegalArgumentException(
           "--out "
               + dir
-              + " is not empty ("
-              + String.join(", ", present.subList(0, Math.min(3, present.size())))
-              + (present.size() > 3 ? ", …" : "")
-              + "); a run fills its stages' directories and its report there and would replace"
-              + " what they hold: give a new or empty directory");
+              + " already holds "
+              + String.join(", ", taken)
+              + ", which a run writes and would replace; give a new or empty directory, or move"
+              + (taken.size() == 1 ? " it" : " them")
+              + " away");
     }
+  }
+
+  /** The names a run writes directly in its directory: stage directories, report, manifest. */
+  private static Set<String> namesWritten(ExperimentPlan plan) throws IOException {
+    Set<String> names = new HashSet<>();
+    for (Stage stage : plan.stages()) {
+      if (stage.directory() != null) {
+        names.add(stage.directory().getFileName().toString());
+      }
+    }
+    names.addAll(
+        List.of(
+            RunManifest.FILE_NAME,
+            ExperimentPlan.SHARDS,
+            SET_ASIDE,
+            ReportWriter.PLOTS,
+            ReportWriter.HTML,
+            ReportWriter.MARKDOWN));
+    return names;
   }
 
   private int resume(Stage.Step last) throws Exception {

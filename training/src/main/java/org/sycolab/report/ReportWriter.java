@@ -24,8 +24,11 @@ public final class ReportWriter {
   static final Set<String> FIGURES =
       Set.of("truth-vs-lambda", "truth-vs-kl", "menu", "mixture", "heldout-domains", "by-family");
 
-  private static final String HTML = "report.html";
-  private static final String MARKDOWN = "report.md";
+  /** The HTML report's file name in the run directory. */
+  public static final String HTML = "report.html";
+
+  /** The Markdown report's file name in the run directory. */
+  public static final String MARKDOWN = "report.md";
 
   private ReportWriter() {}
 

@@ -387,11 +387,17 @@ class RunCommandTest {
     Files.writeString(users.resolve("mine.txt"), "x");
     CliRun full = CliRun.of("run", exp.toString(), "--out", users.getParent().toString());
     assertThat(full.status()).isEqualTo(2);
-    assertThat(full.err()).contains("is not empty (heads); a run fills its stages' directories");
+    assertThat(full.err())
+        .contains("already holds heads, which a run writes and would replace; give a new or empty");
     assertThat(users.resolve("mine.txt")).hasContent("x");
     try (Stream<Path> left = Files.list(users.getParent())) {
       assertThat(left.map(p -> p.getFileName().toString())).containsExactly("heads");
     }
+    Path beside = Files.createDirectories(tmp.resolve("beside/doctor"));
+    Files.writeString(beside.resolveSibling("notes.txt"), "mine");
+    CliRun besides =
+        CliRun.of("run", exp.toString(), "--out", beside.getParent().toString(), "--dry-run");
+    assertThat(besides.status()).as("what a run does not write may stay").isZero();
 
     Files.writeString(exp, SMALL.replace("pairs: 120", "pairs: 0"));
     CliRun broken = CliRun.of("run", exp.toString(), "--resume", run.toString());
