@@ -15,6 +15,7 @@ import org.sycolab.engine.Allocator;
 import org.sycolab.engine.BuildInfo;
 import org.sycolab.engine.DeviceSpec;
 import org.sycolab.pull.InvalidScoresException;
+import org.sycolab.pull.JavaHeap;
 import org.sycolab.run.GitState;
 import org.sycolab.run.Interruptions;
 import org.sycolab.run.Run;
@@ -72,18 +73,14 @@ abstract class BaseCommand implements Callable<Integer> {
    * it twice as much.
    */
   private String outOfMemory() {
-    long gib = 1L << 30;
     long heap = Runtime.getRuntime().maxMemory();
-    long next = Math.max(2, Long.highestOneBit(Math.max(1, 2 * heap / gib)));
     return String.format(
         Locale.ROOT,
-        "out of memory in %s (heap %s); raise it with %s=-Xmx%dg",
+        "out of memory in %s (heap %s); raise it with %s=-Xmx%s",
         spec.name(),
-        heap >= gib
-            ? String.format(Locale.ROOT, "%.0f GiB", heap / (double) gib)
-            : (heap >> 20) + " MiB",
+        JavaHeap.size(heap),
         JAVA_OPTS_ENV,
-        next);
+        JavaHeap.xmx(2 * heap));
   }
 
   /**

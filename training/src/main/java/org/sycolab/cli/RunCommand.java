@@ -605,14 +605,21 @@ final class RunCommand extends BaseCommand {
    * @return where it went
    */
   private static Path setAside(Path directory, Path dir) throws IOException {
-    Path aside = dir.resolve(SET_ASIDE);
-    Files.createDirectories(aside);
-    String base = directory.getFileName() + "-" + LocalDateTime.now().format(STAMP);
+    return Files.move(
+        directory,
+        setAsidePlace(dir, directory.getFileName().toString()),
+        StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** A free {@code RUN/set-aside/<name>-<time>[-i]} for what is set aside now. */
+  private static Path setAsidePlace(Path dir, String name) throws IOException {
+    Path aside = Files.createDirectories(dir.resolve(SET_ASIDE));
+    String base = name + "-" + LocalDateTime.now().format(STAMP);
     Path target = aside.resolve(base);
     for (int i = 2; Files.exists(target); i++) {
       target = aside.resolve(base + "-" + i);
     }
-    return Files.move(directory, target, StandardCopyOption.ATOMIC_MOVE);
+    return target;
   }
 
   /**
@@ -661,12 +668,7 @@ final class RunCommand extends BaseCommand {
     if (edited.isEmpty()) {
       return;
     }
-    Path aside = dir.resolve(SET_ASIDE);
-    String base = "report-" + LocalDateTime.now().format(STAMP);
-    Path target = aside.resolve(base);
-    for (int i = 2; Files.exists(target); i++) {
-      target = aside.resolve(base + "-" + i);
-    }
+    Path target = setAsidePlace(dir, "report");
     for (String name : edited) {
       Path moved = target.resolve(name);
       Files.createDirectories(moved.getParent());

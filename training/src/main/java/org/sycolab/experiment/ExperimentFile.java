@@ -32,12 +32,14 @@ import org.sycolab.backbone.BuiltinModel;
 import org.sycolab.backbone.Pooling;
 import org.sycolab.backbone.Precision;
 import org.sycolab.backbone.torchscript.TorchScriptModel;
+import org.sycolab.data.DatasetValidator;
 import org.sycolab.data.probes.Family;
 import org.sycolab.data.probes.GeneratorConfig;
 import org.sycolab.data.probes.ProbeGenerator;
 import org.sycolab.engine.DeviceSpec;
 import org.sycolab.heads.DataSplit;
 import org.sycolab.heads.HeadArchitecture;
+import org.sycolab.io.JsonPlaces;
 import org.sycolab.pull.PullGrid;
 import org.sycolab.pull.Reference;
 
@@ -68,13 +70,11 @@ public final class ExperimentFile {
    * @throws IOException when the file cannot be read
    */
   public static Experiment read(Path file) throws IOException {
-    if (Files.isDirectory(file)) {
-      throw new InvalidExperimentException(file + ": expected a file, got a directory");
-    }
-    if (Files.exists(file) && !Files.isRegularFile(file)) {
-      throw new InvalidExperimentException(file + ": expected a regular file");
-    }
     if (!Files.isRegularFile(file)) {
+      if (Files.exists(file)) {
+        throw new InvalidExperimentException(
+            file + ": " + DatasetValidator.notAFile(file).orElseThrow());
+      }
       throw new NoSuchFileException(file.toString());
     }
     String text;
@@ -97,7 +97,8 @@ public final class ExperimentFile {
         }
       }
       JsonLocation where = locate(file, e.getPath()).orElse(e.getLocation());
-      throw new InvalidExperimentException(file + located(where) + ": " + field(e) + cause(e));
+      throw new InvalidExperimentException(
+          file + JsonPlaces.located(where) + ": " + field(e) + cause(e));
     } catch (JsonProcessingException e) {
       throw notYaml(file, e);
     }
@@ -124,7 +125,7 @@ public final class ExperimentFile {
         if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
           throw new InvalidExperimentException(
               file
-                  + located(parser.currentTokenLocation())
+                  + JsonPlaces.located(parser.currentTokenLocation())
                   + ": aliases (*"
                   + parser.getText()
                   + ") are not supported in experiment files; write the value out");
@@ -223,7 +224,7 @@ public final class ExperimentFile {
   private static InvalidExperimentException notYaml(Path file, JsonProcessingException e) {
     return new InvalidExperimentException(
         file
-            + located(e.getLocation())
+            + JsonPlaces.located(e.getLocation())
             + ": not valid YAML: "
             + plainEvents(e.getOriginalMessage().lines().findFirst().orElse("")));
   }
@@ -249,18 +250,8 @@ public final class ExperimentFile {
     return event.appendTail(plain).toString();
   }
 
-  private static String located(JsonLocation location) {
-    return location == null || location.getLineNr() < 1
-        ? ""
-        : ":" + location.getLineNr() + ":" + location.getColumnNr();
-  }
-
   private static String field(JsonMappingException e) {
-    String path =
-        e.getPath().stream()
-            .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-            .collect(Collectors.joining("."))
-            .replace(".[", "[");
+    String path = JsonPlaces.field(e);
     return path.isEmpty() ? "" : path + ": ";
   }
 

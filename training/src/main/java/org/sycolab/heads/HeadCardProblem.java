@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.sycolab.backbone.ModelFormatException;
+import org.sycolab.io.JsonPlaces;
 
 /**
  * Says what is wrong with an unreadable {@code head.json} in one line, {@code file:line:column:
@@ -89,14 +90,7 @@ final class HeadCardProblem {
   private static String field(JsonProcessingException e, JsonParser parser) {
     String path;
     if (e instanceof JsonMappingException mapping) {
-      path =
-          mapping.getPath().stream()
-              .map(
-                  ref ->
-                      ref.getFieldName() != null
-                          ? "." + ref.getFieldName()
-                          : "[" + ref.getIndex() + "]")
-              .collect(Collectors.joining());
+      path = JsonPlaces.field(mapping);
     } else {
       path =
           parser

@@ -1,5 +1,7 @@
 package org.sycolab.pull;
 
+import java.util.Locale;
+
 /**
  * How much of the Java heap is in use and how far it may grow, as {@link SweepMemory} compares.
  *
@@ -7,6 +9,9 @@ package org.sycolab.pull;
  * @param used bytes in use now
  */
 public record JavaHeap(long max, long used) {
+
+  private static final long MIB = 1L << 20;
+  private static final long GIB = 1L << 30;
 
   /** Bytes the heap can still give. */
   public long free() {
@@ -30,5 +35,32 @@ public record JavaHeap(long max, long used) {
   private static JavaHeap now() {
     Runtime runtime = Runtime.getRuntime();
     return new JavaHeap(runtime.maxMemory(), runtime.totalMemory() - runtime.freeMemory());
+  }
+
+  /**
+   * A size a reader can compare: whole MiB, rounded up, below a GiB ({@code 12 MiB}); GiB with one
+   * decimal from there ({@code 3.9 GiB}).
+   */
+  public static String size(long bytes) {
+    if (bytes < GIB) {
+      return ceilDiv(bytes, MIB) + " MiB";
+    }
+    return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) GIB);
+  }
+
+  /**
+   * The {@code -Xmx} value for a heap holding {@code needed} bytes with a quarter to spare: in
+   * whole megabytes below a gigabyte ({@code 48m}), whole gigabytes from there ({@code 6g}),
+   * rounded up so it is never below the need.
+   */
+  public static String xmx(long needed) {
+    long withRoom = needed + needed / 4;
+    return withRoom < GIB
+        ? Math.max(1, ceilDiv(withRoom, MIB)) + "m"
+        : ceilDiv(withRoom, GIB) + "g";
+  }
+
+  private static long ceilDiv(long bytes, long unit) {
+    return Math.max(0, (bytes + unit - 1) / unit);
   }
 }

@@ -29,10 +29,6 @@ public record SweepMemory(int resamples, int elementsPerResample, long perResamp
   /** The longest Java array, in elements. */
   private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-  private static final long MIB = 1L << 20;
-
-  private static final long GIB = 1L << 30;
-
   /**
    * The estimate for a sweep of these sizes.
    *
@@ -101,37 +97,10 @@ public record SweepMemory(int resamples, int elementsPerResample, long perResamp
             "--bootstrap %d needs about %s of heap, but %s of the %s heap is free; set"
                 + " SYCOLAB_JAVA_OPTS=-Xmx%s, or use at most %d resamples or a smaller grid",
             resamples,
-            size(bytes()),
-            size(free),
-            size(heap.max()),
-            xmx(heap.used() + bytes()),
+            JavaHeap.size(bytes()),
+            JavaHeap.size(free),
+            JavaHeap.size(heap.max()),
+            JavaHeap.xmx(heap.used() + bytes()),
             fitting));
-  }
-
-  /**
-   * A size a reader can compare: whole MiB, rounded up, below a GiB ({@code 12 MiB}); GiB with one
-   * decimal from there ({@code 3.9 GiB}).
-   */
-  static String size(long bytes) {
-    if (bytes < GIB) {
-      return ceilDiv(bytes, MIB) + " MiB";
-    }
-    return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) GIB);
-  }
-
-  /**
-   * The {@code -Xmx} value for a heap holding {@code needed} bytes with a quarter to spare: in
-   * whole megabytes below a gigabyte ({@code 48m}), whole gigabytes from there ({@code 6g}),
-   * rounded up so it is never below the need.
-   */
-  static String xmx(long needed) {
-    long withRoom = needed + needed / 4;
-    return withRoom < GIB
-        ? Math.max(1, ceilDiv(withRoom, MIB)) + "m"
-        : ceilDiv(withRoom, GIB) + "g";
-  }
-
-  private static long ceilDiv(long bytes, long unit) {
-    return Math.max(0, (bytes + unit - 1) / unit);
   }
 }

@@ -2,7 +2,6 @@ package org.sycolab.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -14,7 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import org.sycolab.io.JsonPlaces;
 
 /**
  * {@code manifest.json}: everything needed to reproduce and audit a run — the command line, the
@@ -122,7 +121,7 @@ public record RunManifest(
       manifest = JSON.readValue(file.toFile(), RunManifest.class);
     } catch (JsonProcessingException e) {
       throw new IOException(
-          file + located(e.getLocation()) + ": not a sycolab manifest: " + why(e));
+          file + JsonPlaces.located(e.getLocation()) + ": not a sycolab manifest: " + why(e));
     }
     if (manifest.schemaVersion() < 1 || manifest.schemaVersion() > SCHEMA_VERSION) {
       throw new IOException(
@@ -134,12 +133,6 @@ public record RunManifest(
               + (manifest.schemaVersion() > SCHEMA_VERSION ? " (written by a newer sycolab)" : ""));
     }
     return manifest;
-  }
-
-  private static String located(JsonLocation location) {
-    return location == null || location.getLineNr() < 1
-        ? ""
-        : ":" + location.getLineNr() + ":" + location.getColumnNr();
   }
 
   /** What is wrong, in the manifest's own terms rather than the JSON library's. */
@@ -156,11 +149,7 @@ public record RunManifest(
           ? "empty"
           : "expected a JSON object of manifest fields";
     }
-    String field =
-        m.getPath().stream()
-            .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-            .collect(Collectors.joining("."))
-            .replace(".[", "[");
+    String field = JsonPlaces.field(m);
     if (m instanceof InvalidFormatException f) {
       return field + ": unexpected value '" + f.getValue() + "'";
     }

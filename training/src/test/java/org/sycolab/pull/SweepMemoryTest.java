@@ -49,20 +49,20 @@ class SweepMemoryTest {
             "--bootstrap 400 needs about 41 MiB of heap, but 22 MiB of the 32 MiB heap is free;"
                 + " set SYCOLAB_JAVA_OPTS=-Xmx63m, or use at most 209 resamples or a smaller grid");
     long needed = 10 * MIB + small.bytes();
-    assertThat(Long.parseLong(SweepMemory.xmx(needed).replace("m", "")) * MIB)
+    assertThat(Long.parseLong(JavaHeap.xmx(needed).replace("m", "")) * MIB)
         .isGreaterThanOrEqualTo(needed);
   }
 
   @Test
   void sizesShowTheirNumberAndXmxIsNeverBelowTheNeed() {
-    assertThat(SweepMemory.size(1)).isEqualTo("1 MiB");
-    assertThat(SweepMemory.size(12 * MIB)).isEqualTo("12 MiB");
-    assertThat(SweepMemory.size(GIB - 1)).isEqualTo("1024 MiB");
-    assertThat(SweepMemory.size(GIB + GIB / 2)).isEqualTo("1.5 GiB");
-    assertThat(SweepMemory.xmx(1)).isEqualTo("1m");
-    assertThat(SweepMemory.xmx(100 * MIB)).isEqualTo("125m");
-    assertThat(SweepMemory.xmx(900 * MIB)).isEqualTo("2g");
-    assertThat(SweepMemory.xmx(4 * GIB)).isEqualTo("5g");
+    assertThat(JavaHeap.size(1)).isEqualTo("1 MiB");
+    assertThat(JavaHeap.size(12 * MIB)).isEqualTo("12 MiB");
+    assertThat(JavaHeap.size(GIB - 1)).isEqualTo("1024 MiB");
+    assertThat(JavaHeap.size(GIB + GIB / 2)).isEqualTo("1.5 GiB");
+    assertThat(JavaHeap.xmx(1)).isEqualTo("1m");
+    assertThat(JavaHeap.xmx(100 * MIB)).isEqualTo("125m");
+    assertThat(JavaHeap.xmx(900 * MIB)).isEqualTo("2g");
+    assertThat(JavaHeap.xmx(4 * GIB)).isEqualTo("5g");
   }
 
   @Test
