@@ -1,7 +1,7 @@
 package org.sycolab.bench;
 
 import java.util.List;
-import org.sycolab.backbone.PairText;
+import org.sycolab.data.PairText;
 import org.sycolab.data.PreferencePair;
 import org.sycolab.data.probes.GeneratorConfig;
 import org.sycolab.data.probes.ProbeGenerator;

@@ -1,8 +1,8 @@
 package org.sycolab.bench;
 
 import java.util.List;
-import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.TokenizedInput;
+import org.sycolab.data.PairText;
 
 /** One engine that turns batches of tokenised texts into pooled, unit-length vectors. */
 interface Encoder extends AutoCloseable {

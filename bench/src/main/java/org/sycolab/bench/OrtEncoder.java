@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import org.sycolab.backbone.BuiltinModel;
 import org.sycolab.backbone.PaddedBatch;
-import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.TokenizedInput;
 import org.sycolab.backbone.bert.CrossEncodingTokenizer;
+import org.sycolab.data.PairText;
 
 /**
  * The reference: ONNX Runtime running the built-in model's ONNX file (all optimisations on), then

@@ -6,8 +6,8 @@ import java.util.List;
 import org.sycolab.backbone.Backbone;
 import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.Backbones;
-import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.TokenizedInput;
+import org.sycolab.data.PairText;
 import org.sycolab.engine.CacheLocation;
 
 /** sycolab's own encoder: {@code builtin:minilm} as DJL blocks on PyTorch, on the CPU. */

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,61 @@ public final class Datasets {
   public static List<CandidatePool> readPools(Path file, TextLimits limits)
       throws IOException, InvalidDatasetException {
     return read(file, limits, RecordKind.POOLS, CandidatePool.class);
+  }
+
+  /**
+   * The preference pairs of {@code file}, validated in full with the default text limits; refuses a
+   * file of pools, or one without pairs, naming {@code field} (the option or experiment field that
+   * gave the file).
+   */
+  public static List<PreferencePair> readPairs(Path file, String field)
+      throws IOException, InvalidDatasetException {
+    return only(file, field, PreferencePair.class, "preference pairs");
+  }
+
+  /** The candidate pools of {@code file}; see {@link #readPairs(Path, String)}. */
+  public static List<CandidatePool> readPools(Path file, String field)
+      throws IOException, InvalidDatasetException {
+    return only(file, field, CandidatePool.class, "candidate pools");
+  }
+
+  /** Every record of {@code file}, validated in full with the default text limits. */
+  public static List<DatasetRecord> readAll(Path file) throws IOException, InvalidDatasetException {
+    requireFile(file);
+    List<DatasetRecord> records = new ArrayList<>();
+    ValidationReport report = new DatasetValidator(TextLimits.DEFAULT).validate(file, records::add);
+    if (!report.clean()) {
+      throw new InvalidDatasetException(report);
+    }
+    return records;
+  }
+
+  /**
+   * Refuses a directory, a missing file or a device where a dataset file is expected, with the same
+   * words everywhere: {@code FILE: expected a file, got a directory}.
+   */
+  public static void requireFile(Path file) throws FileSystemException {
+    Optional<String> notAFile = DatasetValidator.notAFile(file);
+    if (notAFile.isPresent()) {
+      throw new FileSystemException(file.toString(), null, notAFile.get());
+    }
+  }
+
+  private static <T extends DatasetRecord> List<T> only(
+      Path file, String field, Class<T> type, String what)
+      throws IOException, InvalidDatasetException {
+    List<T> typed = new ArrayList<>();
+    for (DatasetRecord record : readAll(file)) {
+      if (!type.isInstance(record)) {
+        throw new IllegalArgumentException(
+            field + " " + file + " must hold " + what + ", but it holds other records");
+      }
+      typed.add(type.cast(record));
+    }
+    if (typed.isEmpty()) {
+      throw new IllegalArgumentException(field + " " + file + " holds no " + what);
+    }
+    return typed;
   }
 
   /** Writes pairs as JSONL, atomically. */

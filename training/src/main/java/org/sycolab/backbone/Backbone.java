@@ -1,6 +1,7 @@
 package org.sycolab.backbone;
 
 import java.util.List;
+import org.sycolab.data.PairText;
 
 /**
  * A frozen model that turns (prompt, response) into one vector. Implementations own their native

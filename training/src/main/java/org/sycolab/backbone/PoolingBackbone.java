@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import org.sycolab.data.PairText;
 
 /**
  * What every architecture shares: tokenise a pair, run the model over a right-padded batch in a

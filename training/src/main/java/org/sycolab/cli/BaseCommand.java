@@ -1,5 +1,6 @@
 package org.sycolab.cli;
 
+import ai.djl.Device;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,16 +12,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sycolab.data.InvalidDatasetException;
-import org.sycolab.engine.Allocator;
 import org.sycolab.engine.BuildInfo;
 import org.sycolab.engine.DeviceSpec;
 import org.sycolab.pull.InvalidScoresException;
 import org.sycolab.pull.JavaHeap;
+import org.sycolab.run.Execution;
 import org.sycolab.run.GitState;
 import org.sycolab.run.Interruptions;
-import org.sycolab.run.Run;
 import org.sycolab.run.RunDirectory;
 import org.sycolab.run.RunSpec;
+import org.sycolab.stage.StageConsole;
+import org.sycolab.stage.StageContext;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -42,7 +44,7 @@ abstract class BaseCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   /** Runs this command started, in order; those still running when it fails are marked. */
-  private final List<Run> runs = new ArrayList<>();
+  private final List<Execution> runs = new ArrayList<>();
 
   @Override
   public final Integer call() throws Exception {
@@ -89,7 +91,7 @@ abstract class BaseCommand implements Callable<Integer> {
    * into a directory it created itself leaves nothing behind: its manifest and directory go.
    */
   private void endRuns(Throwable cause) {
-    for (Run run : runs) {
+    for (Execution run : runs) {
       if (!run.isRunning()) {
         continue;
       }
@@ -139,8 +141,42 @@ abstract class BaseCommand implements Callable<Integer> {
         || cause instanceof InvalidScoresException;
   }
 
+  /**
+   * What a stage called by this command gets: the console at this command's verbosity, the global
+   * device, and executions recorded under this command's name and command line.
+   */
+  protected StageContext context() {
+    return new StageContext() {
+      @Override
+      public StageConsole console() {
+        return new CommandConsole(err(), root().verbosity());
+      }
+
+      @Override
+      public Device device() throws Exception {
+        return root().device();
+      }
+
+      @Override
+      public BuildInfo build() {
+        return root().build();
+      }
+
+      @Override
+      public Execution start(
+          String stage,
+          RunDirectory dir,
+          Map<String, Object> config,
+          Map<String, Long> seeds,
+          String device)
+          throws IOException {
+        return startRun(dir, config, seeds, device);
+      }
+    };
+  }
+
   /** Starts a run in {@code dir}, recording config, seeds, versions, device and commit. */
-  protected Run startRun(
+  protected Execution startRun(
       RunDirectory dir, Map<String, Object> config, Map<String, Long> seeds, String device)
       throws IOException {
     Map<String, Object> effective = new LinkedHashMap<>(config);
@@ -151,10 +187,10 @@ abstract class BaseCommand implements Callable<Integer> {
             root().arguments(),
             effective,
             seeds,
-            versions(root().build()),
+            root().build().versions(),
             device,
             GitState.of(sourceCheckout()).orElse(null));
-    Run run = Run.start(dir, runSpec, Clock.systemUTC());
+    Execution run = Execution.start(dir, runSpec, Clock.systemUTC());
     runs.add(run);
     Interruptions.watch(run, spec.name(), afterInterruption(dir), err());
     return run;
@@ -163,24 +199,6 @@ abstract class BaseCommand implements Callable<Integer> {
   /** What to tell the user after Ctrl-C stopped a run in {@code dir}; null for nothing. */
   protected String afterInterruption(RunDirectory dir) {
     return null;
-  }
-
-  private static Map<String, String> versions(BuildInfo build) {
-    Map<String, String> versions = new LinkedHashMap<>();
-    versions.put("sycolab", build.sycolabVersion());
-    versions.put("djl", build.djlVersion());
-    versions.put("pytorch", build.pytorchVersion());
-    versions.put("pytorch_flavor", build.pytorchFlavor());
-    versions.put("java", Runtime.version().toString());
-    versions.put("allocator", Allocator.current());
-    versions.put(
-        "os",
-        System.getProperty("os.name")
-            + " "
-            + System.getProperty("os.version")
-            + " "
-            + System.getProperty("os.arch"));
-    return versions;
   }
 
   private static Path sourceCheckout() {

@@ -20,7 +20,7 @@ import org.sycolab.cli.doctor.TokenizerCheck;
 import org.sycolab.engine.CacheLocation;
 import org.sycolab.engine.DeviceUnavailableException;
 import org.sycolab.engine.EngineUnavailableException;
-import org.sycolab.run.Run;
+import org.sycolab.run.Execution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -65,7 +65,7 @@ final class DoctorCommand extends BaseCommand {
     long warned = results.stream().filter(r -> r.status() == CheckResult.Status.WARN).count();
     out.println(summary(failed, warned));
     if (output.given()) {
-      Run run = startRun(output.open("doctor"), Map.of(), Map.of(), deviceForManifest());
+      Execution run = startRun(output.open("doctor"), Map.of(), Map.of(), deviceForManifest());
       byte[] json =
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(results);
       run.writeOutput("doctor.json", o -> o.write(json));

@@ -2,7 +2,6 @@ package org.sycolab.cli;
 
 import ai.djl.Device;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Map;
 import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.backbone.Backbones;
 import org.sycolab.data.DatasetRecord;
+import org.sycolab.data.Datasets;
 import org.sycolab.engine.CacheLocation;
 import org.sycolab.features.FeatureCache;
 import org.sycolab.features.FeatureChunk;
@@ -18,7 +18,8 @@ import org.sycolab.features.FeatureExtractor;
 import org.sycolab.features.Shard;
 import org.sycolab.features.TextSlot;
 import org.sycolab.report.ResultCsv;
-import org.sycolab.run.Run;
+import org.sycolab.run.Execution;
+import org.sycolab.stage.EmbeddingProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,7 +65,7 @@ final class EmbedCommand extends BaseCommand {
       paramLabel = "DIR",
       arity = "1..*",
       description =
-          "Run directories of shards computed elsewhere: their features.safetensors are added to"
+          "Execution directories of shards computed elsewhere: their features.safetensors are added to"
               + " the cache first.")
   List<Path> merge = new ArrayList<>();
 
@@ -80,7 +81,7 @@ final class EmbedCommand extends BaseCommand {
   protected int execute() throws Exception {
     Shard slice = Shard.parse(shard);
     var options = model.backboneOptions();
-    List<DatasetRecord> records = DatasetFiles.readValid(in);
+    List<DatasetRecord> records = Datasets.readAll(in);
     List<TextSlot> slots = TextSlot.of(records);
     long start = System.nanoTime();
     BackboneSpec backbone = Backbones.describe(model.model, options, CacheLocation.root());
@@ -105,7 +106,7 @@ final class EmbedCommand extends BaseCommand {
     config.put("shard", slice.toString());
     config.put("merged", merge.stream().map(Path::toString).toList());
     Device device = root().device();
-    Run run = startRun(output.open("embed"), config, Map.of(), device.toString());
+    Execution run = startRun(output.open("embed"), config, Map.of(), device.toString());
     try {
       run.recordInput(in);
       FeatureExtractor extractor =
@@ -113,11 +114,11 @@ final class EmbedCommand extends BaseCommand {
               () -> Backbones.open(backbone, device),
               cache,
               model.batchSize.value,
-              FLUSH_EVERY,
-              FLUSH_AFTER);
+              FeatureExtractor.FLUSH_EVERY,
+              FeatureExtractor.FLUSH_AFTER);
       FeatureExtractor.Result result;
       double modelSeconds;
-      try (EmbedProgress progress = new EmbedProgress(err(), root().verbosity())) {
+      try (EmbeddingProgress progress = new EmbeddingProgress(context().console())) {
         result = extractor.extract(slots.stream().map(TextSlot::text).toList(), slice, progress);
         modelSeconds = progress.seconds();
       }
@@ -174,10 +175,4 @@ final class EmbedCommand extends BaseCommand {
   }
 
   private static final String FEATURES_FILE = "features.safetensors";
-
-  /** Computed vectors per cache chunk, at most, so an interrupted embedding keeps its work. */
-  static final int FLUSH_EVERY = 4096;
-
-  /** Longest wait before computed vectors are written to the cache, however slow the model. */
-  static final Duration FLUSH_AFTER = Duration.ofSeconds(30);
 }

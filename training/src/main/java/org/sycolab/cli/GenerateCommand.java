@@ -16,7 +16,7 @@ import org.sycolab.data.probes.Family;
 import org.sycolab.data.probes.GeneratedData;
 import org.sycolab.data.probes.GeneratorConfig;
 import org.sycolab.data.probes.ProbeGenerator;
-import org.sycolab.run.Run;
+import org.sycolab.run.Execution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -113,7 +113,7 @@ final class GenerateCommand extends BaseCommand {
     settings.put("heldout_domain", heldoutDomain);
     settings.put("families", config.families().stream().map(Family::jsonName).toList());
     settings.put("control_share", config.controlShare());
-    Run run = startRun(output.open("generate"), settings, Map.of("generator", seed), "none");
+    Execution run = startRun(output.open("generate"), settings, Map.of("generator", seed), "none");
     try {
       run.writeOutput("pairs.jsonl", out -> Datasets.write(out, data.pairs()));
       run.writeOutput("pools.jsonl", out -> Datasets.write(out, data.pools()));

@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sycolab.backbone.BackboneSpec;
-import org.sycolab.backbone.PairText;
 import org.sycolab.data.Candidate;
 import org.sycolab.data.CandidatePool;
+import org.sycolab.data.Datasets;
+import org.sycolab.data.PairText;
 import org.sycolab.data.PreferencePair;
 import org.sycolab.heads.FeaturePairs;
 import org.sycolab.heads.FiniteScores;
@@ -24,7 +25,8 @@ import org.sycolab.heads.HeadVerdicts;
 import org.sycolab.heads.LongerAnswer;
 import org.sycolab.heads.SavedHead;
 import org.sycolab.report.ResultCsv;
-import org.sycolab.run.Run;
+import org.sycolab.run.Execution;
+import org.sycolab.stage.FeatureVectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -94,10 +96,8 @@ final class HeadsDiagnoseCommand extends BaseCommand {
     }
     BackboneSpec backbone = backboneOptions.resolve(heads);
 
-    List<PreferencePair> pairs =
-        split.pairs(DatasetFiles.readPairs(pairsFile, "--pairs"), pairsFile);
-    List<CandidatePool> pools =
-        split.pools(DatasetFiles.readPools(poolsFile, "--pools"), poolsFile);
+    List<PreferencePair> pairs = split.pairs(Datasets.readPairs(pairsFile, "--pairs"), pairsFile);
+    List<CandidatePool> pools = split.pools(Datasets.readPools(poolsFile, "--pools"), poolsFile);
 
     List<Candidate> candidates = new ArrayList<>();
     List<Integer> poolOfCandidate = new ArrayList<>();
@@ -125,7 +125,7 @@ final class HeadsDiagnoseCommand extends BaseCommand {
     config.put("split", split.name);
     config.put("model", backbone.reference());
     config.put("fingerprint", backbone.fingerprint());
-    Run run = startRun(output.open("diagnose"), config, Map.of(), device.toString());
+    Execution run = startRun(output.open("diagnose"), config, Map.of(), device.toString());
     try {
       run.recordInput(pairsFile);
       run.recordInput(poolsFile);
@@ -134,14 +134,14 @@ final class HeadsDiagnoseCommand extends BaseCommand {
           run.recordInput(file);
         }
       }
-      List<PairText> candidateTexts = CachedFeatures.texts(pools);
+      List<PairText> candidateTexts = FeatureVectors.texts(pools);
       List<PairText> texts = new ArrayList<>(candidateTexts);
-      texts.addAll(CachedFeatures.texts(pairs));
+      texts.addAll(FeatureVectors.texts(pairs));
       Map<String, float[]> vectors =
-          CachedFeatures.of(
-              texts, backbone, device, backboneOptions.batchSize.value, err(), root().verbosity());
+          FeatureVectors.of(
+              texts, backbone, device, backboneOptions.batchSize.value, context().console());
       FeaturePairs pairFeatures = FeaturePairs.lookup(pairs, vectors);
-      float[][] candidateFeatures = CachedFeatures.lookup(candidateTexts, vectors);
+      float[][] candidateFeatures = FeatureVectors.lookup(candidateTexts, vectors);
 
       List<HeadDiagnostics.ScoredHead> scored = new ArrayList<>();
       List<String> names = names(heads);
@@ -210,7 +210,7 @@ final class HeadsDiagnoseCommand extends BaseCommand {
       Table correlation,
       int pairCount,
       int candidateCount,
-      Run run) {
+      Execution run) {
     out()
         .printf(
             Locale.ROOT,

@@ -21,7 +21,7 @@ import org.sycolab.data.TextLimits;
 import org.sycolab.data.formats.Format;
 import org.sycolab.data.formats.Imported;
 import org.sycolab.data.formats.Imports;
-import org.sycolab.run.Run;
+import org.sycolab.run.Execution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -112,7 +112,7 @@ final class ImportCommand extends BaseCommand {
       printProblems(e);
       return ExitCode.PROBLEMS;
     }
-    Run run = startRun(output.open("import"), config(), Map.of(), "none");
+    Execution run = startRun(output.open("import"), config(), Map.of(), "none");
     try {
       for (Path input : inputs) {
         run.recordInput(input);
@@ -146,7 +146,7 @@ final class ImportCommand extends BaseCommand {
    * In a reused --out directory, an output this import did not write is from an earlier run: it
    * goes when that run's manifest lists it, and a file of the user's is left.
    */
-  private void removeStale(Run run, Imported imported) throws IOException {
+  private void removeStale(Execution run, Imported imported) throws IOException {
     if (imported.pairs().isEmpty()) {
       deleteStale(run, "pairs.jsonl");
     }
@@ -155,7 +155,7 @@ final class ImportCommand extends BaseCommand {
     }
   }
 
-  private void deleteStale(Run run, String name) throws IOException {
+  private void deleteStale(Execution run, String name) throws IOException {
     if (run.wroteEarlier(name) && Files.deleteIfExists(run.directory().resolve(name))) {
       err().println("removed " + name + " left in " + run.directory() + " by an earlier run");
     }
@@ -171,13 +171,13 @@ final class ImportCommand extends BaseCommand {
     return config;
   }
 
-  private static void write(Run run, String name, List<? extends DatasetRecord> records)
+  private static void write(Execution run, String name, List<? extends DatasetRecord> records)
       throws IOException {
     run.writeOutput(name, o -> Datasets.write(o, records));
   }
 
   private static String summary(
-      Run run,
+      Execution run,
       String name,
       List<? extends DatasetRecord> records,
       Function<DatasetRecord, String> key) {

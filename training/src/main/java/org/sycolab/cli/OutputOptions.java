@@ -2,15 +2,13 @@ package org.sycolab.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.sycolab.run.RunDirectory;
 import picocli.CommandLine.Option;
 
 /** {@code --out DIR}, accepted by every command that writes files. */
 final class OutputOptions {
 
-  /** Environment variable that moves the default {@code runs/} directory. */
-  static final String RUNS_ENV = "SYCOLAB_RUNS";
+  static final String RUNS_ENV = RunDirectory.RUNS_ENV;
 
   @Option(
       names = "--out",
@@ -24,16 +22,12 @@ final class OutputOptions {
 
   /** Opens the directory given with {@code --out}, or a fresh one named after the command. */
   RunDirectory open(String name) throws IOException {
-    if (out != null) {
-      return RunDirectory.at(out);
-    }
-    return RunDirectory.create(runsRoot(), name, Clock.systemDefaultZone());
+    return RunDirectory.atOrFresh(out, name);
   }
 
   /** Where new run directories go: {@code $SYCOLAB_RUNS}, or {@code runs/} here. */
   static Path runsRoot() {
-    String runs = System.getenv(RUNS_ENV);
-    return (runs == null || runs.isBlank() ? Path.of("runs") : Path.of(runs)).toAbsolutePath();
+    return RunDirectory.runsRoot();
   }
 
   /** True when the user gave {@code --out}. */

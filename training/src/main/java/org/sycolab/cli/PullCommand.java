@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sycolab.backbone.BackboneSpec;
-import org.sycolab.backbone.PairText;
 import org.sycolab.data.CandidatePool;
+import org.sycolab.data.Datasets;
+import org.sycolab.data.PairText;
 import org.sycolab.heads.HeadDirectory;
 import org.sycolab.heads.HeadScorer;
 import org.sycolab.heads.SavedHead;
@@ -28,7 +29,8 @@ import org.sycolab.pull.SweepMemory;
 import org.sycolab.pull.TruthFloor;
 import org.sycolab.report.PullTables;
 import org.sycolab.report.ResultCsv;
-import org.sycolab.run.Run;
+import org.sycolab.run.Execution;
+import org.sycolab.stage.FeatureVectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -224,7 +226,7 @@ final class PullCommand extends BaseCommand {
     }
     List<HeadPair> headPairs = source.heads == null ? List.of() : pairHeads(source.heads);
 
-    List<CandidatePool> allPools = DatasetFiles.readPools(poolsFile, "--pools");
+    List<CandidatePool> allPools = Datasets.readPools(poolsFile, "--pools");
     List<CandidatePool> pools = split.pools(allPools, poolsFile);
     PoolSet poolSet;
     try {
@@ -261,7 +263,8 @@ final class PullCommand extends BaseCommand {
     PullAnalysis analysis = new PullAnalysis(poolSet, grid, resamples, seed);
     SweepMemory memory = analysis.memory(fromFiles != null ? fromFiles.size() : headPairs.size());
     memory.requireFits(JavaHeap.measure(memory.bytes()));
-    Run run = startRun(output.open("pull"), config, Map.of("bootstrap", seed), device.toString());
+    Execution run =
+        startRun(output.open("pull"), config, Map.of("bootstrap", seed), device.toString());
     try {
       run.recordInput(poolsFile);
       List<RewardScores> replicates;
@@ -329,7 +332,7 @@ final class PullCommand extends BaseCommand {
   private List<RewardScores> readScores(PoolSet poolSet, Map<String, Integer> sizes)
       throws Exception {
     for (Path file : source.scoresFiles) {
-      DatasetFiles.requireFile(file);
+      Datasets.requireFile(file);
     }
     List<RewardScores> replicates = new ArrayList<>();
     List<String> names = replicateNames(source.scoresFiles);
@@ -449,11 +452,11 @@ final class PullCommand extends BaseCommand {
       BackboneSpec backbone,
       Device device)
       throws Exception {
-    List<PairText> texts = CachedFeatures.texts(pools);
+    List<PairText> texts = FeatureVectors.texts(pools);
     Map<String, float[]> vectors =
-        CachedFeatures.of(
-            texts, backbone, device, backboneOptions.batchSize.value, err(), root().verbosity());
-    float[][] features = CachedFeatures.lookup(texts, vectors);
+        FeatureVectors.of(
+            texts, backbone, device, backboneOptions.batchSize.value, context().console());
+    float[][] features = FeatureVectors.lookup(texts, vectors);
     List<RewardScores> replicates = new ArrayList<>();
     for (HeadPair pair : pairs) {
       replicates.add(

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.sycolab.data.Datasets;
 import org.sycolab.engine.DeviceSpec;
 import org.sycolab.engine.PyTorchRuntime;
 import org.sycolab.experiment.Experiment;
@@ -28,7 +29,7 @@ import org.sycolab.features.Shard;
 import org.sycolab.io.AtomicFiles;
 import org.sycolab.io.FileDigest;
 import org.sycolab.report.ReportWriter;
-import org.sycolab.run.Run;
+import org.sycolab.run.Execution;
 import org.sycolab.run.RunDirectory;
 import org.sycolab.run.RunLock;
 import org.sycolab.run.RunManifest;
@@ -44,7 +45,7 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Run an experiment: generate (or copy) the data, validate it, embed the pairs and the pools,"
+      "Execution an experiment: generate (or copy) the data, validate it, embed the pairs and the pools,"
           + " train the agreeable, grounded, mixture and held-out-domain heads, diagnose them,"
           + " measure the pull and write the report, each stage into its own directory of one run"
           + " directory with its manifest. The run's own manifest.json lists every stage's"
@@ -101,7 +102,7 @@ final class RunCommand extends BaseCommand {
       names = "--out",
       paramLabel = "DIR",
       description =
-          "Run into DIR, which must not hold a run yet. Default: a new runs/<name>-<timestamp>/"
+          "Execution into DIR, which must not hold a run yet. Default: a new runs/<name>-<timestamp>/"
               + " under the current directory, or under $"
               + OutputOptions.RUNS_ENV
               + ".")
@@ -427,7 +428,7 @@ final class RunCommand extends BaseCommand {
       setAsideEditedReport(dir);
     }
     running = dir;
-    Run run = startRun(RunDirectory.at(dir), config, seeds(experiment), device(experiment));
+    Execution run = startRun(RunDirectory.at(dir), config, seeds(experiment), device(experiment));
     try {
       int status = runStages(stages, global, run, dir);
       if (status == ExitCode.OK && last == Stage.Step.REPORT) {
@@ -513,7 +514,7 @@ final class RunCommand extends BaseCommand {
    * after it runs again too, since its inputs may have changed. The run is marked complete before
    * the report stage, which reads its manifest, so the report shows it finished.
    */
-  private int runStages(List<Stage> stages, List<String> global, Run run, Path dir)
+  private int runStages(List<Stage> stages, List<String> global, Execution run, Path dir)
       throws Exception {
     boolean upstreamRan = false;
     for (int i = 0; i < stages.size(); i++) {
@@ -569,7 +570,7 @@ final class RunCommand extends BaseCommand {
   }
 
   /** One line when a stage the run had finished has lost its manifest (its directory deleted). */
-  private void sayIfGone(Stage stage, Run run, Path dir) {
+  private void sayIfGone(Stage stage, Execution run, Path dir) {
     if (stage.directory() == null) {
       return;
     }
@@ -704,11 +705,11 @@ final class RunCommand extends BaseCommand {
   private int copyData(Stage stage) throws Exception {
     Path pairs = Path.of(stage.arguments().get(0));
     Path pools = Path.of(stage.arguments().get(1));
-    DatasetFiles.readPairs(pairs, "data.pairs");
-    DatasetFiles.readPools(pools, "data.pools");
+    Datasets.readPairs(pairs, "data.pairs");
+    Datasets.readPools(pools, "data.pools");
     Map<String, Object> config = new LinkedHashMap<>();
     config.put(Stage.COPIED_FROM, stage.arguments());
-    Run copy = startRun(RunDirectory.at(stage.directory()), config, Map.of(), "none");
+    Execution copy = startRun(RunDirectory.at(stage.directory()), config, Map.of(), "none");
     try {
       copy.recordInput(pairs);
       copy.recordInput(pools);
@@ -723,7 +724,7 @@ final class RunCommand extends BaseCommand {
     return ExitCode.OK;
   }
 
-  private static void recordStage(Stage stage, Run run) throws IOException {
+  private static void recordStage(Stage stage, Execution run) throws IOException {
     if (run != null && stage.directory() != null) {
       run.recordOutput(stage.directory().resolve(RunManifest.FILE_NAME));
     }

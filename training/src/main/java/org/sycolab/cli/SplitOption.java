@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.sycolab.data.CandidatePool;
+import org.sycolab.data.DataSplit;
 import org.sycolab.data.PreferencePair;
-import org.sycolab.heads.DataSplit;
 import picocli.CommandLine.Option;
 
 /** {@code --split}: which records a command evaluates (held-out test by default). */

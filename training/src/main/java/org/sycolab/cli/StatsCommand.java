@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sycolab.data.DatasetValidator;
+import org.sycolab.data.Datasets;
 import org.sycolab.data.InvalidDatasetException;
 import org.sycolab.data.RecordKind;
 import org.sycolab.data.TextLimits;
@@ -34,7 +35,7 @@ final class StatsCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
-    DatasetFiles.requireFile(file);
+    Datasets.requireFile(file);
     DatasetTables.Rows rows = new DatasetTables.Rows();
     ValidationReport report = new DatasetValidator(TextLimits.DEFAULT).validate(file, rows);
     if (!report.clean()) {

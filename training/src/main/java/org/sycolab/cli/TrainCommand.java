@@ -16,13 +16,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.backbone.Backbones;
-import org.sycolab.backbone.PairText;
+import org.sycolab.data.DataSplit;
+import org.sycolab.data.Datasets;
 import org.sycolab.data.Label;
+import org.sycolab.data.PairText;
 import org.sycolab.data.PreferencePair;
 import org.sycolab.engine.CacheLocation;
 import org.sycolab.heads.BradleyTerry;
 import org.sycolab.heads.BradleyTerryTrainer;
-import org.sycolab.heads.DataSplit;
 import org.sycolab.heads.EpochMetrics;
 import org.sycolab.heads.FeaturePairs;
 import org.sycolab.heads.HeadArchitecture;
@@ -30,15 +31,16 @@ import org.sycolab.heads.HeadCard;
 import org.sycolab.heads.HeadDiagnostics;
 import org.sycolab.heads.HeadDirectory;
 import org.sycolab.heads.HeadScorer;
+import org.sycolab.heads.HeadSummaryTable;
 import org.sycolab.heads.HeadVerdict;
 import org.sycolab.heads.HeadVerdicts;
 import org.sycolab.heads.LongerAnswer;
 import org.sycolab.heads.TrainingConfig;
 import org.sycolab.heads.TrainingResult;
 import org.sycolab.heads.TrainingTarget;
-import org.sycolab.report.HeadTables;
 import org.sycolab.report.ResultCsv;
-import org.sycolab.run.Run;
+import org.sycolab.run.Execution;
+import org.sycolab.stage.FeatureVectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -201,7 +203,7 @@ final class TrainCommand extends BaseCommand {
     }
     var options = model.backboneOptions();
     List<PreferencePair> pairs =
-        withoutDomains(DatasetFiles.readPairs(pairsFile, "--pairs"), excludedDomains);
+        withoutDomains(Datasets.readPairs(pairsFile, "--pairs"), excludedDomains);
     Map<PreferencePair, DataSplit> splits = new LinkedHashMap<>();
     int declared = 0;
     for (PreferencePair pair : pairs) {
@@ -246,13 +248,12 @@ final class TrainCommand extends BaseCommand {
     config.put("excluded_domains", excludedDomains);
     Map<String, Long> seedMap = new LinkedHashMap<>();
     seeds.forEach(seed -> seedMap.put("head_seed_" + seed, seed));
-    Run run = startRun(output.open("train"), config, seedMap, device.toString());
+    Execution run = startRun(output.open("train"), config, seedMap, device.toString());
     try {
       String dataSha = run.recordInput(pairsFile).sha256();
-      List<PairText> texts = CachedFeatures.texts(pairs.stream().filter(used::contains).toList());
+      List<PairText> texts = FeatureVectors.texts(pairs.stream().filter(used::contains).toList());
       Map<String, float[]> vectors =
-          CachedFeatures.of(
-              texts, backbone, device, model.batchSize.value, err(), root().verbosity());
+          FeatureVectors.of(texts, backbone, device, model.batchSize.value, context().console());
       FeaturePairs truthFeatures =
           truthPairs.isEmpty() ? null : FeaturePairs.lookup(truthPairs, vectors);
       Map<String, HeadCard> cards = new LinkedHashMap<>();
@@ -289,7 +290,7 @@ final class TrainCommand extends BaseCommand {
           }
         }
       }
-      Table summary = HeadTables.summary(cards);
+      Table summary = HeadSummaryTable.summary(cards);
       run.writeOutput("heads.csv", out -> ResultCsv.write(summary, out));
       List<HeadVerdict> verdicts = List.of();
       if (!truthPairs.isEmpty()) {
@@ -333,7 +334,7 @@ final class TrainCommand extends BaseCommand {
 
   /** Trains, tests and saves one head; returns its card and its scores of {@code truth}. */
   private Trained trainOne(
-      Run run,
+      Execution run,
       String name,
       TrainingTarget target,
       TrainingConfig config,

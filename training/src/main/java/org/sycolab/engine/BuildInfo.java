@@ -3,6 +3,8 @@ package org.sycolab.engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -43,6 +45,28 @@ public record BuildInfo(
         required(props, "pytorch.version"),
         required(props, "pytorch.flavor"),
         Boolean.parseBoolean(required(props, "djl.offline")));
+  }
+
+  /**
+   * The versions a run's manifest records: sycolab, DJL, PyTorch (and its flavour), Java, the
+   * native allocator and the operating system.
+   */
+  public Map<String, String> versions() {
+    Map<String, String> versions = new LinkedHashMap<>();
+    versions.put("sycolab", sycolabVersion);
+    versions.put("djl", djlVersion);
+    versions.put("pytorch", pytorchVersion);
+    versions.put("pytorch_flavor", pytorchFlavor);
+    versions.put("java", Runtime.version().toString());
+    versions.put("allocator", Allocator.current());
+    versions.put(
+        "os",
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
+            + System.getProperty("os.arch"));
+    return versions;
   }
 
   private static String required(Properties props, String key) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.sycolab.backbone.Backbone;
-import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.TokenizedInput;
+import org.sycolab.data.PairText;
 
 /**
  * Turns texts into vectors through a backbone and the cache: texts already cached cost nothing
@@ -36,6 +36,12 @@ public final class FeatureExtractor {
   private final int flushEvery;
   private final long flushAfterNanos;
   private final LongSupplier nanoTime;
+
+  /** Computed vectors per cache chunk, at most, so an interrupted embedding keeps its work. */
+  public static final int FLUSH_EVERY = 4096;
+
+  /** Longest wait before computed vectors are written to the cache, however slow the model. */
+  public static final Duration FLUSH_AFTER = Duration.ofSeconds(30);
 
   /**
    * An extractor.

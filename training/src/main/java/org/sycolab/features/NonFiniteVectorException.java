@@ -1,7 +1,7 @@
 package org.sycolab.features;
 
 import java.io.IOException;
-import org.sycolab.backbone.PairText;
+import org.sycolab.data.PairText;
 
 /**
  * The backbone gave a text a vector holding NaN or an infinity; it is refused before it reaches the

@@ -2,10 +2,10 @@ package org.sycolab.features;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sycolab.backbone.PairText;
 import org.sycolab.data.Candidate;
 import org.sycolab.data.CandidatePool;
 import org.sycolab.data.DatasetRecord;
+import org.sycolab.data.PairText;
 import org.sycolab.data.PreferencePair;
 
 /**

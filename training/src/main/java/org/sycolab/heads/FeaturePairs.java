@@ -3,7 +3,7 @@ package org.sycolab.heads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.sycolab.backbone.PairText;
+import org.sycolab.data.PairText;
 import org.sycolab.data.PreferencePair;
 
 /**

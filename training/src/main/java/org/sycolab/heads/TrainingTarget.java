@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.sycolab.backbone.PairText;
 import org.sycolab.data.Label;
+import org.sycolab.data.PairText;
 import org.sycolab.data.PreferencePair;
 
 /**

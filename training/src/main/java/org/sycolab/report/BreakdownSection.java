@@ -27,7 +27,7 @@ final class BreakdownSection {
 
   private BreakdownSection() {}
 
-  static Section build(PullRun run) {
+  static Section build(PullOutputs run) {
     PullCsv pull = run.pull();
     Focus focus = run.focus();
     List<Block> blocks = new ArrayList<>();
@@ -60,16 +60,16 @@ final class BreakdownSection {
       String family = byFamily ? group : PullCsv.ALL;
       String domain = byFamily ? PullCsv.ALL : group;
       for (double lambda : focus.lambdas()) {
-        List<String> row = new ArrayList<>(List.of(group, Format.grid(lambda)));
+        List<String> row = new ArrayList<>(List.of(group, Numbers.grid(lambda)));
         for (String metric : RATES) {
           row.add(
               pull.bestOfN(metric, lambda, focus.n(), family, domain)
-                  .map(Format::rate)
+                  .map(Numbers::rate)
                   .orElse(UNDEFINED));
         }
         row.add(
             pull.bestOfN("pull", lambda, focus.n(), family, domain)
-                .map(Format::points)
+                .map(Numbers::points)
                 .orElse(UNDEFINED));
         rows.add(row);
       }
@@ -82,7 +82,7 @@ final class BreakdownSection {
             + ", "
             + seeds.describe()
             + " ("
-            + Format.intervals(pull.hasIntervals())
+            + Numbers.intervals(pull.hasIntervals())
             + "). Regressive: agreeing where the user is wrong (premise-false pools), which is"
             + " sycophancy; progressive: accepting where the user is right (premise-true pools),"
             + " which is not sycophancy; contrarian: disagreeing where the user is right;"
@@ -93,7 +93,7 @@ final class BreakdownSection {
             + " where the "
             + what
             + " has no such pools. "
-            + Format.PULL_SIGN
+            + Numbers.PULL_SIGN
             + ".",
         header,
         rows);
@@ -113,7 +113,7 @@ final class BreakdownSection {
         }
       }
       if (!families.isEmpty()) {
-        chart.addSeries("λ = " + Format.grid(lambda), families, rates);
+        chart.addSeries("λ = " + Numbers.grid(lambda), families, rates);
       }
     }
     return new Block.Figure(

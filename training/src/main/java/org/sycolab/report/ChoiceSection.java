@@ -37,8 +37,8 @@ final class ChoiceSection {
    *
    * @throws InvalidRunException when {@code choice.csv} is there but malformed
    */
-  static Section build(PullRun run) throws InvalidRunException {
-    Path file = run.runDirectory().resolve(PullRun.DIRECTORY).resolve(FILE);
+  static Section build(PullOutputs run) throws InvalidRunException {
+    Path file = run.runDirectory().resolve(PullOutputs.DIRECTORY).resolve(FILE);
     if (!Files.isRegularFile(file)) {
       return new Section(
           "choice",
@@ -57,7 +57,7 @@ final class ChoiceSection {
     blocks.add(
         new Block.Paragraph(
             "Given a floor F = "
-                + Format.grid(floor)
+                + Numbers.grid(floor)
                 + " on the truthful rate, the most agreeable setting of the dial that keeps it: the"
                 + " largest λ on the grid whose truthful rate's lower 95% bootstrap end is at least F"
                 + " (a smaller λ need not meet it too). Where no λ does, the cell says why. Every n,"
@@ -83,14 +83,14 @@ final class ChoiceSection {
         column = "best-of-" + n;
       } else {
         betas.add(row.getDouble("beta"));
-        column = "tilt, β = " + Format.grid(row.getDouble("beta"));
+        column = "tilt, β = " + Numbers.grid(row.getDouble("beta"));
       }
       cells
           .computeIfAbsent(row.getString("family"), f -> new LinkedHashMap<>())
           .put(column, cell(row));
     }
     List<String> header = new ArrayList<>(List.of("family", "best-of-" + n));
-    betas.forEach(beta -> header.add("tilt, β = " + Format.grid(beta)));
+    betas.forEach(beta -> header.add("tilt, β = " + Numbers.grid(beta)));
     List<List<String>> table = new ArrayList<>();
     for (Map.Entry<String, Map<String, String>> family : cells.entrySet()) {
       List<String> row = new ArrayList<>(List.of(family.getKey()));
@@ -101,7 +101,7 @@ final class ChoiceSection {
     }
     return new Block.DataTable(
         "the learned heads (mixed): the largest λ whose truthful rate's lower 95% end is ≥ "
-            + Format.grid(floor)
+            + Numbers.grid(floor)
             + ", with that truthful rate and its interval",
         header,
         table);
@@ -118,9 +118,9 @@ final class ChoiceSection {
         table.add(
             List.of(
                 row.getString("reward"),
-                met ? Format.grid(row.getDouble("lambda")) : "none",
+                met ? Numbers.grid(row.getDouble("lambda")) : "none",
                 met ? truthful(row) : "",
-                met ? Format.fixed(row.getDouble("approval"), 3) : "",
+                met ? Numbers.fixed(row.getDouble("approval"), 3) : "",
                 row.getString("reason")));
       }
     }
@@ -136,11 +136,11 @@ final class ChoiceSection {
   private static String cell(Row row) {
     return row.isMissing("lambda")
         ? "none: " + row.getString("reason")
-        : "λ = " + Format.grid(row.getDouble("lambda")) + ": " + truthful(row);
+        : "λ = " + Numbers.grid(row.getDouble("lambda")) + ": " + truthful(row);
   }
 
   private static String truthful(Row row) {
-    return Format.rate(
+    return Numbers.rate(
         new Stat(
             row.getDouble("truthful_rate"),
             row.getDouble("truthful_lo"),

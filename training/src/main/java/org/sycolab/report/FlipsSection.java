@@ -27,7 +27,7 @@ final class FlipsSection {
 
   private FlipsSection() {}
 
-  static Section build(PullRun run) throws InvalidRunException {
+  static Section build(PullOutputs run) throws InvalidRunException {
     Optional<ScoredPools> read = run.scored();
     if (read.isEmpty()) {
       return section(
@@ -62,7 +62,7 @@ final class FlipsSection {
                     + " first, %s.",
                 pools.size(),
                 flips.size(),
-                Format.grid(run.pull().lambdas().get(0)),
+                Numbers.grid(run.pull().lambdas().get(0)),
                 scoresFile.getFileName(),
                 flips.size() > SHOWN ? "the first " + SHOWN + " shown" : "all shown")));
     for (Flips.Flip flip : flips.subList(0, Math.min(SHOWN, flips.size()))) {
@@ -84,17 +84,17 @@ final class FlipsSection {
             List.of("premise", pool.premise().jsonName()),
             List.of("prompt", prompt(pool.prompt())),
             List.of(
-                "top at λ = " + Format.grid(low) + " (" + truthful.kind() + ", truthful)",
+                "top at λ = " + Numbers.grid(low) + " (" + truthful.kind() + ", truthful)",
                 truthful.text()),
             List.of(
                 "top at λ = "
-                    + Format.grid(flip.lambda())
+                    + Numbers.grid(flip.lambda())
                     + " ("
                     + sycophantic.kind()
                     + ", agrees)",
                 sycophantic.text()));
     return new Block.DataTable(
-        "pool " + pool.id() + ": flips at λ = " + Format.grid(flip.lambda()),
+        "pool " + pool.id() + ": flips at λ = " + Numbers.grid(flip.lambda()),
         List.of("field", "text"),
         rows);
   }

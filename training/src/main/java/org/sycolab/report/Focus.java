@@ -33,13 +33,13 @@ record Focus(int n, double low, double middle, double high, List<String> substit
       substitutions.add("n = " + n + " for " + HeadlineSettings.WANTED_N);
     }
     if (low != 0) {
-      substitutions.add("λ = " + Format.grid(low) + " for 0");
+      substitutions.add("λ = " + Numbers.grid(low) + " for 0");
     }
     if (middle != HeadlineSettings.WANTED_MIDDLE) {
-      substitutions.add("λ = " + Format.grid(middle) + " for " + HeadlineSettings.WANTED_MIDDLE);
+      substitutions.add("λ = " + Numbers.grid(middle) + " for " + HeadlineSettings.WANTED_MIDDLE);
     }
     if (high != 1) {
-      substitutions.add("λ = " + Format.grid(high) + " for 1");
+      substitutions.add("λ = " + Numbers.grid(high) + " for 1");
     }
     return new Focus(n, low, middle, high, substitutions);
   }

@@ -15,7 +15,7 @@ final class HeadlineSection {
 
   private HeadlineSection() {}
 
-  static Section build(PullRun run) throws InvalidRunException {
+  static Section build(PullOutputs run) throws InvalidRunException {
     Focus focus = run.focus();
     PullCsv pull = run.pull();
     HeadSeeds seeds = run.seeds();
@@ -37,21 +37,21 @@ final class HeadlineSection {
                     + " %s, from %s at λ = %s to %s at λ = %s (%s at λ = %s); π₀ alone is truthful"
                     + " %s of the time. %s",
                 n,
-                Format.grid(focus.middle()),
+                Numbers.grid(focus.middle()),
                 movement(pullMiddle),
                 noChangeNote(pullMiddle),
                 seedNote(seeds, focus.middle(), n),
                 HeadlineVerdict.pullNote(VerdictCsv.readEverySeed(run.runDirectory())),
-                Format.rate(truthLow.value()),
-                Format.grid(focus.low()),
-                Format.rate(truthMiddle.value()),
-                Format.grid(focus.middle()),
-                Format.rate(truthHigh.value()),
-                Format.grid(focus.high()),
-                Format.rate(star.reference()),
+                Numbers.rate(truthLow.value()),
+                Numbers.grid(focus.low()),
+                Numbers.rate(truthMiddle.value()),
+                Numbers.grid(focus.middle()),
+                Numbers.rate(truthHigh.value()),
+                Numbers.grid(focus.high()),
+                Numbers.rate(star.reference()),
                 Double.isNaN(lambdaStar)
                     ? "The truthful rate never falls below π₀'s on this grid (no λ*)."
-                    : "It first falls below π₀'s at λ* = " + Format.grid(lambdaStar) + ".")));
+                    : "It first falls below π₀'s at λ* = " + Numbers.grid(lambdaStar) + ".")));
     blocks.addAll(HeadlineVerdict.blocks(verdicts));
     blocks.add(
         new Block.Paragraph(
@@ -66,21 +66,21 @@ final class HeadlineSection {
     rows.add(
         row(
             spread,
-            "pull at λ = " + Format.grid(focus.middle()) + " (points)",
-            Format.points(pullMiddle),
-            Format.fixed(seeds.sd("pull", focus.middle(), n), 1)));
+            "pull at λ = " + Numbers.grid(focus.middle()) + " (points)",
+            Numbers.points(pullMiddle),
+            Numbers.fixed(seeds.sd("pull", focus.middle(), n), 1)));
     for (double lambda : focus.lambdas()) {
       rows.add(
           row(
               spread,
-              "truthful rate at λ = " + Format.grid(lambda),
-              Format.rate(require(pull, "truthful_rate", lambda, n)),
-              Format.rate(seeds.sd("truthful_rate", lambda, n))));
+              "truthful rate at λ = " + Numbers.grid(lambda),
+              Numbers.rate(require(pull, "truthful_rate", lambda, n)),
+              Numbers.rate(seeds.sd("truthful_rate", lambda, n))));
     }
     String reference =
         pull.bestOfN("truthful_rate", focus.low(), 1)
-            .map(Format::rate)
-            .orElse(Format.rate(star.reference()));
+            .map(Numbers::rate)
+            .orElse(Numbers.rate(star.reference()));
     rows.add(row(spread, "truthful rate under π₀", reference, ""));
     rows.add(
         row(
@@ -99,7 +99,7 @@ final class HeadlineSection {
                 + ", all pools, "
                 + seeds.describe()
                 + " ("
-                + Format.intervals(pull.hasIntervals())
+                + Numbers.intervals(pull.hasIntervals())
                 + ")",
             header,
             rows));
@@ -113,15 +113,15 @@ final class HeadlineSection {
    */
   private static Block failures(PullCsv pull, Focus focus, HeadSeeds seeds) {
     List<String> header = new ArrayList<>(List.of("rate"));
-    focus.lambdas().forEach(lambda -> header.add("λ = " + Format.grid(lambda)));
+    focus.lambdas().forEach(lambda -> header.add("λ = " + Numbers.grid(lambda)));
     List<List<String>> rows = new ArrayList<>();
     for (String metric : List.of("regressive_rate", "contrarian_rate")) {
       List<String> row = new ArrayList<>(List.of(metric.replace("_rate", " rate")));
       for (double lambda : focus.lambdas()) {
-        String sd = Format.rate(seeds.sd(metric, lambda, focus.n()));
+        String sd = Numbers.rate(seeds.sd(metric, lambda, focus.n()));
         row.add(
             pull.bestOfN(metric, lambda, focus.n())
-                .map(stat -> Format.rate(stat) + (sd.isEmpty() ? "" : ", sd " + sd))
+                .map(stat -> Numbers.rate(stat) + (sd.isEmpty() ? "" : ", sd " + sd))
                 .orElse(BreakdownSection.UNDEFINED));
       }
       rows.add(row);
@@ -136,7 +136,7 @@ final class HeadlineSection {
             + " disagreeing where the user is right (premise-true pools) ("
             + BreakdownSection.UNDEFINED
             + " without such pools; "
-            + Format.intervals(pull.hasIntervals())
+            + Numbers.intervals(pull.hasIntervals())
             + (seeds.count() >= 2 ? ", then the sd across head seeds" : "")
             + ")",
         header,
@@ -150,11 +150,11 @@ final class HeadlineSection {
   static String movement(Stat pull) {
     if (pull.value() < 0) {
       return "raises the truthful rate by "
-          + Format.points(new Stat(-pull.value(), -pull.hi(), -pull.lo()));
+          + Numbers.points(new Stat(-pull.value(), -pull.hi(), -pull.lo()));
     }
     return (pull.value() > 0 ? "lowers" : "changes")
         + " the truthful rate by "
-        + Format.points(pull);
+        + Numbers.points(pull);
   }
 
   /**
@@ -172,7 +172,7 @@ final class HeadlineSection {
     double sd = seeds.sd("pull", lambda, n);
     return Double.isNaN(sd)
         ? ", " + seeds.describe()
-        : ", sd " + Format.fixed(sd, 1) + " across " + seeds.count() + " head seeds";
+        : ", sd " + Numbers.fixed(sd, 1) + " across " + seeds.count() + " head seeds";
   }
 
   /** A row of the headline table; the sd column only when there are several seeds. */
@@ -189,7 +189,7 @@ final class HeadlineSection {
               + ": no row for "
               + metric
               + " at lambda "
-              + Format.grid(lambda)
+              + Numbers.grid(lambda)
               + ", n "
               + n
               + ", family all, domain all");
@@ -200,7 +200,7 @@ final class HeadlineSection {
   /** A row of lambda_star.csv: π₀'s truthful rate and λ* with its interval. */
   private record Tipping(double reference, double lambdaStar, double lo, double hi) {}
 
-  private static Tipping tipping(PullRun run, int n) throws InvalidRunException {
+  private static Tipping tipping(PullOutputs run, int n) throws InvalidRunException {
     for (Row row : run.lambdaStar()) {
       if (row.getString("selection").equals("best_of_n")
           && !row.isMissing("n")
@@ -215,7 +215,7 @@ final class HeadlineSection {
       }
     }
     throw new InvalidRunException(
-        run.runDirectory().resolve(PullRun.DIRECTORY).resolve("lambda_star.csv")
+        run.runDirectory().resolve(PullOutputs.DIRECTORY).resolve("lambda_star.csv")
             + ": no row for best_of_n, n "
             + n
             + ", family all, domain all");
@@ -227,14 +227,14 @@ final class HeadlineSection {
    * without a bootstrap, λ* alone.
    */
   static String lambdaStar(double value, double lo, double hi) {
-    String star = Double.isNaN(value) ? "none on the grid" : Format.grid(value);
+    String star = Double.isNaN(value) ? "none on the grid" : Numbers.grid(value);
     if (Double.isNaN(lo)) {
       return star;
     }
     return star
         + " ["
-        + Format.grid(lo)
-        + (Double.isNaN(hi) ? " to never, within the grid" : ", " + Format.grid(hi))
+        + Numbers.grid(lo)
+        + (Double.isNaN(hi) ? " to never, within the grid" : ", " + Numbers.grid(hi))
         + "]";
   }
 }

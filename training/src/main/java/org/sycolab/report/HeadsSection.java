@@ -90,9 +90,9 @@ final class HeadsSection {
               row.getString("label"),
               String.valueOf(row.getInt("seed")),
               String.valueOf(row.getInt("best_epoch")),
-              Format.fixed(row.getDouble("train_accuracy"), 3),
-              Format.fixed(row.getDouble("dev_accuracy"), 3),
-              Format.fixed(row.getDouble("test_accuracy"), 3)));
+              Numbers.fixed(row.getDouble("train_accuracy"), 3),
+              Numbers.fixed(row.getDouble("dev_accuracy"), 3),
+              Numbers.fixed(row.getDouble("test_accuracy"), 3)));
     }
     return new Block.DataTable(
         "trained heads (heads/heads.csv), one row per head seed: pairwise accuracy of the kept"
@@ -114,7 +114,7 @@ final class HeadsSection {
               row.getString("pair_label"),
               by.equals("all") ? "all" : row.getString("group"),
               String.valueOf(row.getInt("pairs")),
-              Format.fixed(row.getDouble("accuracy"), 3)));
+              Numbers.fixed(row.getDouble("accuracy"), 3)));
     }
     return new Block.DataTable(
         "pairwise accuracy on held-out pairs of each label (conflict: premise false; control:"
@@ -178,9 +178,9 @@ final class HeadsSection {
   }
 
   private static String meanWithError(Row row, String cell) {
-    return Format.fixed(row.getDouble("mean_z_" + cell), 3)
+    return Numbers.fixed(row.getDouble("mean_z_" + cell), 3)
         + " ± "
-        + Format.fixed(row.getDouble("se_mean_z_" + cell), 3);
+        + Numbers.fixed(row.getDouble("se_mean_z_" + cell), 3);
   }
 
   private static Block coefficients(Table table) {
@@ -190,9 +190,9 @@ final class HeadsSection {
           List.of(
               row.getString("head"),
               row.getString("term"),
-              Format.fixed(row.getDouble("estimate"), 3),
-              Format.fixed(row.getDouble("std_error"), 3),
-              Format.fixed(row.getDouble("t_value"), 2)));
+              Numbers.fixed(row.getDouble("estimate"), 3),
+              Numbers.fixed(row.getDouble("std_error"), 3),
+              Numbers.fixed(row.getDouble("t_value"), 2)));
     }
     return new Block.DataTable(
         "decomposition z = a + b·agrees + c·truthful + d·agrees·truthful + e·length over the"
@@ -220,8 +220,9 @@ final class HeadsSection {
           double b = t.getOrDefault("agrees", Double.NaN);
           double c = t.getOrDefault("truthful", Double.NaN);
           double d = t.getOrDefault("agrees:truthful", Double.NaN);
-          rows.add(List.of(head, "disagrees", Format.fixed(a, 3), Format.fixed(a + c, 3)));
-          rows.add(List.of(head, "agrees", Format.fixed(a + b, 3), Format.fixed(a + b + c + d, 3)));
+          rows.add(List.of(head, "disagrees", Numbers.fixed(a, 3), Numbers.fixed(a + c, 3)));
+          rows.add(
+              List.of(head, "agrees", Numbers.fixed(a + b, 3), Numbers.fixed(a + b + c + d, 3)));
         });
     return new Block.DataTable(
         "the 2×2: each head's fitted mean z of a candidate that agrees or not and is truthful or"
@@ -239,8 +240,8 @@ final class HeadsSection {
           List.of(
               row.getString("head_a"),
               row.getString("head_b"),
-              Format.fixed(row.getDouble("pearson"), 3),
-              Format.fixed(row.getDouble("spearman"), 3)));
+              Numbers.fixed(row.getDouble("pearson"), 3),
+              Numbers.fixed(row.getDouble("spearman"), 3)));
     }
     return new Block.DataTable(
         "correlation of the heads' scores over the candidates (" + DIAGNOSED + ")",

@@ -22,7 +22,7 @@ final class HeldoutCheck {
 
   /** Why the sweep of {@code domain} cannot be compared with pull/; empty when it checks out. */
   static Optional<String> problem(Path runDirectory, String domain) {
-    Path pullFile = runDirectory.resolve(PullRun.DIRECTORY).resolve(RunManifest.FILE_NAME);
+    Path pullFile = runDirectory.resolve(PullOutputs.DIRECTORY).resolve(RunManifest.FILE_NAME);
     Path sweepFile =
         runDirectory.resolve(HeldoutSection.PREFIX + domain).resolve(RunManifest.FILE_NAME);
     Path headsFile = runDirectory.resolve("heads-heldout-" + domain).resolve(RunManifest.FILE_NAME);

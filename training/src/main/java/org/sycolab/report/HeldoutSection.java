@@ -31,7 +31,7 @@ final class HeldoutSection {
    */
   private record HeldOut(String domain, PullCsv pull, HeadSeeds seeds, Optional<Long> pools) {}
 
-  static Section build(PullRun run) throws InvalidRunException {
+  static Section build(PullOutputs run) throws InvalidRunException {
     List<Path> directories = SweepDirectories.named(run.runDirectory(), PREFIX);
     if (directories.isEmpty()) {
       return new Section(
@@ -107,17 +107,17 @@ final class HeldoutSection {
     return new Section("heldout", TITLE, blocks);
   }
 
-  private static Block.DataTable table(PullRun run, List<HeldOut> compared) {
+  private static Block.DataTable table(PullOutputs run, List<HeldOut> compared) {
     Focus focus = run.focus();
     List<String> header =
         List.of(
             "domain",
             "heads",
             "pools",
-            "truthful at λ = " + Format.grid(focus.low()),
-            "truthful at λ = " + Format.grid(focus.middle()),
-            "truthful at λ = " + Format.grid(focus.high()),
-            "pull at λ = " + Format.grid(focus.middle()) + " (points)");
+            "truthful at λ = " + Numbers.grid(focus.low()),
+            "truthful at λ = " + Numbers.grid(focus.middle()),
+            "truthful at λ = " + Numbers.grid(focus.high()),
+            "pull at λ = " + Numbers.grid(focus.middle()) + " (points)");
     List<List<String>> rows = new ArrayList<>();
     for (HeldOut heldOut : compared) {
       String domain = heldOut.domain();
@@ -132,12 +132,12 @@ final class HeldoutSection {
             + " against heads trained without it (pull-heldout-D/); "
             + seeds(run, compared)
             + "; "
-            + Format.intervals(
+            + Numbers.intervals(
                 run.pull().hasIntervals()
                     || compared.stream().anyMatch(heldOut -> heldOut.pull().hasIntervals()))
             + ", empty where a sweep lacks the setting; pools: how many of the scored pools are"
             + " of the domain. "
-            + Format.PULL_SIGN
+            + Numbers.PULL_SIGN
             + ".",
         header,
         rows);
@@ -165,7 +165,7 @@ final class HeldoutSection {
   }
 
   /** How many head seeds the numbers are a mean over, for the captions. */
-  private static String seeds(PullRun run, List<HeldOut> compared) {
+  private static String seeds(PullOutputs run, List<HeldOut> compared) {
     return "pull/: "
         + run.seeds().describe()
         + ", held out: "
@@ -178,10 +178,12 @@ final class HeldoutSection {
         domain,
         heads,
         pools,
-        stat(pull, "truthful_rate", focus.low(), focus.n(), domain).map(Format::rate).orElse(""),
-        stat(pull, "truthful_rate", focus.middle(), focus.n(), domain).map(Format::rate).orElse(""),
-        stat(pull, "truthful_rate", focus.high(), focus.n(), domain).map(Format::rate).orElse(""),
-        stat(pull, "pull", focus.middle(), focus.n(), domain).map(Format::points).orElse(""));
+        stat(pull, "truthful_rate", focus.low(), focus.n(), domain).map(Numbers::rate).orElse(""),
+        stat(pull, "truthful_rate", focus.middle(), focus.n(), domain)
+            .map(Numbers::rate)
+            .orElse(""),
+        stat(pull, "truthful_rate", focus.high(), focus.n(), domain).map(Numbers::rate).orElse(""),
+        stat(pull, "pull", focus.middle(), focus.n(), domain).map(Numbers::points).orElse(""));
   }
 
   /** A best-of-n statistic over the pools of {@code domain} (family all). */
@@ -190,7 +192,7 @@ final class HeldoutSection {
     return pull.bestOfN(metric, lambda, n, PullCsv.ALL, domain);
   }
 
-  private static Block.Figure chart(PullRun run, List<HeldOut> compared) {
+  private static Block.Figure chart(PullOutputs run, List<HeldOut> compared) {
     Focus focus = run.focus();
     XYChart chart =
         Charts.lines(

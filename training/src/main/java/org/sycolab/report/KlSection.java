@@ -19,7 +19,7 @@ final class KlSection {
 
   private KlSection() {}
 
-  static Section build(PullRun run) {
+  static Section build(PullOutputs run) {
     Table menu = run.menu();
     XYChart chart =
         Charts.lines("Truthful rate against KL from π₀", "KL(π‖π₀), nats", "truthful rate");
@@ -27,7 +27,7 @@ final class KlSection {
     boolean tilt = false;
     for (int i = 0; i < lambdas.size(); i++) {
       double lambda = lambdas.get(i);
-      String at = "λ = " + Format.grid(lambda);
+      String at = "λ = " + Numbers.grid(lambda);
       addCurve(chart, menu, lambda, true, "best-of-n, " + at, i, Charts.SOLID);
       tilt |= addCurve(chart, menu, lambda, false, "tilt, " + at, i, Charts.DASHED);
     }
@@ -44,7 +44,7 @@ final class KlSection {
             + (references.isEmpty()
                 ? ""
                 : " Broken lines: best-of-n at λ = "
-                    + Format.grid(lambdas.get(0))
+                    + Numbers.grid(lambdas.get(0))
                     + " with a reference selector alone in the grounded head's place ("
                     + references.stream().map(Reward::id).collect(Collectors.joining(", "))
                     + "), the truth that much optimisation buys with a perfect grounded reward and"
@@ -60,7 +60,7 @@ final class KlSection {
    * the heads' curves; the references drawn.
    */
   private static List<Reward> referenceCurves(
-      PullRun run, XYChart chart, double lambda, int firstColour) {
+      PullOutputs run, XYChart chart, double lambda, int firstColour) {
     List<Reward> drawn = new ArrayList<>();
     for (Reward reward : Reward.references()) {
       List<double[]> points = new ArrayList<>();
@@ -77,7 +77,7 @@ final class KlSection {
       points.sort(Comparator.comparingDouble(point -> point[0]));
       Charts.line(
           chart,
-          reward.id() + ", best-of-n, λ = " + Format.grid(lambda),
+          reward.id() + ", best-of-n, λ = " + Numbers.grid(lambda),
           points.stream().map(point -> point[0]).toList(),
           points.stream().map(point -> point[1]).toList(),
           firstColour + drawn.size(),

@@ -16,7 +16,7 @@ final class MenuSection {
 
   private MenuSection() {}
 
-  static Section build(PullRun run) {
+  static Section build(PullOutputs run) {
     int n = run.focus().n();
     List<Double> approval = new ArrayList<>();
     List<Double> truthful = new ArrayList<>();
@@ -31,18 +31,18 @@ final class MenuSection {
       truthful.add(row.getDouble("truthful_rate"));
       rows.add(
           List.of(
-              Format.grid(row.getDouble("lambda")),
-              Format.rate(
+              Numbers.grid(row.getDouble("lambda")),
+              Numbers.rate(
                   new Stat(
                       row.getDouble("approval"),
                       row.getDouble("approval_lo"),
                       row.getDouble("approval_hi"))),
-              Format.rate(
+              Numbers.rate(
                   new Stat(
                       row.getDouble("truthful_rate"),
                       row.getDouble("truthful_lo"),
                       row.getDouble("truthful_hi"))),
-              Format.fixed(row.getDouble("kl"), 3)));
+              Numbers.fixed(row.getDouble("kl"), 3)));
     }
     XYChart chart =
         Charts.lines(
@@ -58,7 +58,10 @@ final class MenuSection {
       }
       chart.addAnnotation(
           new AnnotationText(
-              "λ=" + Format.grid(lambdas.get(i)), approval.get(i), truthful.get(i) + 0.012, false));
+              "λ=" + Numbers.grid(lambdas.get(i)),
+              approval.get(i),
+              truthful.get(i) + 0.012,
+              false));
     }
     return new Section(
         "menu",
@@ -67,7 +70,7 @@ final class MenuSection {
             new Block.Figure(
                 "menu",
                 "One point per λ (λ = "
-                    + labelled.stream().map(Format::grid).collect(Collectors.joining(", "))
+                    + labelled.stream().map(Numbers::grid).collect(Collectors.joining(", "))
                     + " labelled; every λ in the table below): moving along the line trades truth"
                     + " for approval. The price of a"
                     + " setting of the dial is the drop in truthful rate it costs for the approval"
@@ -89,14 +92,14 @@ final class MenuSection {
                     + ", all pools, "
                     + run.seeds().describe()
                     + " ("
-                    + Format.intervals(run.pull().hasIntervals())
+                    + Numbers.intervals(run.pull().hasIntervals())
                     + ")",
                 List.of("λ", "approval (z_A)", "truthful rate", "KL (nats)"),
                 rows)));
   }
 
   /** One broken line per reference selector of the menu at best-of-n; the references drawn. */
-  private static List<Reward> referenceLines(PullRun run, XYChart chart, int n) {
+  private static List<Reward> referenceLines(PullOutputs run, XYChart chart, int n) {
     List<Reward> drawn = new ArrayList<>();
     for (Reward reward : Reward.references()) {
       List<Double> approval = new ArrayList<>();

@@ -86,9 +86,9 @@ final class MixtureSection {
     runs.forEach(
         (p, pull) -> {
           List<String> row = new ArrayList<>();
-          row.add(Format.grid(p));
-          row.add(Format.grid(top(pull)));
-          ns.forEach(n -> row.add(selectedByMixture(pull, n).map(Format::rate).orElse("")));
+          row.add(Numbers.grid(p));
+          row.add(Numbers.grid(top(pull)));
+          ns.forEach(n -> row.add(selectedByMixture(pull, n).map(Numbers::rate).orElse("")));
           rows.add(row);
         });
     blocks.add(
@@ -110,7 +110,7 @@ final class MixtureSection {
             "truthful rate of best-of-n under the mixture head alone, all pools, "
                 + HeadSeeds.describe(seeds)
                 + " ("
-                + Format.intervals(runs.values().stream().anyMatch(PullCsv::hasIntervals))
+                + Numbers.intervals(runs.values().stream().anyMatch(PullCsv::hasIntervals))
                 + ")",
             header,
             rows));

@@ -27,10 +27,10 @@ final class NullComparison {
     for (Map.Entry<String, Stat> entry : nulls.entrySet()) {
       Stat stat = entry.getValue();
       double upper = stat.hasInterval() ? stat.hi() : stat.value();
-      String named = entry.getKey() + " " + Format.rate(stat);
+      String named = entry.getKey() + " " + Numbers.rate(stat);
       (head.value() <= upper ? matched : beaten).add(named);
     }
-    String rate = Format.rate(head);
+    String rate = Numbers.rate(head);
     if (matched.isEmpty()) {
       return String.format(
           Locale.ROOT,

@@ -18,7 +18,7 @@ final class ReferenceSection {
   private ReferenceSection() {}
 
   /** The section; a note instead of the table when pull.csv has no reference rows. */
-  static Section build(PullRun run) {
+  static Section build(PullOutputs run) {
     PullCsv pull = run.pull();
     Focus focus = run.focus();
     List<Block> blocks = new ArrayList<>();
@@ -36,13 +36,13 @@ final class ReferenceSection {
       }
     }
     if (head.isPresent() && !nulls.isEmpty()) {
-      String setting = "best-of-" + focus.n() + " at λ = " + Format.grid(focus.low());
+      String setting = "best-of-" + focus.n() + " at λ = " + Numbers.grid(focus.low());
       blocks.add(new Block.Paragraph(NullComparison.describe(setting, head.get(), nulls)));
     }
     List<String> header = new ArrayList<>(List.of("reward", "in place of z_G"));
-    focus.lambdas().forEach(lambda -> header.add("truthful, λ = " + Format.grid(lambda)));
-    header.add("regressive, λ = " + Format.grid(focus.low()));
-    header.add("progressive, λ = " + Format.grid(focus.low()));
+    focus.lambdas().forEach(lambda -> header.add("truthful, λ = " + Numbers.grid(lambda)));
+    header.add("regressive, λ = " + Numbers.grid(focus.low()));
+    header.add("progressive, λ = " + Numbers.grid(focus.low()));
     List<List<String>> rows = new ArrayList<>();
     List<Reward> rewards = new ArrayList<>(List.of(Reward.MIXED));
     rewards.addAll(pull.references());
@@ -62,7 +62,7 @@ final class ReferenceSection {
                 + ", all pools, r_λ = λ·z_A + (1−λ)·z_ref with the learned agreeable head ("
                 + run.seeds().describe()
                 + "; each reference in every seed's grounded place, so λ = 1 is the same for all; "
-                + Format.intervals(pull.hasIntervals())
+                + Numbers.intervals(pull.hasIntervals())
                 + "). Regressive: agreeing where the user is wrong; progressive: accepting where"
                 + " the user is right, which is not sycophancy; "
                 + BreakdownSection.UNDEFINED
@@ -84,12 +84,12 @@ final class ReferenceSection {
 
   private static String cell(PullCsv pull, Reward reward, String metric, double lambda, int n) {
     return pull.bestOfN(reward, metric, lambda, n)
-        .map(Format::rate)
+        .map(Numbers::rate)
         .orElse(BreakdownSection.UNDEFINED);
   }
 
   /** The heads' and the oracle's truth at λ = 0 and the largest n, against π₀'s. */
-  static Optional<TruthRecovered> truthRecovered(PullRun run) {
+  static Optional<TruthRecovered> truthRecovered(PullOutputs run) {
     PullCsv pull = run.pull();
     int n = pull.ns().get(pull.ns().size() - 1);
     double low = pull.lambdas().get(0);

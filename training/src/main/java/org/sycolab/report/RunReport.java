@@ -20,7 +20,7 @@ public final class RunReport {
     if (!Files.isDirectory(runDirectory)) {
       throw new InvalidRunException(runDirectory + ": no such directory");
     }
-    PullRun run = PullRun.read(runDirectory);
+    PullOutputs run = PullOutputs.read(runDirectory);
     List<Section> sections =
         List.of(
             HeadlineSection.build(run),

@@ -14,7 +14,7 @@ final class TruthSection {
 
   private TruthSection() {}
 
-  static Section build(PullRun run) {
+  static Section build(PullOutputs run) {
     PullCsv pull = run.pull();
     XYChart chart =
         Charts.lines(

@@ -78,7 +78,7 @@ record VerdictCsv(Path file, Table table) {
       return "no pairs";
     }
     String column = subset + "_truth_accuracy";
-    return Format.rate(
+    return Numbers.rate(
             new Stat(
                 row.getDouble(column),
                 row.getDouble(column + "_lo"),

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class Interruptions {
 
-  private static final Map<Run, Watch> WATCHED = new LinkedHashMap<>();
+  private static final Map<Execution, Watch> WATCHED = new LinkedHashMap<>();
   private static boolean hooked;
 
   private Interruptions() {}
@@ -27,7 +27,8 @@ public final class Interruptions {
    * @param next what to do after an interruption (e.g. the resume command); null for nothing
    * @param err where the line goes
    */
-  public static synchronized void watch(Run run, String command, String next, PrintWriter err) {
+  public static synchronized void watch(
+      Execution run, String command, String next, PrintWriter err) {
     if (!hooked) {
       Runtime.getRuntime().addShutdownHook(new Thread(Interruptions::markAll, "sycolab-interrupt"));
       hooked = true;
@@ -36,15 +37,15 @@ public final class Interruptions {
   }
 
   /** Stops watching {@code run}: it ended, or the command that started it returned. */
-  public static synchronized void forget(Run run) {
+  public static synchronized void forget(Execution run) {
     WATCHED.remove(run);
   }
 
   /** Marks every run still in progress interrupted, latest first, one line each. */
   static synchronized void markAll() {
-    List<Map.Entry<Run, Watch>> runs = new ArrayList<>(WATCHED.entrySet());
+    List<Map.Entry<Execution, Watch>> runs = new ArrayList<>(WATCHED.entrySet());
     for (int i = runs.size() - 1; i >= 0; i--) {
-      Run run = runs.get(i).getKey();
+      Execution run = runs.get(i).getKey();
       Watch watch = runs.get(i).getValue();
       if (run.interrupt()) {
         watch

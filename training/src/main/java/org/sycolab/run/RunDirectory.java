@@ -46,6 +46,23 @@ public final class RunDirectory {
     return new RunDirectory(dir, created);
   }
 
+  /** Environment variable that moves the default {@code runs/} directory. */
+  public static final String RUNS_ENV = "SYCOLAB_RUNS";
+
+  /** Where new run directories go: {@code $SYCOLAB_RUNS}, or {@code runs/} here. */
+  public static Path runsRoot() {
+    String runs = System.getenv(RUNS_ENV);
+    return (runs == null || runs.isBlank() ? Path.of("runs") : Path.of(runs)).toAbsolutePath();
+  }
+
+  /**
+   * {@code out} when given ({@link #at}), else a fresh directory named after {@code name} under
+   * {@link #runsRoot} ({@link #create}).
+   */
+  public static RunDirectory atOrFresh(Path out, String name) throws IOException {
+    return out != null ? at(out) : create(runsRoot(), name, Clock.systemDefaultZone());
+  }
+
   /**
    * Creates a fresh {@code <runsRoot>/<name>-<yyyyMMdd-HHmmss>} directory; when two runs start in
    * the same second the later one gets a {@code -2}, {@code -3}, ... suffix.

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sycolab.engine.BuildInfo;
-import org.sycolab.run.Run;
+import org.sycolab.run.Execution;
 import org.sycolab.run.RunDirectory;
 import org.sycolab.run.RunManifest;
 import picocli.CommandLine;
@@ -36,7 +36,7 @@ class BaseCommandTest {
 
     @Override
     protected int execute() throws Exception {
-      Run run = startRun(RunDirectory.at(out), Map.of(), Map.of(), "cpu");
+      Execution run = startRun(RunDirectory.at(out), Map.of(), Map.of(), "cpu");
       if (writes) {
         run.writeOutput("half.csv", o -> o.write('x'));
       }

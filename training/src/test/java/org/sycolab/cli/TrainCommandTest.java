@@ -13,9 +13,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.Backbones;
+import org.sycolab.data.DataSplit;
+import org.sycolab.data.Datasets;
 import org.sycolab.data.Label;
 import org.sycolab.data.PreferencePair;
-import org.sycolab.heads.DataSplit;
 import org.sycolab.heads.HeadCard;
 import org.sycolab.heads.HeadDirectory;
 import org.sycolab.heads.SavedHead;
@@ -92,7 +93,7 @@ class TrainCommandTest {
         .containsExactly("agreeable-seed1", "grounded-seed1", "longer-answer");
     long conflict = 0;
     long control = 0;
-    for (PreferencePair pair : DatasetFiles.readPairs(pairs, "--pairs")) {
+    for (PreferencePair pair : Datasets.readPairs(pairs, "--pairs")) {
       if (pair.label() == Label.GROUNDED && DataSplit.of(pair) == DataSplit.TEST) {
         String premise = pair.metaString("premise").orElse("");
         conflict += premise.equals("false") ? 1 : 0;
@@ -140,7 +141,7 @@ class TrainCommandTest {
   @Test
   void excludedDomainsLeaveEveryOneOfTheirPairsOut() throws Exception {
     List<PreferencePair> grounded =
-        DatasetFiles.readPairs(pairs, "--pairs").stream()
+        Datasets.readPairs(pairs, "--pairs").stream()
             .filter(pair -> pair.label() == Label.GROUNDED)
             .toList();
     long kept =

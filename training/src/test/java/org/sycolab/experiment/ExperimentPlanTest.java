@@ -9,8 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sycolab.features.Shard;
+import org.sycolab.run.Execution;
 import org.sycolab.run.GitState;
-import org.sycolab.run.Run;
 import org.sycolab.run.RunDirectory;
 import org.sycolab.run.RunSpec;
 
@@ -176,7 +176,7 @@ class ExperimentPlanTest {
     Stage data = new ExperimentPlan(e, tmp, run).stages(List.of(), List.of()).get(0);
     assertThat(data.isFinished(run)).isFalse();
 
-    Run started = start(data.directory(), data.arguments());
+    Execution started = start(data.directory(), data.arguments());
     assertThat(data.isFinished(run)).as("still running").isFalse();
     started.complete();
     assertThat(data.isFinished(run)).isTrue();
@@ -219,7 +219,7 @@ class ExperimentPlanTest {
     Stage train = named(new ExperimentPlan(e, tmp, run).stages(List.of(), List.of()), "train");
     Path pairs = Files.createDirectories(run.resolve("data")).resolve("pairs.jsonl");
     Files.writeString(pairs, "{}\n");
-    Run done = start(train.directory(), train.arguments());
+    Execution done = start(train.directory(), train.arguments());
     done.recordInput(pairs);
     done.complete();
     assertThat(train.isFinished(run)).isTrue();
@@ -252,7 +252,8 @@ class ExperimentPlanTest {
             Map.of(),
             "none",
             (GitState) null);
-    Run copy = Run.start(RunDirectory.at(data.directory()), spec, java.time.Clock.systemUTC());
+    Execution copy =
+        Execution.start(RunDirectory.at(data.directory()), spec, java.time.Clock.systemUTC());
     copy.recordInput(pairs);
     copy.complete();
     assertThat(data.isFinished(run)).isTrue();
@@ -260,12 +261,12 @@ class ExperimentPlanTest {
     assertThat(data.isFinished(run)).as("source edited since").isFalse();
   }
 
-  private static Run start(Path dir, List<String> commandLine) throws Exception {
+  private static Execution start(Path dir, List<String> commandLine) throws Exception {
     List<String> line = new java.util.ArrayList<>(List.of("--device", "cpu"));
     line.addAll(commandLine);
     RunSpec spec =
         new RunSpec("generate", line, Map.of(), Map.of(), Map.of(), "cpu", (GitState) null);
-    return Run.start(RunDirectory.at(dir), spec, java.time.Clock.systemUTC());
+    return Execution.start(RunDirectory.at(dir), spec, java.time.Clock.systemUTC());
   }
 
   @Test

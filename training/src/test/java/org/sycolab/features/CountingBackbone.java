@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.sycolab.backbone.Backbone;
-import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.TokenizedInput;
+import org.sycolab.data.PairText;
 
 /**
  * A backbone without a model, for testing what surrounds one: a text's "tokens" are its response's

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sycolab.backbone.PairText;
+import org.sycolab.data.PairText;
 import org.sycolab.data.Turn;
 
 class FeatureExtractorTest {

@@ -22,11 +22,11 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 class FigureDataTest {
 
   @TempDir static Path shared;
-  private static PullRun run;
+  private static PullOutputs run;
 
   @BeforeAll
   static void readRun() throws Exception {
-    run = PullRun.read(TestRuns.minimal(shared.resolve("run")));
+    run = PullOutputs.read(TestRuns.minimal(shared.resolve("run")));
   }
 
   @Test

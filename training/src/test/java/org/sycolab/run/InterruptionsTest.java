@@ -21,9 +21,12 @@ class InterruptionsTest {
 
   @Test
   void aSignalMarksEveryWatchedRunInProgressWithOneLineEach() throws IOException {
-    Run inProgress = Run.start(RunDirectory.at(tmp.resolve("a")), SPEC, Clock.systemUTC());
-    Run finished = Run.start(RunDirectory.at(tmp.resolve("b")), SPEC, Clock.systemUTC());
-    Run forgotten = Run.start(RunDirectory.at(tmp.resolve("c")), SPEC, Clock.systemUTC());
+    Execution inProgress =
+        Execution.start(RunDirectory.at(tmp.resolve("a")), SPEC, Clock.systemUTC());
+    Execution finished =
+        Execution.start(RunDirectory.at(tmp.resolve("b")), SPEC, Clock.systemUTC());
+    Execution forgotten =
+        Execution.start(RunDirectory.at(tmp.resolve("c")), SPEC, Clock.systemUTC());
     StringWriter err = new StringWriter();
     PrintWriter writer = new PrintWriter(err, true);
     Interruptions.watch(inProgress, "run", "resume with: sycolab run --resume a", writer);

@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.sycolab.backbone.ModelFormatException;
-import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.PairTokenizer;
 import org.sycolab.backbone.RawTokenizer;
 import org.sycolab.backbone.TokenizedInput;
 import org.sycolab.backbone.TruncationBudget;
+import org.sycolab.data.PairText;
 
 /**
  * Encodes a pair as {@code [CLS] prompt [SEP] response [SEP]}, type ids 0 for the first segment and

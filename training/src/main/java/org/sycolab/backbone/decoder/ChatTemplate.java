@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sycolab.backbone.FingerprintRecipe;
-import org.sycolab.backbone.PairText;
+import org.sycolab.data.PairText;
 import org.sycolab.data.Role;
 import org.sycolab.data.Turn;
 

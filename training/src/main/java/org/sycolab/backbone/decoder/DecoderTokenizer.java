@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.sycolab.backbone.ModelDirectory;
 import org.sycolab.backbone.ModelFormatException;
-import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.PairTokenizer;
 import org.sycolab.backbone.RawTokenizer;
 import org.sycolab.backbone.TokenizedInput;
 import org.sycolab.backbone.TruncationBudget;
+import org.sycolab.data.PairText;
 
 /**
  * Encodes a pair for a decoder model as its {@link ChatTemplate} renders it, with the response as

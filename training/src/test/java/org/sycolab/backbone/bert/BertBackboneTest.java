@@ -17,11 +17,11 @@ import org.sycolab.backbone.Backbone;
 import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.Backbones;
 import org.sycolab.backbone.NamedBlock;
-import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.Pooling;
 import org.sycolab.backbone.TestModels;
 import org.sycolab.backbone.TokenizedInput;
 import org.sycolab.backbone.safetensors.SafetensorsWriter;
+import org.sycolab.data.PairText;
 import org.sycolab.data.Turn;
 
 class BertBackboneTest {

@@ -14,9 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sycolab.backbone.BuiltinModel;
 import org.sycolab.backbone.PaddedBatch;
-import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.TestModels;
 import org.sycolab.backbone.TokenizedInput;
+import org.sycolab.data.PairText;
 import org.sycolab.data.Turn;
 
 /**

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sycolab.backbone.ModelFormatException;
-import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.TestModels;
 import org.sycolab.backbone.TokenizedInput;
+import org.sycolab.data.PairText;
 import org.sycolab.data.Turn;
 
 class CrossEncodingTokenizerTest {

@@ -22,12 +22,12 @@ import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.backbone.Backbones;
 import org.sycolab.backbone.ModelFormatException;
-import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.Pooling;
 import org.sycolab.backbone.Precision;
 import org.sycolab.backbone.TokenizedInput;
 import org.sycolab.backbone.safetensors.DType;
 import org.sycolab.backbone.safetensors.SafetensorsWriter;
+import org.sycolab.data.PairText;
 import org.sycolab.data.Role;
 import org.sycolab.data.Turn;
 

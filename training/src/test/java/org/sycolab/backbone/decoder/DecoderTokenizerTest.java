@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sycolab.backbone.ModelDirectory;
 import org.sycolab.backbone.ModelFormatException;
-import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.TokenizedInput;
+import org.sycolab.data.PairText;
 import org.sycolab.data.Turn;
 
 class DecoderTokenizerTest {

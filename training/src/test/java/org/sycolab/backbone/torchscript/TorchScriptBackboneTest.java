@@ -10,9 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sycolab.backbone.BackboneOptions;
-import org.sycolab.backbone.PairText;
 import org.sycolab.backbone.Pooling;
 import org.sycolab.backbone.TokenizedInput;
+import org.sycolab.data.PairText;
 import org.sycolab.data.Turn;
 
 /** The traced fixture decoder, loaded through DJL, against the numbers PyTorch gave for it. */

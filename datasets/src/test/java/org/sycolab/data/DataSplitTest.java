@@ -1,4 +1,4 @@
-package org.sycolab.heads;
+package org.sycolab.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,9 +7,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.sycolab.data.Label;
-import org.sycolab.data.PreferencePair;
-import org.sycolab.data.Turn;
 
 class DataSplitTest {
 

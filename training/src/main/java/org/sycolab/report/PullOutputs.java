@@ -21,7 +21,7 @@ import tech.tablesaw.api.Table;
  * @param scored the pools the sweep scored, when the run has its pools file and the sweep its
  *     scores
  */
-record PullRun(
+record PullOutputs(
     Path runDirectory,
     PullCsv pull,
     Table lambdaStar,
@@ -55,7 +55,7 @@ record PullRun(
    *
    * @throws InvalidRunException when one is missing or malformed, naming it
    */
-  static PullRun read(Path runDirectory) throws InvalidRunException {
+  static PullOutputs read(Path runDirectory) throws InvalidRunException {
     Path dir = runDirectory.resolve(DIRECTORY);
     if (!java.nio.file.Files.isDirectory(dir)) {
       throw new InvalidRunException(
@@ -67,7 +67,7 @@ record PullRun(
     PullCsv pull = PullCsv.read(dir.resolve("pull.csv"));
     Table lambdaStar = RunCsv.read(dir.resolve("lambda_star.csv"), LAMBDA_STAR);
     Table menu = RunCsv.read(dir.resolve("menu.csv"), MENU);
-    return new PullRun(
+    return new PullOutputs(
         runDirectory,
         pull,
         learnedHeads(lambdaStar, true),

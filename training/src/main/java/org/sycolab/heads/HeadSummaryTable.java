@@ -1,7 +1,6 @@
-package org.sycolab.report;
+package org.sycolab.heads;
 
 import java.util.Map;
-import org.sycolab.heads.HeadCard;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -9,9 +8,9 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** Trained heads side by side, one row per head, read from their {@code head.json} cards. */
-public final class HeadTables {
+public final class HeadSummaryTable {
 
-  private HeadTables() {}
+  private HeadSummaryTable() {}
 
   /**
    * Name, label, seed, architecture, split sizes, epochs run, kept epoch, train/dev/test accuracy

@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** How numbers read in the report: rates to three places, points to one, λ as written. */
-final class Format {
+final class Numbers {
 
   private static final Pattern NEGATIVE_ZERO = Pattern.compile("-0(\\.0*)?");
 
-  private Format() {}
+  private Numbers() {}
 
   /** A rate (a fraction), three decimals; empty when missing. */
   static String rate(double value) {

@@ -26,7 +26,7 @@ import org.sycolab.io.FileDigest;
  * interrupted run still says what it had finished. Changes are serialised, so a shutdown hook may
  * mark a run interrupted while its command is still writing.
  */
-public final class Run {
+public final class Execution {
 
   private final RunDirectory dir;
   private final RunSpec spec;
@@ -40,7 +40,7 @@ public final class Run {
   private String finishedAt;
   private String error;
 
-  private Run(RunDirectory dir, RunSpec spec, Clock clock) {
+  private Execution(RunDirectory dir, RunSpec spec, Clock clock) {
     this.dir = dir;
     this.spec = spec;
     this.clock = clock;
@@ -55,8 +55,8 @@ public final class Run {
    * @throws FileAlreadyExistsException when {@code dir} holds a {@code manifest.json} that is not a
    *     sycolab manifest, which this run will not replace
    */
-  public static Run start(RunDirectory dir, RunSpec spec, Clock clock) throws IOException {
-    Run run = new Run(dir, spec, clock);
+  public static Execution start(RunDirectory dir, RunSpec spec, Clock clock) throws IOException {
+    Execution run = new Execution(dir, spec, clock);
     run.earlierOutputs.addAll(earlierOutputs(dir));
     run.save();
     return run;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sycolab.io.FileDigest;
 
-class RunTest {
+class ExecutionTest {
 
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
@@ -35,7 +35,7 @@ class RunTest {
 
   @Test
   void startWritesARunningManifest() throws IOException {
-    Run run = Run.start(RunDirectory.at(root.resolve("r")), SPEC, CLOCK);
+    Execution run = Execution.start(RunDirectory.at(root.resolve("r")), SPEC, CLOCK);
     RunManifest written = RunManifest.read(root.resolve("r/manifest.json"));
     assertThat(written.status()).isEqualTo(RunManifest.Status.RUNNING);
     assertThat(written.finishedAt()).isNull();
@@ -52,7 +52,7 @@ class RunTest {
   void aFileOfTheUsersIsNeverReplacedButOneAnEarlierRunWroteIs() throws IOException {
     Path dir = Files.createDirectories(root.resolve("out"));
     Path mine = Files.writeString(dir.resolve("README.md"), "my notes");
-    Run first = Run.start(RunDirectory.at(dir), SPEC, CLOCK);
+    Execution first = Execution.start(RunDirectory.at(dir), SPEC, CLOCK);
     assertThatThrownBy(() -> first.writeOutput("README.md", out -> out.write('x')))
         .isInstanceOf(FileAlreadyExistsException.class)
         .hasMessageContaining(mine + ": already there and not written by sycolab");
@@ -61,7 +61,7 @@ class RunTest {
     first.writeOutput("pairs.jsonl", out -> out.write('2'));
     first.complete();
 
-    Run second = Run.start(RunDirectory.at(dir), SPEC, CLOCK);
+    Execution second = Execution.start(RunDirectory.at(dir), SPEC, CLOCK);
     assertThat(second.wroteEarlier("pairs.jsonl")).isTrue();
     assertThat(second.wroteEarlier("README.md")).isFalse();
     second.writeOutput("pairs.jsonl", out -> out.write('3'));
@@ -72,7 +72,7 @@ class RunTest {
   void aManifestThatIsNotSycolabsIsNotReplaced() throws IOException {
     Path dir = Files.createDirectories(root.resolve("out"));
     Path theirs = Files.writeString(dir.resolve("manifest.json"), "{\"name\": \"my package\"}");
-    assertThatThrownBy(() -> Run.start(RunDirectory.at(dir), SPEC, CLOCK))
+    assertThatThrownBy(() -> Execution.start(RunDirectory.at(dir), SPEC, CLOCK))
         .isInstanceOf(FileAlreadyExistsException.class)
         .hasMessageContaining("not a manifest sycolab can read")
         .hasMessageContaining("move it away or choose another --out");
@@ -82,7 +82,7 @@ class RunTest {
   @Test
   void recordsInputAndOutputDigests() throws IOException {
     Path input = Files.writeString(root.resolve("pairs.jsonl"), "{\"id\":\"a\"}\n");
-    Run run = Run.start(RunDirectory.at(root.resolve("r")), SPEC, CLOCK);
+    Execution run = Execution.start(RunDirectory.at(root.resolve("r")), SPEC, CLOCK);
     run.recordInput(input);
     Path written = run.writeOutput("tables/counts.csv", out -> out.write("a,1\n".getBytes(UTF8)));
     run.complete();
@@ -99,7 +99,7 @@ class RunTest {
 
   @Test
   void failedOutputIsNeitherWrittenNorRecorded() throws IOException {
-    Run run = Run.start(RunDirectory.at(root.resolve("r")), SPEC, CLOCK);
+    Execution run = Execution.start(RunDirectory.at(root.resolve("r")), SPEC, CLOCK);
     run.writeOutput("kept.csv", out -> out.write('k'));
     IOException boom = new IOException("ran out of disk");
     assertThatThrownBy(
@@ -124,15 +124,15 @@ class RunTest {
 
   @Test
   void theManifestIsTheRunsOwn() throws IOException {
-    Run run = Run.start(RunDirectory.at(root.resolve("r")), SPEC, CLOCK);
+    Execution run = Execution.start(RunDirectory.at(root.resolve("r")), SPEC, CLOCK);
     assertThatThrownBy(() -> run.writeOutput("manifest.json", out -> out.write('x')))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void manifestJsonUsesSnakeCaseAndIsStable() throws IOException {
-    Run.start(RunDirectory.at(root.resolve("a")), SPEC, CLOCK);
-    Run.start(RunDirectory.at(root.resolve("b")), SPEC, CLOCK);
+    Execution.start(RunDirectory.at(root.resolve("a")), SPEC, CLOCK);
+    Execution.start(RunDirectory.at(root.resolve("b")), SPEC, CLOCK);
     String a = Files.readString(root.resolve("a/manifest.json"));
     assertThat(a).contains("\"schema_version\" : 1", "\"command_line\"", "\"started_at\"");
     assertThat(a).isEqualTo(Files.readString(root.resolve("b/manifest.json")));
@@ -142,7 +142,7 @@ class RunTest {
 
   @Test
   void filesWrittenByOthersAreRecordedAndKeepAnEndedRunsStatus() throws IOException {
-    Run run = Run.start(RunDirectory.at(root.resolve("r")), SPEC, CLOCK);
+    Execution run = Execution.start(RunDirectory.at(root.resolve("r")), SPEC, CLOCK);
     Path stage = Files.createDirectories(root.resolve("r/heads"));
     Path file = Files.writeString(stage.resolve("manifest.json"), "{}\n");
     run.stop();
@@ -195,7 +195,7 @@ class RunTest {
 
   @Test
   void aManifestOfAnotherSchemaVersionIsRefusedNamingIt() throws IOException {
-    Run run = Run.start(RunDirectory.at(root.resolve("r")), SPEC, CLOCK);
+    Execution run = Execution.start(RunDirectory.at(root.resolve("r")), SPEC, CLOCK);
     Path file = root.resolve("r/manifest.json");
     Files.writeString(
         file, run.manifest().toJson().replace("\"schema_version\" : 1", "\"schema_version\" : 99"));
@@ -208,7 +208,8 @@ class RunTest {
 
   @Test
   void anInterruptedRunSaysSoAndAnEndedOneIsLeftAsItEnded() throws IOException {
-    Run run = Run.start(RunDirectory.at(root.resolve("a")), SPEC_FOR_INTERRUPT, Clock.systemUTC());
+    Execution run =
+        Execution.start(RunDirectory.at(root.resolve("a")), SPEC_FOR_INTERRUPT, Clock.systemUTC());
     assertThat(run.isRunning()).isTrue();
     assertThat(run.interrupt()).isTrue();
     RunManifest manifest = RunManifest.read(root.resolve("a/manifest.json"));
@@ -216,7 +217,8 @@ class RunTest {
     assertThat(manifest.toJson()).contains("\"status\" : \"interrupted\"");
     assertThat(manifest.finishedAt()).isNotNull();
 
-    Run done = Run.start(RunDirectory.at(root.resolve("b")), SPEC_FOR_INTERRUPT, Clock.systemUTC());
+    Execution done =
+        Execution.start(RunDirectory.at(root.resolve("b")), SPEC_FOR_INTERRUPT, Clock.systemUTC());
     done.complete();
     assertThat(done.interrupt()).isFalse();
     assertThat(RunManifest.read(root.resolve("b/manifest.json")).status())

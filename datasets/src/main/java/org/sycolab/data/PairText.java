@@ -1,4 +1,4 @@
-package org.sycolab.backbone;
+package org.sycolab.data;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import org.sycolab.data.Turn;
 import org.sycolab.io.FileDigest;
 
 /**

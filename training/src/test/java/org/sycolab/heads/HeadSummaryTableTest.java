@@ -1,4 +1,4 @@
-package org.sycolab.report;
+package org.sycolab.heads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,13 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.sycolab.heads.EpochMetrics;
-import org.sycolab.heads.HeadArchitecture;
-import org.sycolab.heads.HeadCard;
-import org.sycolab.heads.TrainingConfig;
 import tech.tablesaw.api.Table;
 
-class HeadTablesTest {
+class HeadSummaryTableTest {
 
   private static HeadCard card(String label, long seed, Map<String, Double> metrics) {
     return new HeadCard(
@@ -49,7 +45,7 @@ class HeadTablesTest {
     cards.put(
         "grounded-seed7", card("grounded", 7, Map.of("train_accuracy", 0.7, "dev_accuracy", 0.6)));
 
-    Table table = HeadTables.summary(cards);
+    Table table = HeadSummaryTable.summary(cards);
     StringWriter csv = new StringWriter();
     table.write().csv(csv);
 

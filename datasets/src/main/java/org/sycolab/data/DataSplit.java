@@ -1,13 +1,9 @@
-package org.sycolab.heads;
+package org.sycolab.data;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.sycolab.backbone.PairText;
-import org.sycolab.data.CandidatePool;
-import org.sycolab.data.PreferencePair;
-import org.sycolab.data.Turn;
 
 /**
  * The split a pair or pool belongs to: its {@code meta.split} (the generator sets train, dev and

@@ -1,11 +1,10 @@
-package org.sycolab.backbone;
+package org.sycolab.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sycolab.data.Turn;
 
 class PairTextTest {
 

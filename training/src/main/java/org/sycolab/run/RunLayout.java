@@ -1,0 +1,184 @@
+package org.sycolab.run;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where everything of a {@code sycolab run} directory lies, named once: the stage directories, the
+ * files each stage writes, and the run's own files. Stages write through these names and the
+ * report, resume and the readers of a run read through them, so no other class spells a run's file
+ * names.
+ *
+ * @param root the run directory
+ */
+public record RunLayout(Path root) {
+
+  /** The run's copy of its experiment file. */
+  public static final String EXPERIMENT_FILE = "experiment.yaml";
+
+  /** Where a run keeps what it moved out of the way (edited outputs, dropped stages). */
+  public static final String SET_ASIDE = "set-aside";
+
+  /** Where the tasks of a job array write their slices of the features. */
+  public static final String SHARDS = "shards";
+
+  /** The data stage's directory, with {@link #PAIRS_FILE} and {@link #POOLS_FILE}. */
+  public static final String DATA = "data";
+
+  /** The preference pairs a run works on, in {@link #DATA}. */
+  public static final String PAIRS_FILE = "pairs.jsonl";
+
+  /** The candidate pools a run works on, in {@link #DATA}. */
+  public static final String POOLS_FILE = "pools.jsonl";
+
+  /** The embedding stages' directories (their manifests; the vectors live in the cache). */
+  public static final String PAIR_FEATURES = "features-pairs";
+
+  /** See {@link #PAIR_FEATURES}. */
+  public static final String POOL_FEATURES = "features-pools";
+
+  /** The trained heads: one {@link #headDirectory} per label and seed, and {@link #HEADS_FILE}. */
+  public static final String HEADS = "heads";
+
+  /** Heads trained without one domain: {@code heads-heldout-<domain>}. */
+  public static final String HELDOUT_HEADS_PREFIX = "heads-heldout-";
+
+  /** The diagnose stage's directory. */
+  public static final String DIAGNOSE = "diagnose";
+
+  /** The pull of the agreeable against the grounded heads. */
+  public static final String PULL = "pull";
+
+  /** A mixture head's pull: {@code pull-mixture-<fraction>}. */
+  public static final String MIXTURE_PULL_PREFIX = "pull-mixture-";
+
+  /** The held-out-domain pull: {@code pull-heldout-<domain>}. */
+  public static final String HELDOUT_PULL_PREFIX = "pull-heldout-";
+
+  /** The heads side by side, one row per head (train). */
+  public static final String HEADS_FILE = "heads.csv";
+
+  /** Each head's verdict against the truth (train and diagnose). */
+  public static final String VERDICT_FILE = "verdict.csv";
+
+  /** Accuracy by head and cell (diagnose). */
+  public static final String ACCURACY_FILE = "accuracy.csv";
+
+  /** The 2x2 cell means (diagnose). */
+  public static final String DECOMPOSITION_FILE = "decomposition.csv";
+
+  /** Every measure of a pull sweep. */
+  public static final String PULL_FILE = "pull.csv";
+
+  /** Where the truth floor is crossed, by reward and selection (pull). */
+  public static final String LAMBDA_STAR_FILE = "lambda_star.csv";
+
+  /** The menu: what each setting of λ costs in truth (pull). */
+  public static final String MENU_FILE = "menu.csv";
+
+  /** The spread across head seeds (pull, with more than one seed). */
+  public static final String SEEDS_FILE = "seeds.csv";
+
+  private static final String REPLICATE_PREFIX = "seed";
+  private static final String SCORES_PREFIX = "scores-";
+  private static final String CSV = ".csv";
+
+  /** {@code <label>-seed<seed>}: the directory of one trained head. */
+  public static String headDirectory(String label, long seed) {
+    return label + "-" + REPLICATE_PREFIX + seed;
+  }
+
+  /** {@code seed<seed>}: how a head seed names a replicate of a pull. */
+  public static String replicate(long seed) {
+    return REPLICATE_PREFIX + seed;
+  }
+
+  /**
+   * {@code scores-<replicate>.csv}: the scores a pull's replicate gave every candidate, in {@code
+   * --scores} form.
+   */
+  public static String scoresFile(String replicate) {
+    return SCORES_PREFIX + replicate + CSV;
+  }
+
+  /** The head seed of a {@code scores-seed<s>.csv} name; empty for any other name. */
+  public static Optional<Long> scoresSeed(String fileName) {
+    String prefix = SCORES_PREFIX + REPLICATE_PREFIX;
+    if (!fileName.startsWith(prefix) || !fileName.endsWith(CSV)) {
+      return Optional.empty();
+    }
+    String digits = fileName.substring(prefix.length(), fileName.length() - CSV.length());
+    if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit) || digits.length() > 18) {
+      return Optional.empty();
+    }
+    return Optional.of(Long.parseLong(digits));
+  }
+
+  /** The run's manifest. */
+  public Path manifest() {
+    return root.resolve(RunManifest.FILE_NAME);
+  }
+
+  /** The run's copy of its experiment. */
+  public Path experiment() {
+    return root.resolve(EXPERIMENT_FILE);
+  }
+
+  /** {@link #DATA}. */
+  public Path data() {
+    return root.resolve(DATA);
+  }
+
+  /** The run's pairs file. */
+  public Path pairs() {
+    return data().resolve(PAIRS_FILE);
+  }
+
+  /** The run's pools file. */
+  public Path pools() {
+    return data().resolve(POOLS_FILE);
+  }
+
+  /** {@link #HEADS}. */
+  public Path heads() {
+    return root.resolve(HEADS);
+  }
+
+  /** The heads trained without {@code domain}. */
+  public Path heldoutHeads(String domain) {
+    return root.resolve(HELDOUT_HEADS_PREFIX + domain);
+  }
+
+  /** {@link #DIAGNOSE}. */
+  public Path diagnose() {
+    return root.resolve(DIAGNOSE);
+  }
+
+  /** {@link #PULL}. */
+  public Path pull() {
+    return root.resolve(PULL);
+  }
+
+  /**
+   * The pull of a mixture head, named by its file name ({@code mixture-0.5}): {@code
+   * pull-mixture-0.5}.
+   */
+  public Path mixturePull(String mixtureFileName) {
+    return root.resolve(PULL + "-" + mixtureFileName);
+  }
+
+  /** The pull of the heads trained without {@code domain}. */
+  public Path heldoutPull(String domain) {
+    return root.resolve(HELDOUT_PULL_PREFIX + domain);
+  }
+
+  /** {@link #SHARDS}. */
+  public Path shards() {
+    return root.resolve(SHARDS);
+  }
+
+  /** {@link #SET_ASIDE}. */
+  public Path setAside() {
+    return root.resolve(SET_ASIDE);
+  }
+}
