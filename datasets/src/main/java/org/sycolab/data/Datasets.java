@@ -16,7 +16,9 @@ import org.sycolab.io.AtomicFiles;
 
 /**
  * Reading and writing dataset files. Reading validates the whole file first and fails with every
- * problem listed, so no stage ever works on half a dataset; writing is atomic.
+ * problem listed, so no stage ever works on half a dataset; a file read again unchanged in the same
+ * process is not validated again ({@link ValidatedFiles}), and the lists read are unmodifiable.
+ * Writing is atomic.
  */
 public final class Datasets {
 
@@ -53,12 +55,7 @@ public final class Datasets {
   /** Every record of {@code file}, validated in full with the default text limits. */
   public static List<DatasetRecord> readAll(Path file) throws IOException, InvalidDatasetException {
     requireFile(file);
-    List<DatasetRecord> records = new ArrayList<>();
-    ValidationReport report = new DatasetValidator(TextLimits.DEFAULT).validate(file, records::add);
-    if (!report.clean()) {
-      throw new InvalidDatasetException(report);
-    }
-    return records;
+    return validated(file, TextLimits.DEFAULT).records();
   }
 
   /**
@@ -86,7 +83,7 @@ public final class Datasets {
     if (typed.isEmpty()) {
       throw new IllegalArgumentException(field + " " + file + " holds no " + what);
     }
-    return typed;
+    return List.copyOf(typed);
   }
 
   /** Writes pairs as JSONL, atomically. */
@@ -128,19 +125,8 @@ public final class Datasets {
   private static <T extends DatasetRecord> List<T> read(
       Path file, TextLimits limits, RecordKind expected, Class<T> type)
       throws IOException, InvalidDatasetException {
-    List<T> records = new ArrayList<>();
-    ValidationReport report =
-        new DatasetValidator(limits)
-            .validate(
-                file,
-                record -> {
-                  if (type.isInstance(record)) {
-                    records.add(type.cast(record));
-                  }
-                });
-    if (!report.clean()) {
-      throw new InvalidDatasetException(report);
-    }
+    ValidatedFiles.Validated validated = validated(file, limits);
+    ValidationReport report = validated.report();
     Optional<RecordKind> kind = report.kind();
     if (kind.isPresent() && kind.get() != expected) {
       throw new InvalidDatasetException(
@@ -161,6 +147,16 @@ public final class Datasets {
                           + kind.get().description())),
               report.counts()));
     }
-    return records;
+    return validated.records().stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  /** The records of a clean file, or the report's problems as an exception. */
+  private static ValidatedFiles.Validated validated(Path file, TextLimits limits)
+      throws IOException, InvalidDatasetException {
+    ValidatedFiles.Validated validated = ValidatedFiles.SHARED.validate(file, limits);
+    if (!validated.report().clean()) {
+      throw new InvalidDatasetException(validated.report());
+    }
+    return validated;
   }
 }

@@ -49,7 +49,11 @@ public final class Backbones {
   /**
    * Describes the referenced model without loading it: checks the architecture, fills in the
    * architecture's pooling when none was asked for, caps the length by the model's limit and
-   * computes the fingerprint (hashing the weight files).
+   * computes the fingerprint. The weight files are hashed only when {@link WeightDigests} keeps no
+   * current digest of them, so describing the same model again (in this process or the next) reads
+   * their sizes and times, not their bytes.
+   *
+   * @param cacheRoot where built-in models are converted to and weight digests are kept
    */
   public static BackboneSpec describe(String reference, BackboneOptions options, Path cacheRoot)
       throws IOException {
@@ -60,7 +64,7 @@ public final class Backbones {
     // Weights first: a directory of pickled weights is refused before its config is examined.
     String weightsSha256;
     try (var weights = dir.openWeights()) {
-      weightsSha256 = weights.weightsSha256();
+      weightsSha256 = WeightDigests.under(cacheRoot).weightsSha256(weights.weightFiles());
     }
     HfConfig config = HfConfig.read(dir.path());
     String modelType = config.modelType();
