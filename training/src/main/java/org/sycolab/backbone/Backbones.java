@@ -58,7 +58,7 @@ public final class Backbones {
   public static BackboneSpec describe(String reference, BackboneOptions options, Path cacheRoot)
       throws IOException {
     if (TorchScriptModel.isTorchScriptReference(reference)) {
-      return TorchScriptModel.describe(reference, options);
+      return TorchScriptModel.describe(reference, options, WeightDigests.under(cacheRoot));
     }
     ModelDirectory dir = resolve(reference, cacheRoot);
     // Weights first: a directory of pickled weights is refused before its config is examined.

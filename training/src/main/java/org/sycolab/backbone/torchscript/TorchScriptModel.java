@@ -11,6 +11,7 @@ import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.backbone.FingerprintRecipe;
 import org.sycolab.backbone.ModelDirectory;
 import org.sycolab.backbone.Precision;
+import org.sycolab.backbone.WeightDigests;
 import org.sycolab.backbone.decoder.ChatTemplate;
 import org.sycolab.io.FileDigest;
 
@@ -52,12 +53,13 @@ public final class TorchScriptModel {
   /**
    * Describes the module without loading it: checks that it is a TorchScript archive and that the
    * tokenizer is there, fills in the sidecar's pooling when none was asked for, caps the length at
-   * the sidecar's {@code max_length}, and computes the fingerprint.
+   * the sidecar's {@code max_length}, and computes the fingerprint (the module's digest from {@code
+   * digests} when it keeps a current one).
    *
    * @throws IllegalArgumentException for float16: DJL cannot cast a loaded TorchScript module
    */
-  public static BackboneSpec describe(String reference, BackboneOptions options)
-      throws IOException {
+  public static BackboneSpec describe(
+      String reference, BackboneOptions options, WeightDigests digests) throws IOException {
     Path ptFile = Path.of(reference);
     if (options.precision() != Precision.FLOAT32) {
       // PtSymbolBlock.cast is not implemented in DJL 0.36.0 and its JNI has no call that converts
@@ -81,7 +83,7 @@ public final class TorchScriptModel {
             // The prompt's rendering and truncation are the decoders', versioned by the
             // chat_rendering line below; the pooling is every backbone's, versioned here.
             .add("backbone", ModelDirectory.FINGERPRINT_VERSION)
-            .add("module", FileDigest.sha256(ptFile))
+            .add("module", digests.sha256(ptFile))
             .add("tokenizer", FileDigest.sha256(dir.tokenizer()))
             .file("sidecar", TorchScriptSidecar.fileFor(ptFile))
             .options(effective);

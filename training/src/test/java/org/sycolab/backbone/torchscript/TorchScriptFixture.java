@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.BackboneSpec;
+import org.sycolab.backbone.WeightDigests;
 import org.sycolab.backbone.decoder.TinyTokenizer;
 
 /**
@@ -72,7 +73,8 @@ public final class TorchScriptFixture {
 
   /** Describes {@code module} as sycolab would for {@code sycolab embed --model module}. */
   static BackboneSpec describe(Path module, BackboneOptions options) throws IOException {
-    return TorchScriptModel.describe(module.toString(), options);
+    return TorchScriptModel.describe(
+        module.toString(), options, WeightDigests.under(module.getParent().resolve("cache")));
   }
 
   /** A fixed token-id sequence and PyTorch's hidden state at its last token. */
