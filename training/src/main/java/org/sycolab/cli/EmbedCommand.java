@@ -1,31 +1,16 @@
 package org.sycolab.cli;
 
-import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.sycolab.backbone.BackboneSpec;
-import org.sycolab.backbone.Backbones;
-import org.sycolab.data.DatasetRecord;
-import org.sycolab.data.Datasets;
-import org.sycolab.engine.CacheLocation;
-import org.sycolab.features.FeatureCache;
-import org.sycolab.features.FeatureChunk;
-import org.sycolab.features.FeatureExtractor;
 import org.sycolab.features.Shard;
-import org.sycolab.features.TextSlot;
-import org.sycolab.report.ResultCsv;
-import org.sycolab.run.Execution;
-import org.sycolab.stage.EmbeddingProgress;
+import org.sycolab.stage.EmbedConfig;
+import org.sycolab.stage.EmbedOutcome;
+import org.sycolab.stage.EmbedStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /** {@code sycolab embed}: vectors for every text of a dataset, through the feature cache. */
 @Command(
@@ -71,108 +56,38 @@ final class EmbedCommand extends BaseCommand {
 
   @Mixin OutputOptions output;
 
+  /** The options as the stage's config; reads no file. */
+  private EmbedConfig config() {
+    Shard slice = Shard.parse(shard);
+    return new EmbedConfig(
+        in, model.model, model.backboneOptions(), model.batchSize.value, slice, merge, output.out);
+  }
+
   @Override
   protected void check() {
-    Shard.parse(shard);
-    model.backboneOptions();
+    config();
   }
 
   @Override
   protected int execute() throws Exception {
-    Shard slice = Shard.parse(shard);
-    var options = model.backboneOptions();
-    List<DatasetRecord> records = Datasets.readAll(in);
-    List<TextSlot> slots = TextSlot.of(records);
-    long start = System.nanoTime();
-    BackboneSpec backbone = Backbones.describe(model.model, options, CacheLocation.root());
-    FeatureCache cache =
-        new FeatureCache(
-            CacheLocation.root(),
-            backbone.fingerprint(),
-            line -> err().println("warning: " + line));
-    int merged = 0;
-    for (Path dir : merge) {
-      merged += cache.importChunk(dir.resolve(FEATURES_FILE));
-    }
-    Map<String, Object> config = new LinkedHashMap<>();
-    config.put("model", model.model);
-    config.put("model_type", backbone.modelType());
-    config.put("fingerprint", backbone.fingerprint());
-    config.put("pooling", backbone.options().pooling().id());
-    config.put("normalize", backbone.options().normalize());
-    config.put("max_length", backbone.options().maxLength());
-    config.put("dtype", backbone.options().precision().id());
-    config.put("batch_size", model.batchSize.value);
-    config.put("shard", slice.toString());
-    config.put("merged", merge.stream().map(Path::toString).toList());
-    Device device = root().device();
-    Execution run = startRun(output.open("embed"), config, Map.of(), device.toString());
-    try {
-      run.recordInput(in);
-      FeatureExtractor extractor =
-          new FeatureExtractor(
-              () -> Backbones.open(backbone, device),
-              cache,
-              model.batchSize.value,
-              FeatureExtractor.FLUSH_EVERY,
-              FeatureExtractor.FLUSH_AFTER);
-      FeatureExtractor.Result result;
-      double modelSeconds;
-      try (EmbeddingProgress progress = new EmbeddingProgress(context().console())) {
-        result = extractor.extract(slots.stream().map(TextSlot::text).toList(), slice, progress);
-        modelSeconds = progress.seconds();
-      }
-      List<String> keys = new ArrayList<>(result.vectors().keySet());
-      FeatureChunk chunk =
-          new FeatureChunk(
-              backbone.fingerprint(), keys, result.vectors().values().toArray(float[][]::new));
-      run.writeOutput(FEATURES_FILE, chunk::writeTo);
-      run.writeOutput("texts.csv", out -> ResultCsv.write(textTable(slots, keys), out));
-      run.complete();
-      double seconds = (System.nanoTime() - start) / 1e9;
-      out()
-          .printf(
-              Locale.ROOT,
-              "embedded %d distinct texts%s with %s (dim %d): %d from cache%s, %d computed%s;"
-                  + " %.1f s in all; wrote %s%n",
-              keys.size(),
-              slice.count() > 1 ? " of shard " + slice : "",
-              model.model,
-              chunk.dimension(),
-              result.cached(),
-              merged > 0 ? " (" + merged + " merged)" : "",
-              result.computed(),
-              result.computed() == 0
-                  ? ""
-                  : String.format(Locale.ROOT, " (%.0f texts/s)", result.computed() / modelSeconds),
-              seconds,
-              run.directory().path());
-    } catch (Exception e) {
-      run.fail(e);
-      throw e;
-    }
+    EmbedOutcome outcome = new EmbedStage(context()).run(config());
+    out()
+        .printf(
+            Locale.ROOT,
+            "embedded %d distinct texts%s with %s (dim %d): %d from cache%s, %d computed%s;"
+                + " %.1f s in all; wrote %s%n",
+            outcome.texts(),
+            outcome.shard().count() > 1 ? " of shard " + outcome.shard() : "",
+            model.model,
+            outcome.dimension(),
+            outcome.cached(),
+            outcome.merged() > 0 ? " (" + outcome.merged() + " merged)" : "",
+            outcome.computed(),
+            outcome.computed() == 0
+                ? ""
+                : String.format(Locale.ROOT, " (%.0f texts/s)", outcome.textsPerSecond()),
+            outcome.seconds(),
+            outcome.directory());
     return ExitCode.OK;
   }
-
-  /** Each record's texts and their rows in features.safetensors (absent from other shards). */
-  private static Table textTable(List<TextSlot> slots, List<String> keys) {
-    Map<String, Integer> rows = new LinkedHashMap<>();
-    for (int i = 0; i < keys.size(); i++) {
-      rows.put(keys.get(i), i);
-    }
-    StringColumn ids = StringColumn.create("record_id");
-    StringColumn slotColumn = StringColumn.create("slot");
-    IntColumn rowColumn = IntColumn.create("row");
-    for (TextSlot slot : slots) {
-      Integer row = rows.get(slot.text().contentKey());
-      if (row != null) {
-        ids.append(slot.recordId());
-        slotColumn.append(slot.slot());
-        rowColumn.append(row);
-      }
-    }
-    return Table.create("texts", ids, slotColumn, rowColumn);
-  }
-
-  private static final String FEATURES_FILE = "features.safetensors";
 }

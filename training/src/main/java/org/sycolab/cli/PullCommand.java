@@ -1,41 +1,18 @@
 package org.sycolab.cli;
 
-import ai.djl.Device;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import org.sycolab.backbone.BackboneSpec;
-import org.sycolab.data.CandidatePool;
-import org.sycolab.data.Datasets;
-import org.sycolab.data.PairText;
-import org.sycolab.heads.HeadDirectory;
-import org.sycolab.heads.HeadScorer;
-import org.sycolab.heads.SavedHead;
-import org.sycolab.pull.JavaHeap;
-import org.sycolab.pull.MenuChoice;
-import org.sycolab.pull.PoolSet;
-import org.sycolab.pull.PullAnalysis;
+import org.sycolab.data.DataSplit;
 import org.sycolab.pull.PullGrid;
-import org.sycolab.pull.PullResult;
 import org.sycolab.pull.Reference;
-import org.sycolab.pull.RewardScores;
-import org.sycolab.pull.ScoresFile;
-import org.sycolab.pull.SweepMemory;
-import org.sycolab.pull.TruthFloor;
-import org.sycolab.report.PullTables;
-import org.sycolab.report.ResultCsv;
-import org.sycolab.run.Execution;
-import org.sycolab.stage.FeatureVectors;
+import org.sycolab.stage.PullConfig;
+import org.sycolab.stage.PullOutcome;
+import org.sycolab.stage.PullStage;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tech.tablesaw.api.Table;
 
 /** {@code sycolab pull}: how far approval-weighted reward drags selected answers from the truth. */
 @Command(
@@ -201,8 +178,8 @@ final class PullCommand extends BaseCommand {
 
   @Mixin OutputOptions output;
 
-  @Override
-  protected int execute() throws Exception {
+  /** The options as the stage's config; reads no file. */
+  private PullConfig config() {
     Reference pi0 =
         Reference.parse(reference)
             .orElseThrow(
@@ -211,288 +188,35 @@ final class PullCommand extends BaseCommand {
                         "--reference must be uniform or logprob, got '" + reference + "'"));
     split.check();
     PullGrid grid = PullGrid.parse(lambdas, ns, betas);
-    if (resamples < 0) {
-      throw new IllegalArgumentException("--bootstrap must be 0 or more, got " + resamples);
-    }
-    TruthFloor floor = truthFloor == null ? null : new TruthFloor(truthFloor);
-    if (floor != null && resamples == 0) {
-      throw new IllegalArgumentException(
-          "--truth-floor needs the truthful rate's interval; --bootstrap 0 gives none");
-    }
-    backboneOptions.check();
-    if (source.scoresFiles != null && backboneOptions.model != null) {
-      throw new IllegalArgumentException(
-          "--model relocates the heads' backbone; --scores has none");
-    }
-    List<HeadPair> headPairs = source.heads == null ? List.of() : pairHeads(source.heads);
+    PullConfig.Source rewards =
+        source.scoresFiles != null
+            ? new PullConfig.Scores(source.scoresFiles)
+            : new PullConfig.Heads(source.heads.agreeable, source.heads.grounded);
+    return new PullConfig(
+        poolsFile,
+        rewards,
+        DataSplit.parse(split.name).orElse(null),
+        grid,
+        pi0,
+        resamples,
+        seed,
+        truthFloor,
+        backboneOptions.model,
+        backboneOptions.batchSize.value,
+        output.out);
+  }
 
-    List<CandidatePool> allPools = Datasets.readPools(poolsFile, "--pools");
-    List<CandidatePool> pools = split.pools(allPools, poolsFile);
-    PoolSet poolSet;
-    try {
-      poolSet = PoolSet.of(pools, pi0);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(poolsFile + ": " + e.getMessage(), e);
-    }
+  @Override
+  protected void check() {
+    config();
+  }
 
-    Device device = root().device();
-    Map<String, Object> config = new LinkedHashMap<>();
-    config.put("pools", poolsFile.toString());
-    config.put("split", split.name);
-    config.put("lambda", grid.lambdas());
-    config.put("n", grid.ns());
-    config.put("beta", grid.betas());
-    config.put("reference", pi0.id());
-    config.put("bootstrap", resamples);
-    if (floor != null) {
-      config.put("truth_floor", floor.floor());
-    }
-    if (source.scoresFiles != null) {
-      config.put("scores", source.scoresFiles.stream().map(Path::toString).toList());
-    } else {
-      config.put("agreeable", source.heads.agreeable.stream().map(Path::toString).toList());
-      config.put("grounded", source.heads.grounded.stream().map(Path::toString).toList());
-    }
-    // Everything that can be checked without model work is checked before the run starts.
-    List<RewardScores> fromFiles =
-        source.scoresFiles == null ? null : readScores(poolSet, ScoresFile.sizes(allPools));
-    if (fromFiles != null) {
-      fromFiles.forEach(RewardScores::standardised); // a constant column is refused here
-    }
-    BackboneSpec backbone = headPairs.isEmpty() ? null : backboneOptions.resolve(heads(headPairs));
-    PullAnalysis analysis = new PullAnalysis(poolSet, grid, resamples, seed);
-    SweepMemory memory = analysis.memory(fromFiles != null ? fromFiles.size() : headPairs.size());
-    memory.requireFits(JavaHeap.measure(memory.bytes()));
-    Execution run =
-        startRun(output.open("pull"), config, Map.of("bootstrap", seed), device.toString());
-    try {
-      run.recordInput(poolsFile);
-      List<RewardScores> replicates;
-      if (fromFiles != null) {
-        for (Path file : source.scoresFiles) {
-          run.recordInput(file);
-        }
-        replicates = fromFiles;
-      } else {
-        for (SavedHead head : heads(headPairs)) {
-          for (Path file : HeadDirectory.files(head.directory())) {
-            run.recordInput(file);
-          }
-        }
-        replicates = scoreWithHeads(headPairs, pools, poolSet, backbone, device);
-        for (RewardScores scores : replicates) {
-          run.writeOutput(
-              "scores-" + scores.name() + ".csv", out -> ScoresFile.write(poolSet, scores, out));
-        }
-      }
-      PullResult result = analyse(analysis, replicates);
-      Table pull = PullTables.pull(result);
-      run.writeOutput("pull.csv", out -> ResultCsv.write(pull, out));
-      Table tipping = PullTables.tipping(result);
-      run.writeOutput("lambda_star.csv", out -> ResultCsv.write(tipping, out));
-      Table menu = PullTables.menu(result);
-      run.writeOutput("menu.csv", out -> ResultCsv.write(menu, out));
-      List<MenuChoice> choices = floor == null ? List.of() : floor.choose(result);
-      if (floor != null) {
-        Table choice = PullTables.choice(choices);
-        run.writeOutput("choice.csv", out -> ResultCsv.write(choice, out));
-      }
-      if (!result.seeds().isEmpty()) {
-        Table spread = PullTables.seeds(result);
-        run.writeOutput("seeds.csv", out -> ResultCsv.write(spread, out));
-      }
-      run.complete();
-      PullSummary summary = new PullSummary(result, grid, split.name, pi0);
-      summary.print(out());
-      if (floor != null) {
-        summary.printChoice(out(), floor, choices);
-      }
-      out().printf(Locale.ROOT, "%nwrote %s%n", run.directory().path());
-    } catch (Exception e) {
-      run.fail(e);
-      throw e;
-    }
+  @Override
+  protected int execute() throws Exception {
+    PullConfig config = config();
+    PullOutcome outcome = new PullStage(context()).run(config);
+    new PullSummary(config, outcome).print(out());
+    out().printf(Locale.ROOT, "%nwrote %s%n", outcome.directory());
     return ExitCode.OK;
-  }
-
-  private PullResult analyse(PullAnalysis analysis, List<RewardScores> replicates) {
-    try (ProgressBar bar =
-        ProgressBar.on(
-            err(), "bootstrap", "resamples", analysis.progressTotal(), root().verbosity())) {
-      return analysis.run(
-          replicates,
-          done -> {
-            synchronized (bar) {
-              bar.step(done);
-            }
-          });
-    }
-  }
-
-  private List<RewardScores> readScores(PoolSet poolSet, Map<String, Integer> sizes)
-      throws Exception {
-    for (Path file : source.scoresFiles) {
-      Datasets.requireFile(file);
-    }
-    List<RewardScores> replicates = new ArrayList<>();
-    List<String> names = replicateNames(source.scoresFiles);
-    for (int i = 0; i < source.scoresFiles.size(); i++) {
-      replicates.add(ScoresFile.read(source.scoresFiles.get(i), names.get(i), poolSet, sizes));
-    }
-    ScoresFile.requireDistinct(source.scoresFiles, replicates);
-    return replicates;
-  }
-
-  /** File names without {@code .csv}; file1, file2, ... when two files share a name. */
-  private static List<String> replicateNames(List<Path> files) {
-    Set<String> seen = new HashSet<>();
-    List<String> names = new ArrayList<>();
-    for (Path file : files) {
-      names.add(file.getFileName().toString().replaceFirst("\\.csv$", ""));
-    }
-    boolean clash = names.stream().anyMatch(name -> !seen.add(name));
-    if (clash) {
-      names.clear();
-      for (int i = 0; i < files.size(); i++) {
-        names.add("file" + (i + 1));
-      }
-    }
-    return names;
-  }
-
-  /** An agreeable and a grounded head of one seed. */
-  private record HeadPair(String name, SavedHead agreeable, SavedHead grounded) {}
-
-  private List<HeadPair> pairHeads(Heads heads) throws Exception {
-    List<SavedHead> agreeable = new ArrayList<>();
-    for (Path dir : heads.agreeable) {
-      agreeable.add(HeadDirectory.read(dir, line -> err().println("warning: " + line)));
-    }
-    List<SavedHead> grounded = new ArrayList<>();
-    for (Path dir : heads.grounded) {
-      grounded.add(HeadDirectory.read(dir, line -> err().println("warning: " + line)));
-    }
-    warnOnLabel(agreeable, "agreeable");
-    warnOnLabel(grounded, "grounded");
-    if (agreeable.size() != grounded.size()) {
-      throw new IllegalArgumentException(
-          agreeable.size()
-              + " --agreeable heads but "
-              + grounded.size()
-              + " --grounded heads; give one of each per seed");
-    }
-    if (agreeable.size() == 1) {
-      long agreeableSeed = agreeable.get(0).card().training().seed();
-      long groundedSeed = grounded.get(0).card().training().seed();
-      if (agreeableSeed != groundedSeed) {
-        err()
-            .printf(
-                "warning: pairing heads of different seeds (%s: %d, %s: %d)%n",
-                agreeable.get(0).directory(),
-                agreeableSeed,
-                grounded.get(0).directory(),
-                groundedSeed);
-      }
-      return List.of(new HeadPair("seed" + agreeableSeed, agreeable.get(0), grounded.get(0)));
-    }
-    List<HeadPair> pairs = new ArrayList<>();
-    Set<Long> seen = new HashSet<>();
-    for (SavedHead a : agreeable) {
-      long headSeed = a.card().training().seed();
-      if (!seen.add(headSeed)) {
-        throw new IllegalArgumentException(
-            "two --agreeable heads have seed " + headSeed + "; give one head per seed");
-      }
-      SavedHead match =
-          grounded.stream()
-              .filter(g -> g.card().training().seed() == headSeed)
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "no --grounded head has seed "
-                              + headSeed
-                              + " (of "
-                              + a.directory()
-                              + "); heads are paired by the seed in head.json"));
-      pairs.add(new HeadPair("seed" + headSeed, a, match));
-    }
-    return pairs;
-  }
-
-  /**
-   * Warns when a head of the other single label stands in for {@code label}: likely swapped flags.
-   * A mixture head stands in on purpose (the mixture ablation), so it passes quietly.
-   */
-  private void warnOnLabel(List<SavedHead> heads, String label) {
-    String other = label.equals("agreeable") ? "grounded" : "agreeable";
-    for (SavedHead head : heads) {
-      if (head.card().label().equals(other)) {
-        err()
-            .printf(
-                "warning: %s was trained on label %s but is used as the %s head%n",
-                head.directory(), head.card().label(), label);
-      }
-    }
-  }
-
-  private static List<SavedHead> heads(List<HeadPair> pairs) {
-    List<SavedHead> all = new ArrayList<>();
-    for (HeadPair pair : pairs) {
-      all.add(pair.agreeable());
-      all.add(pair.grounded());
-    }
-    return all;
-  }
-
-  private List<RewardScores> scoreWithHeads(
-      List<HeadPair> pairs,
-      List<CandidatePool> pools,
-      PoolSet poolSet,
-      BackboneSpec backbone,
-      Device device)
-      throws Exception {
-    List<PairText> texts = FeatureVectors.texts(pools);
-    Map<String, float[]> vectors =
-        FeatureVectors.of(
-            texts, backbone, device, backboneOptions.batchSize.value, context().console());
-    float[][] features = FeatureVectors.lookup(texts, vectors);
-    List<RewardScores> replicates = new ArrayList<>();
-    for (HeadPair pair : pairs) {
-      replicates.add(
-          new RewardScores(
-              pair.name(),
-              score(pair.agreeable(), features, poolSet, device),
-              score(pair.grounded(), features, poolSet, device)));
-    }
-    return replicates;
-  }
-
-  /** The head's score of every candidate; a score that is not finite is refused, named. */
-  private static double[] score(
-      SavedHead head, float[][] features, PoolSet poolSet, Device device) {
-    float[] scores;
-    try (HeadScorer scorer = new HeadScorer(head.weights(), device)) {
-      scores = scorer.score(features);
-    }
-    double[] widened = new double[scores.length];
-    for (int p = 0; p < poolSet.size(); p++) {
-      for (int c = 0; c < poolSet.poolSize(p); c++) {
-        int i = poolSet.start(p) + c;
-        if (!Float.isFinite(scores[i])) {
-          throw new IllegalStateException(
-              head.directory()
-                  + " scores pool '"
-                  + poolSet.id(p)
-                  + "' candidate "
-                  + c
-                  + " as "
-                  + scores[i]
-                  + "; its weights or the features are broken");
-        }
-        widened[i] = scores[i];
-      }
-    }
-    return widened;
   }
 }

@@ -1,9 +1,9 @@
 package org.sycolab.cli;
 
 import java.nio.file.Path;
-import org.sycolab.report.Report;
-import org.sycolab.report.ReportWriter;
-import org.sycolab.report.RunReport;
+import org.sycolab.stage.ReportConfig;
+import org.sycolab.stage.ReportOutcome;
+import org.sycolab.stage.ReportStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -60,16 +60,9 @@ final class ReportCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
-    Report report = RunReport.build(runDirectory);
-    ReportWriter.write(report, runDirectory);
-    out().println("wrote " + runDirectory.resolve("report.html"));
-    out()
-        .println(
-            "wrote "
-                + runDirectory.resolve("report.md")
-                + " (plots in "
-                + runDirectory.resolve(ReportWriter.PLOTS)
-                + ")");
+    ReportOutcome outcome = new ReportStage().run(new ReportConfig(runDirectory));
+    out().println("wrote " + outcome.html());
+    out().println("wrote " + outcome.markdown() + " (plots in " + outcome.plots() + ")");
     return ExitCode.OK;
   }
 }

@@ -1,0 +1,104 @@
+package org.sycolab.stage;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.sycolab.data.DataSplit;
+import org.sycolab.pull.PullGrid;
+import org.sycolab.pull.Reference;
+import org.sycolab.pull.TruthFloor;
+
+/**
+ * What {@link PullStage} sweeps, as {@code sycolab pull}'s options and the experiment file's {@code
+ * pull} section give it. Checked when made, with the messages the command gives (they name its
+ * options).
+ *
+ * @param pools the JSONL file of candidate pools ({@code --pools})
+ * @param source where the rewards come from: trained heads or scores files
+ * @param split the pools evaluated ({@code --split}); null for all of them
+ * @param grid the λ, n and β swept ({@code --lambda}, {@code --n}, {@code --beta})
+ * @param reference π₀ ({@code --reference})
+ * @param bootstrap bootstrap resamples over pools for the 95% intervals; 0 for none
+ * @param seed the seed of the bootstrap resamples
+ * @param truthFloor the truthful rate the choice keeps to ({@code --truth-floor}); null for no
+ *     choice
+ * @param model where the heads' backbone is now, when it moved ({@code --model}); null for the one
+ *     their cards record
+ * @param batchSize texts per backbone forward pass when the heads' features are missing
+ * @param out the directory to write into; null for a fresh {@code runs/pull-<time>/}
+ */
+public record PullConfig(
+    Path pools,
+    Source source,
+    DataSplit split,
+    PullGrid grid,
+    Reference reference,
+    int bootstrap,
+    long seed,
+    Double truthFloor,
+    String model,
+    int batchSize,
+    Path out) {
+
+  /** Checks the values as the command does, in its order. */
+  public PullConfig {
+    if (bootstrap < 0) {
+      throw new IllegalArgumentException("--bootstrap must be 0 or more, got " + bootstrap);
+    }
+    if (truthFloor != null) {
+      new TruthFloor(truthFloor);
+      if (bootstrap == 0) {
+        throw new IllegalArgumentException(
+            "--truth-floor needs the truthful rate's interval; --bootstrap 0 gives none");
+      }
+    }
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
+    }
+    if (source instanceof Scores && model != null) {
+      throw new IllegalArgumentException(
+          "--model relocates the heads' backbone; --scores has none");
+    }
+  }
+
+  /** The split's name as the command takes it: train, dev, test or all. */
+  public String splitName() {
+    return split == null ? "all" : split.id();
+  }
+
+  /** The floor of the choice, when one was asked for. */
+  public Optional<TruthFloor> floor() {
+    return Optional.ofNullable(truthFloor).map(TruthFloor::new);
+  }
+
+  /** Where the rewards come from. */
+  public sealed interface Source permits Heads, Scores {}
+
+  /**
+   * Trained heads, paired by the training seed in their {@code head.json}.
+   *
+   * @param agreeable agreeable head directories, one per seed ({@code --agreeable})
+   * @param grounded grounded head directories ({@code --grounded})
+   */
+  public record Heads(List<Path> agreeable, List<Path> grounded) implements Source {
+
+    /** Copies the lists. */
+    public Heads {
+      agreeable = List.copyOf(agreeable);
+      grounded = List.copyOf(grounded);
+    }
+  }
+
+  /**
+   * Scores tables in {@code --scores} form (pool_id, candidate, agreeable, grounded), one per seed.
+   *
+   * @param files the tables ({@code --scores})
+   */
+  public record Scores(List<Path> files) implements Source {
+
+    /** Copies the list. */
+    public Scores {
+      files = List.copyOf(files);
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package org.sycolab.stage;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sycolab.backbone.BackboneSpec;
+import org.sycolab.backbone.Backbones;
+import org.sycolab.data.CandidatePool;
+import org.sycolab.data.PairText;
+import org.sycolab.engine.CacheLocation;
+import org.sycolab.heads.HeadCard;
+import org.sycolab.heads.HeadDirectory;
+import org.sycolab.heads.HeadScorer;
+import org.sycolab.heads.SavedHead;
+import org.sycolab.pull.PoolSet;
+import org.sycolab.pull.RewardScores;
+import org.sycolab.run.RunLayout;
+
+/**
+ * The heads a pull scores with: agreeable and grounded heads paired by the training seed in their
+ * {@code head.json}, all on one backbone, scoring every candidate through the feature cache.
+ */
+final class PullHeads {
+
+  /** An agreeable and a grounded head of one seed, named as a replicate ({@code seed<s>}). */
+  private record Pair(String name, SavedHead agreeable, SavedHead grounded) {}
+
+  private final List<Pair> pairs;
+
+  private PullHeads(List<Pair> pairs) {
+    this.pairs = pairs;
+  }
+
+  /**
+   * Reads the head directories and pairs them by seed. Warns when a head of the other single label
+   * stands in for one (likely swapped options) and when a single pair mixes seeds.
+   *
+   * @throws IllegalArgumentException when the heads cannot be paired one of each per seed
+   */
+  static PullHeads read(PullConfig.Heads heads, StageConsole console) throws IOException {
+    List<SavedHead> agreeable = readAll(heads.agreeable(), console);
+    List<SavedHead> grounded = readAll(heads.grounded(), console);
+    warnOnLabel(agreeable, "agreeable", console);
+    warnOnLabel(grounded, "grounded", console);
+    if (agreeable.size() != grounded.size()) {
+      throw new IllegalArgumentException(
+          agreeable.size()
+              + " --agreeable heads but "
+              + grounded.size()
+              + " --grounded heads; give one of each per seed");
+    }
+    if (agreeable.size() == 1) {
+      long agreeableSeed = seed(agreeable.get(0));
+      long groundedSeed = seed(grounded.get(0));
+      if (agreeableSeed != groundedSeed) {
+        console.warn(
+            "pairing heads of different seeds ("
+                + agreeable.get(0).directory()
+                + ": "
+                + agreeableSeed
+                + ", "
+                + grounded.get(0).directory()
+                + ": "
+                + groundedSeed
+                + ")");
+      }
+      return new PullHeads(
+          List.of(new Pair(RunLayout.replicate(agreeableSeed), agreeable.get(0), grounded.get(0))));
+    }
+    List<Pair> pairs = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    for (SavedHead a : agreeable) {
+      long headSeed = seed(a);
+      if (!seen.add(headSeed)) {
+        throw new IllegalArgumentException(
+            "two --agreeable heads have seed " + headSeed + "; give one head per seed");
+      }
+      SavedHead match =
+          grounded.stream()
+              .filter(g -> seed(g) == headSeed)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "no --grounded head has seed "
+                              + headSeed
+                              + " (of "
+                              + a.directory()
+                              + "); heads are paired by the seed in head.json"));
+      pairs.add(new Pair(RunLayout.replicate(headSeed), a, match));
+    }
+    return new PullHeads(pairs);
+  }
+
+  private static List<SavedHead> readAll(List<Path> dirs, StageConsole console) throws IOException {
+    List<SavedHead> heads = new ArrayList<>();
+    for (Path dir : dirs) {
+      heads.add(HeadDirectory.read(dir, console::warn));
+    }
+    return heads;
+  }
+
+  private static long seed(SavedHead head) {
+    return head.card().training().seed();
+  }
+
+  /**
+   * Warns when a head of the other single label stands in for {@code label}: likely swapped
+   * options. A mixture head stands in on purpose (the mixture ablation), so it passes quietly.
+   */
+  private static void warnOnLabel(List<SavedHead> heads, String label, StageConsole console) {
+    String other = label.equals("agreeable") ? "grounded" : "agreeable";
+    for (SavedHead head : heads) {
+      if (head.card().label().equals(other)) {
+        console.warn(
+            head.directory()
+                + " was trained on label "
+                + head.card().label()
+                + " but is used as the "
+                + label
+                + " head");
+      }
+    }
+  }
+
+  /** How many seeds: one replicate each. */
+  int size() {
+    return pairs.size();
+  }
+
+  /** Every head, each seed's agreeable head before its grounded one. */
+  List<SavedHead> all() {
+    List<SavedHead> all = new ArrayList<>();
+    for (Pair pair : pairs) {
+      all.add(pair.agreeable());
+      all.add(pair.grounded());
+    }
+    return all;
+  }
+
+  /**
+   * The backbone every head was trained on, at {@code model} when given (it moved). Heads of
+   * different backbones, or a {@code model} whose fingerprint differs from the heads', are refused.
+   */
+  BackboneSpec backbone(String model) throws IOException {
+    List<SavedHead> heads = all();
+    HeadCard.BackboneInfo first = heads.get(0).card().backbone();
+    for (SavedHead head : heads) {
+      if (!head.card().backbone().fingerprint().equals(first.fingerprint())) {
+        throw new IllegalArgumentException(
+            "heads "
+                + heads.get(0).directory()
+                + " and "
+                + head.directory()
+                + " were trained on different backbones ("
+                + first.reference()
+                + " with fingerprint "
+                + first.fingerprint()
+                + ", "
+                + head.card().backbone().reference()
+                + " with fingerprint "
+                + head.card().backbone().fingerprint()
+                + ": other weights, tokenizer, pooling or length); use heads of one backbone"
+                + " together");
+      }
+    }
+    String reference = model != null ? model : first.reference();
+    BackboneSpec backbone = Backbones.describe(reference, first.options(), CacheLocation.root());
+    heads.forEach(head -> head.requireBackbone(backbone.fingerprint(), reference));
+    return backbone;
+  }
+
+  /**
+   * Each seed's scores of every candidate of {@code pools}, from the features of {@code backbone}
+   * (cached, or embedded and cached).
+   */
+  List<RewardScores> score(
+      List<CandidatePool> pools,
+      PoolSet poolSet,
+      BackboneSpec backbone,
+      Device device,
+      int batchSize,
+      StageConsole console)
+      throws IOException {
+    List<PairText> texts = FeatureVectors.texts(pools);
+    Map<String, float[]> vectors = FeatureVectors.of(texts, backbone, device, batchSize, console);
+    float[][] features = FeatureVectors.lookup(texts, vectors);
+    List<RewardScores> replicates = new ArrayList<>();
+    for (Pair pair : pairs) {
+      replicates.add(
+          new RewardScores(
+              pair.name(),
+              score(pair.agreeable(), features, poolSet, device),
+              score(pair.grounded(), features, poolSet, device)));
+    }
+    return replicates;
+  }
+
+  /** The head's score of every candidate; a score that is not finite is refused, named. */
+  private static double[] score(
+      SavedHead head, float[][] features, PoolSet poolSet, Device device) {
+    float[] scores;
+    try (HeadScorer scorer = new HeadScorer(head.weights(), device)) {
+      scores = scorer.score(features);
+    }
+    double[] widened = new double[scores.length];
+    for (int p = 0; p < poolSet.size(); p++) {
+      for (int c = 0; c < poolSet.poolSize(p); c++) {
+        int i = poolSet.start(p) + c;
+        if (!Float.isFinite(scores[i])) {
+          throw new IllegalStateException(
+              head.directory()
+                  + " scores pool '"
+                  + poolSet.id(p)
+                  + "' candidate "
+                  + c
+                  + " as "
+                  + scores[i]
+                  + "; its weights or the features are broken");
+        }
+        widened[i] = scores[i];
+      }
+    }
+    return widened;
+  }
+}

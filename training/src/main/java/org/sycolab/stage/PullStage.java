@@ -1,0 +1,199 @@
+package org.sycolab.stage;
+
+import ai.djl.Device;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sycolab.backbone.BackboneSpec;
+import org.sycolab.data.CandidatePool;
+import org.sycolab.data.DataSplit;
+import org.sycolab.data.Datasets;
+import org.sycolab.heads.HeadDirectory;
+import org.sycolab.heads.SavedHead;
+import org.sycolab.pull.JavaHeap;
+import org.sycolab.pull.MenuChoice;
+import org.sycolab.pull.PoolSet;
+import org.sycolab.pull.PullAnalysis;
+import org.sycolab.pull.PullResult;
+import org.sycolab.pull.RewardScores;
+import org.sycolab.pull.ScoresFile;
+import org.sycolab.pull.SweepMemory;
+import org.sycolab.report.PullTables;
+import org.sycolab.report.ResultCsv;
+import org.sycolab.run.Execution;
+import org.sycolab.run.RunDirectory;
+import org.sycolab.run.RunLayout;
+
+/**
+ * The pull: how far approval-weighted reward drags the answers best-of-n and the tilt select from
+ * each candidate pool away from the truthful ones. Reads the pools, scores their candidates with
+ * trained heads (paired by seed, through the feature cache) or takes the scores from tables, checks
+ * the sweep fits in memory, sweeps, and writes {@code pull.csv}, {@code lambda_star.csv}, {@code
+ * menu.csv}, {@code choice.csv} (with a truth floor), {@code seeds.csv} (several seeds), the heads'
+ * {@code scores-<replicate>.csv} and the manifest. Everything that can be checked without model
+ * work is checked before the execution starts.
+ */
+public final class PullStage {
+
+  /** The stage's name: its command and its fresh directories' prefix. */
+  public static final String NAME = "pull";
+
+  /** The choice at the truth floor (with a floor). */
+  static final String CHOICE_FILE = "choice.csv";
+
+  private final StageContext context;
+
+  /** A stage that reports, computes and records through {@code context}. */
+  public PullStage(StageContext context) {
+    this.context = context;
+  }
+
+  /** Runs the sweep {@code config} describes. */
+  public PullOutcome run(PullConfig config) throws Exception {
+    StageConsole console = context.console();
+    PullHeads heads =
+        config.source() instanceof PullConfig.Heads given ? PullHeads.read(given, console) : null;
+    List<CandidatePool> allPools = Datasets.readPools(config.pools(), "--pools");
+    List<CandidatePool> pools = inSplit(allPools, config);
+    PoolSet poolSet;
+    try {
+      poolSet = PoolSet.of(pools, config.reference());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(config.pools() + ": " + e.getMessage(), e);
+    }
+    Device device = context.device();
+    List<RewardScores> fromFiles =
+        config.source() instanceof PullConfig.Scores tables
+            ? PullScoreFiles.read(tables.files(), poolSet, ScoresFile.sizes(allPools))
+            : null;
+    BackboneSpec backbone = heads == null ? null : heads.backbone(config.model());
+    PullAnalysis analysis =
+        new PullAnalysis(poolSet, config.grid(), config.bootstrap(), config.seed());
+    SweepMemory memory = analysis.memory(fromFiles != null ? fromFiles.size() : heads.size());
+    memory.requireFits(JavaHeap.measure(memory.bytes()));
+    Execution run =
+        context.start(
+            NAME,
+            RunDirectory.atOrFresh(config.out(), NAME),
+            manifestConfig(config),
+            Map.of("bootstrap", config.seed()),
+            device.toString());
+    try {
+      run.recordInput(config.pools());
+      List<RewardScores> replicates;
+      if (fromFiles != null) {
+        for (Path file : ((PullConfig.Scores) config.source()).files()) {
+          run.recordInput(file);
+        }
+        replicates = fromFiles;
+      } else {
+        for (SavedHead head : heads.all()) {
+          for (Path file : HeadDirectory.files(head.directory())) {
+            run.recordInput(file);
+          }
+        }
+        replicates = heads.score(pools, poolSet, backbone, device, config.batchSize(), console);
+        for (RewardScores scores : replicates) {
+          run.writeOutput(
+              RunLayout.scoresFile(scores.name()), out -> ScoresFile.write(poolSet, scores, out));
+        }
+      }
+      PullResult result = analyse(analysis, replicates, console);
+      List<MenuChoice> choices =
+          config.floor().map(floor -> floor.choose(result)).orElse(List.of());
+      List<PullOutcome.NamedTable> tables = tables(result, config, choices);
+      for (PullOutcome.NamedTable table : tables) {
+        run.writeOutput(table.file(), out -> ResultCsv.write(table.table(), out));
+      }
+      run.complete();
+      return new PullOutcome(
+          run.directory().path(),
+          result,
+          PullHeadline.of(result, config.grid(), choices),
+          choices,
+          tables);
+    } catch (Exception e) {
+      run.fail(e);
+      throw e;
+    }
+  }
+
+  /**
+   * The pools of the split asked for.
+   *
+   * @throws IllegalArgumentException when there are none
+   */
+  private static List<CandidatePool> inSplit(List<CandidatePool> all, PullConfig config) {
+    DataSplit wanted = config.split();
+    List<CandidatePool> pools =
+        all.stream().filter(pool -> wanted == null || DataSplit.of(pool) == wanted).toList();
+    if (pools.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no pools in "
+              + config.pools()
+              + " belong to split "
+              + config.splitName()
+              + "; choose another --split");
+    }
+    return pools;
+  }
+
+  /** The config as the manifest records it. */
+  private static Map<String, Object> manifestConfig(PullConfig config) {
+    Map<String, Object> recorded = new LinkedHashMap<>();
+    recorded.put("pools", config.pools().toString());
+    recorded.put("split", config.splitName());
+    recorded.put("lambda", config.grid().lambdas());
+    recorded.put("n", config.grid().ns());
+    recorded.put("beta", config.grid().betas());
+    recorded.put("reference", config.reference().id());
+    recorded.put("bootstrap", config.bootstrap());
+    if (config.truthFloor() != null) {
+      recorded.put("truth_floor", config.truthFloor());
+    }
+    if (config.source() instanceof PullConfig.Scores tables) {
+      recorded.put("scores", strings(tables.files()));
+    } else if (config.source() instanceof PullConfig.Heads heads) {
+      recorded.put("agreeable", strings(heads.agreeable()));
+      recorded.put("grounded", strings(heads.grounded()));
+    }
+    return recorded;
+  }
+
+  private static List<String> strings(List<Path> paths) {
+    return paths.stream().map(Path::toString).toList();
+  }
+
+  /** The sweep, with a progress display of the bootstrap resamples. */
+  private static PullResult analyse(
+      PullAnalysis analysis, List<RewardScores> replicates, StageConsole console) {
+    try (StageConsole.Progress progress =
+        console.progress("bootstrap", "resamples", analysis.progressTotal())) {
+      return analysis.run(
+          replicates,
+          done -> {
+            synchronized (progress) {
+              progress.step(done);
+            }
+          });
+    }
+  }
+
+  /** The tables to write, in the order they are written. */
+  private static List<PullOutcome.NamedTable> tables(
+      PullResult result, PullConfig config, List<MenuChoice> choices) {
+    List<PullOutcome.NamedTable> tables = new ArrayList<>();
+    tables.add(new PullOutcome.NamedTable(RunLayout.PULL_FILE, PullTables.pull(result)));
+    tables.add(new PullOutcome.NamedTable(RunLayout.LAMBDA_STAR_FILE, PullTables.tipping(result)));
+    tables.add(new PullOutcome.NamedTable(RunLayout.MENU_FILE, PullTables.menu(result)));
+    if (config.truthFloor() != null) {
+      tables.add(new PullOutcome.NamedTable(CHOICE_FILE, PullTables.choice(choices)));
+    }
+    if (!result.seeds().isEmpty()) {
+      tables.add(new PullOutcome.NamedTable(RunLayout.SEEDS_FILE, PullTables.seeds(result)));
+    }
+    return tables;
+  }
+}

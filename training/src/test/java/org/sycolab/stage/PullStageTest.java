@@ -1,0 +1,236 @@
+package org.sycolab.stage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.Device;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.backbone.BackboneOptions;
+import org.sycolab.backbone.BackboneSpec;
+import org.sycolab.backbone.Backbones;
+import org.sycolab.cli.ClassFeatureCache;
+import org.sycolab.data.DataSplit;
+import org.sycolab.data.Datasets;
+import org.sycolab.engine.CacheLocation;
+import org.sycolab.heads.EpochMetrics;
+import org.sycolab.heads.HeadArchitecture;
+import org.sycolab.heads.HeadCard;
+import org.sycolab.heads.HeadDirectory;
+import org.sycolab.heads.HeadWeights;
+import org.sycolab.heads.TrainingConfig;
+import org.sycolab.io.AtomicFiles;
+import org.sycolab.pull.PoolSet;
+import org.sycolab.pull.PullGrid;
+import org.sycolab.pull.PullMetric;
+import org.sycolab.pull.Reference;
+import org.sycolab.pull.Reward;
+import org.sycolab.pull.RewardScores;
+import org.sycolab.pull.ScoresFile;
+import org.sycolab.report.ResultCsv;
+import org.sycolab.report.TestRuns;
+import org.sycolab.run.RunLayout;
+import org.sycolab.run.RunManifest;
+import tech.tablesaw.api.Table;
+
+class PullStageTest {
+
+  @TempDir Path tmp;
+  @RegisterExtension static final ClassFeatureCache CACHE = new ClassFeatureCache();
+
+  private static final PullGrid GRID =
+      new PullGrid(List.of(0.0, 0.5, 1.0), List.of(2, 16), List.of(1.0));
+  private static final StageContext CONTEXT =
+      StageContext.standalone(Device.cpu(), StageConsole.SILENT);
+
+  private Path pools() throws Exception {
+    Path file = tmp.resolve("pools.jsonl");
+    Datasets.writePools(file, TestRuns.pools());
+    return file;
+  }
+
+  private Path scores(String name, RewardScores scores) throws Exception {
+    PoolSet poolSet = PoolSet.of(TestRuns.pools(), Reference.UNIFORM);
+    Path file = tmp.resolve(name);
+    try (OutputStream out = Files.newOutputStream(file)) {
+      ScoresFile.write(poolSet, scores, out);
+    }
+    return file;
+  }
+
+  private static PullConfig config(
+      Path pools, PullConfig.Source source, int bootstrap, Double floor, Path out) {
+    return new PullConfig(
+        pools, source, DataSplit.TEST, GRID, Reference.UNIFORM, bootstrap, 1, floor, null, 32, out);
+  }
+
+  private static String csv(Table table) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ResultCsv.write(table, bytes);
+    return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void scoresTablesFromCodeGiveTheTablesWrittenAndTheHeadline() throws Exception {
+    Path scores = scores("seed1.csv", TestRuns.scores(TestRuns.pools()));
+    Path out = tmp.resolve("pull");
+    PullOutcome outcome =
+        new PullStage(CONTEXT)
+            .run(config(pools(), new PullConfig.Scores(List.of(scores)), 50, 0.5, out));
+
+    assertThat(outcome.directory()).isEqualTo(out);
+    assertThat(outcome.tables())
+        .extracting(PullOutcome.NamedTable::file)
+        .containsExactly(
+            RunLayout.PULL_FILE, RunLayout.LAMBDA_STAR_FILE, RunLayout.MENU_FILE, "choice.csv");
+    for (PullOutcome.NamedTable table : outcome.tables()) {
+      assertThat(out.resolve(table.file())).content().isEqualTo(csv(table.table()));
+    }
+    assertThat(out.resolve(RunLayout.SEEDS_FILE)).doesNotExist();
+    assertThat(outcome.result().replicates()).containsExactly("seed1");
+    assertThat(outcome.result().pools()).isEqualTo(13);
+
+    PullHeadline headline = outcome.headline();
+    assertThat(headline.settings().n()).isEqualTo(16);
+    assertThat(headline.truthfulLow().setting().lambda()).isZero();
+    assertThat(headline.truthfulHigh().setting().lambda()).isEqualTo(1.0);
+    assertThat(headline.pull().metric()).isEqualTo(PullMetric.PULL);
+    assertThat(headline.pullSpread()).isEmpty();
+    assertThat(headline.menu())
+        .extracting(PullHeadline.MenuRow::lambda)
+        .containsExactly(0.0, 0.5, 1.0);
+    assertThat(headline.references())
+        .extracting(PullHeadline.ReferenceRow::reward)
+        .startsWith(Reward.MIXED)
+        .contains(Reward.ORACLE);
+    assertThat(headline.choices()).isNotEmpty().allMatch(c -> c.curve().n() == 16);
+    // Every correct answer tops λ = 0 and the second one λ = 1 (TestRuns.scores).
+    assertThat(headline.menu().get(0).truthful()).isGreaterThan(headline.menu().get(2).truthful());
+
+    RunManifest manifest = RunManifest.read(out.resolve(RunManifest.FILE_NAME));
+    assertThat(manifest.command()).isEqualTo(PullStage.NAME);
+    assertThat(manifest.status()).isEqualTo(RunManifest.Status.COMPLETE);
+    assertThat(manifest.config())
+        .containsEntry("split", "test")
+        .containsEntry("truth_floor", 0.5)
+        .containsEntry("scores", List.of(scores.toString()));
+  }
+
+  @Test
+  void headsPairedBySeedScoreThePoolsAndTheirScoresFeedBackAsTables() throws Exception {
+    Path pools = pools();
+    BackboneSpec backbone =
+        Backbones.describe("builtin:minilm", BackboneOptions.DEFAULTS, CacheLocation.root());
+    Path heads = tmp.resolve("heads");
+    for (long seed : List.of(1L, 2L)) {
+      for (String label : List.of("agreeable", "grounded")) {
+        writeHead(heads.resolve(RunLayout.headDirectory(label, seed)), label, seed, backbone);
+      }
+    }
+    Path byHeads = tmp.resolve("by-heads");
+    PullOutcome outcome =
+        new PullStage(CONTEXT)
+            .run(
+                config(
+                    pools,
+                    new PullConfig.Heads(
+                        List.of(heads.resolve("agreeable-seed2"), heads.resolve("agreeable-seed1")),
+                        List.of(heads.resolve("grounded-seed1"), heads.resolve("grounded-seed2"))),
+                    20,
+                    null,
+                    byHeads));
+    assertThat(outcome.result().replicates()).containsExactly("seed2", "seed1");
+    assertThat(outcome.headline().pullSpread()).isPresent();
+    assertThat(outcome.table(RunLayout.SEEDS_FILE)).isPresent();
+    Path seed1 = byHeads.resolve(RunLayout.scoresFile("seed1"));
+    Path seed2 = byHeads.resolve(RunLayout.scoresFile("seed2"));
+    assertThat(seed1).isNotEmptyFile();
+
+    Path byScores = tmp.resolve("by-scores");
+    new PullStage(CONTEXT)
+        .run(config(pools, new PullConfig.Scores(List.of(seed2, seed1)), 20, null, byScores));
+    for (String file :
+        List.of(
+            RunLayout.PULL_FILE,
+            RunLayout.LAMBDA_STAR_FILE,
+            RunLayout.MENU_FILE,
+            RunLayout.SEEDS_FILE)) {
+      assertThat(byScores.resolve(file)).as(file).hasSameTextualContentAs(byHeads.resolve(file));
+    }
+  }
+
+  private static void writeHead(Path dir, String label, long seed, BackboneSpec backbone)
+      throws Exception {
+    HeadArchitecture linear = HeadArchitecture.linear(384);
+    HeadCard card =
+        new HeadCard(
+            HeadCard.FORMAT,
+            HeadCard.VERSION,
+            label,
+            linear,
+            HeadCard.BackboneInfo.of("builtin:minilm", backbone),
+            linear.inputDimension(),
+            TrainingConfig.defaults(seed),
+            new HeadCard.DataInfo("pairs.jsonl", "00ff", "meta", 10, 2, 2),
+            List.of(new EpochMetrics(0, 0.69, 0.5, 0.69, 0.5, 0)),
+            0,
+            false,
+            Map.of("dev_accuracy", 0.5, "test_accuracy", 0.5),
+            "2026-11-25T00:00:00Z",
+            "test",
+            null);
+    AtomicFiles.writeDirectory(
+        dir, staging -> HeadDirectory.writeInto(staging, card, HeadWeights.initial(linear, seed)));
+  }
+
+  @Test
+  void theConfigRefusesWhatTheCommandRefusesWithItsMessages() throws Exception {
+    Path pools = tmp.resolve("pools.jsonl");
+    PullConfig.Source scores = new PullConfig.Scores(List.of(tmp.resolve("s.csv")));
+    assertThatThrownBy(() -> config(pools, scores, -1, null, null))
+        .hasMessage("--bootstrap must be 0 or more, got -1");
+    assertThatThrownBy(() -> config(pools, scores, 0, 0.5, null))
+        .hasMessage("--truth-floor needs the truthful rate's interval; --bootstrap 0 gives none");
+    assertThatThrownBy(() -> config(pools, scores, 10, 1.5, null))
+        .hasMessageContaining("--truth-floor must be a rate in [0, 1]");
+    assertThatThrownBy(
+            () ->
+                new PullConfig(
+                    pools, scores, null, GRID, Reference.UNIFORM, 10, 1, null, "m", 32, null))
+        .hasMessage("--model relocates the heads' backbone; --scores has none");
+    assertThatThrownBy(
+            () ->
+                new PullConfig(
+                    pools, scores, null, GRID, Reference.UNIFORM, 10, 1, null, null, 0, null))
+        .hasMessage("--batch-size must be positive, got 0");
+  }
+
+  @Test
+  void aSplitWithoutPoolsIsRefusedNamingTheFile() throws Exception {
+    Path pools = pools();
+    Path scores = scores("seed1.csv", TestRuns.scores(TestRuns.pools()));
+    PullConfig config =
+        new PullConfig(
+            pools,
+            new PullConfig.Scores(List.of(scores)),
+            DataSplit.DEV,
+            GRID,
+            Reference.UNIFORM,
+            0,
+            1,
+            null,
+            null,
+            32,
+            tmp.resolve("out"));
+    assertThatThrownBy(() -> new PullStage(CONTEXT).run(config))
+        .hasMessage("no pools in " + pools + " belong to split dev; choose another --split");
+    assertThat(tmp.resolve("out")).doesNotExist();
+  }
+}
