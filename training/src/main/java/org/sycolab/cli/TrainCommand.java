@@ -177,9 +177,7 @@ final class TrainCommand extends BaseCommand {
               result.truthPairs());
       VerdictLines.print(out(), result.verdicts());
     }
-    out()
-        .printf(
-            Locale.ROOT, "wrote %d heads to %s%n", result.summary().rowCount(), result.directory());
+    out().printf(Locale.ROOT, "wrote %d heads to %s%n", result.heads().size(), result.directory());
     return ExitCode.OK;
   }
 

@@ -1,6 +1,7 @@
 package org.sycolab.stage;
 
 import ai.djl.Device;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,7 +141,7 @@ final class HeadTraining {
             context.build().sycolabVersion(),
             null); // HeadDirectory records the weights file's digest as it writes it
     HeadCard[] written = new HeadCard[1];
-    var directory =
+    Path directory =
         run.writeOutputDirectory(
             name, dir -> written[0] = HeadDirectory.writeInto(dir, card, result.weights()));
     return new Trained(new TrainedHead(name, target, written[0], directory), truthScores);
