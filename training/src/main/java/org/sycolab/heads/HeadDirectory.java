@@ -46,14 +46,19 @@ public final class HeadDirectory {
    * SHA-256 and size (replacing any {@code card} carried). Not atomic by itself: give it the
    * staging directory of {@link AtomicFiles#writeDirectory} (as {@code Run.writeOutputDirectory}
    * does).
+   *
+   * @return the card as written, with the weights file's digest
    */
-  public static void writeInto(Path dir, HeadCard card, HeadWeights weights) throws IOException {
+  public static HeadCard writeInto(Path dir, HeadCard card, HeadWeights weights)
+      throws IOException {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     weights.writeTo(buffer);
     byte[] bytes = buffer.toByteArray();
     AtomicFiles.writeBytes(dir.resolve(WEIGHTS), bytes);
     HeadCard.WeightsFile written = new HeadCard.WeightsFile(FileDigest.sha256(bytes), bytes.length);
-    AtomicFiles.writeString(dir.resolve(CARD), card.withWeightsFile(written).toJson());
+    HeadCard recorded = card.withWeightsFile(written);
+    AtomicFiles.writeString(dir.resolve(CARD), recorded.toJson());
+    return recorded;
   }
 
   /**
