@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.sycolab.stage.DiagnoseConfig;
 import org.sycolab.stage.DiagnoseResult;
 import org.sycolab.stage.DiagnoseStage;
-import org.sycolab.stage.EvaluationSplit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,7 +72,7 @@ final class HeadsDiagnoseCommand extends BaseCommand {
             headDirs,
             pairsFile,
             poolsFile,
-            new EvaluationSplit(split.name),
+            split.selected(),
             backboneOptions.model,
             backboneOptions.batchSize.value,
             output.out);

@@ -3,7 +3,6 @@ package org.sycolab.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.sycolab.data.DataSplit;
 import org.sycolab.pull.PullGrid;
 import org.sycolab.pull.Reference;
 import org.sycolab.stage.PullConfig;
@@ -186,7 +185,6 @@ final class PullCommand extends BaseCommand {
                 () ->
                     new IllegalArgumentException(
                         "--reference must be uniform or logprob, got '" + reference + "'"));
-    split.check();
     PullGrid grid = PullGrid.parse(lambdas, ns, betas);
     PullConfig.Source rewards =
         source.scoresFiles != null
@@ -195,7 +193,7 @@ final class PullCommand extends BaseCommand {
     return new PullConfig(
         poolsFile,
         rewards,
-        DataSplit.parse(split.name).orElse(null),
+        split.selected(),
         grid,
         pi0,
         resamples,

@@ -37,7 +37,7 @@ final class PullSummary {
         "%,d pools (%,d candidates) of split %s; reference %s; %s%n",
         result.pools(),
         result.candidates(),
-        config.splitName(),
+        config.split().name(),
         config.reference().id(),
         result.replicates().size() == 1
             ? "scores " + result.replicates().get(0)

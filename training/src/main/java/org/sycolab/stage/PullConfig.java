@@ -3,7 +3,6 @@ package org.sycolab.stage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.sycolab.data.DataSplit;
 import org.sycolab.pull.PullGrid;
 import org.sycolab.pull.Reference;
 import org.sycolab.pull.TruthFloor;
@@ -15,7 +14,7 @@ import org.sycolab.pull.TruthFloor;
  *
  * @param pools the JSONL file of candidate pools ({@code --pools})
  * @param source where the rewards come from: trained heads or scores files
- * @param split the pools evaluated ({@code --split}); null for all of them
+ * @param split the pools evaluated ({@code --split})
  * @param grid the λ, n and β swept ({@code --lambda}, {@code --n}, {@code --beta})
  * @param reference π₀ ({@code --reference})
  * @param bootstrap bootstrap resamples over pools for the 95% intervals; 0 for none
@@ -30,7 +29,7 @@ import org.sycolab.pull.TruthFloor;
 public record PullConfig(
     Path pools,
     Source source,
-    DataSplit split,
+    EvaluationSplit split,
     PullGrid grid,
     Reference reference,
     int bootstrap,
@@ -59,11 +58,6 @@ public record PullConfig(
       throw new IllegalArgumentException(
           "--model relocates the heads' backbone; --scores has none");
     }
-  }
-
-  /** The split's name as the command takes it: train, dev, test or all. */
-  public String splitName() {
-    return split == null ? "all" : split.id();
   }
 
   /** The floor of the choice, when one was asked for. */

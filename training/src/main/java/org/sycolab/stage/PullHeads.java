@@ -9,11 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sycolab.backbone.BackboneSpec;
-import org.sycolab.backbone.Backbones;
 import org.sycolab.data.CandidatePool;
 import org.sycolab.data.PairText;
-import org.sycolab.engine.CacheLocation;
-import org.sycolab.heads.HeadCard;
 import org.sycolab.heads.HeadDirectory;
 import org.sycolab.heads.HeadScorer;
 import org.sycolab.heads.SavedHead;
@@ -143,36 +140,9 @@ final class PullHeads {
     return all;
   }
 
-  /**
-   * The backbone every head was trained on, at {@code model} when given (it moved). Heads of
-   * different backbones, or a {@code model} whose fingerprint differs from the heads', are refused.
-   */
+  /** The backbone every head was trained on; see {@link HeadBackbone#resolve}. */
   BackboneSpec backbone(String model) throws IOException {
-    List<SavedHead> heads = all();
-    HeadCard.BackboneInfo first = heads.get(0).card().backbone();
-    for (SavedHead head : heads) {
-      if (!head.card().backbone().fingerprint().equals(first.fingerprint())) {
-        throw new IllegalArgumentException(
-            "heads "
-                + heads.get(0).directory()
-                + " and "
-                + head.directory()
-                + " were trained on different backbones ("
-                + first.reference()
-                + " with fingerprint "
-                + first.fingerprint()
-                + ", "
-                + head.card().backbone().reference()
-                + " with fingerprint "
-                + head.card().backbone().fingerprint()
-                + ": other weights, tokenizer, pooling or length); use heads of one backbone"
-                + " together");
-      }
-    }
-    String reference = model != null ? model : first.reference();
-    BackboneSpec backbone = Backbones.describe(reference, first.options(), CacheLocation.root());
-    heads.forEach(head -> head.requireBackbone(backbone.fingerprint(), reference));
-    return backbone;
+    return HeadBackbone.resolve(all(), model);
   }
 
   /**

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.data.CandidatePool;
-import org.sycolab.data.DataSplit;
 import org.sycolab.data.Datasets;
 import org.sycolab.heads.HeadDirectory;
 import org.sycolab.heads.SavedHead;
@@ -56,7 +55,7 @@ public final class PullStage {
     PullHeads heads =
         config.source() instanceof PullConfig.Heads given ? PullHeads.read(given, console) : null;
     List<CandidatePool> allPools = Datasets.readPools(config.pools(), "--pools");
-    List<CandidatePool> pools = inSplit(allPools, config);
+    List<CandidatePool> pools = config.split().pools(allPools, config.pools());
     PoolSet poolSet;
     try {
       poolSet = PoolSet.of(pools, config.reference());
@@ -120,31 +119,11 @@ public final class PullStage {
     }
   }
 
-  /**
-   * The pools of the split asked for.
-   *
-   * @throws IllegalArgumentException when there are none
-   */
-  private static List<CandidatePool> inSplit(List<CandidatePool> all, PullConfig config) {
-    DataSplit wanted = config.split();
-    List<CandidatePool> pools =
-        all.stream().filter(pool -> wanted == null || DataSplit.of(pool) == wanted).toList();
-    if (pools.isEmpty()) {
-      throw new IllegalArgumentException(
-          "no pools in "
-              + config.pools()
-              + " belong to split "
-              + config.splitName()
-              + "; choose another --split");
-    }
-    return pools;
-  }
-
   /** The config as the manifest records it. */
   private static Map<String, Object> manifestConfig(PullConfig config) {
     Map<String, Object> recorded = new LinkedHashMap<>();
     recorded.put("pools", config.pools().toString());
-    recorded.put("split", config.splitName());
+    recorded.put("split", config.split().name());
     recorded.put("lambda", config.grid().lambdas());
     recorded.put("n", config.grid().ns());
     recorded.put("beta", config.grid().betas());

@@ -17,7 +17,6 @@ import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.backbone.Backbones;
 import org.sycolab.cli.ClassFeatureCache;
-import org.sycolab.data.DataSplit;
 import org.sycolab.data.Datasets;
 import org.sycolab.engine.CacheLocation;
 import org.sycolab.heads.EpochMetrics;
@@ -68,7 +67,17 @@ class PullStageTest {
   private static PullConfig config(
       Path pools, PullConfig.Source source, int bootstrap, Double floor, Path out) {
     return new PullConfig(
-        pools, source, DataSplit.TEST, GRID, Reference.UNIFORM, bootstrap, 1, floor, null, 32, out);
+        pools,
+        source,
+        new EvaluationSplit("test"),
+        GRID,
+        Reference.UNIFORM,
+        bootstrap,
+        1,
+        floor,
+        null,
+        32,
+        out);
   }
 
   private static String csv(Table table) {
@@ -220,7 +229,7 @@ class PullStageTest {
         new PullConfig(
             pools,
             new PullConfig.Scores(List.of(scores)),
-            DataSplit.DEV,
+            new EvaluationSplit("dev"),
             GRID,
             Reference.UNIFORM,
             0,
