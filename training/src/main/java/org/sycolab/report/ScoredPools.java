@@ -17,7 +17,8 @@ import org.sycolab.run.RunLayout;
 
 /**
  * The pools a sweep scored: those of the run's pools file ({@link RunLayout#pools}) whose ids are
- * in the sweep's lowest-seed scores file ({@link RunLayout#scoresFile}), in the pools file's order.
+ * in the scores file of the sweep's lowest head seed ({@link RunLayout#scoresFile}), in the pools
+ * file's order.
  *
  * @param pools the scored pools
  * @param sizes the number of candidates of every pool in the pools file, by id

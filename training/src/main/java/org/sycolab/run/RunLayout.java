@@ -159,6 +159,16 @@ public record RunLayout(Path root) {
     return data().resolve(POOLS_FILE);
   }
 
+  /** {@link #PAIR_FEATURES}. */
+  public Path pairFeatures() {
+    return root.resolve(PAIR_FEATURES);
+  }
+
+  /** {@link #POOL_FEATURES}. */
+  public Path poolFeatures() {
+    return root.resolve(POOL_FEATURES);
+  }
+
   /** {@link #HEADS}. */
   public Path heads() {
     return root.resolve(HEADS);
