@@ -17,6 +17,7 @@ import org.sycolab.data.probes.GeneratedData;
 import org.sycolab.data.probes.GeneratorConfig;
 import org.sycolab.data.probes.ProbeGenerator;
 import org.sycolab.run.Execution;
+import org.sycolab.run.RunLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -106,8 +107,8 @@ final class GenerateCommand extends BaseCommand {
     }
     // The output passes the same validation as any input before a byte is written.
     DatasetValidator validator = new DatasetValidator(TextLimits.DEFAULT);
-    selfCheck(validator.validate("pairs.jsonl", data.pairs()));
-    selfCheck(validator.validate("pools.jsonl", data.pools()));
+    selfCheck(validator.validate(RunLayout.PAIRS_FILE, data.pairs()));
+    selfCheck(validator.validate(RunLayout.POOLS_FILE, data.pools()));
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("pairs", pairs);
     settings.put("heldout_domain", heldoutDomain);
@@ -115,8 +116,8 @@ final class GenerateCommand extends BaseCommand {
     settings.put("control_share", config.controlShare());
     Execution run = startRun(output.open("generate"), settings, Map.of("generator", seed), "none");
     try {
-      run.writeOutput("pairs.jsonl", out -> Datasets.write(out, data.pairs()));
-      run.writeOutput("pools.jsonl", out -> Datasets.write(out, data.pools()));
+      run.writeOutput(RunLayout.PAIRS_FILE, out -> Datasets.write(out, data.pairs()));
+      run.writeOutput(RunLayout.POOLS_FILE, out -> Datasets.write(out, data.pools()));
       run.writeOutput(
           "README.md",
           out -> out.write(DatasetCard.render(data, config).getBytes(StandardCharsets.UTF_8)));

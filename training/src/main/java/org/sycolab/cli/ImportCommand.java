@@ -22,6 +22,7 @@ import org.sycolab.data.formats.Format;
 import org.sycolab.data.formats.Imported;
 import org.sycolab.data.formats.Imports;
 import org.sycolab.run.Execution;
+import org.sycolab.run.RunLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -119,18 +120,19 @@ final class ImportCommand extends BaseCommand {
       }
       PrintWriter out = out();
       if (!imported.pairs().isEmpty()) {
-        write(run, "pairs.jsonl", imported.pairs());
+        write(run, RunLayout.PAIRS_FILE, imported.pairs());
         out.println(
             summary(
                 run,
-                "pairs.jsonl",
+                RunLayout.PAIRS_FILE,
                 imported.pairs(),
                 p -> ((PreferencePair) p).label().jsonName()));
       }
       if (!imported.pools().isEmpty()) {
-        write(run, "pools.jsonl", imported.pools());
+        write(run, RunLayout.POOLS_FILE, imported.pools());
         out.println(
-            summary(run, "pools.jsonl", imported.pools(), p -> ((CandidatePool) p).family()));
+            summary(
+                run, RunLayout.POOLS_FILE, imported.pools(), p -> ((CandidatePool) p).family()));
       }
       removeStale(run, imported);
       imported.skipped().forEach((reason, n) -> out.println("skipped " + n + ": " + reason));
@@ -148,10 +150,10 @@ final class ImportCommand extends BaseCommand {
    */
   private void removeStale(Execution run, Imported imported) throws IOException {
     if (imported.pairs().isEmpty()) {
-      deleteStale(run, "pairs.jsonl");
+      deleteStale(run, RunLayout.PAIRS_FILE);
     }
     if (imported.pools().isEmpty()) {
-      deleteStale(run, "pools.jsonl");
+      deleteStale(run, RunLayout.POOLS_FILE);
     }
   }
 

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.sycolab.backbone.BuiltinModel;
 import org.sycolab.features.Shard;
 import org.sycolab.heads.TrainingTarget;
+import org.sycolab.run.RunLayout;
 import org.sycolab.run.RunManifest;
 
 /**
@@ -24,17 +25,9 @@ import org.sycolab.run.RunManifest;
  */
 public final class ExperimentPlan {
 
-  /** Directory of the run where {@code --shard} writes the slices of a job array. */
-  public static final String SHARDS = "shards";
-
-  private static final String HEADS = "heads";
-
-  private static final String PAIRS = "pairs-";
-  private static final String POOLS = "pools-";
-
   private final Experiment experiment;
   private final Path base;
-  private final Path run;
+  private final RunLayout run;
 
   /**
    * Plans {@code experiment}, whose file lies in {@code base}, into the run directory {@code run}.
@@ -42,7 +35,7 @@ public final class ExperimentPlan {
   public ExperimentPlan(Experiment experiment, Path base, Path run) {
     this.experiment = experiment;
     this.base = base.toAbsolutePath().normalize();
-    this.run = run.toAbsolutePath().normalize();
+    this.run = new RunLayout(run.toAbsolutePath().normalize());
   }
 
   /**
@@ -63,54 +56,49 @@ public final class ExperimentPlan {
               null,
               List.of("validate", pairs().toString(), pools().toString())));
     }
-    stages.add(embed("embed-pairs", pairs(), "features-pairs", pairShards, null));
-    stages.add(embed("embed-pools", pools(), "features-pools", poolShards, null));
+    stages.add(embed("embed-pairs", pairs(), run.pairFeatures(), pairShards, null));
+    stages.add(embed("embed-pools", pools(), run.poolFeatures(), poolShards, null));
     List<String> mixtureLabels = mixtures().stream().map(p -> "mixture:" + plain(p)).toList();
-    stages.add(train("train", HEADS, mixtureLabels, List.of()));
+    stages.add(train("train", run.heads(), mixtureLabels, List.of()));
     stages.add(diagnose());
-    stages.add(pull("pull", HEADS, "agreeable", Axes.FULL));
+    stages.add(pull(run.pull(), run.heads(), "agreeable", Axes.FULL));
     for (String mixture : mixtureLabels) {
       String label = TrainingTarget.parse(mixture).fileName();
-      stages.add(pull("pull-" + label, HEADS, label, Axes.MIXTURE));
+      stages.add(pull(run.mixturePull(label), run.heads(), label, Axes.MIXTURE));
     }
     for (String domain : heldoutDomains()) {
-      String heads = HEADS + "-heldout-" + domain;
+      Path heads = run.heldoutHeads(domain);
       stages.add(
           train("train-heldout-" + domain, heads, List.of(), List.of("--exclude-domains", domain)));
-      stages.add(pull("pull-heldout-" + domain, heads, "agreeable", Axes.BEST_OF_N));
+      stages.add(pull(run.heldoutPull(domain), heads, "agreeable", Axes.BEST_OF_N));
     }
-    stages.add(command("report", Stage.Step.REPORT, null, List.of("report", run.toString())));
+    stages.add(
+        command("report", Stage.Step.REPORT, null, List.of("report", run.root().toString())));
     return stages;
   }
 
   /** Every stage in order, merging the shards of a job array that finished in the run. */
   public List<Stage> stages() throws IOException {
-    return stages(finishedShards(PAIRS), finishedShards(POOLS));
+    return stages(
+        finishedShards(RunLayout.PAIR_SHARD_PREFIX), finishedShards(RunLayout.POOL_SHARD_PREFIX));
   }
 
   /**
-   * The two embedding commands of {@code shard} of a job array, writing into {@code
-   * shards/pairs-<i>of<n>/} and {@code shards/pools-<i>of<n>/}.
+   * The two embedding commands of {@code shard} of a job array, writing into {@link
+   * RunLayout#shard} of the pairs and of the pools.
    */
   public List<Stage> shard(Shard shard) {
     String slice = shard.toString();
+    Path pairShard = run.shard(RunLayout.PAIR_SHARD_PREFIX, shard.index(), shard.count());
+    Path poolShard = run.shard(RunLayout.POOL_SHARD_PREFIX, shard.index(), shard.count());
     return List.of(
-        embed("embed-pairs " + slice, pairs(), shardDirectory(PAIRS, shard), List.of(), slice),
-        embed("embed-pools " + slice, pools(), shardDirectory(POOLS, shard), List.of(), slice));
-  }
-
-  /** {@code <i>of<n>}: how a shard's directories and lock are named. */
-  public static String shardName(Shard shard) {
-    return shard.index() + "of" + shard.count();
-  }
-
-  private static String shardDirectory(String texts, Shard shard) {
-    return SHARDS + "/" + texts + shardName(shard);
+        embed("embed-pairs " + slice, pairs(), pairShard, List.of(), slice),
+        embed("embed-pools " + slice, pools(), poolShard, List.of(), slice));
   }
 
   /** Shard directories of {@code texts} whose embedding finished, sorted by name. */
   private List<Path> finishedShards(String texts) throws IOException {
-    Path shards = run.resolve(SHARDS);
+    Path shards = run.shards();
     if (!Files.isDirectory(shards)) {
       return List.of();
     }
@@ -198,22 +186,22 @@ public final class ExperimentPlan {
 
   /** The pairs file the run reads, inside the run directory. */
   public Path pairs() {
-    return run.resolve("data/pairs.jsonl");
+    return run.pairs();
   }
 
   /** The pools file the run reads, inside the run directory. */
   public Path pools() {
-    return run.resolve("data/pools.jsonl");
+    return run.pools();
   }
 
   private Stage data() {
     Experiment.Data data = experiment.data();
     if (data.generate() == null) {
       return new Stage(
-          "data",
+          RunLayout.DATA,
           Stage.Step.DATA,
           Stage.Kind.COPY_DATA,
-          run.resolve("data"),
+          run.data(),
           List.of(
               base.resolve(data.pairs()).normalize().toString(),
               base.resolve(data.pools()).normalize().toString()));
@@ -225,10 +213,10 @@ public final class ExperimentPlan {
     option(args, "--heldout-domain", g.heldoutDomain());
     option(args, "--families", g.families() == null ? null : String.join(",", g.families()));
     option(args, "--control-share", g.controlShare());
-    return command("data", Stage.Step.DATA, "data", args);
+    return command(RunLayout.DATA, Stage.Step.DATA, run.data(), args);
   }
 
-  private Stage embed(String name, Path in, String directory, List<Path> merge, String shard) {
+  private Stage embed(String name, Path in, Path directory, List<Path> merge, String shard) {
     List<String> args = new ArrayList<>(List.of("embed", "--in", in.toString()));
     backbone(args, true);
     option(args, "--shard", shard);
@@ -243,7 +231,7 @@ public final class ExperimentPlan {
    * A train stage into {@code directory}: the agreeable and grounded heads and {@code extraLabels},
    * for every seed, with the {@code extra} options.
    */
-  private Stage train(String name, String directory, List<String> extraLabels, List<String> extra) {
+  private Stage train(String name, Path directory, List<String> extraLabels, List<String> extra) {
     Experiment.Heads h = heads();
     List<String> labels = new ArrayList<>(List.of("agreeable", "grounded"));
     labels.addAll(extraLabels);
@@ -274,22 +262,22 @@ public final class ExperimentPlan {
                 "heads",
                 "diagnose",
                 "--heads",
-                headDirectory(HEADS, "agreeable", first),
-                headDirectory(HEADS, "grounded", first),
+                headDirectory(run.heads(), "agreeable", first),
+                headDirectory(run.heads(), "grounded", first),
                 "--pairs",
                 pairs().toString(),
                 "--pools",
                 pools().toString()));
     option(args, "--split", pull().split());
     backbone(args, false);
-    return command("diagnose", Stage.Step.DIAGNOSE, "diagnose", args);
+    return command(RunLayout.DIAGNOSE, Stage.Step.DIAGNOSE, run.diagnose(), args);
   }
 
   /**
-   * A pull stage of the {@code agreeable} heads of {@code heads/} (every seed) against the grounded
-   * heads of the same directory.
+   * A pull stage into {@code directory}, named after it, of the {@code agreeable} heads of {@code
+   * heads} (every seed) against the grounded heads of the same directory.
    */
-  private Stage pull(String name, String heads, String agreeable, Axes axes) {
+  private Stage pull(Path directory, Path heads, String agreeable, Axes axes) {
     List<String> args = new ArrayList<>(List.of("pull", "--pools", pools().toString()));
     args.add("--agreeable");
     args.addAll(headDirectories(heads, agreeable));
@@ -307,7 +295,7 @@ public final class ExperimentPlan {
       option(args, "--truth-floor", p.truthFloor());
     }
     backbone(args, false);
-    return command(name, Stage.Step.PULL, name, args);
+    return command(directory.getFileName().toString(), Stage.Step.PULL, directory, args);
   }
 
   /** Which of the experiment's sweep axes a pull stage runs. */
@@ -320,12 +308,12 @@ public final class ExperimentPlan {
     MIXTURE
   }
 
-  private List<String> headDirectories(String heads, String label) {
+  private List<String> headDirectories(Path heads, String label) {
     return seeds().stream().map(seed -> headDirectory(heads, label, seed)).toList();
   }
 
-  private String headDirectory(String heads, String label, long seed) {
-    return run.resolve(heads).resolve(label + "-seed" + seed).toString();
+  private static String headDirectory(Path heads, String label, long seed) {
+    return heads.resolve(RunLayout.headDirectory(label, seed)).toString();
   }
 
   /**
@@ -394,14 +382,13 @@ public final class ExperimentPlan {
     return p == null ? new Experiment.Pull(null, null, null, null, null, null, null, null) : p;
   }
 
-  private Stage command(String name, Stage.Step step, String directory, List<String> args) {
+  private static Stage command(String name, Stage.Step step, Path directory, List<String> args) {
     List<String> full = new ArrayList<>(args);
-    Path dir = directory == null ? null : run.resolve(directory);
-    if (dir != null) {
+    if (directory != null) {
       full.add(Stage.OUT);
-      full.add(dir.toString());
+      full.add(directory.toString());
     }
-    return new Stage(name, step, Stage.Kind.COMMAND, dir, full);
+    return new Stage(name, step, Stage.Kind.COMMAND, directory, full);
   }
 
   private static String text(Grid grid) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.sycolab.pull.Reward;
+import org.sycolab.run.RunLayout;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
@@ -17,8 +18,6 @@ import tech.tablesaw.api.Table;
  * for best-of-n at the headline's n and the tilt at each β, and over all pools for each reward.
  */
 final class ChoiceSection {
-
-  static final String FILE = "choice.csv";
 
   static final RunCsv.Columns COLUMNS =
       new RunCsv.Columns()
@@ -38,7 +37,7 @@ final class ChoiceSection {
    * @throws InvalidRunException when {@code choice.csv} is there but malformed
    */
   static Section build(PullOutputs run) throws InvalidRunException {
-    Path file = run.runDirectory().resolve(PullOutputs.DIRECTORY).resolve(FILE);
+    Path file = new RunLayout(run.runDirectory()).pull().resolve(RunLayout.CHOICE_FILE);
     if (!Files.isRegularFile(file)) {
       return new Section(
           "choice",
@@ -61,7 +60,11 @@ final class ChoiceSection {
                 + " on the truthful rate, the most agreeable setting of the dial that keeps it: the"
                 + " largest λ on the grid whose truthful rate's lower 95% bootstrap end is at least F"
                 + " (a smaller λ need not meet it too). Where no λ does, the cell says why. Every n,"
-                + " β and reward is in pull/choice.csv."));
+                + " β and reward is in "
+                + RunLayout.PULL
+                + "/"
+                + RunLayout.CHOICE_FILE
+                + "."));
     blocks.add(byFamily(rows, n, floor));
     blocks.add(byReward(rows, n));
     return new Section("choice", "The choice at a truth floor", blocks);

@@ -16,10 +16,12 @@ import org.sycolab.pull.PoolSet;
 import org.sycolab.pull.Reference;
 import org.sycolab.pull.RewardScores;
 import org.sycolab.pull.ScoresFile;
+import org.sycolab.run.RunLayout;
 
 /**
- * Example pools where the top answer flipped from truthful to sycophantic as λ rose, read from
- * {@code data/pools.jsonl} and the lowest seed's {@code pull/scores-seed<s>.csv}.
+ * Example pools where the top answer flipped from truthful to sycophantic as λ rose, read from the
+ * run's pools file and the scores file of the lowest head seed of its pull (see {@link
+ * ScoredPools}).
  */
 final class FlipsSection {
 
@@ -33,8 +35,15 @@ final class FlipsSection {
       return section(
           List.of(
               new Block.Paragraph(
-                  "Not available: this needs data/pools.jsonl and pull/scores-seed<s>.csv (written"
-                      + " when pull scores with heads); "
+                  "Not available: this needs "
+                      + RunLayout.DATA
+                      + "/"
+                      + RunLayout.POOLS_FILE
+                      + " and "
+                      + RunLayout.PULL
+                      + "/"
+                      + RunLayout.scoresFile("seed<s>")
+                      + " (written when pull scores with heads); "
                       + (Files.isRegularFile(ScoredPools.poolsFile(run.runDirectory()))
                           ? "no scores file."
                           : "no pools file."))));

@@ -7,6 +7,7 @@ import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import org.sycolab.pull.Reward;
+import org.sycolab.run.RunLayout;
 import tech.tablesaw.api.Row;
 
 /**
@@ -15,8 +16,6 @@ import tech.tablesaw.api.Row;
  * deviation over them. Without the file, the sweep had one head seed.
  */
 final class HeadSeeds {
-
-  static final String FILE = "seeds.csv";
 
   static final RunCsv.Columns COLUMNS =
       RunCsv.Columns.setting().count("seeds").number("mean", "sd");
@@ -37,7 +36,7 @@ final class HeadSeeds {
    * @throws InvalidRunException when the file is there but malformed
    */
   static HeadSeeds read(Path sweepDirectory) throws InvalidRunException {
-    Path file = sweepDirectory.resolve(FILE);
+    Path file = sweepDirectory.resolve(RunLayout.SEEDS_FILE);
     if (!Files.isRegularFile(file)) {
       return new HeadSeeds(1, Map.of());
     }

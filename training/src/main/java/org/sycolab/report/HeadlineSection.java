@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.sycolab.run.RunLayout;
 import tech.tablesaw.api.Row;
 
 /**
@@ -215,7 +216,7 @@ final class HeadlineSection {
       }
     }
     throw new InvalidRunException(
-        run.runDirectory().resolve(PullOutputs.DIRECTORY).resolve("lambda_star.csv")
+        new RunLayout(run.runDirectory()).pull().resolve(RunLayout.LAMBDA_STAR_FILE)
             + ": no row for best_of_n, n "
             + n
             + ", family all, domain all");

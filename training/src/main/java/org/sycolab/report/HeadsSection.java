@@ -6,14 +6,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sycolab.run.RunLayout;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
 /**
  * What the heads reward: pairwise accuracy beside picking the longer answer, the 2×2
  * style/substance decomposition with length as a covariate, the cell means, and the heads'
- * correlation ({@code diagnose/}), and the training summary ({@code heads/heads.csv}). The verdicts
- * themselves stand in the headline.
+ * correlation ({@link RunLayout#diagnose}), and the training summary ({@link
+ * RunLayout#HEADS_FILE}). The verdicts themselves stand in the headline.
  */
 final class HeadsSection {
 
@@ -49,34 +50,46 @@ final class HeadsSection {
 
   static Section build(Path runDirectory) throws InvalidRunException {
     List<Block> blocks = new ArrayList<>();
-    Path heads = runDirectory.resolve("heads").resolve("heads.csv");
+    RunLayout run = new RunLayout(runDirectory);
+    Path heads = run.heads().resolve(RunLayout.HEADS_FILE);
     if (Files.isRegularFile(heads)) {
       blocks.add(training(RunCsv.read(heads, HEADS)));
     } else {
-      blocks.add(new Block.Paragraph("Training not run here: no heads/heads.csv."));
-    }
-    Path diagnose = runDirectory.resolve("diagnose");
-    if (!Files.isRegularFile(diagnose.resolve("accuracy.csv"))) {
       blocks.add(
           new Block.Paragraph(
-              "Head diagnostics not run: no diagnose/accuracy.csv (sycolab heads diagnose --out"
-                  + " RUN_DIR/diagnose)."));
+              "Training not run here: no " + RunLayout.HEADS + "/" + RunLayout.HEADS_FILE + "."));
+    }
+    Path diagnose = run.diagnose();
+    Path accuracy = diagnose.resolve(RunLayout.ACCURACY_FILE);
+    if (!Files.isRegularFile(accuracy)) {
+      blocks.add(
+          new Block.Paragraph(
+              "Head diagnostics not run: no "
+                  + RunLayout.DIAGNOSE
+                  + "/"
+                  + RunLayout.ACCURACY_FILE
+                  + " (sycolab heads diagnose --out RUN_DIR/"
+                  + RunLayout.DIAGNOSE
+                  + ")."));
       return new Section("heads", "Heads", blocks);
     }
-    blocks.add(accuracy(RunCsv.read(diagnose.resolve("accuracy.csv"), ACCURACY)));
-    Path verdictFile = diagnose.resolve("verdict.csv");
+    blocks.add(accuracy(RunCsv.read(accuracy, ACCURACY)));
+    Path verdictFile = diagnose.resolve(RunLayout.VERDICT_FILE);
     Table verdicts = Files.isRegularFile(verdictFile) ? RunCsv.read(verdictFile, CELL_MEANS) : null;
     if (verdicts != null) {
       blocks.add(longerAnswer(verdicts));
     }
-    Table decomposition = RunCsv.read(diagnose.resolve("decomposition.csv"), DECOMPOSITION);
+    Table decomposition =
+        RunCsv.read(diagnose.resolve(RunLayout.DECOMPOSITION_FILE), DECOMPOSITION);
     blocks.add(coefficients(decomposition));
     blocks.add(verdicts != null ? cellMeans(verdicts) : cells(decomposition));
-    Path correlation = diagnose.resolve("correlation.csv");
+    Path correlation = diagnose.resolve(RunLayout.CORRELATION_FILE);
     if (Files.isRegularFile(correlation)) {
       blocks.add(correlation(RunCsv.read(correlation, CORRELATION)));
     } else {
-      blocks.add(new Block.Paragraph("No correlation.csv: diagnose saw a single head."));
+      blocks.add(
+          new Block.Paragraph(
+              "No " + RunLayout.CORRELATION_FILE + ": diagnose saw a single head."));
     }
     return new Section("heads", "Heads", blocks);
   }

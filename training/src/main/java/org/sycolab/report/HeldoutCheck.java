@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.sycolab.run.RunLayout;
 import org.sycolab.run.RunManifest;
 
 /**
- * Whether a {@code pull-heldout-<D>/} sweep is what the report says it is, from the manifests: the
- * same split, reference, n and λ grid as {@code pull/} and the same pools file (by SHA-256), scored
- * by heads whose training ({@code heads-heldout-<D>/manifest.json}) excluded domain D.
+ * Whether a held-out-domain sweep ({@link RunLayout#heldoutPull}) is what the report says it is,
+ * from the manifests: the same split, reference, n and λ grid as {@link RunLayout#pull} and the
+ * same pools file (by SHA-256), scored by heads whose training ({@link RunLayout#heldoutHeads})
+ * excluded domain D.
  */
 final class HeldoutCheck {
 
@@ -22,10 +24,10 @@ final class HeldoutCheck {
 
   /** Why the sweep of {@code domain} cannot be compared with pull/; empty when it checks out. */
   static Optional<String> problem(Path runDirectory, String domain) {
-    Path pullFile = runDirectory.resolve(PullOutputs.DIRECTORY).resolve(RunManifest.FILE_NAME);
-    Path sweepFile =
-        runDirectory.resolve(HeldoutSection.PREFIX + domain).resolve(RunManifest.FILE_NAME);
-    Path headsFile = runDirectory.resolve("heads-heldout-" + domain).resolve(RunManifest.FILE_NAME);
+    RunLayout run = new RunLayout(runDirectory);
+    Path pullFile = run.pull().resolve(RunManifest.FILE_NAME);
+    Path sweepFile = run.heldoutPull(domain).resolve(RunManifest.FILE_NAME);
+    Path headsFile = run.heldoutHeads(domain).resolve(RunManifest.FILE_NAME);
     RunManifest pull;
     RunManifest sweep;
     RunManifest heads;

@@ -6,16 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.knowm.xchart.XYChart;
+import org.sycolab.run.RunLayout;
 
 /**
- * The held-out-domain ablation: for each {@code pull-heldout-<D>/} sweep, scored by heads trained
- * without any pair of domain D, the number of pools of D, the truthful rate at λ = 0, ½ and 1 and
- * the pull at λ = ½ on those pools, beside the same numbers from {@code pull/}, whose heads saw
- * every domain.
+ * The held-out-domain ablation: for each held-out-domain sweep ({@link RunLayout#heldoutPull}),
+ * scored by heads trained without any pair of domain D, the number of pools of D, the truthful rate
+ * at λ = 0, ½ and 1 and the pull at λ = ½ on those pools, beside the same numbers from {@link
+ * RunLayout#pull}, whose heads saw every domain.
  */
 final class HeldoutSection {
-
-  static final String PREFIX = "pull-heldout-";
 
   private static final String TITLE = "Held-out domains";
 
@@ -32,18 +31,23 @@ final class HeldoutSection {
   private record HeldOut(String domain, PullCsv pull, HeadSeeds seeds, Optional<Long> pools) {}
 
   static Section build(PullOutputs run) throws InvalidRunException {
-    List<Path> directories = SweepDirectories.named(run.runDirectory(), PREFIX);
+    List<Path> directories =
+        SweepDirectories.named(run.runDirectory(), RunLayout.HELDOUT_PULL_PREFIX);
     if (directories.isEmpty()) {
       return new Section(
           "heldout",
           TITLE,
           List.of(
               new Block.Paragraph(
-                  "Held-out-domain ablation not run: no pull-heldout-<D>/ directories. To run it,"
+                  "Held-out-domain ablation not run: no "
+                      + RunLayout.HELDOUT_PULL_PREFIX
+                      + "<D>/ directories. To run it,"
                       + " name the domains in the experiment file, heads: {heldout_domains:"
                       + " [units]}; sycolab run then trains heads without any pair of each domain"
                       + " (sycolab train --exclude-domains D) and sweeps the same pools with them"
-                      + " into pull-heldout-D/.")));
+                      + " into "
+                      + RunLayout.HELDOUT_PULL_PREFIX
+                      + "D/.")));
     }
     Optional<ScoredPools> scored = run.scored();
     List<HeldOut> compared = new ArrayList<>();
@@ -51,13 +55,14 @@ final class HeldoutSection {
     List<String> unchecked = new ArrayList<>();
     List<String> notRun = new ArrayList<>();
     for (Path dir : directories) {
-      String domain = dir.getFileName().toString().substring(PREFIX.length());
+      String domain =
+          dir.getFileName().toString().substring(RunLayout.HELDOUT_PULL_PREFIX.length());
       Optional<String> reason = SweepDirectories.notRun(dir);
       if (reason.isPresent()) {
         notRun.add(reason.get());
         continue;
       }
-      PullCsv heldOut = PullCsv.read(dir.resolve("pull.csv"));
+      PullCsv heldOut = PullCsv.read(dir.resolve(RunLayout.PULL_FILE));
       Optional<String> problem = HeldoutCheck.problem(run.runDirectory(), domain);
       if (!heldOut.domains().contains(domain)) {
         absent.add(heldOut.file() + " (no pools of domain " + domain + ")");
@@ -128,8 +133,11 @@ final class HeldoutSection {
     return new Block.DataTable(
         "best-of-"
             + focus.n()
-            + " on the pools of each held-out domain: heads trained on every domain (pull/)"
-            + " against heads trained without it (pull-heldout-D/); "
+            + " on the pools of each held-out domain: heads trained on every domain ("
+            + RunLayout.PULL
+            + "/) against heads trained without it ("
+            + RunLayout.HELDOUT_PULL_PREFIX
+            + "D/); "
             + seeds(run, compared)
             + "; "
             + Numbers.intervals(
@@ -166,7 +174,8 @@ final class HeldoutSection {
 
   /** How many head seeds the numbers are a mean over, for the captions. */
   private static String seeds(PullOutputs run, List<HeldOut> compared) {
-    return "pull/: "
+    return RunLayout.PULL
+        + "/: "
         + run.seeds().describe()
         + ", held out: "
         + HeadSeeds.describe(compared.stream().map(HeldOut::seeds).toList());

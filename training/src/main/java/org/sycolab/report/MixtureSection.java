@@ -6,15 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
+import org.sycolab.run.RunLayout;
 
 /**
- * The mixture ablation: for each {@code pull-mixture-<P>/} run, selection by the mixture head alone
- * (its largest λ, 1) — the truthful rate against the fraction P of conflict prompts that gave their
- * agreeable pairs, one line per n.
+ * The mixture ablation: for each mixture head's pull ({@link RunLayout#mixturePull}), selection by
+ * the mixture head alone (its largest λ, 1) — the truthful rate against the fraction P of conflict
+ * prompts that gave their agreeable pairs, one line per n.
  */
 final class MixtureSection {
-
-  static final String PREFIX = "pull-mixture-";
 
   private MixtureSection() {}
 
@@ -23,9 +22,9 @@ final class MixtureSection {
     List<HeadSeeds> seeds = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     List<String> notRun = new ArrayList<>();
-    for (Path dir : SweepDirectories.named(runDirectory, PREFIX)) {
+    for (Path dir : SweepDirectories.named(runDirectory, RunLayout.MIXTURE_PULL_PREFIX)) {
       String name = dir.getFileName().toString();
-      Optional<Double> fraction = fraction(name.substring(PREFIX.length()));
+      Optional<Double> fraction = fraction(name.substring(RunLayout.MIXTURE_PULL_PREFIX.length()));
       if (fraction.isEmpty()) {
         skipped.add(name);
         continue;
@@ -35,7 +34,7 @@ final class MixtureSection {
         notRun.add(reason.get());
         continue;
       }
-      runs.put(fraction.get(), PullCsv.read(dir.resolve("pull.csv")));
+      runs.put(fraction.get(), PullCsv.read(dir.resolve(RunLayout.PULL_FILE)));
       seeds.add(HeadSeeds.read(dir));
     }
     List<Block> blocks = new ArrayList<>();
@@ -52,9 +51,13 @@ final class MixtureSection {
     if (runs.isEmpty()) {
       blocks.add(
           new Block.Paragraph(
-              "Mixture ablation not run: no complete pull-mixture-<P>/ sweeps (sycolab train --label"
+              "Mixture ablation not run: no complete "
+                  + RunLayout.MIXTURE_PULL_PREFIX
+                  + "<P>/ sweeps (sycolab train --label"
                   + " mixture:P, then sycolab pull --agreeable <mixture heads> --grounded"
-                  + " <grounded heads> --lambda 0,1 --out RUN_DIR/pull-mixture-P)."));
+                  + " <grounded heads> --lambda 0,1 --out RUN_DIR/"
+                  + RunLayout.MIXTURE_PULL_PREFIX
+                  + "P)."));
       return new Section("mixture", "Mixture ablation", blocks);
     }
     List<Integer> ns = runs.firstEntry().getValue().ns();

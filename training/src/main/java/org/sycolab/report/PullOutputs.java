@@ -3,6 +3,7 @@ package org.sycolab.report;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.sycolab.pull.Reward;
+import org.sycolab.run.RunLayout;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -31,8 +32,6 @@ record PullOutputs(
     Focus focus,
     Optional<ScoredPools> scored) {
 
-  static final String DIRECTORY = "pull";
-
   static final RunCsv.Columns LAMBDA_STAR =
       new RunCsv.Columns()
           .text("reward", "selection")
@@ -56,7 +55,7 @@ record PullOutputs(
    * @throws InvalidRunException when one is missing or malformed, naming it
    */
   static PullOutputs read(Path runDirectory) throws InvalidRunException {
-    Path dir = runDirectory.resolve(DIRECTORY);
+    Path dir = new RunLayout(runDirectory).pull();
     if (!java.nio.file.Files.isDirectory(dir)) {
       throw new InvalidRunException(
           dir
@@ -64,9 +63,9 @@ record PullOutputs(
               + dir
               + ")");
     }
-    PullCsv pull = PullCsv.read(dir.resolve("pull.csv"));
-    Table lambdaStar = RunCsv.read(dir.resolve("lambda_star.csv"), LAMBDA_STAR);
-    Table menu = RunCsv.read(dir.resolve("menu.csv"), MENU);
+    PullCsv pull = PullCsv.read(dir.resolve(RunLayout.PULL_FILE));
+    Table lambdaStar = RunCsv.read(dir.resolve(RunLayout.LAMBDA_STAR_FILE), LAMBDA_STAR);
+    Table menu = RunCsv.read(dir.resolve(RunLayout.MENU_FILE), MENU);
     return new PullOutputs(
         runDirectory,
         pull,

@@ -180,7 +180,7 @@ public final class PullTables {
 
   /**
    * {@code seeds.csv}: per setting, metric and group, the mean and sample standard deviation of the
-   * per-seed estimates; empty with one seed.
+   * estimates of each seed; empty with one seed.
    */
   public static Table seeds(PullResult result) {
     KeyColumns key = new KeyColumns();

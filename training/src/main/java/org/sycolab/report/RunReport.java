@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.sycolab.run.RunLayout;
 
 /** Builds the report of a run directory: every section it can, and what was not run. */
 public final class RunReport {
@@ -13,8 +14,8 @@ public final class RunReport {
   /**
    * Reads the run and assembles its report. Nothing is written.
    *
-   * @throws InvalidRunException when {@code pull/} or any file read is missing what the report
-   *     needs, naming the file
+   * @throws InvalidRunException when {@link RunLayout#PULL} or any file read is missing what the
+   *     report needs, naming the file
    */
   public static Report build(Path runDirectory) throws InvalidRunException {
     if (!Files.isDirectory(runDirectory)) {
@@ -57,20 +58,21 @@ public final class RunReport {
 
   private static List<String> notRun(Path runDirectory) throws InvalidRunException {
     List<String> missing = new ArrayList<>();
-    if (!Files.isRegularFile(runDirectory.resolve("heads").resolve("heads.csv"))) {
-      missing.add("training summary (heads/heads.csv)");
+    RunLayout run = new RunLayout(runDirectory);
+    if (!Files.isRegularFile(run.heads().resolve(RunLayout.HEADS_FILE))) {
+      missing.add("training summary (" + RunLayout.HEADS + "/" + RunLayout.HEADS_FILE + ")");
     }
-    if (!Files.isRegularFile(runDirectory.resolve("diagnose").resolve("accuracy.csv"))) {
-      missing.add("head diagnostics (diagnose/)");
+    if (!Files.isRegularFile(run.diagnose().resolve(RunLayout.ACCURACY_FILE))) {
+      missing.add("head diagnostics (" + RunLayout.DIAGNOSE + "/)");
     }
-    if (SweepDirectories.named(runDirectory, MixtureSection.PREFIX).isEmpty()) {
-      missing.add("mixture ablation (pull-mixture-<P>/)");
+    if (SweepDirectories.named(runDirectory, RunLayout.MIXTURE_PULL_PREFIX).isEmpty()) {
+      missing.add("mixture ablation (" + RunLayout.MIXTURE_PULL_PREFIX + "<P>/)");
     }
-    if (SweepDirectories.named(runDirectory, HeldoutSection.PREFIX).isEmpty()) {
-      missing.add("held-out-domain ablation (pull-heldout-<D>/)");
+    if (SweepDirectories.named(runDirectory, RunLayout.HELDOUT_PULL_PREFIX).isEmpty()) {
+      missing.add("held-out-domain ablation (" + RunLayout.HELDOUT_PULL_PREFIX + "<D>/)");
     }
-    if (!Files.isRegularFile(runDirectory.resolve("data").resolve("pools.jsonl"))) {
-      missing.add("example pools (data/pools.jsonl)");
+    if (!Files.isRegularFile(run.pools())) {
+      missing.add("example pools (" + RunLayout.DATA + "/" + RunLayout.POOLS_FILE + ")");
     }
     return missing;
   }

@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.sycolab.data.CandidatePool;
 import org.sycolab.data.Datasets;
 import org.sycolab.data.InvalidDatasetException;
 import org.sycolab.data.TextLimits;
 import org.sycolab.pull.ScoresFile;
+import org.sycolab.run.RunLayout;
 
 /**
- * The pools a sweep scored: those of the run's {@code data/pools.jsonl} whose ids are in the
- * sweep's lowest-seed {@code scores-seed<s>.csv}, in the pools file's order.
+ * The pools a sweep scored: those of the run's pools file ({@link RunLayout#pools}) whose ids are
+ * in the scores file of the sweep's lowest head seed ({@link RunLayout#scoresFile}), in the pools
+ * file's order.
  *
  * @param pools the scored pools
  * @param sizes the number of candidates of every pool in the pools file, by id
@@ -26,11 +26,9 @@ import org.sycolab.pull.ScoresFile;
  */
 record ScoredPools(List<CandidatePool> pools, Map<String, Integer> sizes, Path scoresFile) {
 
-  private static final Pattern SCORES = Pattern.compile("scores-seed(\\d+)\\.csv");
-
-  /** {@code data/pools.jsonl} of a run directory. */
+  /** The pools file of a run directory. */
   static Path poolsFile(Path runDirectory) {
-    return runDirectory.resolve("data").resolve("pools.jsonl");
+    return new RunLayout(runDirectory).pools();
   }
 
   /**
@@ -71,15 +69,15 @@ record ScoredPools(List<CandidatePool> pools, Map<String, Integer> sizes, Path s
     }
   }
 
-  /** {@code scores-seed<s>.csv} of the lowest seed s in the sweep directory. */
+  /** The scores file of the lowest head seed in the sweep directory. */
   private static Optional<Path> lowestSeedScores(Path sweepDirectory) throws InvalidRunException {
     try (Stream<Path> files = Files.list(sweepDirectory)) {
       long lowest = Long.MAX_VALUE;
       Path found = null;
       for (Path file : files.toList()) {
-        Matcher m = SCORES.matcher(file.getFileName().toString());
-        if (m.matches() && Long.parseLong(m.group(1)) < lowest) {
-          lowest = Long.parseLong(m.group(1));
+        Optional<Long> seed = RunLayout.scoresSeed(file.getFileName().toString());
+        if (seed.isPresent() && seed.get() < lowest) {
+          lowest = seed.get();
           found = file;
         }
       }

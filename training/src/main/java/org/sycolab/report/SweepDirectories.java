@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.sycolab.run.RunLayout;
 import org.sycolab.run.RunManifest;
 
 /**
  * The ablation sweeps beside a run's {@code pull/}: directories whose names start with a prefix,
- * such as {@code pull-mixture-} or {@code pull-heldout-}, and whether each ran to the end.
+ * such as {@link RunLayout#MIXTURE_PULL_PREFIX} or {@link RunLayout#HELDOUT_PULL_PREFIX}, and
+ * whether each ran to the end.
  */
 final class SweepDirectories {
 
@@ -35,8 +37,8 @@ final class SweepDirectories {
   }
 
   /**
-   * Why a sweep directory counts as not run: it has no {@code pull.csv}, or its manifest says it
-   * did not complete (a crashed or stopped stage); empty when it ran.
+   * Why a sweep directory counts as not run: it has no {@link RunLayout#PULL_FILE}, or its manifest
+   * says it did not complete (a crashed or stopped stage); empty when it ran.
    */
   static Optional<String> notRun(Path sweep) {
     Path manifest = sweep.resolve(RunManifest.FILE_NAME);
@@ -52,8 +54,9 @@ final class SweepDirectories {
             manifest + ": status " + status.name().toLowerCase(Locale.ROOT) + ", not complete");
       }
     }
-    if (!Files.isRegularFile(sweep.resolve("pull.csv"))) {
-      return Optional.of(sweep.resolve("pull.csv") + ": no such file");
+    Path pull = sweep.resolve(RunLayout.PULL_FILE);
+    if (!Files.isRegularFile(pull)) {
+      return Optional.of(pull + ": no such file");
     }
     return Optional.empty();
   }

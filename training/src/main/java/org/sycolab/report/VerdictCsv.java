@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.sycolab.run.RunLayout;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
@@ -34,7 +35,7 @@ record VerdictCsv(Path file, Table table) {
 
   /** The run's verdicts, from diagnose/ where present, else heads/; empty when neither has any. */
   static Optional<VerdictCsv> read(Path runDirectory) throws InvalidRunException {
-    return read(runDirectory, List.of("diagnose", "heads"));
+    return read(runDirectory, List.of(RunLayout.DIAGNOSE, RunLayout.HEADS));
   }
 
   /**
@@ -42,13 +43,13 @@ record VerdictCsv(Path file, Table table) {
    * where present, else diagnose/: what the pull, a mean over seeds, must be read against.
    */
   static Optional<VerdictCsv> readEverySeed(Path runDirectory) throws InvalidRunException {
-    return read(runDirectory, List.of("heads", "diagnose"));
+    return read(runDirectory, List.of(RunLayout.HEADS, RunLayout.DIAGNOSE));
   }
 
   private static Optional<VerdictCsv> read(Path runDirectory, List<String> stages)
       throws InvalidRunException {
     for (String stage : stages) {
-      Path file = runDirectory.resolve(stage).resolve("verdict.csv");
+      Path file = runDirectory.resolve(stage).resolve(RunLayout.VERDICT_FILE);
       if (Files.isRegularFile(file)) {
         return Optional.of(new VerdictCsv(file, RunCsv.read(file, COLUMNS)));
       }

@@ -79,6 +79,21 @@ public record RunLayout(Path root) {
   /** The spread across head seeds (pull, with more than one seed). */
   public static final String SEEDS_FILE = "seeds.csv";
 
+  /** The most agreeable λ within the truth floor, per family (pull, with a truth floor). */
+  public static final String CHOICE_FILE = "choice.csv";
+
+  /** How the heads' scores correlate (diagnose, with two heads or more). */
+  public static final String CORRELATION_FILE = "correlation.csv";
+
+  /** The lock a process holds on a run while it runs it. */
+  public static final String LOCK = ".lock";
+
+  /** A task's slice of the pairs' features: {@code shards/pairs-<i>of<n>}. */
+  public static final String PAIR_SHARD_PREFIX = "pairs-";
+
+  /** A task's slice of the pools' features: {@code shards/pools-<i>of<n>}. */
+  public static final String POOL_SHARD_PREFIX = "pools-";
+
   private static final String REPLICATE_PREFIX = "seed";
   private static final String SCORES_PREFIX = "scores-";
   private static final String CSV = ".csv";
@@ -99,6 +114,11 @@ public record RunLayout(Path root) {
    */
   public static String scoresFile(String replicate) {
     return SCORES_PREFIX + replicate + CSV;
+  }
+
+  /** {@code <i>of<n>}: how slice {@code index} of {@code count} names its directories and lock. */
+  public static String shardName(int index, int count) {
+    return index + "of" + count;
   }
 
   /** The head seed of a {@code scores-seed<s>.csv} name; empty for any other name. */
@@ -139,6 +159,16 @@ public record RunLayout(Path root) {
     return data().resolve(POOLS_FILE);
   }
 
+  /** {@link #PAIR_FEATURES}. */
+  public Path pairFeatures() {
+    return root.resolve(PAIR_FEATURES);
+  }
+
+  /** {@link #POOL_FEATURES}. */
+  public Path poolFeatures() {
+    return root.resolve(POOL_FEATURES);
+  }
+
   /** {@link #HEADS}. */
   public Path heads() {
     return root.resolve(HEADS);
@@ -175,6 +205,24 @@ public record RunLayout(Path root) {
   /** {@link #SHARDS}. */
   public Path shards() {
     return root.resolve(SHARDS);
+  }
+
+  /**
+   * The directory of one slice of a job array: {@code shards/<prefix><i>of<n>}, with {@code prefix}
+   * {@link #PAIR_SHARD_PREFIX} or {@link #POOL_SHARD_PREFIX}.
+   */
+  public Path shard(String prefix, int index, int count) {
+    return shards().resolve(prefix + shardName(index, count));
+  }
+
+  /** {@link #LOCK}. */
+  public Path lock() {
+    return root.resolve(LOCK);
+  }
+
+  /** The lock of one slice of a job array: {@code shards/.lock-<i>of<n>}. */
+  public Path shardLock(int index, int count) {
+    return shards().resolve(LOCK + "-" + shardName(index, count));
   }
 
   /** {@link #SET_ASIDE}. */

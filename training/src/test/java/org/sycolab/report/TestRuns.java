@@ -25,6 +25,7 @@ import org.sycolab.pull.RewardScores;
 import org.sycolab.pull.ScoresFile;
 import org.sycolab.pull.TruthFloor;
 import org.sycolab.run.GitState;
+import org.sycolab.run.RunLayout;
 import org.sycolab.run.RunManifest;
 import tech.tablesaw.api.Table;
 
@@ -265,7 +266,7 @@ public final class TestRuns {
     tables.put("lambda_star.csv", PullTables.tipping(result));
     tables.put("menu.csv", PullTables.menu(result));
     if (!result.seeds().isEmpty()) {
-      tables.put(HeadSeeds.FILE, PullTables.seeds(result));
+      tables.put(RunLayout.SEEDS_FILE, PullTables.seeds(result));
     }
     for (Map.Entry<String, Table> table : tables.entrySet()) {
       try (OutputStream out = Files.newOutputStream(dir.resolve(table.getKey()))) {

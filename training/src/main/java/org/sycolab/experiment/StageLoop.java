@@ -1,0 +1,171 @@
+package org.sycolab.experiment;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sycolab.data.Datasets;
+import org.sycolab.io.AtomicFiles;
+import org.sycolab.run.Execution;
+import org.sycolab.run.RunDirectory;
+import org.sycolab.run.RunLayout;
+import org.sycolab.run.RunManifest;
+import org.sycolab.stage.StageContext;
+
+/**
+ * Runs a run's stages in order: each through the {@link StageInvoker} (the copy of the experiment's
+ * own data here), skipping those finished earlier until one has to run, setting aside a finished
+ * stage whose outputs changed since, and recording every stage's manifest in the run's.
+ */
+final class StageLoop {
+
+  private final StageContext context;
+  private final StageInvoker invoker;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  StageLoop(StageContext context, StageInvoker invoker, PrintWriter out, PrintWriter err) {
+    this.context = context;
+    this.invoker = invoker;
+    this.out = out;
+    this.err = err;
+  }
+
+  /**
+   * Runs the stages in order, skipping those finished earlier until one has to run: every stage
+   * after it runs again too, since its inputs may have changed. The run is marked complete before
+   * the report stage, which reads its manifest, so the report shows it finished.
+   *
+   * @param global the options every stage's command line starts with
+   * @param run the run's execution, recording each stage's manifest; null for a shard, which leaves
+   *     the run's manifest alone
+   * @return {@link StageInvoker#OK}, or the exit status of the stage that failed
+   */
+  int run(List<Stage> stages, List<String> global, Execution run, RunLayout layout)
+      throws Exception {
+    Path dir = layout.root();
+    SetAside aside = new SetAside(layout, err);
+    boolean upstreamRan = false;
+    for (int i = 0; i < stages.size(); i++) {
+      Stage stage = stages.get(i);
+      String position =
+          String.format(Locale.ROOT, "[%d/%d] %s", i + 1, stages.size(), stage.name());
+      Stage.Earlier earlier = upstreamRan ? null : stage.earlier(dir);
+      if (earlier != null && earlier.finished()) {
+        context.console().info(position + ": finished earlier, skipped");
+        recordStage(stage, run);
+        continue;
+      }
+      if (earlier != null && earlier.changed() != null) {
+        Path moved = aside.directory(stage.directory());
+        err.println(
+            stage.name()
+                + ": "
+                + earlier.changed()
+                + "; rerunning "
+                + stage.name()
+                + " and the stages after it (its earlier outputs are kept in "
+                + dir.relativize(moved)
+                + ")");
+      }
+      if (earlier != null && earlier.changed() == null && run != null) {
+        sayIfGone(stage, run, dir);
+      }
+      context.console().info(position);
+      if (run != null && stage.step() == Stage.Step.REPORT) {
+        run.complete();
+      }
+      clear(stage.directory());
+      long start = System.nanoTime();
+      int status;
+      try {
+        status = stage.kind() == Stage.Kind.COPY_DATA ? copyData(stage) : runCommand(stage, global);
+      } catch (Exception e) {
+        err.println(position + ": failed");
+        throw e;
+      }
+      if (status != StageInvoker.OK) {
+        err.println(position + ": failed (exit status " + status + ")");
+        return status;
+      }
+      recordStage(stage, run);
+      upstreamRan |= stage.directory() != null;
+      context
+          .console()
+          .info(
+              String.format(
+                  Locale.ROOT, "%s: done in %.1f s", position, (System.nanoTime() - start) / 1e9));
+    }
+    return StageInvoker.OK;
+  }
+
+  /** One line when a stage the run had finished has lost its manifest (its directory deleted). */
+  private void sayIfGone(Stage stage, Execution run, Path dir) {
+    if (stage.directory() == null) {
+      return;
+    }
+    Path manifest = stage.directory().resolve(RunManifest.FILE_NAME);
+    String recorded = dir.relativize(manifest).toString();
+    if (run.wroteEarlier(recorded) && !Files.exists(manifest)) {
+      err.println(
+          stage.name()
+              + ": "
+              + recorded
+              + " is gone since the run recorded it; rerunning "
+              + stage.name()
+              + " and the stages after it");
+    }
+  }
+
+  /**
+   * Removes what an unfinished or outdated run of a stage left in its directory, so the stage
+   * starts clean: commands refuse to replace some outputs (a head directory) they did not write.
+   */
+  private static void clear(Path directory) throws IOException {
+    if (directory != null) {
+      AtomicFiles.deleteTree(directory);
+    }
+  }
+
+  private int runCommand(Stage stage, List<String> global) throws Exception {
+    List<String> line = new ArrayList<>(global);
+    line.addAll(stage.arguments());
+    return invoker.run(line);
+  }
+
+  /** Validates the experiment's own pairs and pools and copies them into the run's data/. */
+  private int copyData(Stage stage) throws Exception {
+    Path pairs = Path.of(stage.arguments().get(0));
+    Path pools = Path.of(stage.arguments().get(1));
+    Datasets.readPairs(pairs, "data.pairs");
+    Datasets.readPools(pools, "data.pools");
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put(Stage.COPIED_FROM, stage.arguments());
+    Execution copy =
+        context.start(
+            ExperimentRunner.COMMAND, RunDirectory.at(stage.directory()), config, Map.of(), "none");
+    try {
+      copy.recordInput(pairs);
+      copy.recordInput(pools);
+      copy.writeOutput(RunLayout.PAIRS_FILE, o -> Files.copy(pairs, o));
+      copy.writeOutput(RunLayout.POOLS_FILE, o -> Files.copy(pools, o));
+      copy.complete();
+    } catch (Exception e) {
+      copy.fail(e);
+      throw e;
+    }
+    out.println("data: copied " + pairs + " and " + pools + " into " + stage.directory());
+    return StageInvoker.OK;
+  }
+
+  private static void recordStage(Stage stage, Execution run) throws IOException {
+    if (run != null && stage.directory() != null) {
+      run.recordOutput(stage.directory().resolve(RunManifest.FILE_NAME));
+    }
+  }
+}

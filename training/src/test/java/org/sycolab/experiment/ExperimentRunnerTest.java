@@ -1,0 +1,239 @@
+package org.sycolab.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.Device;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.engine.DeviceSpec;
+import org.sycolab.features.Shard;
+import org.sycolab.run.Execution;
+import org.sycolab.run.RunDirectory;
+import org.sycolab.run.RunManifest;
+import org.sycolab.run.RunSpec;
+import org.sycolab.stage.StageConsole;
+import org.sycolab.stage.StageContext;
+
+/**
+ * The runner with stages that only write their manifests: which command lines run, in which order,
+ * and what a resume skips, without computing anything.
+ */
+class ExperimentRunnerTest {
+
+  private static final String EXPERIMENT =
+      "name: t\n"
+          + "device: cpu\n"
+          + "data: {generate: {seed: 3, pairs: 120}}\n"
+          + "heads: {seeds: [1], mixture: [0.5]}\n";
+
+  @TempDir Path tmp;
+
+  private final List<List<String>> invoked = new ArrayList<>();
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private Path experiment;
+  private Path run;
+
+  @BeforeEach
+  void writeExperiment() throws Exception {
+    experiment = Files.writeString(tmp.resolve("exp.yaml"), EXPERIMENT);
+    run = tmp.resolve("run");
+  }
+
+  /** A stage that records its command line and, when it has an --out, a complete manifest there. */
+  private int finish(List<String> commandLine) throws Exception {
+    invoked.add(commandLine);
+    int at = commandLine.indexOf("--out");
+    if (at >= 0) {
+      RunSpec spec = new RunSpec("stage", commandLine, Map.of(), Map.of(), Map.of(), "cpu", null);
+      Path dir = Path.of(commandLine.get(at + 1));
+      Execution.start(RunDirectory.at(dir), spec, Clock.systemUTC()).complete();
+    }
+    return StageInvoker.OK;
+  }
+
+  private ExperimentRunner runner(StageInvoker invoker, StageChecker checker) {
+    StageContext context =
+        StageContext.standalone(Device.cpu(), StageConsole.printing(new PrintWriter(err, true)));
+    return new ExperimentRunner(
+        context, invoker, checker, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  private ExperimentRunner runner() {
+    return runner(this::finish, line -> Optional.empty());
+  }
+
+  private static RunnerConfig start(Path file, Path out, Stage.Step until) {
+    return new RunnerConfig(file, null, out, until, null, false, null, List.of());
+  }
+
+  private static RunnerConfig resume(Path run, Stage.Step until) {
+    return new RunnerConfig(null, run, null, until, null, false, null, List.of());
+  }
+
+  /** The subcommand of each command line invoked: its first word after the device. */
+  private List<String> commands() {
+    return invoked.stream()
+        .map(line -> line.stream().skip(2).filter(arg -> !arg.startsWith("-")).findFirst().get())
+        .toList();
+  }
+
+  @Test
+  void theInvokerGetsEveryStagesCommandLineInOrderWithTheGlobalOptions() throws Exception {
+    RunnerConfig config =
+        new RunnerConfig(experiment, null, run, Stage.Step.TRAIN, null, false, null, List.of("-v"));
+    RunnerResult result = runner().run(config);
+
+    assertThat(result.status()).isZero();
+    Path dir = run.toAbsolutePath().normalize();
+    assertThat(result.lines())
+        .containsExactly("run: stopped after train; continue with --resume " + dir);
+    assertThat(commands()).containsExactly("generate", "validate", "embed", "embed", "train");
+    assertThat(invoked).allSatisfy(line -> assertThat(line).startsWith("--device", "cpu", "-v"));
+    assertThat(invoked.get(0)).endsWith("--out", dir.resolve("data").toString());
+    assertThat(invoked.get(4)).contains("agreeable,grounded,mixture:0.5");
+    assertThat(err.toString()).contains("[1/5] data\n").contains("[5/5] train: done in");
+    RunManifest manifest = RunManifest.read(dir.resolve(RunManifest.FILE_NAME));
+    assertThat(manifest.status()).isEqualTo(RunManifest.Status.STOPPED);
+    assertThat(manifest.outputs())
+        .extracting(RunManifest.FileEntry::path)
+        .containsExactly(
+            "data/manifest.json",
+            "features-pairs/manifest.json",
+            "features-pools/manifest.json",
+            "heads/manifest.json");
+    assertThat(dir.resolve("experiment.yaml")).hasContent(EXPERIMENT);
+  }
+
+  @Test
+  void aResumeSkipsTheFinishedStagesAndRunsOnlyWhatKeepsNoRecord() throws Exception {
+    runner().run(start(experiment, run, Stage.Step.TRAIN));
+    invoked.clear();
+
+    RunnerResult resumed = runner().run(resume(run, Stage.Step.TRAIN));
+
+    assertThat(resumed.status()).isZero();
+    assertThat(commands()).as("validation keeps no record").containsExactly("validate");
+    assertThat(err.toString())
+        .contains("[1/5] data: finished earlier, skipped")
+        .contains("[5/5] train: finished earlier, skipped");
+  }
+
+  @Test
+  void aStageDeletedByHandRunsAgainWithTheStagesAfterIt() throws Exception {
+    runner().run(start(experiment, run, Stage.Step.TRAIN));
+    invoked.clear();
+    Files.delete(run.resolve("features-pools").resolve(RunManifest.FILE_NAME));
+
+    runner().run(resume(run, Stage.Step.TRAIN));
+
+    assertThat(commands()).containsExactly("validate", "embed", "train");
+    assertThat(err.toString())
+        .contains(
+            "embed-pools: features-pools/manifest.json is gone since the run recorded it;"
+                + " rerunning embed-pools and the stages after it");
+  }
+
+  @Test
+  void aFailedStageStopsTheRunAndFailsItsManifest() throws Exception {
+    StageInvoker failingEmbed = line -> line.contains("embed") ? 3 : finish(line);
+
+    RunnerResult result =
+        runner(failingEmbed, line -> Optional.empty())
+            .run(start(experiment, run, Stage.Step.TRAIN));
+
+    assertThat(result.status()).isEqualTo(3);
+    assertThat(result.lines()).isEmpty();
+    Path dir = run.toAbsolutePath().normalize();
+    assertThat(err.toString())
+        .contains("[3/5] embed-pairs: failed (exit status 3)")
+        .contains("sycolab run: failed; fix the cause, then: sycolab run --resume " + dir)
+        .contains("if the fix is in the experiment file: sycolab run ");
+    assertThat(RunManifest.read(dir.resolve(RunManifest.FILE_NAME)).status())
+        .isEqualTo(RunManifest.Status.FAILED);
+  }
+
+  @Test
+  void whatAStageWouldRefuseIsRefusedBeforeTheRunDirectoryExists() {
+    StageChecker epochs =
+        line ->
+            line.contains("train")
+                ? Optional.of("--epochs must be positive, got 0")
+                : Optional.empty();
+
+    assertThatThrownBy(() -> runner(this::finish, epochs).run(start(experiment, run, null)))
+        .isInstanceOf(InvalidExperimentException.class)
+        .hasMessage(
+            experiment.toAbsolutePath()
+                + ": heads.epochs: train would refuse it: --epochs must be positive, got 0");
+    assertThat(invoked).isEmpty();
+    assertThat(run).doesNotExist();
+  }
+
+  @Test
+  void aDryRunListsTheStagesAndRunsAndCreatesNothing() throws Exception {
+    RunnerConfig config =
+        new RunnerConfig(
+            experiment, null, run, Stage.Step.DATA, null, true, DeviceSpec.CPU, List.of("-q"));
+
+    RunnerResult result = runner().run(config);
+
+    Path dir = run.toAbsolutePath().normalize();
+    assertThat(result.lines())
+        .containsExactly(
+            experiment.toAbsolutePath() + ": valid; stages into " + dir + ":",
+            "  data: sycolab --device cpu -q generate --seed 3 --pairs 120 --out "
+                + dir.resolve("data"),
+            "  validate: sycolab --device cpu -q validate "
+                + dir.resolve("data/pairs.jsonl")
+                + " "
+                + dir.resolve("data/pools.jsonl"));
+    assertThat(invoked).isEmpty();
+    assertThat(run).doesNotExist();
+  }
+
+  @Test
+  void aShardEmbedsItsSliceIntoTheShardsAndLeavesTheRunsManifestAlone() throws Exception {
+    runner().run(start(experiment, run, Stage.Step.DATA));
+    byte[] manifest = Files.readAllBytes(run.resolve(RunManifest.FILE_NAME));
+    invoked.clear();
+
+    RunnerConfig shard =
+        new RunnerConfig(null, run, null, null, Shard.parse("1/2"), false, null, List.of());
+    RunnerResult result = runner().run(shard);
+
+    assertThat(result.status()).isZero();
+    Path dir = run.toAbsolutePath().normalize();
+    assertThat(invoked)
+        .extracting(line -> line.get(line.size() - 1))
+        .containsExactly(
+            dir.resolve("shards/pairs-1of2").toString(),
+            dir.resolve("shards/pools-1of2").toString());
+    assertThat(invoked).allSatisfy(line -> assertThat(line).containsSequence("--shard", "1/2"));
+    assertThat(run.resolve(RunManifest.FILE_NAME)).hasBinaryContent(manifest);
+  }
+
+  @Test
+  void aCompleteRunHasNothingToDo() throws Exception {
+    runner().run(start(experiment, run, null));
+    invoked.clear();
+
+    RunnerResult again = runner().run(resume(run, Stage.Step.DATA));
+
+    assertThat(again.lines())
+        .containsExactly(
+            "run: " + run.toAbsolutePath().normalize() + " is complete; nothing to do");
+    assertThat(invoked).isEmpty();
+  }
+}
