@@ -50,7 +50,7 @@ final class EmbedCommand extends BaseCommand {
       paramLabel = "DIR",
       arity = "1..*",
       description =
-          "Execution directories of shards computed elsewhere: their features.safetensors are added to"
+          "Run directories of shards computed elsewhere: their features.safetensors are added to"
               + " the cache first.")
   List<Path> merge = new ArrayList<>();
 
