@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.sycolab.stage.DiagnoseConfig;
-import org.sycolab.stage.DiagnoseResult;
+import org.sycolab.stage.DiagnoseOutcome;
 import org.sycolab.stage.DiagnoseStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,7 +80,7 @@ final class HeadsDiagnoseCommand extends BaseCommand {
     return ExitCode.OK;
   }
 
-  private void print(DiagnoseResult result) {
+  private void print(DiagnoseOutcome result) {
     out()
         .printf(
             Locale.ROOT,

@@ -8,7 +8,7 @@ import org.sycolab.heads.HeadArchitecture;
 import org.sycolab.heads.TrainingConfig;
 import org.sycolab.heads.TrainingTarget;
 import org.sycolab.stage.TrainConfig;
-import org.sycolab.stage.TrainResult;
+import org.sycolab.stage.TrainOutcome;
 import org.sycolab.stage.TrainStage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -160,7 +160,7 @@ final class TrainCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
-    TrainResult result = new TrainStage(context()).run(config());
+    TrainOutcome result = new TrainStage(context()).run(config());
     out().println(result.summary().printAll());
     out().println();
     if (result.verdicts().isEmpty()) {

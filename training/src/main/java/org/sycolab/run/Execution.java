@@ -20,11 +20,12 @@ import org.sycolab.io.AtomicFiles;
 import org.sycolab.io.FileDigest;
 
 /**
- * A command's run in progress: writes {@code manifest.json} when it starts, records the digest of
- * every input it reads and every output it writes (each written atomically), and marks the manifest
- * complete or failed at the end. The manifest is rewritten, atomically, after every change, so an
- * interrupted run still says what it had finished. Changes are serialised, so a shutdown hook may
- * mark a run interrupted while its command is still writing.
+ * One execution of a command or stage into its directory, in progress: writes {@code manifest.json}
+ * when it starts, records the digest of every input it reads and every output it writes (each
+ * written atomically), and marks the manifest complete or failed at the end. The manifest is
+ * rewritten, atomically, after every change, so an interrupted run still says what it had finished.
+ * Changes are serialised, so a shutdown hook may mark a run interrupted while its command is still
+ * writing.
  */
 public final class Execution {
 

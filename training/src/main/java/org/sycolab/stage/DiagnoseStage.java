@@ -59,7 +59,7 @@ public final class DiagnoseStage {
    * @throws IllegalArgumentException before anything is written, for heads of another backbone, a
    *     split without records, or pools that leave a cell of the 2x2 decomposition empty
    */
-  public DiagnoseResult run(DiagnoseConfig config) throws Exception {
+  public DiagnoseOutcome run(DiagnoseConfig config) throws Exception {
     StageConsole console = context.console();
     List<SavedHead> heads = new ArrayList<>();
     for (Path dir : config.heads()) {
@@ -97,7 +97,7 @@ public final class DiagnoseStage {
       }
       List<HeadDiagnostics.ScoredHead> scored =
           score(heads, pairs, candidates, backbone, device, config.batchSize());
-      DiagnoseResult result = diagnose(run, scored, pairs, candidates);
+      DiagnoseOutcome result = diagnose(run, scored, pairs, candidates);
       run.complete();
       return result;
     } catch (Exception e) {
@@ -148,7 +148,7 @@ public final class DiagnoseStage {
   }
 
   /** Builds every table, then writes them: a failure leaves no partial set. */
-  private static DiagnoseResult diagnose(
+  private static DiagnoseOutcome diagnose(
       Execution run,
       List<HeadDiagnostics.ScoredHead> scored,
       List<PreferencePair> pairs,
@@ -171,7 +171,7 @@ public final class DiagnoseStage {
       Table table = correlation.get();
       run.writeOutput(CORRELATION_FILE, out -> ResultCsv.write(table, out));
     }
-    return new DiagnoseResult(
+    return new DiagnoseOutcome(
         run.directory().path(),
         pairs.size(),
         candidates.candidates().size(),

@@ -51,7 +51,7 @@ public final class TrainStage {
    * @throws IllegalArgumentException naming the file and option, before any work, when the pairs
    *     cannot train a head as asked
    */
-  public TrainResult run(TrainConfig config) throws Exception {
+  public TrainOutcome run(TrainConfig config) throws Exception {
     TrainingSelection selection =
         TrainingSelection.of(config, Datasets.readPairs(config.pairs(), "--pairs"));
     BackboneSpec backbone =
@@ -65,7 +65,7 @@ public final class TrainStage {
             seeds(config),
             device.toString());
     try {
-      TrainResult result = train(run, config, selection, backbone, device);
+      TrainOutcome result = train(run, config, selection, backbone, device);
       run.complete();
       return result;
     } catch (Exception e) {
@@ -74,7 +74,7 @@ public final class TrainStage {
     }
   }
 
-  private TrainResult train(
+  private TrainOutcome train(
       Execution run,
       TrainConfig config,
       TrainingSelection selection,
@@ -123,7 +123,7 @@ public final class TrainStage {
       Table verdictTable = HeadVerdicts.table(verdicts);
       run.writeOutput(RunLayout.VERDICT_FILE, out -> ResultCsv.write(verdictTable, out));
     }
-    return new TrainResult(run.directory().path(), heads, summary, verdicts, truthPairs.size());
+    return new TrainOutcome(run.directory().path(), heads, summary, verdicts, truthPairs.size());
   }
 
   /** What the manifest records of the config, with the backbone's fingerprint and split source. */

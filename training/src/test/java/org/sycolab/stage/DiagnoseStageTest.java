@@ -31,7 +31,7 @@ class DiagnoseStageTest {
   @TempDir Path tmp;
   @RegisterExtension static final ClassFeatureCache CACHE = new ClassFeatureCache();
   private static StageData data;
-  private static TrainResult trained;
+  private static TrainOutcome trained;
 
   @BeforeAll
   static void trainHeads() throws Exception {
@@ -66,7 +66,7 @@ class DiagnoseStageTest {
 
   @Test
   void returnsEveryTableAsWritten() throws Exception {
-    DiagnoseResult result = new DiagnoseStage(context()).run(config(headDirectories(), "dev"));
+    DiagnoseOutcome result = new DiagnoseStage(context()).run(config(headDirectories(), "dev"));
 
     Path out = tmp.resolve("out");
     assertThat(result.directory()).isEqualTo(out.toAbsolutePath());
@@ -107,7 +107,7 @@ class DiagnoseStageTest {
 
   @Test
   void oneHeadHasNoCorrelations() throws Exception {
-    DiagnoseResult result =
+    DiagnoseOutcome result =
         new DiagnoseStage(context()).run(config(headDirectories().subList(1, 2), "dev"));
     assertThat(result.correlation()).isEmpty();
     assertThat(tmp.resolve("out").resolve(DiagnoseStage.CORRELATION_FILE)).doesNotExist();

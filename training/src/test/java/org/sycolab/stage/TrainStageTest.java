@@ -57,7 +57,7 @@ class TrainStageTest {
   void returnsEveryHeadTableAndVerdictAsWritten() throws Exception {
     RecordingConsole console = new RecordingConsole();
     Path out = tmp.resolve("heads");
-    TrainResult result =
+    TrainOutcome result =
         new TrainStage(StageContext.standalone(Device.cpu(), console))
             .run(config(List.of("agreeable", "grounded"), List.of(1L, 2L), out));
 
@@ -139,7 +139,7 @@ class TrainStageTest {
     assertThat(out).doesNotExist();
   }
 
-  private static TrainedHead head(TrainResult result, String name) {
+  private static TrainedHead head(TrainOutcome result, String name) {
     return result.heads().stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow();
   }
 

@@ -15,7 +15,7 @@ import tech.tablesaw.api.Table;
  *     {@code verdict.csv}; empty (and no file) when the test split has no grounded pairs
  * @param truthPairs the test split's grounded pairs the verdicts rest on
  */
-public record TrainResult(
+public record TrainOutcome(
     Path directory,
     List<TrainedHead> heads,
     Table summary,
@@ -23,7 +23,7 @@ public record TrainResult(
     int truthPairs) {
 
   /** Copies the lists. */
-  public TrainResult {
+  public TrainOutcome {
     heads = List.copyOf(heads);
     verdicts = List.copyOf(verdicts);
   }

@@ -20,7 +20,7 @@ import tech.tablesaw.api.Table;
  * @param correlation the heads' correlations over candidates, as in {@value
  *     DiagnoseStage#CORRELATION_FILE}; empty (and no file) with one head
  */
-public record DiagnoseResult(
+public record DiagnoseOutcome(
     Path directory,
     int pairs,
     int candidates,
@@ -30,7 +30,7 @@ public record DiagnoseResult(
     Optional<Table> correlation) {
 
   /** Copies the verdicts. */
-  public DiagnoseResult {
+  public DiagnoseOutcome {
     verdicts = List.copyOf(verdicts);
   }
 }
