@@ -1,23 +1,15 @@
 package org.sycolab.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.sycolab.data.DatasetValidator;
-import org.sycolab.data.Datasets;
 import org.sycolab.data.Label;
-import org.sycolab.data.TextLimits;
-import org.sycolab.data.ValidationReport;
-import org.sycolab.data.probes.DatasetCard;
+import org.sycolab.data.PreferencePair;
 import org.sycolab.data.probes.Family;
-import org.sycolab.data.probes.GeneratedData;
 import org.sycolab.data.probes.GeneratorConfig;
-import org.sycolab.data.probes.ProbeGenerator;
-import org.sycolab.run.Execution;
-import org.sycolab.run.RunLayout;
+import org.sycolab.stage.GenerateConfig;
+import org.sycolab.stage.GenerateOutcome;
+import org.sycolab.stage.GenerateStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -97,46 +89,24 @@ final class GenerateCommand extends BaseCommand {
               + GeneratorConfig.MAX_PAIRS
               + " in one run (the dataset is built in memory); run several seeds instead");
     }
-    GeneratorConfig config =
-        new GeneratorConfig(seed, pairs, heldoutDomain, families(), controlShare);
-    long start = System.nanoTime();
-    GeneratedData data;
-    try (ProgressBar bar =
-        ProgressBar.on(err(), "generate", "probes", (pairs + 1) / 2, root().verbosity())) {
-      data = ProbeGenerator.standard().generate(config, probe -> bar.step(1));
-    }
-    // The output passes the same validation as any input before a byte is written.
-    DatasetValidator validator = new DatasetValidator(TextLimits.DEFAULT);
-    selfCheck(validator.validate(RunLayout.PAIRS_FILE, data.pairs()));
-    selfCheck(validator.validate(RunLayout.POOLS_FILE, data.pools()));
-    Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("pairs", pairs);
-    settings.put("heldout_domain", heldoutDomain);
-    settings.put("families", config.families().stream().map(Family::jsonName).toList());
-    settings.put("control_share", config.controlShare());
-    Execution run = startRun(output.open("generate"), settings, Map.of("generator", seed), "none");
-    try {
-      run.writeOutput(RunLayout.PAIRS_FILE, out -> Datasets.write(out, data.pairs()));
-      run.writeOutput(RunLayout.POOLS_FILE, out -> Datasets.write(out, data.pools()));
-      run.writeOutput(
-          "README.md",
-          out -> out.write(DatasetCard.render(data, config).getBytes(StandardCharsets.UTF_8)));
-      run.complete();
-    } catch (Exception e) {
-      run.fail(e);
-      throw e;
-    }
-    long agreeable = data.pairs().stream().filter(p -> p.label() == Label.AGREEABLE).count();
+    GenerateOutcome outcome =
+        new GenerateStage(context())
+            .run(
+                new GenerateConfig(
+                    new GeneratorConfig(seed, pairs, heldoutDomain, families(), controlShare),
+                    output.out));
+    List<PreferencePair> written = outcome.data().pairs();
+    long agreeable = written.stream().filter(p -> p.label() == Label.AGREEABLE).count();
     out()
         .printf(
             Locale.ROOT,
             "wrote %d pairs (%d agreeable, %d grounded) and %d pools to %s in %.1f s%n",
-            data.pairs().size(),
+            written.size(),
             agreeable,
-            data.pairs().size() - agreeable,
-            data.pools().size(),
-            run.directory().path(),
-            (System.nanoTime() - start) / 1e9);
+            written.size() - agreeable,
+            outcome.data().pools().size(),
+            outcome.directory(),
+            outcome.seconds());
     return ExitCode.OK;
   }
 
@@ -157,13 +127,5 @@ final class GenerateCommand extends BaseCommand {
                               + Family.generated().stream().map(Family::jsonName).toList())));
     }
     return chosen;
-  }
-
-  private static void selfCheck(ValidationReport report) {
-    if (!report.clean()) {
-      throw new IllegalStateException(
-          "generated data failed validation, nothing was written (a sycolab bug): "
-              + report.problems().get(0));
-    }
   }
 }

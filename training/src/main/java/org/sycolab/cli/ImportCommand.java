@@ -1,28 +1,23 @@
 package org.sycolab.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.sycolab.data.CandidatePool;
 import org.sycolab.data.DatasetRecord;
-import org.sycolab.data.Datasets;
 import org.sycolab.data.InvalidDatasetException;
 import org.sycolab.data.Label;
 import org.sycolab.data.PreferencePair;
 import org.sycolab.data.Problem;
-import org.sycolab.data.TextLimits;
 import org.sycolab.data.formats.Format;
 import org.sycolab.data.formats.Imported;
-import org.sycolab.data.formats.Imports;
-import org.sycolab.run.Execution;
 import org.sycolab.run.RunLayout;
+import org.sycolab.stage.ImportConfig;
+import org.sycolab.stage.ImportOutcome;
+import org.sycolab.stage.ImportStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -95,102 +90,56 @@ final class ImportCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
-    if (format.needsLabel() != (label != null)) {
-      throw new ParameterException(
-          spec.commandLine(),
-          format.needsLabel()
-              ? "--format "
-                  + format.cliName()
-                  + " needs --label agreeable|grounded: its data carries no label"
-              : "--label applies only to --format trl; "
-                  + format.cliName()
-                  + " decides each record's label itself");
-    }
-    Imported imported;
+    ImportConfig config;
     try {
-      imported = Imports.read(format, Optional.ofNullable(label), inputs, TextLimits.DEFAULT);
+      config = new ImportConfig(format, label, inputs, output.out);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    ImportOutcome outcome;
+    try {
+      outcome = new ImportStage(context()).run(config);
     } catch (InvalidDatasetException e) {
       printProblems(e);
       return ExitCode.PROBLEMS;
     }
-    Execution run = startRun(output.open("import"), config(), Map.of(), "none");
-    try {
-      for (Path input : inputs) {
-        run.recordInput(input);
-      }
-      PrintWriter out = out();
-      if (!imported.pairs().isEmpty()) {
-        write(run, RunLayout.PAIRS_FILE, imported.pairs());
-        out.println(
-            summary(
-                run,
-                RunLayout.PAIRS_FILE,
-                imported.pairs(),
-                p -> ((PreferencePair) p).label().jsonName()));
-      }
-      if (!imported.pools().isEmpty()) {
-        write(run, RunLayout.POOLS_FILE, imported.pools());
-        out.println(
-            summary(
-                run, RunLayout.POOLS_FILE, imported.pools(), p -> ((CandidatePool) p).family()));
-      }
-      removeStale(run, imported);
-      imported.skipped().forEach((reason, n) -> out.println("skipped " + n + ": " + reason));
-      run.complete();
-    } catch (Exception e) {
-      run.fail(e);
-      throw e;
+    Imported imported = outcome.imported();
+    PrintWriter out = out();
+    if (!imported.pairs().isEmpty()) {
+      out.println(
+          summary(
+              outcome.directory().resolve(RunLayout.PAIRS_FILE),
+              imported.pairs(),
+              p -> ((PreferencePair) p).label().jsonName()));
     }
+    if (!imported.pools().isEmpty()) {
+      out.println(
+          summary(
+              outcome.directory().resolve(RunLayout.POOLS_FILE),
+              imported.pools(),
+              p -> ((CandidatePool) p).family()));
+    }
+    outcome
+        .removed()
+        .forEach(
+            name ->
+                err()
+                    .println(
+                        "removed "
+                            + name
+                            + " left in "
+                            + outcome.directory()
+                            + " by an earlier run"));
+    imported.skipped().forEach((reason, n) -> out.println("skipped " + n + ": " + reason));
     return ExitCode.OK;
   }
 
-  /**
-   * In a reused --out directory, an output this import did not write is from an earlier run: it
-   * goes when that run's manifest lists it, and a file of the user's is left.
-   */
-  private void removeStale(Execution run, Imported imported) throws IOException {
-    if (imported.pairs().isEmpty()) {
-      deleteStale(run, RunLayout.PAIRS_FILE);
-    }
-    if (imported.pools().isEmpty()) {
-      deleteStale(run, RunLayout.POOLS_FILE);
-    }
-  }
-
-  private void deleteStale(Execution run, String name) throws IOException {
-    if (run.wroteEarlier(name) && Files.deleteIfExists(run.directory().resolve(name))) {
-      err().println("removed " + name + " left in " + run.directory() + " by an earlier run");
-    }
-  }
-
-  private Map<String, Object> config() {
-    Map<String, Object> config = new LinkedHashMap<>();
-    config.put("format", format.cliName());
-    if (label != null) {
-      config.put("label", label.jsonName());
-    }
-    config.put("inputs", inputs.stream().map(Path::toString).toList());
-    return config;
-  }
-
-  private static void write(Execution run, String name, List<? extends DatasetRecord> records)
-      throws IOException {
-    run.writeOutput(name, o -> Datasets.write(o, records));
-  }
-
   private static String summary(
-      Execution run,
-      String name,
-      List<? extends DatasetRecord> records,
-      Function<DatasetRecord, String> key) {
+      Path file, List<? extends DatasetRecord> records, Function<DatasetRecord, String> key) {
     Map<String, Long> counts = new TreeMap<>();
     records.forEach(r -> counts.merge(key.apply(r), 1L, Long::sum));
     StringBuilder text =
-        new StringBuilder("wrote ")
-            .append(run.directory().resolve(name))
-            .append(": ")
-            .append(records.size())
-            .append(" (");
+        new StringBuilder("wrote ").append(file).append(": ").append(records.size()).append(" (");
     counts.forEach((k, n) -> text.append(n).append(' ').append(k).append(", "));
     text.setLength(text.length() - 2);
     return text.append(')').toString();
