@@ -136,6 +136,7 @@ public final class WeightDigests {
     }
     Instant started = Instant.now();
     String digest = hasher.sha256(file);
+    LOG.debug("hashed {} ({} bytes)", version.path(), version.size());
     if (version.settledBefore(started) && FileVersion.of(file).equals(version)) {
       memo.put(version, digest);
       write(entry, version, digest);
