@@ -107,9 +107,7 @@ public final class WeightDigests {
   /**
    * The fingerprint of a model's weight files: the lower-case hex SHA-256 of the text {@code
    * sha256sum} prints for them in the order given (name order), one line {@code "<sha256 hex> <file
-   * name>\n"} per file; the same value as {@link
-   * org.sycolab.backbone.safetensors.ShardedSafetensors#weightsSha256()}, from kept digests where
-   * they are current.
+   * name>\n"} per file, from kept digests where they are current.
    */
   public String weightsSha256(List<Path> weightFiles) throws IOException {
     StringBuilder listing = new StringBuilder();

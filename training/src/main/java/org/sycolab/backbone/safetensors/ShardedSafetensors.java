@@ -3,7 +3,6 @@ package org.sycolab.backbone.safetensors;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sycolab.backbone.ModelFormatException;
-import org.sycolab.io.FileDigest;
 
 /**
  * The weights of a Hugging Face model directory: a single {@code model.safetensors}, or the shards
@@ -91,19 +89,6 @@ public final class ShardedSafetensors implements TensorSource {
   /** The weight files, sorted by name. */
   public List<Path> weightFiles() {
     return files.stream().map(SafetensorsFile::path).toList();
-  }
-
-  /**
-   * A fingerprint of the weights: the lower-case hex SHA-256 of the text {@code sha256sum} prints
-   * for the weight files in name order, one line {@code "<sha256 hex> <file name>\n"} per file. The
-   * index file is not part of it. Files are streamed, never held in memory.
-   */
-  public String weightsSha256() throws IOException {
-    StringBuilder listing = new StringBuilder();
-    for (Path file : weightFiles()) {
-      listing.append(FileDigest.sha256(file)).append("  ").append(file.getFileName()).append('\n');
-    }
-    return FileDigest.sha256(listing.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
