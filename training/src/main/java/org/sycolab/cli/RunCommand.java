@@ -3,18 +3,15 @@ package org.sycolab.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.sycolab.experiment.ExperimentRunner;
 import org.sycolab.experiment.RunnerConfig;
 import org.sycolab.experiment.RunnerResult;
 import org.sycolab.features.Shard;
 import org.sycolab.run.RunDirectory;
 import org.sycolab.run.RunLayout;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParseResult;
 
 /** {@code sycolab run}: an experiment file, stage by stage, into one resumable run directory. */
 @Command(
@@ -111,8 +108,7 @@ final class RunCommand extends BaseCommand {
             dryRun,
             deviceGiven() ? root().deviceSpec() : null,
             verbosityOptions());
-    ExperimentRunner runner =
-        new ExperimentRunner(context(), this::runStage, this::refusal, out(), err());
+    ExperimentRunner runner = new ExperimentRunner(context(), this::runStage, out(), err());
     RunnerResult result = runner.run(config);
     result.lines().forEach(out()::println);
     return result.status();
@@ -135,28 +131,6 @@ final class RunCommand extends BaseCommand {
   private int runStage(List<String> commandLine) {
     out().flush();
     return Main.run(commandLine.toArray(String[]::new), out(), err());
-  }
-
-  /**
-   * Parses a stage's command line as the stage will and runs the checks its command makes on its
-   * options first ({@link BaseCommand#check}): what it would refuse, in its words.
-   */
-  private Optional<String> refusal(List<String> commandLine) {
-    String[] args = commandLine.toArray(String[]::new);
-    CommandLine parser = new CommandLine(new SycolabCommand(root().build(), List.of(args)));
-    parser.setCaseInsensitiveEnumValuesAllowed(true);
-    try {
-      ParseResult parsed = parser.parseArgs(args);
-      while (parsed.hasSubcommand()) {
-        parsed = parsed.subcommand();
-      }
-      if (parsed.commandSpec().userObject() instanceof BaseCommand command) {
-        command.check();
-      }
-      return Optional.empty();
-    } catch (CommandLine.ParameterException | IllegalArgumentException e) {
-      return Optional.of(e.getMessage());
-    }
   }
 
   /** Whether {@code --device} was given, before or after {@code run}. */

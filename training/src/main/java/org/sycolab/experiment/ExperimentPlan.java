@@ -8,20 +8,25 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.sycolab.backbone.BuiltinModel;
 import org.sycolab.features.Shard;
 import org.sycolab.heads.TrainingTarget;
+import org.sycolab.pull.PullGrid;
 import org.sycolab.run.RunLayout;
 import org.sycolab.run.RunManifest;
+import org.sycolab.stage.PullConfig;
 
 /**
  * The stages that carry out an experiment in a run directory: data, validation, features of the
  * pairs and the pools, the heads, their diagnostics, the pull of agreeable against grounded heads,
- * one pull per mixture head, and the report. Every path is absolute, so the command lines recorded
- * in the stages' manifests say exactly what ran.
+ * one pull per mixture head, and the report. Each stage that has a command of its own carries the
+ * typed config that command makes of its command line (see {@link StageConfigs}), or what the
+ * command would refuse in it. Every path is absolute, so the command lines recorded in the stages'
+ * manifests say exactly what ran.
  */
 public final class ExperimentPlan {
 
@@ -56,8 +61,8 @@ public final class ExperimentPlan {
               null,
               List.of("validate", pairs().toString(), pools().toString())));
     }
-    stages.add(embed("embed-pairs", pairs(), run.pairFeatures(), pairShards, null));
-    stages.add(embed("embed-pools", pools(), run.poolFeatures(), poolShards, null));
+    stages.add(embed("embed-pairs", pairs(), run.pairFeatures(), pairShards, Shard.ALL));
+    stages.add(embed("embed-pools", pools(), run.poolFeatures(), poolShards, Shard.ALL));
     List<String> mixtureLabels = mixtures().stream().map(p -> "mixture:" + plain(p)).toList();
     stages.add(train("train", run.heads(), mixtureLabels, List.of()));
     stages.add(diagnose());
@@ -68,12 +73,16 @@ public final class ExperimentPlan {
     }
     for (String domain : heldoutDomains()) {
       Path heads = run.heldoutHeads(domain);
-      stages.add(
-          train("train-heldout-" + domain, heads, List.of(), List.of("--exclude-domains", domain)));
+      stages.add(train("train-heldout-" + domain, heads, List.of(), List.of(domain)));
       stages.add(pull(run.heldoutPull(domain), heads, "agreeable", Axes.BEST_OF_N));
     }
     stages.add(
-        command("report", Stage.Step.REPORT, null, List.of("report", run.root().toString())));
+        command(
+            "report",
+            Stage.Step.REPORT,
+            null,
+            List.of("report", run.root().toString()),
+            () -> StageConfigs.report(run.root())));
     return stages;
   }
 
@@ -88,12 +97,11 @@ public final class ExperimentPlan {
    * RunLayout#shard} of the pairs and of the pools.
    */
   public List<Stage> shard(Shard shard) {
-    String slice = shard.toString();
     Path pairShard = run.shard(RunLayout.PAIR_SHARD_PREFIX, shard.index(), shard.count());
     Path poolShard = run.shard(RunLayout.POOL_SHARD_PREFIX, shard.index(), shard.count());
     return List.of(
-        embed("embed-pairs " + slice, pairs(), pairShard, List.of(), slice),
-        embed("embed-pools " + slice, pools(), poolShard, List.of(), slice));
+        embed("embed-pairs " + shard, pairs(), pairShard, List.of(), shard),
+        embed("embed-pools " + shard, pools(), poolShard, List.of(), shard));
   }
 
   /** Shard directories of {@code texts} whose embedding finished, sorted by name. */
@@ -204,7 +212,9 @@ public final class ExperimentPlan {
           run.data(),
           List.of(
               base.resolve(data.pairs()).normalize().toString(),
-              base.resolve(data.pools()).normalize().toString()));
+              base.resolve(data.pools()).normalize().toString()),
+          null,
+          null);
     }
     Experiment.Generate g = data.generate();
     List<String> args = new ArrayList<>(List.of("generate"));
@@ -216,29 +226,38 @@ public final class ExperimentPlan {
     return command(RunLayout.DATA, Stage.Step.DATA, run.data(), args);
   }
 
-  private Stage embed(String name, Path in, Path directory, List<Path> merge, String shard) {
+  private Stage embed(String name, Path in, Path directory, List<Path> merge, Shard shard) {
     List<String> args = new ArrayList<>(List.of("embed", "--in", in.toString()));
     backbone(args, true);
-    option(args, "--shard", shard);
+    option(args, "--shard", shard.equals(Shard.ALL) ? null : shard);
     if (!merge.isEmpty()) {
       args.add(Stage.MERGE);
       merge.forEach(dir -> args.add(dir.toString()));
     }
-    return command(name, Stage.Step.EMBED, directory, args);
+    return command(
+        name,
+        Stage.Step.EMBED,
+        directory,
+        args,
+        () -> configs().embed(in, model(), shard, merge, directory));
   }
 
   /**
    * A train stage into {@code directory}: the agreeable and grounded heads and {@code extraLabels},
-   * for every seed, with the {@code extra} options.
+   * for every seed, without the pairs of {@code excludedDomains}.
    */
-  private Stage train(String name, Path directory, List<String> extraLabels, List<String> extra) {
+  private Stage train(
+      String name, Path directory, List<String> extraLabels, List<String> excludedDomains) {
     Experiment.Heads h = heads();
     List<String> labels = new ArrayList<>(List.of("agreeable", "grounded"));
     labels.addAll(extraLabels);
     List<String> args =
         new ArrayList<>(
             List.of("train", "--pairs", pairs().toString(), "--label", String.join(",", labels)));
-    args.addAll(extra);
+    option(
+        args,
+        "--exclude-domains",
+        excludedDomains.isEmpty() ? null : String.join(",", excludedDomains));
     option(args, "--head", h.architecture());
     option(args, "--hidden", h.hidden());
     option(args, "--dropout", h.dropout());
@@ -251,7 +270,12 @@ public final class ExperimentPlan {
     option(args, "--patience", h.patience());
     option(args, "--seeds", String.join(",", seeds().stream().map(String::valueOf).toList()));
     backbone(args, true);
-    return command(name, Stage.Step.TRAIN, directory, args);
+    return command(
+        name,
+        Stage.Step.TRAIN,
+        directory,
+        args,
+        () -> configs().train(pairs(), labels, seeds(), excludedDomains, model(), directory));
   }
 
   private Stage diagnose() {
@@ -262,15 +286,24 @@ public final class ExperimentPlan {
                 "heads",
                 "diagnose",
                 "--heads",
-                headDirectory(run.heads(), "agreeable", first),
-                headDirectory(run.heads(), "grounded", first),
+                headDirectory(run.heads(), "agreeable", first).toString(),
+                headDirectory(run.heads(), "grounded", first).toString(),
                 "--pairs",
                 pairs().toString(),
                 "--pools",
                 pools().toString()));
     option(args, "--split", pull().split());
     backbone(args, false);
-    return command(RunLayout.DIAGNOSE, Stage.Step.DIAGNOSE, run.diagnose(), args);
+    List<Path> heads =
+        List.of(
+            headDirectory(run.heads(), "agreeable", first),
+            headDirectory(run.heads(), "grounded", first));
+    return command(
+        RunLayout.DIAGNOSE,
+        Stage.Step.DIAGNOSE,
+        run.diagnose(),
+        args,
+        () -> configs().diagnose(heads, pairs(), pools(), run.diagnose()));
   }
 
   /**
@@ -278,24 +311,32 @@ public final class ExperimentPlan {
    * heads} (every seed) against the grounded heads of the same directory.
    */
   private Stage pull(Path directory, Path heads, String agreeable, Axes axes) {
+    PullConfig.Heads source =
+        new PullConfig.Heads(headDirectories(heads, agreeable), headDirectories(heads, "grounded"));
     List<String> args = new ArrayList<>(List.of("pull", "--pools", pools().toString()));
     args.add("--agreeable");
-    args.addAll(headDirectories(heads, agreeable));
+    source.agreeable().forEach(dir -> args.add(dir.toString()));
     args.add("--grounded");
-    args.addAll(headDirectories(heads, "grounded"));
+    source.grounded().forEach(dir -> args.add(dir.toString()));
     option(args, "--split", pull().split());
     Experiment.Pull p = pull();
-    option(args, "--lambda", axes == Axes.MIXTURE ? "0,1" : text(p.lambda()));
+    String lambdas = axes == Axes.MIXTURE ? "0,1" : text(p.lambda());
+    String betas = axes == Axes.FULL ? text(p.beta()) : PullGrid.NO_BETAS;
+    Double truthFloor = axes == Axes.FULL ? p.truthFloor() : null;
+    option(args, "--lambda", lambdas);
     option(args, "--n", text(p.n()));
-    option(args, "--beta", axes == Axes.FULL ? text(p.beta()) : "none");
+    option(args, "--beta", betas);
     option(args, "--reference", pull().reference());
     option(args, "--bootstrap", pull().bootstrap());
     option(args, "--seed", pull().seed());
-    if (axes == Axes.FULL) {
-      option(args, "--truth-floor", p.truthFloor());
-    }
+    option(args, "--truth-floor", truthFloor);
     backbone(args, false);
-    return command(directory.getFileName().toString(), Stage.Step.PULL, directory, args);
+    return command(
+        directory.getFileName().toString(),
+        Stage.Step.PULL,
+        directory,
+        args,
+        () -> configs().pull(pools(), source, lambdas, text(p.n()), betas, truthFloor, directory));
   }
 
   /** Which of the experiment's sweep axes a pull stage runs. */
@@ -308,12 +349,16 @@ public final class ExperimentPlan {
     MIXTURE
   }
 
-  private List<String> headDirectories(Path heads, String label) {
+  private List<Path> headDirectories(Path heads, String label) {
     return seeds().stream().map(seed -> headDirectory(heads, label, seed)).toList();
   }
 
-  private static String headDirectory(Path heads, String label, long seed) {
-    return heads.resolve(RunLayout.headDirectory(label, seed)).toString();
+  private static Path headDirectory(Path heads, String label, long seed) {
+    return heads.resolve(RunLayout.headDirectory(label, seed));
+  }
+
+  private StageConfigs configs() {
+    return new StageConfigs(experiment, heads(), pull());
   }
 
   /**
@@ -382,13 +427,30 @@ public final class ExperimentPlan {
     return p == null ? new Experiment.Pull(null, null, null, null, null, null, null, null) : p;
   }
 
+  /** A stage that runs without a config of its own: generating or validating the data. */
   private static Stage command(String name, Stage.Step step, Path directory, List<String> args) {
+    return command(name, step, directory, args, () -> null);
+  }
+
+  /**
+   * A stage that runs {@code args}, with the config its command makes of them; when the command
+   * would refuse them, the stage keeps its refusal instead.
+   */
+  private static Stage command(
+      String name, Stage.Step step, Path directory, List<String> args, Supplier<Record> config) {
     List<String> full = new ArrayList<>(args);
     if (directory != null) {
       full.add(Stage.OUT);
       full.add(directory.toString());
     }
-    return new Stage(name, step, Stage.Kind.COMMAND, directory, full);
+    Record built = null;
+    String refusal = null;
+    try {
+      built = config.get();
+    } catch (IllegalArgumentException e) {
+      refusal = e.getMessage();
+    }
+    return new Stage(name, step, Stage.Kind.COMMAND, directory, full, built, refusal);
   }
 
   private static String text(Grid grid) {

@@ -43,7 +43,6 @@ public final class ExperimentRunner {
 
   private final StageContext context;
   private final StageInvoker invoker;
-  private final StageChecker checker;
   private final PrintWriter out;
   private final PrintWriter err;
 
@@ -52,19 +51,13 @@ public final class ExperimentRunner {
    *
    * @param context where progress lines go, and how the run's executions are recorded
    * @param invoker runs each stage's command line
-   * @param checker checks each stage's command line before a run starts or takes a fixed experiment
    * @param out where the stages' own results and the data copy's line go
    * @param err where set-aside stages and failures are said, whatever the verbosity
    */
   public ExperimentRunner(
-      StageContext context,
-      StageInvoker invoker,
-      StageChecker checker,
-      PrintWriter out,
-      PrintWriter err) {
+      StageContext context, StageInvoker invoker, PrintWriter out, PrintWriter err) {
     this.context = context;
     this.invoker = invoker;
-    this.checker = checker;
     this.out = out;
     this.err = err;
   }
@@ -94,7 +87,7 @@ public final class ExperimentRunner {
     if (config.out() != null) {
       ExistingRun.refuse(planned, plan);
     }
-    checkStages(config, experiment, source, planned);
+    checkStages(experiment, source, planned);
     if (config.dryRun()) {
       return plan(config, experiment, source, planned);
     }
@@ -150,7 +143,7 @@ public final class ExperimentRunner {
       experiment = ExperimentFile.read(file);
       ExperimentFile.requirePaths(file, experiment);
       source = file.toAbsolutePath().normalize();
-      checkStages(config, experiment, source, dir);
+      checkStages(experiment, source, dir);
     } else {
       // Relative paths in the experiment lead from where its file was, even if it has gone since.
       source = originalFile(layout).orElse(kept);
@@ -190,32 +183,24 @@ public final class ExperimentRunner {
   }
 
   /**
-   * Checks every stage's command line as the stage will ({@link StageChecker}), so whatever a stage
-   * would refuse is refused now, before the run directory exists, naming the experiment's fields to
-   * fix.
+   * Refuses what a stage would refuse (its config does not build, see {@link Stage#refusal}) now,
+   * before the run directory exists, naming the experiment's fields to fix.
    *
    * @throws InvalidExperimentException listing each stage's problem
    */
-  private void checkStages(RunnerConfig config, Experiment experiment, Path source, Path dir) {
-    List<String> global = globalOptions(config, experiment);
+  private static void checkStages(Experiment experiment, Path source, Path dir) {
     List<String> problems = new ArrayList<>();
     for (Stage stage :
         new ExperimentPlan(experiment, source.getParent(), dir).stages(List.of(), List.of())) {
-      if (stage.kind() != Stage.Kind.COMMAND) {
-        continue;
-      }
-      List<String> line = new ArrayList<>(global);
-      line.addAll(stage.arguments());
-      Optional<String> refusal = checker.refusal(line);
-      if (refusal.isPresent()) {
-        List<String> fields = ExperimentPlan.fields(stage.step(), refusal.get());
+      if (stage.refusal() != null) {
+        List<String> fields = ExperimentPlan.fields(stage.step(), stage.refusal());
         problems.add(
             source
                 + ": "
                 + (fields.isEmpty() ? "" : String.join(", ", fields) + ": ")
                 + stage.name()
                 + " would refuse it: "
-                + refusal.get());
+                + stage.refusal());
       }
     }
     if (!problems.isEmpty()) {

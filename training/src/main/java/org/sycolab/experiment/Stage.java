@@ -19,8 +19,19 @@ import org.sycolab.run.RunManifest;
  * @param step the stage of the data flow it belongs to
  * @param directory where it writes its outputs and manifest; null when it keeps no record
  * @param arguments the command line, or for {@link Kind#COPY_DATA} the pairs and pools files
+ * @param config the typed config ({@code EmbedConfig}, {@code TrainConfig}, …) the stage's command
+ *     makes of its command line; null for a stage without one (the data's) or one it would refuse
+ * @param refusal what the stage's command would refuse in its command line, in its words (naming
+ *     the option); null when it accepts it
  */
-public record Stage(String name, Step step, Kind kind, Path directory, List<String> arguments) {
+public record Stage(
+    String name,
+    Step step,
+    Kind kind,
+    Path directory,
+    List<String> arguments,
+    Record config,
+    String refusal) {
 
   public Stage {
     arguments = List.copyOf(arguments);

@@ -2,6 +2,7 @@ package org.sycolab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,8 +10,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.engine.BuildInfo;
+import org.sycolab.experiment.Experiment;
+import org.sycolab.experiment.ExperimentFile;
+import org.sycolab.experiment.ExperimentPlan;
+import org.sycolab.experiment.Stage;
 import org.sycolab.io.AtomicFiles;
 import org.sycolab.run.RunManifest;
+import org.sycolab.stage.DiagnoseConfig;
+import org.sycolab.stage.ReportConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 class RunCommandTest {
 
@@ -434,5 +444,82 @@ class RunCommandTest {
     assertThat(invalid.status()).isEqualTo(2);
     assertThat(invalid.err()).contains(exp + ": data.generate.pairs: expected a positive integer");
     assertThat(tmp.resolve("new")).doesNotExist();
+  }
+
+  /**
+   * What a run checks each stage against is what the stage's command makes of the command line the
+   * run prints for it: the same config, field by field, defaults included.
+   */
+  @Test
+  void eachStagesConfigIsWhatItsCommandMakesOfItsCommandLine() throws Exception {
+    for (String yaml :
+        List.of(
+            "name: x\ndata: {generate: {}}\n",
+            "name: x\ndata: {generate: {seed: 7, pairs: 300}}\n"
+                + "backbone: {model: /models/m, pooling: cls, max_length: 64, batch_size: 8,"
+                + " normalize: false, dtype: float32}\n"
+                + "heads: {architecture: mlp, seeds: [4, 5], mixture: [0.25], epochs: 3,"
+                + " hidden: 16, dropout: 0.2, minibatch: 8, lr: 0.01, weight_decay: 0.1,"
+                + " margin: 0.5, centring: 0.01, patience: 2, heldout_domains: [units]}\n"
+                + "pull: {lambda: '0:1:0.5', n: [1, 16], beta: [0.5], bootstrap: 50, seed: 9,"
+                + " split: all, reference: uniform, truth_floor: 0.75}\n")) {
+      Path file = experiment(yaml);
+      Experiment parsed = ExperimentFile.read(file);
+      List<Stage> stages =
+          new ExperimentPlan(parsed, tmp, tmp.resolve("run")).stages(List.of(), List.of());
+      for (Stage stage : stages) {
+        if (stage.config() == null) {
+          continue;
+        }
+        assertThat(stage.refusal()).as(stage.name()).isNull();
+        assertThat(stage.config()).as(yaml + stage.name()).isEqualTo(commandConfig(stage));
+      }
+    }
+  }
+
+  /** The config the stage's command builds from the stage's command line. */
+  private static Object commandConfig(Stage stage) throws Exception {
+    String[] args = stage.arguments().toArray(String[]::new);
+    CommandLine parser = new CommandLine(new SycolabCommand(BuildInfo.load(), List.of(args)));
+    parser.setCaseInsensitiveEnumValuesAllowed(true);
+    ParseResult parsed = parser.parseArgs(args);
+    while (parsed.hasSubcommand()) {
+      parsed = parsed.subcommand();
+    }
+    Object command = parsed.commandSpec().userObject();
+    if (command instanceof HeadsDiagnoseCommand d) {
+      return new DiagnoseConfig(
+          d.headDirs,
+          d.pairsFile,
+          d.poolsFile,
+          d.split.selected(),
+          d.backboneOptions.model,
+          d.backboneOptions.batchSize.value,
+          d.output.out);
+    }
+    if (command instanceof ReportCommand r) {
+      return new ReportConfig(r.runDirectory);
+    }
+    Method config = command.getClass().getDeclaredMethod("config");
+    config.setAccessible(true);
+    return config.invoke(command);
+  }
+
+  /**
+   * The demo experiment's dry run prints the command lines it printed before the stages had
+   * configs.
+   */
+  @Test
+  void theDemosDryRunPrintsTheSameCommandLines() throws Exception {
+    Path out = tmp.resolve("x").toAbsolutePath();
+    CliRun r = CliRun.of("run", "../experiments/demo.yaml", "--dry-run", "--out", out.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    String expected;
+    try (var in = RunCommandTest.class.getResourceAsStream("demo-dry-run.txt")) {
+      expected = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.subList(1, lines.size()))
+        .containsExactlyElementsOf(expected.replace("RUN", out.toString()).lines().toList());
   }
 }

@@ -13,6 +13,10 @@ import org.sycolab.run.Execution;
 import org.sycolab.run.GitState;
 import org.sycolab.run.RunDirectory;
 import org.sycolab.run.RunSpec;
+import org.sycolab.stage.DiagnoseConfig;
+import org.sycolab.stage.EmbedConfig;
+import org.sycolab.stage.PullConfig;
+import org.sycolab.stage.ReportConfig;
 
 class ExperimentPlanTest {
 
@@ -276,5 +280,26 @@ class ExperimentPlanTest {
     assertThat(ExperimentPlan.fields(Stage.Step.DATA, "--seed: expected a number"))
         .containsExactly("data.generate.seed");
     assertThat(ExperimentPlan.fields(Stage.Step.REPORT, "no options here")).isEmpty();
+  }
+
+  @Test
+  void eachCommandStageCarriesItsConfigOrWhatItsCommandWouldRefuse() throws Exception {
+    Experiment e = read("name: x\ndata: {generate: {}}\nheads: {seeds: [2], hidden: 64}\n");
+    Path run = tmp.resolve("run").toAbsolutePath();
+    List<Stage> stages = new ExperimentPlan(e, tmp, run).stages(List.of(), List.of());
+
+    assertThat(named(stages, "data").config()).isNull();
+    assertThat(named(stages, "data").refusal()).isNull();
+    assertThat(named(stages, "embed-pairs").config()).isInstanceOf(EmbedConfig.class);
+    assertThat(named(stages, "diagnose").config())
+        .isInstanceOf(DiagnoseConfig.class)
+        .extracting("heads")
+        .isEqualTo(
+            List.of(run.resolve("heads/agreeable-seed2"), run.resolve("heads/grounded-seed2")));
+    assertThat(named(stages, "pull").config()).isInstanceOf(PullConfig.class);
+    assertThat(named(stages, "report").config()).isEqualTo(new ReportConfig(run));
+    Stage train = named(stages, "train");
+    assertThat(train.config()).isNull();
+    assertThat(train.refusal()).isEqualTo("--hidden applies to --head mlp only");
   }
 }

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,15 +62,15 @@ class ExperimentRunnerTest {
     return StageInvoker.OK;
   }
 
-  private ExperimentRunner runner(StageInvoker invoker, StageChecker checker) {
+  private ExperimentRunner runner(StageInvoker invoker) {
     StageContext context =
         StageContext.standalone(Device.cpu(), StageConsole.printing(new PrintWriter(err, true)));
     return new ExperimentRunner(
-        context, invoker, checker, new PrintWriter(out, true), new PrintWriter(err, true));
+        context, invoker, new PrintWriter(out, true), new PrintWriter(err, true));
   }
 
   private ExperimentRunner runner() {
-    return runner(this::finish, line -> Optional.empty());
+    return runner(this::finish);
   }
 
   private static RunnerConfig start(Path file, Path out, Stage.Step until) {
@@ -149,9 +148,7 @@ class ExperimentRunnerTest {
   void aFailedStageStopsTheRunAndFailsItsManifest() throws Exception {
     StageInvoker failingEmbed = line -> line.contains("embed") ? 3 : finish(line);
 
-    RunnerResult result =
-        runner(failingEmbed, line -> Optional.empty())
-            .run(start(experiment, run, Stage.Step.TRAIN));
+    RunnerResult result = runner(failingEmbed).run(start(experiment, run, Stage.Step.TRAIN));
 
     assertThat(result.status()).isEqualTo(3);
     assertThat(result.lines()).isEmpty();
@@ -165,18 +162,16 @@ class ExperimentRunnerTest {
   }
 
   @Test
-  void whatAStageWouldRefuseIsRefusedBeforeTheRunDirectoryExists() {
-    StageChecker epochs =
-        line ->
-            line.contains("train")
-                ? Optional.of("--epochs must be positive, got 0")
-                : Optional.empty();
+  void whatAStageWouldRefuseIsRefusedBeforeTheRunDirectoryExists() throws Exception {
+    Files.writeString(
+        experiment, EXPERIMENT.replace("mixture: [0.5]", "mixture: [0.5], hidden: 64"));
 
-    assertThatThrownBy(() -> runner(this::finish, epochs).run(start(experiment, run, null)))
+    assertThatThrownBy(() -> runner().run(start(experiment, run, null)))
         .isInstanceOf(InvalidExperimentException.class)
         .hasMessage(
             experiment.toAbsolutePath()
-                + ": heads.epochs: train would refuse it: --epochs must be positive, got 0");
+                + ": heads.hidden, heads.architecture: train would refuse it: --hidden applies to"
+                + " --head mlp only");
     assertThat(invoked).isEmpty();
     assertThat(run).doesNotExist();
   }

@@ -1,0 +1,197 @@
+package org.sycolab.experiment;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.sycolab.backbone.BackboneOptions;
+import org.sycolab.backbone.Pooling;
+import org.sycolab.backbone.Precision;
+import org.sycolab.features.Shard;
+import org.sycolab.heads.HeadArchitecture;
+import org.sycolab.heads.TrainingConfig;
+import org.sycolab.heads.TrainingTarget;
+import org.sycolab.pull.PullGrid;
+import org.sycolab.pull.Reference;
+import org.sycolab.stage.DiagnoseConfig;
+import org.sycolab.stage.EmbedConfig;
+import org.sycolab.stage.EvaluationSplit;
+import org.sycolab.stage.PullConfig;
+import org.sycolab.stage.ReportConfig;
+import org.sycolab.stage.TrainConfig;
+
+/**
+ * The typed config of each stage from an experiment's values: what the stage's command makes of the
+ * command line {@link ExperimentPlan} writes for it, with the command's defaults for what the
+ * experiment leaves out, checked in the command's order with its messages (they name its options).
+ */
+final class StageConfigs {
+
+  // The commands' defaults, as their options give them.
+  private static final int BATCH_SIZE = 32;
+  private static final int MAX_LENGTH = 256;
+  private static final String DTYPE = "float32";
+  private static final int HIDDEN = 256;
+  private static final double DROPOUT = 0.1;
+  private static final String SPLIT = "test";
+  private static final String REFERENCE = "uniform";
+  private static final int BOOTSTRAP = 1000;
+  private static final long SEED = 1;
+
+  private final Experiment.Backbone backbone;
+  private final Experiment.Heads heads;
+  private final Experiment.Pull pull;
+
+  /**
+   * The configs of {@code experiment}'s stages; {@code heads} and {@code pull} are its sections,
+   * empty where it has none.
+   */
+  StageConfigs(Experiment experiment, Experiment.Heads heads, Experiment.Pull pull) {
+    Experiment.Backbone b = experiment.backbone();
+    this.backbone = b == null ? new Experiment.Backbone(null, null, null, null, null, null) : b;
+    this.heads = heads;
+    this.pull = pull;
+  }
+
+  /** {@code sycolab embed}: its backbone options first, then the config's own checks. */
+  EmbedConfig embed(Path in, String model, Shard shard, List<Path> merge, Path out) {
+    return new EmbedConfig(in, model, backboneOptions(), batchSize(), shard, merge, out);
+  }
+
+  /** {@code sycolab train}: labels, hyper-parameters, the head's shape, then the rest. */
+  TrainConfig train(
+      Path pairs,
+      List<String> labels,
+      List<Long> seeds,
+      List<String> excludedDomains,
+      String model,
+      Path out) {
+    List<TrainingTarget> targets = TrainConfig.targets(labels);
+    TrainingConfig training =
+        TrainConfig.hyperparameters(
+            or(heads.epochs(), TrainingConfig.EPOCHS),
+            or(heads.minibatch(), TrainingConfig.BATCH_SIZE),
+            or(heads.lr(), TrainingConfig.LEARNING_RATE),
+            or(heads.weightDecay(), TrainingConfig.WEIGHT_DECAY),
+            or(heads.margin(), TrainingConfig.MARGIN),
+            or(heads.centring(), TrainingConfig.CENTRING),
+            or(heads.patience(), TrainingConfig.PATIENCE),
+            seeds.get(0));
+    HeadArchitecture.Kind kind =
+        heads.architecture() == null
+            ? HeadArchitecture.Kind.LINEAR
+            : HeadArchitecture.Kind.parse(heads.architecture());
+    if (kind == HeadArchitecture.Kind.LINEAR) {
+      if (heads.hidden() != null) {
+        throw new IllegalArgumentException("--hidden applies to --head mlp only");
+      }
+      if (heads.dropout() != null) {
+        throw new IllegalArgumentException("--dropout applies to --head mlp only");
+      }
+    }
+    TrainConfig.Head shape =
+        new TrainConfig.Head(kind, or(heads.hidden(), HIDDEN), or(heads.dropout(), DROPOUT));
+    return new TrainConfig(
+        pairs,
+        targets,
+        shape,
+        training,
+        seeds,
+        excludedDomains,
+        model,
+        backboneOptions(),
+        batchSize(),
+        out);
+  }
+
+  /** {@code sycolab heads diagnose}, on the backbone the heads' cards record. */
+  DiagnoseConfig diagnose(List<Path> headDirectories, Path pairs, Path pools, Path out) {
+    return new DiagnoseConfig(headDirectories, pairs, pools, split(), null, batchSize(), out);
+  }
+
+  /** {@code sycolab pull} of heads: π₀, the grid, then the config's own checks. */
+  PullConfig pull(
+      Path pools,
+      PullConfig.Heads source,
+      String lambdas,
+      String ns,
+      String betas,
+      Double truthFloor,
+      Path out) {
+    String reference = or(pull.reference(), REFERENCE);
+    Reference pi0 =
+        Reference.parse(reference)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "--reference must be uniform or logprob, got '" + reference + "'"));
+    PullGrid grid =
+        PullGrid.parse(
+            or(lambdas, PullGrid.DEFAULT_LAMBDAS),
+            or(ns, PullGrid.DEFAULT_NS),
+            or(betas, PullGrid.DEFAULT_BETAS));
+    return new PullConfig(
+        pools,
+        source,
+        split(),
+        grid,
+        pi0,
+        or(pull.bootstrap(), BOOTSTRAP),
+        or(pull.seed(), SEED),
+        truthFloor,
+        null,
+        batchSize(),
+        out);
+  }
+
+  /** {@code sycolab report} of the run. */
+  static ReportConfig report(Path run) {
+    return new ReportConfig(run);
+  }
+
+  private EvaluationSplit split() {
+    return new EvaluationSplit(or(pull.split(), SPLIT));
+  }
+
+  private int batchSize() {
+    return or(backbone.batchSize(), BATCH_SIZE);
+  }
+
+  /** The backbone's options, checked as {@code sycolab embed} checks its own, in its order. */
+  private BackboneOptions backboneOptions() {
+    String pooling = backbone.pooling();
+    Pooling p =
+        pooling == null
+            ? null
+            : Pooling.parse(pooling.toLowerCase(Locale.ROOT))
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "--pooling must be one of "
+                                + Pooling.ids()
+                                + ", got '"
+                                + pooling
+                                + "'"));
+    Precision precision;
+    try {
+      precision = Precision.parse(or(backbone.dtype(), DTYPE));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--dtype: " + e.getMessage());
+    }
+    if (batchSize() < 1) {
+      throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize());
+    }
+    try {
+      return new BackboneOptions(
+          p,
+          !Boolean.FALSE.equals(backbone.normalize()),
+          or(backbone.maxLength(), MAX_LENGTH),
+          precision);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--max-length: " + e.getMessage(), e);
+    }
+  }
+
+  private static <T> T or(T value, T otherwise) {
+    return value == null ? otherwise : value;
+  }
+}
