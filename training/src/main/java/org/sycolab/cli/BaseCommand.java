@@ -105,15 +105,6 @@ abstract class BaseCommand implements Callable<Integer> {
   /** Does the command's work and returns its exit status. */
   protected abstract int execute() throws Exception;
 
-  /**
-   * Checks the options alone, as {@link #execute} does before its work, reading no file: {@code
-   * run} calls it for every stage's command line before a run starts, so a value the stage would
-   * refuse is refused first. Commands whose options need such checks override it.
-   *
-   * @throws IllegalArgumentException naming the option
-   */
-  protected void check() {}
-
   /** Whether an explicit CUDA request is validated before {@link #execute}; doctor reports it. */
   protected boolean checksDeviceFirst() {
     return true;

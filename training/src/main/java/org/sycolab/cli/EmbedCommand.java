@@ -64,11 +64,6 @@ final class EmbedCommand extends BaseCommand {
   }
 
   @Override
-  protected void check() {
-    config();
-  }
-
-  @Override
   protected int execute() throws Exception {
     EmbedOutcome outcome = new EmbedStage(context()).run(config());
     out()

@@ -205,11 +205,6 @@ final class PullCommand extends BaseCommand {
   }
 
   @Override
-  protected void check() {
-    config();
-  }
-
-  @Override
   protected int execute() throws Exception {
     PullConfig config = config();
     PullOutcome outcome = new PullStage(context()).run(config);

@@ -199,14 +199,6 @@ final class TrainCommand extends BaseCommand {
         output.out);
   }
 
-  /** Checks the labels and the numeric options, naming them, before any data is read. */
-  @Override
-  protected void check() {
-    TrainConfig.targets(labels);
-    hyperparameters();
-    headShape();
-  }
-
   private TrainingConfig hyperparameters() {
     return TrainConfig.hyperparameters(
         epochs, minibatch, learningRate, weightDecay, margin, centring, patience, seeds.get(0));
