@@ -26,6 +26,7 @@ import org.sycolab.heads.HeadDirectory;
 import org.sycolab.heads.HeadWeights;
 import org.sycolab.heads.TrainingConfig;
 import org.sycolab.io.AtomicFiles;
+import org.sycolab.pull.Flips;
 import org.sycolab.pull.PoolSet;
 import org.sycolab.pull.PullGrid;
 import org.sycolab.pull.PullMetric;
@@ -33,6 +34,7 @@ import org.sycolab.pull.Reference;
 import org.sycolab.pull.Reward;
 import org.sycolab.pull.RewardScores;
 import org.sycolab.pull.ScoresFile;
+import org.sycolab.report.FlipsTable;
 import org.sycolab.report.ResultCsv;
 import org.sycolab.report.TestRuns;
 import org.sycolab.run.RunLayout;
@@ -103,6 +105,7 @@ class PullStageTest {
       assertThat(out.resolve(table.file())).content().isEqualTo(csv(table.table()));
     }
     assertThat(out.resolve(RunLayout.SEEDS_FILE)).doesNotExist();
+    assertThat(out.resolve(RunLayout.FLIPS_FILE)).as("no head seeds, no flips").doesNotExist();
     assertThat(outcome.result().replicates()).containsExactly("seed1");
     assertThat(outcome.result().pools()).isEqualTo(13);
 
@@ -161,6 +164,13 @@ class PullStageTest {
     Path seed1 = byHeads.resolve(RunLayout.scoresFile("seed1"));
     Path seed2 = byHeads.resolve(RunLayout.scoresFile("seed2"));
     assertThat(seed1).isNotEmptyFile();
+    // The flips are those of the lowest seed's scores, as written, whatever the heads' order.
+    PoolSet poolSet = PoolSet.of(TestRuns.pools(), Reference.UNIFORM);
+    RewardScores lowest =
+        ScoresFile.read(seed1, "seed1", poolSet, ScoresFile.sizes(TestRuns.pools()));
+    Table flips = FlipsTable.of(TestRuns.pools(), Flips.find(poolSet, lowest, GRID.lambdas()));
+    assertThat(outcome.table(RunLayout.FLIPS_FILE)).isPresent();
+    assertThat(byHeads.resolve(RunLayout.FLIPS_FILE)).content().isEqualTo(csv(flips));
 
     Path byScores = tmp.resolve("by-scores");
     new PullStage(CONTEXT)
