@@ -85,7 +85,6 @@ public final class PullStage {
     try {
       run.recordInput(config.pools());
       List<RewardScores> replicates;
-      Optional<Table> flips = Optional.empty();
       if (fromFiles != null) {
         for (Path file : ((PullConfig.Scores) config.source()).files()) {
           run.recordInput(file);
@@ -102,9 +101,12 @@ public final class PullStage {
           run.writeOutput(
               RunLayout.scoresFile(scores.name()), out -> ScoresFile.write(poolSet, scores, out));
         }
-        flips = Optional.of(flips(pools, poolSet, replicates, config));
       }
       PullResult result = analyse(analysis, replicates, console);
+      Optional<Table> flips =
+          fromFiles == null
+              ? Optional.of(flips(pools, poolSet, replicates, config))
+              : Optional.empty();
       List<MenuChoice> choices =
           config.floor().map(floor -> floor.choose(result)).orElse(List.of());
       List<PullOutcome.NamedTable> tables = tables(result, config, choices, flips);
