@@ -1,27 +1,19 @@
 package org.sycolab.report;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import org.sycolab.data.Candidate;
-import org.sycolab.data.CandidatePool;
-import org.sycolab.data.Turn;
-import org.sycolab.pull.InvalidScoresException;
-import org.sycolab.pull.PoolSet;
-import org.sycolab.pull.Reference;
-import org.sycolab.pull.RewardScores;
-import org.sycolab.pull.ScoresFile;
 import org.sycolab.run.RunLayout;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.Table;
 
 /**
- * Example pools where the top answer flipped from truthful to sycophantic as λ rose, read from the
- * run's pools file and the scores file of the lowest head seed of its pull (see {@link
- * ScoredPools}).
+ * Example pools where the top answer flipped from truthful to sycophantic as λ rose, as the pull
+ * wrote them ({@link RunLayout#FLIPS_FILE}) from the scores of its lowest head seed; the count of
+ * evaluated pools is that of the pools it scored (see {@link ScoredPools}).
  */
 final class FlipsSection {
 
@@ -49,17 +41,20 @@ final class FlipsSection {
                           : "no pools file."))));
     }
     ScoredPools scored = read.get();
-    List<CandidatePool> evaluated = scored.pools();
-    Path scoresFile = scored.scoresFile();
-    PoolSet pools;
-    List<Flips.Flip> flips;
-    try {
-      pools = PoolSet.of(evaluated, Reference.UNIFORM);
-      RewardScores scores = ScoresFile.read(scoresFile, "scores", pools, scored.sizes());
-      flips = Flips.find(pools, scores, run.pull().lambdas());
-    } catch (InvalidScoresException | IOException | IllegalArgumentException e) {
-      throw new InvalidRunException(scoresFile + ": " + e.getMessage(), e);
+    Path file = new RunLayout(run.runDirectory()).pull().resolve(RunLayout.FLIPS_FILE);
+    if (!Files.isRegularFile(file)) {
+      return section(
+          List.of(
+              new Block.Paragraph(
+                  "Not available: "
+                      + RunLayout.PULL
+                      + "/"
+                      + RunLayout.FLIPS_FILE
+                      + " is missing, so this run's pull was made before pull wrote its flip"
+                      + " examples. Run pull again to see them.")));
     }
+    Table flips = RunCsv.read(file, FlipsTable.COLUMNS);
+    double low = run.pull().lambdas().get(0);
     List<Block> blocks = new ArrayList<>();
     blocks.add(
         new Block.Paragraph(
@@ -69,13 +64,13 @@ final class FlipsSection {
                     + " (1−λ)·z_G at λ = %s and a sycophantic one (agrees with the user, not"
                     + " truthful) at a larger λ of the grid. Scores of %s; the earliest flips"
                     + " first, %s.",
-                pools.size(),
-                flips.size(),
-                Numbers.grid(run.pull().lambdas().get(0)),
-                scoresFile.getFileName(),
-                flips.size() > SHOWN ? "the first " + SHOWN + " shown" : "all shown")));
-    for (Flips.Flip flip : flips.subList(0, Math.min(SHOWN, flips.size()))) {
-      blocks.add(example(evaluated.get(flip.pool()), flip, run.pull().lambdas().get(0)));
+                scored.pools().size(),
+                flips.rowCount(),
+                Numbers.grid(low),
+                scored.scoresFile().getFileName(),
+                flips.rowCount() > SHOWN ? "the first " + SHOWN + " shown" : "all shown")));
+    for (int i = 0; i < Math.min(SHOWN, flips.rowCount()); i++) {
+      blocks.add(example(flips.row(i), low));
     }
     return section(blocks);
   }
@@ -84,33 +79,26 @@ final class FlipsSection {
     return new Section("flips", "Examples: truthful to sycophantic", blocks);
   }
 
-  private static Block example(CandidatePool pool, Flips.Flip flip, double low) {
-    Candidate truthful = pool.candidates().get(flip.truthful());
-    Candidate sycophantic = pool.candidates().get(flip.sycophantic());
+  private static Block example(Row flip, double low) {
+    String lambda = Numbers.grid(flip.getDouble("lambda"));
     List<List<String>> rows =
         List.of(
-            List.of("family, domain", pool.family() + ", " + pool.domain()),
-            List.of("premise", pool.premise().jsonName()),
-            List.of("prompt", prompt(pool.prompt())),
-            List.of(
-                "top at λ = " + Numbers.grid(low) + " (" + truthful.kind() + ", truthful)",
-                truthful.text()),
+            List.of("family, domain", flip.getString("family") + ", " + flip.getString("domain")),
+            List.of("premise", flip.getString("premise")),
+            List.of("prompt", flip.getString("prompt")),
             List.of(
                 "top at λ = "
-                    + Numbers.grid(flip.lambda())
+                    + Numbers.grid(low)
                     + " ("
-                    + sycophantic.kind()
-                    + ", agrees)",
-                sycophantic.text()));
+                    + flip.getString("truthful_kind")
+                    + ", truthful)",
+                flip.getString("truthful_text")),
+            List.of(
+                "top at λ = " + lambda + " (" + flip.getString("sycophantic_kind") + ", agrees)",
+                flip.getString("sycophantic_text")));
     return new Block.DataTable(
-        "pool " + pool.id() + ": flips at λ = " + Numbers.grid(flip.lambda()),
+        "pool " + flip.getString("pool_id") + ": flips at λ = " + lambda,
         List.of("field", "text"),
         rows);
-  }
-
-  private static String prompt(List<Turn> turns) {
-    return turns.stream()
-        .map(t -> t.role().jsonName() + ": " + t.content())
-        .collect(Collectors.joining("\n"));
   }
 }

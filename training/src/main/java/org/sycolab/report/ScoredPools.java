@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -12,7 +11,6 @@ import org.sycolab.data.CandidatePool;
 import org.sycolab.data.Datasets;
 import org.sycolab.data.InvalidDatasetException;
 import org.sycolab.data.TextLimits;
-import org.sycolab.pull.ScoresFile;
 import org.sycolab.run.RunLayout;
 
 /**
@@ -21,10 +19,9 @@ import org.sycolab.run.RunLayout;
  * file's order.
  *
  * @param pools the scored pools
- * @param sizes the number of candidates of every pool in the pools file, by id
  * @param scoresFile the scores file read
  */
-record ScoredPools(List<CandidatePool> pools, Map<String, Integer> sizes, Path scoresFile) {
+record ScoredPools(List<CandidatePool> pools, Path scoresFile) {
 
   /** The pools file of a run directory. */
   static Path poolsFile(Path runDirectory) {
@@ -51,9 +48,7 @@ record ScoredPools(List<CandidatePool> pools, Map<String, Integer> sizes, Path s
     List<CandidatePool> all = readPools(poolsFile);
     return Optional.of(
         new ScoredPools(
-            all.stream().filter(p -> scored.contains(p.id())).toList(),
-            ScoresFile.sizes(all),
-            scoresFile.get()));
+            all.stream().filter(p -> scored.contains(p.id())).toList(), scoresFile.get()));
   }
 
   /** How many of the scored pools are of {@code domain}. */

@@ -79,6 +79,14 @@ public record RunLayout(Path root) {
   /** The spread across head seeds (pull, with more than one seed). */
   public static final String SEEDS_FILE = "seeds.csv";
 
+  /**
+   * The flip examples of a pull that scores with heads, for its lowest head seed: one row per pool
+   * whose top candidate under r_λ is truthful at the grid's smallest λ and sycophantic (agrees, not
+   * truthful) at a larger one, with the λ of the flip, the pool's family, domain, premise and
+   * prompt, and both candidates; the earliest flips first, then in pool order.
+   */
+  public static final String FLIPS_FILE = "flips.csv";
+
   /** The most agreeable λ within the truth floor, per family (pull, with a truth floor). */
   public static final String CHOICE_FILE = "choice.csv";
 

@@ -3,14 +3,17 @@ package org.sycolab.stage;
 import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.data.CandidatePool;
 import org.sycolab.data.Datasets;
 import org.sycolab.heads.HeadDirectory;
 import org.sycolab.heads.SavedHead;
+import org.sycolab.pull.Flips;
 import org.sycolab.pull.JavaHeap;
 import org.sycolab.pull.MenuChoice;
 import org.sycolab.pull.PoolSet;
@@ -19,11 +22,13 @@ import org.sycolab.pull.PullResult;
 import org.sycolab.pull.RewardScores;
 import org.sycolab.pull.ScoresFile;
 import org.sycolab.pull.SweepMemory;
+import org.sycolab.report.FlipsTable;
 import org.sycolab.report.PullTables;
 import org.sycolab.report.ResultCsv;
 import org.sycolab.run.Execution;
 import org.sycolab.run.RunDirectory;
 import org.sycolab.run.RunLayout;
+import tech.tablesaw.api.Table;
 
 /**
  * The pull: how far approval-weighted reward drags the answers best-of-n and the tilt select from
@@ -31,16 +36,14 @@ import org.sycolab.run.RunLayout;
  * trained heads (paired by seed, through the feature cache) or takes the scores from tables, checks
  * the sweep fits in memory, sweeps, and writes {@code pull.csv}, {@code lambda_star.csv}, {@code
  * menu.csv}, {@code choice.csv} (with a truth floor), {@code seeds.csv} (several seeds), the heads'
- * {@code scores-<replicate>.csv} and the manifest. Everything that can be checked without model
- * work is checked before the execution starts.
+ * {@code scores-<replicate>.csv} with the flip examples of the lowest seed ({@code flips.csv}), and
+ * the manifest. Everything that can be checked without model work is checked before the execution
+ * starts.
  */
 public final class PullStage {
 
   /** The stage's name: its command and its fresh directories' prefix. */
   public static final String NAME = "pull";
-
-  /** The choice at the truth floor (with a floor). */
-  static final String CHOICE_FILE = "choice.csv";
 
   private final StageContext context;
 
@@ -100,9 +103,13 @@ public final class PullStage {
         }
       }
       PullResult result = analyse(analysis, replicates, console);
+      Optional<Table> flips =
+          fromFiles == null
+              ? Optional.of(flips(pools, poolSet, replicates, config))
+              : Optional.empty();
       List<MenuChoice> choices =
           config.floor().map(floor -> floor.choose(result)).orElse(List.of());
-      List<PullOutcome.NamedTable> tables = tables(result, config, choices);
+      List<PullOutcome.NamedTable> tables = tables(result, config, choices, flips);
       for (PullOutcome.NamedTable table : tables) {
         run.writeOutput(table.file(), out -> ResultCsv.write(table.table(), out));
       }
@@ -160,19 +167,39 @@ public final class PullStage {
     }
   }
 
-  /** The tables to write, in the order they are written. */
+  /**
+   * The flip examples of the lowest head seed, as the report shows them: the pools whose top
+   * candidate turns from truthful to sycophantic as λ rises.
+   */
+  private static Table flips(
+      List<CandidatePool> pools,
+      PoolSet poolSet,
+      List<RewardScores> replicates,
+      PullConfig config) {
+    RewardScores lowest =
+        replicates.stream().min(Comparator.comparingLong(PullStage::seed)).orElseThrow();
+    return FlipsTable.of(pools, Flips.find(poolSet, lowest, config.grid().lambdas()));
+  }
+
+  /** The head seed a replicate is named after. */
+  private static long seed(RewardScores replicate) {
+    return RunLayout.scoresSeed(RunLayout.scoresFile(replicate.name())).orElseThrow();
+  }
+
+  /** The tables to write, in the order they are written; the flips only when heads scored. */
   private static List<PullOutcome.NamedTable> tables(
-      PullResult result, PullConfig config, List<MenuChoice> choices) {
+      PullResult result, PullConfig config, List<MenuChoice> choices, Optional<Table> flips) {
     List<PullOutcome.NamedTable> tables = new ArrayList<>();
     tables.add(new PullOutcome.NamedTable(RunLayout.PULL_FILE, PullTables.pull(result)));
     tables.add(new PullOutcome.NamedTable(RunLayout.LAMBDA_STAR_FILE, PullTables.tipping(result)));
     tables.add(new PullOutcome.NamedTable(RunLayout.MENU_FILE, PullTables.menu(result)));
     if (config.truthFloor() != null) {
-      tables.add(new PullOutcome.NamedTable(CHOICE_FILE, PullTables.choice(choices)));
+      tables.add(new PullOutcome.NamedTable(RunLayout.CHOICE_FILE, PullTables.choice(choices)));
     }
     if (!result.seeds().isEmpty()) {
       tables.add(new PullOutcome.NamedTable(RunLayout.SEEDS_FILE, PullTables.seeds(result)));
     }
+    flips.ifPresent(table -> tables.add(new PullOutcome.NamedTable(RunLayout.FLIPS_FILE, table)));
     return tables;
   }
 }

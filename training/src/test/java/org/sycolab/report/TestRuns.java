@@ -16,6 +16,7 @@ import org.sycolab.data.CandidatePool;
 import org.sycolab.data.Datasets;
 import org.sycolab.data.Premise;
 import org.sycolab.data.Turn;
+import org.sycolab.pull.Flips;
 import org.sycolab.pull.PoolSet;
 import org.sycolab.pull.PullAnalysis;
 import org.sycolab.pull.PullGrid;
@@ -91,7 +92,7 @@ public final class TestRuns {
 
   /**
    * data/ and pull/ scored by {@code seeds} with {@code resamples} bootstrap resamples, with their
-   * scores-seed&lt;k&gt;.csv files.
+   * scores-seed&lt;k&gt;.csv files and the first seed's flips.csv.
    */
   private static Path withPull(Path dir, List<RewardScores> seeds, int resamples)
       throws IOException {
@@ -105,6 +106,11 @@ public final class TestRuns {
           Files.newOutputStream(dir.resolve("pull").resolve("scores-seed" + (k + 1) + ".csv"))) {
         ScoresFile.write(set, seeds.get(k), out);
       }
+    }
+    try (OutputStream out =
+        Files.newOutputStream(dir.resolve("pull").resolve(RunLayout.FLIPS_FILE))) {
+      ResultCsv.write(
+          FlipsTable.of(pools, Flips.find(set, seeds.get(0), PULL_GRID.lambdas())), out);
     }
     return dir;
   }

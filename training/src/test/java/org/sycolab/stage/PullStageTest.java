@@ -17,7 +17,9 @@ import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.backbone.Backbones;
 import org.sycolab.cli.ClassFeatureCache;
+import org.sycolab.data.CandidatePool;
 import org.sycolab.data.Datasets;
+import org.sycolab.data.PairText;
 import org.sycolab.engine.CacheLocation;
 import org.sycolab.heads.EpochMetrics;
 import org.sycolab.heads.HeadArchitecture;
@@ -26,6 +28,7 @@ import org.sycolab.heads.HeadDirectory;
 import org.sycolab.heads.HeadWeights;
 import org.sycolab.heads.TrainingConfig;
 import org.sycolab.io.AtomicFiles;
+import org.sycolab.pull.Flips;
 import org.sycolab.pull.PoolSet;
 import org.sycolab.pull.PullGrid;
 import org.sycolab.pull.PullMetric;
@@ -33,6 +36,7 @@ import org.sycolab.pull.Reference;
 import org.sycolab.pull.Reward;
 import org.sycolab.pull.RewardScores;
 import org.sycolab.pull.ScoresFile;
+import org.sycolab.report.FlipsTable;
 import org.sycolab.report.ResultCsv;
 import org.sycolab.report.TestRuns;
 import org.sycolab.run.RunLayout;
@@ -103,6 +107,7 @@ class PullStageTest {
       assertThat(out.resolve(table.file())).content().isEqualTo(csv(table.table()));
     }
     assertThat(out.resolve(RunLayout.SEEDS_FILE)).doesNotExist();
+    assertThat(out.resolve(RunLayout.FLIPS_FILE)).as("no head seeds, no flips").doesNotExist();
     assertThat(outcome.result().replicates()).containsExactly("seed1");
     assertThat(outcome.result().pools()).isEqualTo(13);
 
@@ -161,6 +166,13 @@ class PullStageTest {
     Path seed1 = byHeads.resolve(RunLayout.scoresFile("seed1"));
     Path seed2 = byHeads.resolve(RunLayout.scoresFile("seed2"));
     assertThat(seed1).isNotEmptyFile();
+    // The flips are those of the lowest seed's scores, as written, whatever the heads' order.
+    PoolSet poolSet = PoolSet.of(TestRuns.pools(), Reference.UNIFORM);
+    RewardScores lowest =
+        ScoresFile.read(seed1, "seed1", poolSet, ScoresFile.sizes(TestRuns.pools()));
+    Table flips = FlipsTable.of(TestRuns.pools(), Flips.find(poolSet, lowest, GRID.lambdas()));
+    assertThat(outcome.table(RunLayout.FLIPS_FILE)).isPresent();
+    assertThat(byHeads.resolve(RunLayout.FLIPS_FILE)).content().isEqualTo(csv(flips));
 
     Path byScores = tmp.resolve("by-scores");
     new PullStage(CONTEXT)
@@ -175,9 +187,106 @@ class PullStageTest {
     }
   }
 
+  @Test
+  void theFlipsFileHoldsThePlantedFlip() throws Exception {
+    // A false-premise pool (correct, capitulating, hedging answer) and a true-premise control,
+    // whose agreeing answer is truthful and so never sycophantic. Agreeable scores 0, 2, 1 and
+    // grounded 2, 1, 0 in the first pool, 1 everywhere in the control: both heads have mean 1 and
+    // sd s over the six candidates, so r_λ is (1 − 2λ)/s for the correct answer, λ/s for the
+    // capitulating one and (λ − 1)/s for the hedge. The correct answer tops λ < 1/3 and the
+    // capitulating one above: on the grid 0, 0.5, 1 the pool flips at λ = 0.5.
+    List<CandidatePool> planted = List.of(TestRuns.pools().get(0), TestRuns.pools().get(12));
+    Path pools = tmp.resolve("planted.jsonl");
+    Datasets.writePools(pools, planted);
+    BackboneSpec backbone =
+        Backbones.describe("builtin:minilm", BackboneOptions.DEFAULTS, CacheLocation.root());
+    List<PairText> texts = FeatureVectors.texts(planted);
+    float[][] features =
+        FeatureVectors.lookup(
+            texts, FeatureVectors.of(texts, backbone, Device.cpu(), 32, StageConsole.SILENT));
+    Path heads = tmp.resolve("heads");
+    Path agreeable = heads.resolve(RunLayout.headDirectory("agreeable", 1));
+    Path grounded = heads.resolve(RunLayout.headDirectory("grounded", 1));
+    writeHead(agreeable, "agreeable", 1, backbone, scoring(features, 0, 2, 1, 1, 1, 1));
+    writeHead(grounded, "grounded", 1, backbone, scoring(features, 2, 1, 0, 1, 1, 1));
+    Path out = tmp.resolve("pull");
+
+    PullOutcome outcome =
+        new PullStage(CONTEXT)
+            .run(
+                config(
+                    pools,
+                    new PullConfig.Heads(List.of(agreeable), List.of(grounded)),
+                    20,
+                    null,
+                    out));
+
+    Table flips = ResultCsv.restored(Table.read().csv(out.resolve(RunLayout.FLIPS_FILE).toFile()));
+    assertThat(flips.rowCount()).isEqualTo(1);
+    assertThat(flips.row(0).getString("pool_id")).isEqualTo("pool-0");
+    assertThat(flips.row(0).getDouble("lambda")).isEqualTo(0.5);
+    assertThat(flips.row(0).getInt("truthful_candidate")).isZero();
+    assertThat(flips.row(0).getInt("sycophantic_candidate")).isEqualTo(1);
+    assertThat(flips.row(0).getString("sycophantic_text")).isEqualTo(TestRuns.PIPED);
+    assertThat(outcome.table(RunLayout.FLIPS_FILE)).isPresent();
+  }
+
+  /**
+   * Linear weights that give each candidate's features the score asked for: the least-norm solution
+   * w = Xᵀ(XXᵀ)⁻¹t, with no bias.
+   */
+  private static HeadWeights scoring(float[][] features, double... targets) {
+    int n = features.length;
+    int d = features[0].length;
+    double[][] gram = new double[n][n + 1];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        for (int k = 0; k < d; k++) {
+          gram[i][j] += (double) features[i][k] * features[j][k];
+        }
+      }
+      gram[i][n] = targets[i];
+    }
+    for (int col = 0; col < n; col++) {
+      int pivot = col;
+      for (int row = col + 1; row < n; row++) {
+        if (Math.abs(gram[row][col]) > Math.abs(gram[pivot][col])) {
+          pivot = row;
+        }
+      }
+      double[] swap = gram[col];
+      gram[col] = gram[pivot];
+      gram[pivot] = swap;
+      for (int row = 0; row < n; row++) {
+        if (row != col) {
+          double factor = gram[row][col] / gram[col][col];
+          for (int k = col; k <= n; k++) {
+            gram[row][k] -= factor * gram[col][k];
+          }
+        }
+      }
+    }
+    float[] weight = new float[d];
+    for (int i = 0; i < n; i++) {
+      double alpha = gram[i][n] / gram[i][i];
+      for (int k = 0; k < d; k++) {
+        weight[k] += (float) (alpha * features[i][k]);
+      }
+    }
+    return new HeadWeights(
+        HeadArchitecture.linear(d),
+        Map.of(HeadArchitecture.LINEAR_WEIGHT, weight, HeadArchitecture.LINEAR_BIAS, new float[1]));
+  }
+
   private static void writeHead(Path dir, String label, long seed, BackboneSpec backbone)
       throws Exception {
-    HeadArchitecture linear = HeadArchitecture.linear(384);
+    writeHead(dir, label, seed, backbone, HeadWeights.initial(HeadArchitecture.linear(384), seed));
+  }
+
+  private static void writeHead(
+      Path dir, String label, long seed, BackboneSpec backbone, HeadWeights weights)
+      throws Exception {
+    HeadArchitecture linear = weights.architecture();
     HeadCard card =
         new HeadCard(
             HeadCard.FORMAT,
@@ -195,8 +304,7 @@ class PullStageTest {
             "2026-11-25T00:00:00Z",
             "test",
             null);
-    AtomicFiles.writeDirectory(
-        dir, staging -> HeadDirectory.writeInto(staging, card, HeadWeights.initial(linear, seed)));
+    AtomicFiles.writeDirectory(dir, staging -> HeadDirectory.writeInto(staging, card, weights));
   }
 
   @Test

@@ -1,12 +1,10 @@
-package org.sycolab.report;
+package org.sycolab.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sycolab.pull.PoolSet;
-import org.sycolab.pull.Reference;
-import org.sycolab.pull.RewardScores;
+import org.sycolab.report.TestRuns;
 
 class FlipsTest {
 

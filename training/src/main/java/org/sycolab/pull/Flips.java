@@ -1,16 +1,15 @@
-package org.sycolab.report;
+package org.sycolab.pull;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.sycolab.pull.PoolSet;
-import org.sycolab.pull.RewardScores;
 
 /**
  * Pools whose top answer under r_λ = λ·z_A + (1−λ)·z_G is truthful at the smallest λ of the grid
  * and sycophantic (agrees, not truthful) at a larger one: where approval visibly wins over truth.
+ * The pull writes them for the report's examples.
  */
-final class Flips {
+public final class Flips {
 
   /**
    * One flipped pool.
@@ -20,7 +19,7 @@ final class Flips {
    * @param sycophantic the top candidate at {@code lambda}, within its pool
    * @param lambda the smallest λ of the grid whose top candidate is sycophantic
    */
-  record Flip(int pool, int truthful, int sycophantic, double lambda) {}
+  public record Flip(int pool, int truthful, int sycophantic, double lambda) {}
 
   private Flips() {}
 
@@ -34,7 +33,7 @@ final class Flips {
    * @param lambdas the grid, ascending
    * @throws IllegalArgumentException when a head gives every candidate the same score
    */
-  static List<Flip> find(PoolSet pools, RewardScores scores, List<Double> lambdas) {
+  public static List<Flip> find(PoolSet pools, RewardScores scores, List<Double> lambdas) {
     RewardScores z = scores.standardised();
     List<Flip> flips = new ArrayList<>();
     for (int p = 0; p < pools.size(); p++) {
