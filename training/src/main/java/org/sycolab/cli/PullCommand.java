@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.sycolab.pull.PullGrid;
+import org.sycolab.pull.PullSummary;
 import org.sycolab.pull.Reference;
 import org.sycolab.stage.PullConfig;
 import org.sycolab.stage.PullOutcome;
@@ -208,7 +209,13 @@ final class PullCommand extends BaseCommand {
   protected int execute() throws Exception {
     PullConfig config = config();
     PullOutcome outcome = new PullStage(context()).run(config);
-    new PullSummary(config, outcome).print(out());
+    new PullSummary(
+            config.split().name(),
+            config.reference().id(),
+            config.floor(),
+            outcome.result(),
+            outcome.headline())
+        .print(out());
     out().printf(Locale.ROOT, "%nwrote %s%n", outcome.directory());
     return ExitCode.OK;
   }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.sycolab.pull.MenuChoice;
+import org.sycolab.pull.PullHeadline;
 import org.sycolab.pull.PullResult;
 import tech.tablesaw.api.Table;
 

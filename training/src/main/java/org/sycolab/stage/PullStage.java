@@ -18,6 +18,7 @@ import org.sycolab.pull.JavaHeap;
 import org.sycolab.pull.MenuChoice;
 import org.sycolab.pull.PoolSet;
 import org.sycolab.pull.PullAnalysis;
+import org.sycolab.pull.PullHeadline;
 import org.sycolab.pull.PullResult;
 import org.sycolab.pull.RewardScores;
 import org.sycolab.pull.ScoresFile;

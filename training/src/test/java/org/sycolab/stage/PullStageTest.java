@@ -31,6 +31,7 @@ import org.sycolab.io.AtomicFiles;
 import org.sycolab.pull.Flips;
 import org.sycolab.pull.PoolSet;
 import org.sycolab.pull.PullGrid;
+import org.sycolab.pull.PullHeadline;
 import org.sycolab.pull.PullMetric;
 import org.sycolab.pull.Reference;
 import org.sycolab.pull.Reward;

@@ -1,21 +1,9 @@
-package org.sycolab.stage;
+package org.sycolab.pull;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.sycolab.pull.Estimate;
-import org.sycolab.pull.HeadlineSettings;
-import org.sycolab.pull.MenuChoice;
-import org.sycolab.pull.PoolGroup;
-import org.sycolab.pull.PullGrid;
-import org.sycolab.pull.PullMetric;
-import org.sycolab.pull.PullResult;
-import org.sycolab.pull.Reward;
-import org.sycolab.pull.SeedSpread;
-import org.sycolab.pull.Setting;
-import org.sycolab.pull.TippingPoint;
-import org.sycolab.pull.TruthRecovered;
 
 /**
  * The numbers a pull's headline quotes, all over all pools for best-of-n at the {@link

@@ -1,16 +1,10 @@
-package org.sycolab.cli;
+package org.sycolab.pull;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
-import org.sycolab.pull.Estimate;
-import org.sycolab.pull.MenuChoice;
-import org.sycolab.pull.PullResult;
-import org.sycolab.pull.TippingPoint;
-import org.sycolab.stage.PullConfig;
-import org.sycolab.stage.PullHeadline;
-import org.sycolab.stage.PullOutcome;
 
 /**
  * The terminal summary of a pull sweep: what was evaluated, then its {@link PullHeadline} —
@@ -18,27 +12,44 @@ import org.sycolab.stage.PullOutcome;
  * values), λ*, the reference selectors beside the heads with the share of the oracle's truth gain
  * the heads recover, the menu along λ at that n and, with a truth floor, the choice.
  */
-final class PullSummary {
-  private final PullConfig config;
+public final class PullSummary {
+  private final String split;
+  private final String reference;
+  private final Optional<TruthFloor> floor;
   private final PullResult result;
   private final PullHeadline headline;
   private final int n;
 
-  PullSummary(PullConfig config, PullOutcome outcome) {
-    this.config = config;
-    this.result = outcome.result();
-    this.headline = outcome.headline();
+  /**
+   * The summary of {@code result}, whose headline numbers are {@code headline}.
+   *
+   * @param split the split of pools evaluated ({@code test}, {@code all}, …)
+   * @param reference π₀'s name ({@code uniform}, {@code logprob})
+   * @param floor the truth floor of the choice, when one was asked for
+   */
+  public PullSummary(
+      String split,
+      String reference,
+      Optional<TruthFloor> floor,
+      PullResult result,
+      PullHeadline headline) {
+    this.split = split;
+    this.reference = reference;
+    this.floor = floor;
+    this.result = result;
+    this.headline = headline;
     this.n = headline.settings().n();
   }
 
-  void print(PrintWriter out) {
+  /** Prints the summary on {@code out}. */
+  public void print(PrintWriter out) {
     out.printf(
         Locale.ROOT,
         "%,d pools (%,d candidates) of split %s; reference %s; %s%n",
         result.pools(),
         result.candidates(),
-        config.split().name(),
-        config.reference().id(),
+        split,
+        reference,
         result.replicates().size() == 1
             ? "scores " + result.replicates().get(0)
             : result.replicates().size()
@@ -116,7 +127,7 @@ final class PullSummary {
           row.pull(),
           row.kl());
     }
-    config.floor().ifPresent(floor -> printChoice(out, floor.floor()));
+    floor.ifPresent(floor -> printChoice(out, floor.floor()));
   }
 
   /**
