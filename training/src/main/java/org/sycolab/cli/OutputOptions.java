@@ -25,11 +25,6 @@ final class OutputOptions {
     return RunDirectory.atOrFresh(out, name);
   }
 
-  /** Where new run directories go: {@code $SYCOLAB_RUNS}, or {@code runs/} here. */
-  static Path runsRoot() {
-    return RunDirectory.runsRoot();
-  }
-
   /** True when the user gave {@code --out}. */
   boolean given() {
     return out != null;
