@@ -1,5 +1,6 @@
 package org.sycolab.backbone;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -36,6 +37,40 @@ public record BackboneOptions(
   /** Options in float32. */
   public BackboneOptions(Pooling pooling, boolean normalize, int maxLength) {
     this(pooling, normalize, maxLength, Precision.FLOAT32);
+  }
+
+  /**
+   * Options as {@code sycolab embed} and an experiment's {@code backbone} section write them, each
+   * refused naming its option: {@code --pooling}, {@code --dtype}, {@code --max-length}.
+   *
+   * @param pooling a pooling id in any case, or null for the architecture's default
+   * @param dtype a precision id
+   */
+  public static BackboneOptions parse(
+      String pooling, boolean normalize, int maxLength, String dtype) {
+    Pooling p =
+        pooling == null
+            ? null
+            : Pooling.parse(pooling.toLowerCase(Locale.ROOT))
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "--pooling must be one of "
+                                + Pooling.ids()
+                                + ", got '"
+                                + pooling
+                                + "'"));
+    Precision precision;
+    try {
+      precision = Precision.parse(dtype);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--dtype: " + e.getMessage());
+    }
+    try {
+      return new BackboneOptions(p, normalize, maxLength, precision);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--max-length: " + e.getMessage(), e);
+    }
   }
 
   /** These options with the pooling filled in when none was asked for. */

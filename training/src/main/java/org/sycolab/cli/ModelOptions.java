@@ -1,9 +1,6 @@
 package org.sycolab.cli;
 
-import java.util.Locale;
 import org.sycolab.backbone.BackboneOptions;
-import org.sycolab.backbone.Pooling;
-import org.sycolab.backbone.Precision;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -59,29 +56,8 @@ final class ModelOptions {
 
   /** The options as the backbone takes them. */
   BackboneOptions backboneOptions() {
-    Pooling p =
-        pooling == null
-            ? null
-            : Pooling.parse(pooling.toLowerCase(Locale.ROOT))
-                .orElseThrow(
-                    () ->
-                        new IllegalArgumentException(
-                            "--pooling must be one of "
-                                + Pooling.ids()
-                                + ", got '"
-                                + pooling
-                                + "'"));
-    Precision precision;
-    try {
-      precision = Precision.parse(dtype);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--dtype: " + e.getMessage());
-    }
+    BackboneOptions options = BackboneOptions.parse(pooling, !noNormalize, maxLength, dtype);
     batchSize.check();
-    try {
-      return new BackboneOptions(p, !noNormalize, maxLength, precision);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--max-length: " + e.getMessage(), e);
-    }
+    return options;
   }
 }

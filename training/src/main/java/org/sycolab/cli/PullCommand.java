@@ -180,12 +180,7 @@ final class PullCommand extends BaseCommand {
 
   /** The options as the stage's config; reads no file. */
   private PullConfig config() {
-    Reference pi0 =
-        Reference.parse(reference)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "--reference must be uniform or logprob, got '" + reference + "'"));
+    Reference pi0 = Reference.ofOption(reference);
     PullGrid grid = PullGrid.parse(lambdas, ns, betas);
     PullConfig.Source rewards =
         source.scoresFiles != null

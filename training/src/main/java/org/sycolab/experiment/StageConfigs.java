@@ -2,10 +2,7 @@ package org.sycolab.experiment;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.sycolab.backbone.BackboneOptions;
-import org.sycolab.backbone.Pooling;
-import org.sycolab.backbone.Precision;
 import org.sycolab.features.Shard;
 import org.sycolab.heads.HeadArchitecture;
 import org.sycolab.heads.TrainingConfig;
@@ -118,12 +115,7 @@ final class StageConfigs {
       Double truthFloor,
       Path out) {
     String reference = or(pull.reference(), REFERENCE);
-    Reference pi0 =
-        Reference.parse(reference)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "--reference must be uniform or logprob, got '" + reference + "'"));
+    Reference pi0 = Reference.ofOption(reference);
     PullGrid grid =
         PullGrid.parse(
             or(lambdas, PullGrid.DEFAULT_LAMBDAS),
@@ -158,37 +150,16 @@ final class StageConfigs {
 
   /** The backbone's options, checked as {@code sycolab embed} checks its own, in its order. */
   private BackboneOptions backboneOptions() {
-    String pooling = backbone.pooling();
-    Pooling p =
-        pooling == null
-            ? null
-            : Pooling.parse(pooling.toLowerCase(Locale.ROOT))
-                .orElseThrow(
-                    () ->
-                        new IllegalArgumentException(
-                            "--pooling must be one of "
-                                + Pooling.ids()
-                                + ", got '"
-                                + pooling
-                                + "'"));
-    Precision precision;
-    try {
-      precision = Precision.parse(or(backbone.dtype(), DTYPE));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--dtype: " + e.getMessage());
-    }
+    BackboneOptions options =
+        BackboneOptions.parse(
+            backbone.pooling(),
+            !Boolean.FALSE.equals(backbone.normalize()),
+            or(backbone.maxLength(), MAX_LENGTH),
+            or(backbone.dtype(), DTYPE));
     if (batchSize() < 1) {
       throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize());
     }
-    try {
-      return new BackboneOptions(
-          p,
-          !Boolean.FALSE.equals(backbone.normalize()),
-          or(backbone.maxLength(), MAX_LENGTH),
-          precision);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--max-length: " + e.getMessage(), e);
-    }
+    return options;
   }
 
   private static <T> T or(T value, T otherwise) {

@@ -16,6 +16,19 @@ public enum Reference {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The reference {@code --reference} names.
+   *
+   * @throws IllegalArgumentException naming the option, for any other name
+   */
+  public static Reference ofOption(String text) {
+    return parse(text)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "--reference must be uniform or logprob, got '" + text + "'"));
+  }
+
   /** The reference a command-line name stands for, or empty. */
   public static Optional<Reference> parse(String text) {
     return Arrays.stream(values()).filter(r -> r.id().equals(text)).findFirst();
