@@ -3,7 +3,6 @@ package org.sycolab.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.sycolab.features.Shard;
 import org.sycolab.stage.EmbedConfig;
 import org.sycolab.stage.EmbedOutcome;
@@ -66,23 +65,7 @@ final class EmbedCommand extends BaseCommand {
   @Override
   protected int execute() throws Exception {
     EmbedOutcome outcome = new EmbedStage(context()).run(config());
-    out()
-        .printf(
-            Locale.ROOT,
-            "embedded %d distinct texts%s with %s (dim %d): %d from cache%s, %d computed%s;"
-                + " %.1f s in all; wrote %s%n",
-            outcome.texts(),
-            outcome.shard().count() > 1 ? " of shard " + outcome.shard() : "",
-            model.model,
-            outcome.dimension(),
-            outcome.cached(),
-            outcome.merged() > 0 ? " (" + outcome.merged() + " merged)" : "",
-            outcome.computed(),
-            outcome.computed() == 0
-                ? ""
-                : String.format(Locale.ROOT, " (%.0f texts/s)", outcome.textsPerSecond()),
-            outcome.seconds(),
-            outcome.directory());
+    outcome.print(out());
     return ExitCode.OK;
   }
 }

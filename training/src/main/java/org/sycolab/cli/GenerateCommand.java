@@ -2,9 +2,6 @@ package org.sycolab.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.sycolab.data.Label;
-import org.sycolab.data.PreferencePair;
 import org.sycolab.data.probes.Family;
 import org.sycolab.data.probes.GeneratorConfig;
 import org.sycolab.stage.GenerateConfig;
@@ -95,18 +92,7 @@ final class GenerateCommand extends BaseCommand {
                 new GenerateConfig(
                     new GeneratorConfig(seed, pairs, heldoutDomain, families(), controlShare),
                     output.out));
-    List<PreferencePair> written = outcome.data().pairs();
-    long agreeable = written.stream().filter(p -> p.label() == Label.AGREEABLE).count();
-    out()
-        .printf(
-            Locale.ROOT,
-            "wrote %d pairs (%d agreeable, %d grounded) and %d pools to %s in %.1f s%n",
-            written.size(),
-            agreeable,
-            written.size() - agreeable,
-            outcome.data().pools().size(),
-            outcome.directory(),
-            outcome.seconds());
+    outcome.print(out());
     return ExitCode.OK;
   }
 

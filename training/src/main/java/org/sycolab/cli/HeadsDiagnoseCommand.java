@@ -2,15 +2,12 @@ package org.sycolab.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.sycolab.stage.DiagnoseConfig;
 import org.sycolab.stage.DiagnoseOutcome;
 import org.sycolab.stage.DiagnoseStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.Table;
 
 /** {@code sycolab heads diagnose}: what trained heads reward, on held-out pairs and pools. */
 @Command(
@@ -76,55 +73,8 @@ final class HeadsDiagnoseCommand extends BaseCommand {
             backboneOptions.model,
             backboneOptions.batchSize.value,
             output.out);
-    print(new DiagnoseStage(context()).run(config));
+    DiagnoseOutcome outcome = new DiagnoseStage(context()).run(config);
+    outcome.print(out());
     return ExitCode.OK;
-  }
-
-  private void print(DiagnoseOutcome result) {
-    out()
-        .printf(
-            Locale.ROOT,
-            "%d pairs and %d candidates of split %s%n%n",
-            result.pairs(),
-            result.candidates(),
-            split.name);
-    VerdictLines.print(out(), result.verdicts());
-    out().println();
-    Table accuracy = result.accuracy();
-    Table headline =
-        accuracy.where(
-            accuracy
-                .stringColumn("group_by")
-                .isEqualTo("all")
-                .or(accuracy.stringColumn("group_by").isEqualTo("premise")));
-    headline.setName(
-        "pairwise accuracy, beside picking the longer answer (per family and domain in"
-            + " accuracy.csv)");
-    out().println(rounded(headline).printAll());
-    out().println();
-    Table decomposition = rounded(result.decomposition());
-    decomposition.setName(
-        "2x2 decomposition of z-scored candidate scores (b: agrees, c: truthful, e: length in"
-            + " characters, z-scored; standard errors clustered by pool)");
-    out().println(decomposition.printAll());
-    if (result.correlation().isPresent()) {
-      out().println();
-      out().println(rounded(result.correlation().get()).printAll());
-    }
-    out().printf(Locale.ROOT, "%nwrote %s%n", result.directory());
-  }
-
-  /** A copy with doubles rounded to 4 places, for the terminal. */
-  private static Table rounded(Table table) {
-    Table copy = table.copy();
-    copy.setName(table.name());
-    for (var column : copy.numericColumns()) {
-      if (column instanceof DoubleColumn doubles) {
-        copy.replaceColumn(
-            doubles.name(),
-            doubles.map(v -> Math.round(v * 10_000) / 10_000.0).setName(doubles.name()));
-      }
-    }
-    return copy;
   }
 }

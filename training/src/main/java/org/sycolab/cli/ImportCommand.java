@@ -3,18 +3,10 @@ package org.sycolab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
-import org.sycolab.data.CandidatePool;
-import org.sycolab.data.DatasetRecord;
 import org.sycolab.data.InvalidDatasetException;
 import org.sycolab.data.Label;
-import org.sycolab.data.PreferencePair;
 import org.sycolab.data.Problem;
 import org.sycolab.data.formats.Format;
-import org.sycolab.data.formats.Imported;
-import org.sycolab.run.RunLayout;
 import org.sycolab.stage.ImportConfig;
 import org.sycolab.stage.ImportOutcome;
 import org.sycolab.stage.ImportStage;
@@ -103,22 +95,7 @@ final class ImportCommand extends BaseCommand {
       printProblems(e);
       return ExitCode.PROBLEMS;
     }
-    Imported imported = outcome.imported();
-    PrintWriter out = out();
-    if (!imported.pairs().isEmpty()) {
-      out.println(
-          summary(
-              outcome.directory().resolve(RunLayout.PAIRS_FILE),
-              imported.pairs(),
-              p -> ((PreferencePair) p).label().jsonName()));
-    }
-    if (!imported.pools().isEmpty()) {
-      out.println(
-          summary(
-              outcome.directory().resolve(RunLayout.POOLS_FILE),
-              imported.pools(),
-              p -> ((CandidatePool) p).family()));
-    }
+    outcome.print(out());
     outcome
         .removed()
         .forEach(
@@ -130,19 +107,7 @@ final class ImportCommand extends BaseCommand {
                             + " left in "
                             + outcome.directory()
                             + " by an earlier run"));
-    imported.skipped().forEach((reason, n) -> out.println("skipped " + n + ": " + reason));
     return ExitCode.OK;
-  }
-
-  private static String summary(
-      Path file, List<? extends DatasetRecord> records, Function<DatasetRecord, String> key) {
-    Map<String, Long> counts = new TreeMap<>();
-    records.forEach(r -> counts.merge(key.apply(r), 1L, Long::sum));
-    StringBuilder text =
-        new StringBuilder("wrote ").append(file).append(": ").append(records.size()).append(" (");
-    counts.forEach((k, n) -> text.append(n).append(' ').append(k).append(", "));
-    text.setLength(text.length() - 2);
-    return text.append(')').toString();
   }
 
   private void printProblems(InvalidDatasetException e) {

@@ -2,9 +2,7 @@ package org.sycolab.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.sycolab.pull.PullGrid;
-import org.sycolab.pull.PullSummary;
 import org.sycolab.pull.Reference;
 import org.sycolab.stage.PullConfig;
 import org.sycolab.stage.PullOutcome;
@@ -202,16 +200,8 @@ final class PullCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
-    PullConfig config = config();
-    PullOutcome outcome = new PullStage(context()).run(config);
-    new PullSummary(
-            config.split().name(),
-            config.reference().id(),
-            config.floor(),
-            outcome.result(),
-            outcome.headline())
-        .print(out());
-    out().printf(Locale.ROOT, "%nwrote %s%n", outcome.directory());
+    PullOutcome outcome = new PullStage(context()).run(config());
+    outcome.print(out());
     return ExitCode.OK;
   }
 }

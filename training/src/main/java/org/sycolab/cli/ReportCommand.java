@@ -61,8 +61,7 @@ final class ReportCommand extends BaseCommand {
   @Override
   protected int execute() throws Exception {
     ReportOutcome outcome = new ReportStage().run(new ReportConfig(runDirectory));
-    out().println("wrote " + outcome.html());
-    out().println("wrote " + outcome.markdown() + " (plots in " + outcome.plots() + ")");
+    outcome.print(out());
     return ExitCode.OK;
   }
 }

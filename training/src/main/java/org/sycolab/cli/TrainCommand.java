@@ -3,7 +3,6 @@ package org.sycolab.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.sycolab.heads.HeadArchitecture;
 import org.sycolab.heads.TrainingConfig;
 import org.sycolab.heads.TrainingTarget;
@@ -160,24 +159,8 @@ final class TrainCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
-    TrainOutcome result = new TrainStage(context()).run(config());
-    out().println(result.summary().printAll());
-    out().println();
-    if (result.verdicts().isEmpty()) {
-      out()
-          .println(
-              "no verdict: the test split has no grounded pairs to judge the heads against the"
-                  + " truth");
-    } else {
-      out()
-          .printf(
-              Locale.ROOT,
-              "on the test split's %d grounded pairs (the 2x2 cell means need pools: sycolab"
-                  + " heads diagnose)%n",
-              result.truthPairs());
-      VerdictLines.print(out(), result.verdicts());
-    }
-    out().printf(Locale.ROOT, "wrote %d heads to %s%n", result.heads().size(), result.directory());
+    TrainOutcome outcome = new TrainStage(context()).run(config());
+    outcome.print(out());
     return ExitCode.OK;
   }
 

@@ -1,13 +1,11 @@
 package org.sycolab.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import org.sycolab.data.DatasetValidator;
-import org.sycolab.data.Problem;
 import org.sycolab.data.TextLimits;
-import org.sycolab.data.ValidationReport;
+import org.sycolab.stage.ValidateConfig;
+import org.sycolab.stage.ValidateOutcome;
+import org.sycolab.stage.ValidateStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,32 +36,10 @@ final class ValidateCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
-    DatasetValidator validator = new DatasetValidator(new TextLimits(maxChars));
-    PrintWriter out = out();
-    boolean clean = true;
-    for (Path file : files) {
-      Optional<String> notAFile = DatasetValidator.notAFile(file);
-      if (notAFile.isPresent()) {
-        out.println(file + ": " + notAFile.get());
-        clean = false;
-        continue;
-      }
-      ValidationReport report;
-      try (ProgressBar bar =
-          ProgressBar.on(err(), file.toString(), "records", -1, root().verbosity())) {
-        report = validator.validate(file, record -> bar.step(1));
-      }
-      for (Problem problem : report.problems()) {
-        out.println(problem);
-      }
-      long unlisted = report.problemCount() - report.problems().size();
-      if (unlisted > 0) {
-        out.println(file + ": ... and " + unlisted + " more problems");
-      }
-      out.println(report.summary());
-      clean &= report.clean();
-    }
-    return clean ? ExitCode.OK : ExitCode.PROBLEMS;
+    ValidateOutcome outcome =
+        new ValidateStage(context()).run(new ValidateConfig(files, new TextLimits(maxChars)));
+    outcome.print(out());
+    return outcome.succeeded() ? ExitCode.OK : ExitCode.PROBLEMS;
   }
 
   @Override

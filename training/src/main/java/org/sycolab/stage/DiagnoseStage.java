@@ -97,7 +97,7 @@ public final class DiagnoseStage {
       }
       List<HeadDiagnostics.ScoredHead> scored =
           score(heads, pairs, candidates, backbone, device, config.batchSize());
-      DiagnoseOutcome result = diagnose(run, scored, pairs, candidates);
+      DiagnoseOutcome result = diagnose(run, split, scored, pairs, candidates);
       run.complete();
       return result;
     } catch (Exception e) {
@@ -150,6 +150,7 @@ public final class DiagnoseStage {
   /** Builds every table, then writes them: a failure leaves no partial set. */
   private static DiagnoseOutcome diagnose(
       Execution run,
+      EvaluationSplit split,
       List<HeadDiagnostics.ScoredHead> scored,
       List<PreferencePair> pairs,
       PoolCandidates candidates)
@@ -173,6 +174,7 @@ public final class DiagnoseStage {
     }
     return new DiagnoseOutcome(
         run.directory().path(),
+        split,
         pairs.size(),
         candidates.candidates().size(),
         verdicts,

@@ -93,6 +93,7 @@ public final class EmbedStage {
       run.complete();
       return new EmbedOutcome(
           run.directory().path(),
+          config.model(),
           keys.size(),
           config.shard(),
           chunk.dimension(),

@@ -1,17 +1,25 @@
 package org.sycolab.stage;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.sycolab.pull.MenuChoice;
 import org.sycolab.pull.PullHeadline;
 import org.sycolab.pull.PullResult;
+import org.sycolab.pull.PullSummary;
+import org.sycolab.pull.Reference;
+import org.sycolab.pull.TruthFloor;
 import tech.tablesaw.api.Table;
 
 /**
  * What {@link PullStage} measured and wrote.
  *
  * @param directory where the tables and the manifest were written
+ * @param split the pools evaluated
+ * @param reference π₀
+ * @param floor the truth floor of the choice; empty when none was asked for
  * @param result every estimate, λ* and seed spread of the sweep
  * @param headline the numbers the summary quotes
  * @param choices every row of the choice at the truth floor; empty without a floor
@@ -19,15 +27,26 @@ import tech.tablesaw.api.Table;
  */
 public record PullOutcome(
     Path directory,
+    EvaluationSplit split,
+    Reference reference,
+    Optional<TruthFloor> floor,
     PullResult result,
     PullHeadline headline,
     List<MenuChoice> choices,
-    List<NamedTable> tables) {
+    List<NamedTable> tables)
+    implements StageOutcome {
 
   /** Copies the lists. */
   public PullOutcome {
     choices = List.copyOf(choices);
     tables = List.copyOf(tables);
+  }
+
+  /** The summary of the sweep ({@link PullSummary}), then the directory. */
+  @Override
+  public void print(PrintWriter out) {
+    new PullSummary(split.name(), reference.id(), floor, result, headline).print(out);
+    out.printf(Locale.ROOT, "%nwrote %s%n", directory);
   }
 
   /**

@@ -117,6 +117,9 @@ public final class PullStage {
       run.complete();
       return new PullOutcome(
           run.directory().path(),
+          config.split(),
+          config.reference(),
+          config.floor(),
           result,
           PullHeadline.of(result, config.grid(), choices),
           choices,

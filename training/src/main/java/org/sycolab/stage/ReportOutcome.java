@@ -1,5 +1,6 @@
 package org.sycolab.stage;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.sycolab.report.Report;
 
@@ -11,4 +12,13 @@ import org.sycolab.report.Report;
  * @param markdown the Markdown report
  * @param plots the directory of the Markdown report's images
  */
-public record ReportOutcome(Report report, Path html, Path markdown, Path plots) {}
+public record ReportOutcome(Report report, Path html, Path markdown, Path plots)
+    implements StageOutcome {
+
+  /** Where each report went, the Markdown report's images beside it. */
+  @Override
+  public void print(PrintWriter out) {
+    out.println("wrote " + html);
+    out.println("wrote " + markdown + " (plots in " + plots + ")");
+  }
+}

@@ -19,6 +19,7 @@ import org.sycolab.heads.HeadArchitecture;
 import org.sycolab.heads.HeadVerdict;
 import org.sycolab.heads.HeadVerdicts;
 import org.sycolab.heads.LongerAnswer;
+import org.sycolab.heads.VerdictClassifier;
 import org.sycolab.report.ResultCsv;
 import org.sycolab.run.RunLayout;
 import org.sycolab.run.RunManifest;
@@ -103,6 +104,26 @@ class DiagnoseStageTest {
         .containsEntry("split", "dev")
         .containsEntry("model", "builtin:minilm");
     assertThat(manifest.inputs()).hasSize(2 + 2 * 2);
+
+    String nl = System.lineSeparator();
+    String printed = Printed.of(result);
+    assertThat(printed)
+        .startsWith(
+            result.pairs()
+                + " pairs and "
+                + result.candidates()
+                + " candidates of split dev"
+                + nl
+                + nl
+                + "verdict against the truth")
+        .contains("rule: " + VerdictClassifier.RULE + nl + nl)
+        .contains(
+            "pairwise accuracy, beside picking the longer answer (per family and domain in"
+                + " accuracy.csv)")
+        .contains("2x2 decomposition of z-scored candidate scores")
+        .containsPattern(nl + nl + " *correlation *" + nl)
+        .endsWith(nl + nl + "wrote " + out.toAbsolutePath() + nl);
+    assertThat(printed).as("doubles rounded to 4 places").doesNotContainPattern("\\d\\.\\d{5}");
   }
 
   @Test
@@ -110,6 +131,7 @@ class DiagnoseStageTest {
     DiagnoseOutcome result =
         new DiagnoseStage(context()).run(config(headDirectories().subList(1, 2), "dev"));
     assertThat(result.correlation()).isEmpty();
+    assertThat(Printed.of(result)).doesNotContain("correlation");
     assertThat(tmp.resolve("out").resolve(DiagnoseStage.CORRELATION_FILE)).doesNotExist();
     assertThat(result.verdicts())
         .extracting(HeadVerdict::head)

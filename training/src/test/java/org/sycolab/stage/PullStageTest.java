@@ -118,6 +118,12 @@ class PullStageTest {
     assertThat(headline.truthfulHigh().setting().lambda()).isEqualTo(1.0);
     assertThat(headline.pull().metric()).isEqualTo(PullMetric.PULL);
     assertThat(headline.pullSpread()).isEmpty();
+    String nl = System.lineSeparator();
+    assertThat(Printed.of(outcome))
+        .startsWith("13 pools (")
+        .contains(" of split test; reference uniform; scores seed1" + nl)
+        .contains("the choice at truth floor 0.5 ")
+        .endsWith(nl + nl + "wrote " + out + nl);
     assertThat(headline.menu())
         .extracting(PullHeadline.MenuRow::lambda)
         .containsExactly(0.0, 0.5, 1.0);

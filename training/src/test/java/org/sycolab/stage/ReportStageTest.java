@@ -24,6 +24,18 @@ class ReportStageTest {
     assertThat(outcome.markdown()).content().contains("](plots/truth-vs-lambda.png)");
     assertThat(outcome.plots().resolve("menu.png")).isNotEmptyFile();
     assertThat(outcome.report()).isNotNull();
+    String nl = System.lineSeparator();
+    assertThat(Printed.of(outcome))
+        .isEqualTo(
+            "wrote "
+                + run.resolve(ReportWriter.HTML)
+                + nl
+                + "wrote "
+                + run.resolve(ReportWriter.MARKDOWN)
+                + " (plots in "
+                + run.resolve(ReportWriter.PLOTS)
+                + ")"
+                + nl);
   }
 
   @Test

@@ -22,6 +22,7 @@ import org.sycolab.heads.HeadVerdicts;
 import org.sycolab.heads.LongerAnswer;
 import org.sycolab.heads.TrainingConfig;
 import org.sycolab.heads.TrainingTarget;
+import org.sycolab.heads.VerdictClassifier;
 import org.sycolab.report.ResultCsv;
 import org.sycolab.run.RunLayout;
 import org.sycolab.run.RunManifest;
@@ -93,6 +94,19 @@ class TrainStageTest {
             .filter(p -> p.label() == Label.GROUNDED && DataSplit.of(p) == DataSplit.TEST)
             .count();
     assertThat(result.truthPairs()).isPositive().isEqualTo((int) truth);
+    String nl = System.lineSeparator();
+    assertThat(Printed.of(result))
+        .startsWith(
+            result.summary().printAll()
+                + nl
+                + nl
+                + "on the test split's "
+                + truth
+                + " grounded pairs (the 2x2 cell means need pools: sycolab heads diagnose)"
+                + nl
+                + "verdict against the truth")
+        .contains(nl + "rule: " + VerdictClassifier.RULE + nl)
+        .endsWith("wrote 4 heads to " + out.toAbsolutePath() + nl);
 
     RunManifest manifest = RunManifest.read(out.resolve(RunManifest.FILE_NAME));
     assertThat(manifest.command()).isEqualTo(TrainStage.NAME);

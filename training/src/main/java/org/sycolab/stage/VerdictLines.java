@@ -1,4 +1,4 @@
-package org.sycolab.cli;
+package org.sycolab.stage;
 
 import java.io.PrintWriter;
 import java.util.List;
