@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.sycolab.data.InvalidDatasetException;
 import org.sycolab.engine.BuildInfo;
 import org.sycolab.engine.DeviceSpec;
+import org.sycolab.engine.PyTorchRuntime;
 import org.sycolab.pull.InvalidScoresException;
 import org.sycolab.pull.JavaHeap;
 import org.sycolab.run.Execution;
@@ -137,6 +138,19 @@ abstract class BaseCommand implements Callable<Integer> {
    * device, and executions recorded under this command's name and command line.
    */
   protected StageContext context() {
+    return context(root().deviceSpec(), root()::device, null, Map.of());
+  }
+
+  /**
+   * A stage context computing on {@code requested}; with a {@code commandLine}, executions are
+   * recorded under their stage's name with that line and {@code recorded} added to their config (a
+   * stage a runner calls), else under this command's.
+   */
+  private StageContext context(
+      DeviceSpec requested,
+      Callable<Device> device,
+      List<String> commandLine,
+      Map<String, Object> recorded) {
     return new StageContext() {
       @Override
       public StageConsole console() {
@@ -145,7 +159,7 @@ abstract class BaseCommand implements Callable<Integer> {
 
       @Override
       public Device device() throws Exception {
-        return root().device();
+        return device.call();
       }
 
       @Override
@@ -159,9 +173,24 @@ abstract class BaseCommand implements Callable<Integer> {
           RunDirectory dir,
           Map<String, Object> config,
           Map<String, Long> seeds,
-          String device)
+          String used)
           throws IOException {
-        return startRun(dir, config, seeds, device);
+        if (commandLine == null) {
+          return startRun(dir, config, seeds, used);
+        }
+        Map<String, Object> all = new LinkedHashMap<>(config);
+        all.putAll(recorded);
+        return startRun(stage, commandLine, requested, dir, all, seeds, used);
+      }
+
+      @Override
+      public StageContext called(String other, List<String> line, Map<String, Object> added) {
+        DeviceSpec spec = DeviceSpec.parse(other);
+        return context(
+            spec,
+            () -> spec.resolve(PyTorchRuntime.cudaSupport(PyTorchRuntime.engine())),
+            line,
+            added);
       }
     };
   }
@@ -170,12 +199,25 @@ abstract class BaseCommand implements Callable<Integer> {
   protected Execution startRun(
       RunDirectory dir, Map<String, Object> config, Map<String, Long> seeds, String device)
       throws IOException {
+    return startRun(
+        spec.name(), root().arguments(), root().deviceSpec(), dir, config, seeds, device);
+  }
+
+  private Execution startRun(
+      String command,
+      List<String> commandLine,
+      DeviceSpec requested,
+      RunDirectory dir,
+      Map<String, Object> config,
+      Map<String, Long> seeds,
+      String device)
+      throws IOException {
     Map<String, Object> effective = new LinkedHashMap<>(config);
-    effective.put("device_requested", root().deviceSpec().toString());
+    effective.put("device_requested", requested.toString());
     RunSpec runSpec =
         new RunSpec(
-            spec.name(),
-            root().arguments(),
+            command,
+            commandLine,
             effective,
             seeds,
             root().build().versions(),
@@ -183,7 +225,7 @@ abstract class BaseCommand implements Callable<Integer> {
             GitState.of(sourceCheckout()).orElse(null));
     Execution run = Execution.start(dir, runSpec, Clock.systemUTC());
     runs.add(run);
-    Interruptions.watch(run, spec.name(), afterInterruption(dir), err());
+    Interruptions.watch(run, command, afterInterruption(dir), err());
     return run;
   }
 

@@ -10,6 +10,7 @@ import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.data.InvalidDatasetException;
 import org.sycolab.engine.DeviceUnavailableException;
 import org.sycolab.engine.EngineUnavailableException;
+import org.sycolab.experiment.StageFailedException;
 import org.sycolab.heads.TrainingDivergedException;
 import org.sycolab.pull.InvalidScoresException;
 import org.sycolab.report.InvalidRunException;
@@ -20,7 +21,8 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns an exception from a command into one line on standard error and an exit status; the stack
  * trace only with {@code -vv}, as README and {@code --help} say, and a hint naming {@code -vv} for
- * failures that are not the user's to fix.
+ * failures that are not the user's to fix. A stage of {@code sycolab run} that failed is named
+ * before its cause, and followed by how to resume the run.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
 
@@ -34,16 +36,26 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   public int handleExecutionException(
       Exception e, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
-    boolean expected = isExpected(e);
-    err.println("sycolab " + commandLine.getCommandName() + ": error: " + describe(e));
-    Verbosity verbosity = root.verbosity();
-    if (verbosity == Verbosity.DEBUG) {
-      e.printStackTrace(err);
-    } else if (!expected) {
+    String command = "sycolab " + commandLine.getCommandName();
+    Exception cause = e;
+    String stage = "";
+    String next = null;
+    if (e instanceof StageFailedException failed) {
+      cause = failed.getCause();
+      stage = failed.stage() + ": ";
+      next = failed.next();
+    }
+    err.println(command + ": error: " + stage + describe(cause));
+    if (root.verbosity() == Verbosity.DEBUG) {
+      cause.printStackTrace(err);
+    } else if (!isExpected(cause)) {
       err.println("(run again with -vv for the stack trace)");
     }
+    if (next != null) {
+      err.println(next);
+    }
     err.flush();
-    return exitCode(e);
+    return exitCode(cause);
   }
 
   static int exitCode(Exception e) {

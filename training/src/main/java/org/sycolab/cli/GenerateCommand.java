@@ -1,8 +1,6 @@
 package org.sycolab.cli;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.sycolab.data.probes.Family;
 import org.sycolab.data.probes.GeneratorConfig;
 import org.sycolab.stage.GenerateConfig;
 import org.sycolab.stage.GenerateOutcome;
@@ -78,40 +76,19 @@ final class GenerateCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
-    if (pairs > GeneratorConfig.MAX_PAIRS) {
-      throw new IllegalArgumentException(
-          "--pairs "
-              + pairs
-              + ": at most "
-              + GeneratorConfig.MAX_PAIRS
-              + " in one run (the dataset is built in memory); run several seeds instead");
-    }
-    GenerateOutcome outcome =
-        new GenerateStage(context())
-            .run(
-                new GenerateConfig(
-                    new GeneratorConfig(seed, pairs, heldoutDomain, families(), controlShare),
-                    output.out));
+    GenerateOutcome outcome = new GenerateStage(context()).run(config());
     outcome.print(out());
     return ExitCode.OK;
   }
 
-  private List<Family> families() {
-    if (families == null || families.isEmpty()) {
-      return Family.generated();
-    }
-    List<Family> chosen = new ArrayList<>();
-    for (String name : families) {
-      chosen.add(
-          Family.fromJson(name)
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "--families: unknown family '"
-                              + name
-                              + "', expected some of "
-                              + Family.generated().stream().map(Family::jsonName).toList())));
-    }
-    return chosen;
+  /** The options as the stage's config, checked with their messages. */
+  private GenerateConfig config() {
+    return GenerateConfig.of(
+        seed,
+        pairs,
+        heldoutDomain,
+        families == null ? List.of() : families,
+        controlShare,
+        output.out);
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.sycolab.experiment.ExperimentRunner;
 import org.sycolab.experiment.RunnerConfig;
 import org.sycolab.experiment.RunnerResult;
+import org.sycolab.experiment.StageInvoker;
 import org.sycolab.features.Shard;
 import org.sycolab.run.RunDirectory;
 import org.sycolab.run.RunLayout;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Parameters;
           + " measure the pull and write the report, each stage into its own directory of one run"
           + " directory with its manifest. The run's own manifest.json lists every stage's"
           + " manifest with its SHA-256.",
-      "A stage whose directory already holds a complete manifest for the same command line, with"
+      "A stage whose directory already holds a complete manifest for the same settings, with"
           + " every output it recorded unchanged (size and SHA-256), is skipped, so --resume"
           + " continues an interrupted run where it stopped; from the first stage that runs, every"
           + " later one runs too. A finished stage whose outputs changed since is set aside into"
@@ -108,10 +109,10 @@ final class RunCommand extends BaseCommand {
             dryRun,
             deviceGiven() ? root().deviceSpec() : null,
             verbosityOptions());
-    ExperimentRunner runner = new ExperimentRunner(context(), this::runStage, out(), err());
+    ExperimentRunner runner = new ExperimentRunner(context(), StageInvoker.STAGES, out(), err());
     RunnerResult result = runner.run(config);
     result.lines().forEach(out()::println);
-    return result.status();
+    return result.succeeded() ? ExitCode.OK : ExitCode.PROBLEMS;
   }
 
   @Override
@@ -125,12 +126,6 @@ final class RunCommand extends BaseCommand {
     return Files.isRegularFile(new RunLayout(dir.path()).experiment())
         ? "resume with: sycolab run --resume " + dir.path()
         : null;
-  }
-
-  /** Runs one stage's command line in this process, on this command's streams. */
-  private int runStage(List<String> commandLine) {
-    out().flush();
-    return Main.run(commandLine.toArray(String[]::new), out(), err());
   }
 
   /** Whether {@code --device} was given, before or after {@code run}. */

@@ -36,10 +36,14 @@ final class ValidateCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
-    ValidateOutcome outcome =
-        new ValidateStage(context()).run(new ValidateConfig(files, new TextLimits(maxChars)));
+    ValidateOutcome outcome = new ValidateStage(context()).run(config());
     outcome.print(out());
     return outcome.succeeded() ? ExitCode.OK : ExitCode.PROBLEMS;
+  }
+
+  /** The options as the stage's config. */
+  private ValidateConfig config() {
+    return new ValidateConfig(files, new TextLimits(maxChars));
   }
 
   @Override

@@ -19,14 +19,14 @@ import org.sycolab.pull.PullGrid;
 import org.sycolab.run.RunLayout;
 import org.sycolab.run.RunManifest;
 import org.sycolab.stage.PullConfig;
+import org.sycolab.stage.StageConfig;
 
 /**
  * The stages that carry out an experiment in a run directory: data, validation, features of the
  * pairs and the pools, the heads, their diagnostics, the pull of agreeable against grounded heads,
- * one pull per mixture head, and the report. Each stage that has a command of its own carries the
- * typed config that command makes of its command line (see {@link StageConfigs}), or what the
- * command would refuse in it. Every path is absolute, so the command lines recorded in the stages'
- * manifests say exactly what ran.
+ * one pull per mixture head, and the report. Each stage carries its typed config (see {@link
+ * StageConfigs}), or what its stage would refuse in the experiment. Every path is absolute, so the
+ * equivalent command lines recorded in the stages' manifests say exactly what ran.
  */
 public final class ExperimentPlan {
 
@@ -55,11 +55,11 @@ public final class ExperimentPlan {
     if (experiment.data().generate() != null) {
       // Copied data is validated by its own stage, before it is copied.
       stages.add(
-          command(
+          stage(
               "validate",
               Stage.Step.DATA,
               null,
-              List.of("validate", pairs().toString(), pools().toString())));
+              () -> StageConfigs.validate(List.of(pairs(), pools()))));
     }
     stages.add(embed("embed-pairs", pairs(), run.pairFeatures(), pairShards, Shard.ALL));
     stages.add(embed("embed-pools", pools(), run.poolFeatures(), poolShards, Shard.ALL));
@@ -76,13 +76,7 @@ public final class ExperimentPlan {
       stages.add(train("train-heldout-" + domain, heads, List.of(), List.of(domain)));
       stages.add(pull(run.heldoutPull(domain), heads, "agreeable", Axes.BEST_OF_N));
     }
-    stages.add(
-        command(
-            "report",
-            Stage.Step.REPORT,
-            null,
-            List.of("report", run.root().toString()),
-            () -> StageConfigs.report(run.root())));
+    stages.add(stage("report", Stage.Step.REPORT, null, () -> StageConfigs.report(run.root())));
     return stages;
   }
 
@@ -124,7 +118,7 @@ public final class ExperimentPlan {
     return done;
   }
 
-  /** The experiment's field behind each option of the stages' command lines, by stage. */
+  /** The experiment's field behind each option a stage's message may name, by stage. */
   private static final Map<Stage.Step, Map<String, String>> FIELDS =
       Map.of(
           Stage.Step.DATA,
@@ -208,37 +202,25 @@ public final class ExperimentPlan {
       return new Stage(
           RunLayout.DATA,
           Stage.Step.DATA,
-          Stage.Kind.COPY_DATA,
           run.data(),
-          List.of(
-              base.resolve(data.pairs()).normalize().toString(),
-              base.resolve(data.pools()).normalize().toString()),
-          null,
+          new DataCopy(
+              base.resolve(data.pairs()).normalize(),
+              base.resolve(data.pools()).normalize(),
+              run.data()),
           null);
     }
-    Experiment.Generate g = data.generate();
-    List<String> args = new ArrayList<>(List.of("generate"));
-    option(args, "--seed", g.seed());
-    option(args, "--pairs", g.pairs());
-    option(args, "--heldout-domain", g.heldoutDomain());
-    option(args, "--families", g.families() == null ? null : String.join(",", g.families()));
-    option(args, "--control-share", g.controlShare());
-    return command(RunLayout.DATA, Stage.Step.DATA, run.data(), args);
+    return stage(
+        RunLayout.DATA,
+        Stage.Step.DATA,
+        run.data(),
+        () -> StageConfigs.generate(data.generate(), run.data()));
   }
 
   private Stage embed(String name, Path in, Path directory, List<Path> merge, Shard shard) {
-    List<String> args = new ArrayList<>(List.of("embed", "--in", in.toString()));
-    backbone(args, true);
-    option(args, "--shard", shard.equals(Shard.ALL) ? null : shard);
-    if (!merge.isEmpty()) {
-      args.add(Stage.MERGE);
-      merge.forEach(dir -> args.add(dir.toString()));
-    }
-    return command(
+    return stage(
         name,
         Stage.Step.EMBED,
         directory,
-        args,
         () -> configs().embed(in, model(), shard, merge, directory));
   }
 
@@ -248,61 +230,25 @@ public final class ExperimentPlan {
    */
   private Stage train(
       String name, Path directory, List<String> extraLabels, List<String> excludedDomains) {
-    Experiment.Heads h = heads();
     List<String> labels = new ArrayList<>(List.of("agreeable", "grounded"));
     labels.addAll(extraLabels);
-    List<String> args =
-        new ArrayList<>(
-            List.of("train", "--pairs", pairs().toString(), "--label", String.join(",", labels)));
-    option(
-        args,
-        "--exclude-domains",
-        excludedDomains.isEmpty() ? null : String.join(",", excludedDomains));
-    option(args, "--head", h.architecture());
-    option(args, "--hidden", h.hidden());
-    option(args, "--dropout", h.dropout());
-    option(args, "--epochs", h.epochs());
-    option(args, "--minibatch", h.minibatch());
-    option(args, "--lr", h.lr());
-    option(args, "--weight-decay", h.weightDecay());
-    option(args, "--margin", h.margin());
-    option(args, "--centring", h.centring());
-    option(args, "--patience", h.patience());
-    option(args, "--seeds", String.join(",", seeds().stream().map(String::valueOf).toList()));
-    backbone(args, true);
-    return command(
+    return stage(
         name,
         Stage.Step.TRAIN,
         directory,
-        args,
         () -> configs().train(pairs(), labels, seeds(), excludedDomains, model(), directory));
   }
 
   private Stage diagnose() {
     long first = seeds().get(0);
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "heads",
-                "diagnose",
-                "--heads",
-                headDirectory(run.heads(), "agreeable", first).toString(),
-                headDirectory(run.heads(), "grounded", first).toString(),
-                "--pairs",
-                pairs().toString(),
-                "--pools",
-                pools().toString()));
-    option(args, "--split", pull().split());
-    backbone(args, false);
     List<Path> heads =
         List.of(
             headDirectory(run.heads(), "agreeable", first),
             headDirectory(run.heads(), "grounded", first));
-    return command(
+    return stage(
         RunLayout.DIAGNOSE,
         Stage.Step.DIAGNOSE,
         run.diagnose(),
-        args,
         () -> configs().diagnose(heads, pairs(), pools(), run.diagnose()));
   }
 
@@ -313,29 +259,14 @@ public final class ExperimentPlan {
   private Stage pull(Path directory, Path heads, String agreeable, Axes axes) {
     PullConfig.Heads source =
         new PullConfig.Heads(headDirectories(heads, agreeable), headDirectories(heads, "grounded"));
-    List<String> args = new ArrayList<>(List.of("pull", "--pools", pools().toString()));
-    args.add("--agreeable");
-    source.agreeable().forEach(dir -> args.add(dir.toString()));
-    args.add("--grounded");
-    source.grounded().forEach(dir -> args.add(dir.toString()));
-    option(args, "--split", pull().split());
     Experiment.Pull p = pull();
     String lambdas = axes == Axes.MIXTURE ? "0,1" : text(p.lambda());
     String betas = axes == Axes.FULL ? text(p.beta()) : PullGrid.NO_BETAS;
     Double truthFloor = axes == Axes.FULL ? p.truthFloor() : null;
-    option(args, "--lambda", lambdas);
-    option(args, "--n", text(p.n()));
-    option(args, "--beta", betas);
-    option(args, "--reference", pull().reference());
-    option(args, "--bootstrap", pull().bootstrap());
-    option(args, "--seed", pull().seed());
-    option(args, "--truth-floor", truthFloor);
-    backbone(args, false);
-    return command(
+    return stage(
         directory.getFileName().toString(),
         Stage.Step.PULL,
         directory,
-        args,
         () -> configs().pull(pools(), source, lambdas, text(p.n()), betas, truthFloor, directory));
   }
 
@@ -359,30 +290,6 @@ public final class ExperimentPlan {
 
   private StageConfigs configs() {
     return new StageConfigs(experiment, heads(), pull());
-  }
-
-  /**
-   * The backbone's options: all of them for commands that embed, the batch size only for those that
-   * read the backbone from the heads' cards.
-   */
-  private void backbone(List<String> args, boolean embeds) {
-    Experiment.Backbone b = experiment.backbone();
-    if (embeds) {
-      args.add("--model");
-      args.add(model());
-    }
-    if (b == null) {
-      return;
-    }
-    if (embeds) {
-      option(args, "--pooling", b.pooling());
-      option(args, "--max-length", b.maxLength());
-      option(args, "--dtype", b.dtype());
-      if (Boolean.FALSE.equals(b.normalize())) {
-        args.add("--no-normalize");
-      }
-    }
-    option(args, "--batch-size", b.batchSize());
   }
 
   /**
@@ -427,41 +334,21 @@ public final class ExperimentPlan {
     return p == null ? new Experiment.Pull(null, null, null, null, null, null, null, null) : p;
   }
 
-  /** A stage that runs without a config of its own: generating or validating the data. */
-  private static Stage command(String name, Stage.Step step, Path directory, List<String> args) {
-    return command(name, step, directory, args, () -> null);
-  }
-
   /**
-   * A stage that runs {@code args}, with the config its command makes of them; when the command
-   * would refuse them, the stage keeps its refusal instead.
+   * A stage with the config {@code config} builds; when its stage would refuse what the experiment
+   * asks, the stage keeps the refusal instead.
    */
-  private static Stage command(
-      String name, Stage.Step step, Path directory, List<String> args, Supplier<Record> config) {
-    List<String> full = new ArrayList<>(args);
-    if (directory != null) {
-      full.add(Stage.OUT);
-      full.add(directory.toString());
-    }
-    Record built = null;
-    String refusal = null;
+  private static Stage stage(
+      String name, Stage.Step step, Path directory, Supplier<StageConfig> config) {
     try {
-      built = config.get();
+      return new Stage(name, step, directory, (Record) config.get(), null);
     } catch (IllegalArgumentException e) {
-      refusal = e.getMessage();
+      return new Stage(name, step, directory, null, e.getMessage());
     }
-    return new Stage(name, step, Stage.Kind.COMMAND, directory, full, built, refusal);
   }
 
   private static String text(Grid grid) {
     return grid == null ? null : grid.text();
-  }
-
-  private static void option(List<String> args, String name, Object value) {
-    if (value != null) {
-      args.add(name);
-      args.add(value instanceof Double d ? plain(d) : value.toString());
-    }
   }
 
   /** A number as written by hand: 0.5, 1, 0.25. */

@@ -29,9 +29,10 @@ import org.sycolab.stage.StageContext;
 /**
  * Carries out an experiment file, stage by stage, into one resumable run directory: starts a run or
  * resumes one (with the run's own experiment, or a fixed copy that replaces it), embeds one shard
- * of a job array, or only checks the experiment and lists its stages. Each stage runs through the
- * {@link StageInvoker}; progress lines go to the context's console, what the user must know (stages
- * set aside, failures) to {@code err}, and what stages print to {@code out}.
+ * of a job array, or only checks the experiment and lists its stages. Each stage's config goes to
+ * its stage class through the {@link StageInvoker}; progress lines go to the context's console,
+ * what the user must know (stages set aside, failures) to {@code err}, and what stages produced to
+ * {@code out}, as their commands print it.
  */
 public final class ExperimentRunner {
 
@@ -50,8 +51,8 @@ public final class ExperimentRunner {
    * A runner.
    *
    * @param context where progress lines go, and how the run's executions are recorded
-   * @param invoker runs each stage's command line
-   * @param out where the stages' own results and the data copy's line go
+   * @param invoker runs each stage: {@link StageInvoker#STAGES}, or a stand-in
+   * @param out where the stages' results and the data copy's line go
    * @param err where set-aside stages and failures are said, whatever the verbosity
    */
   public ExperimentRunner(
@@ -67,6 +68,7 @@ public final class ExperimentRunner {
    *
    * @throws IllegalArgumentException for options or a run directory that do not fit
    * @throws InvalidExperimentException for an experiment file a stage would refuse
+   * @throws StageFailedException for a stage that failed, saying how to resume the run
    */
   public RunnerResult run(RunnerConfig config) throws Exception {
     return config.resume() == null ? start(config) : resume(config);
@@ -234,13 +236,13 @@ public final class ExperimentRunner {
       String finished = Files.isDirectory(dir) && stage.isFinished(dir) ? " (finished)" : "";
       lines.add("  " + stage.name() + finished + ": " + describe(stage, global));
     }
-    return new RunnerResult(StageInvoker.OK, lines);
+    return new RunnerResult(true, lines);
   }
 
   private static String describe(Stage stage, String global) {
-    return stage.kind() == Stage.Kind.COPY_DATA
-        ? "validate and copy " + String.join(" and ", stage.arguments())
-        : "sycolab " + global + " " + String.join(" ", stage.arguments());
+    return stage.config() instanceof DataCopy
+        ? "validate and copy " + String.join(" and ", stage.commandLine())
+        : "sycolab " + global + " " + String.join(" ", stage.commandLine());
   }
 
   /**
@@ -275,33 +277,32 @@ public final class ExperimentRunner {
     String device = device(config, experiment);
     Execution run =
         context.start(COMMAND, RunDirectory.at(dir), settings, seeds(experiment), device);
+    String again = "sycolab run --resume " + dir;
+    String edited =
+        source.equals(layout.experiment())
+            ? ""
+            : "; if the fix is in the experiment file: sycolab run " + source + " --resume " + dir;
+    String next = "sycolab run: failed; fix the cause, then: " + again + edited;
     try {
-      int status =
+      boolean succeeded =
           new StageLoop(context, invoker, out, err)
-              .run(stages, globalOptions(config, experiment), run, layout);
-      if (status == StageInvoker.OK && last == Stage.Step.REPORT) {
+              .run(stages, device, globalOptions(config, experiment), run, layout);
+      if (!succeeded) {
+        run.fail(new IOException("a stage failed; continue with: " + again + edited));
+        err.println(next);
+        return new RunnerResult(false, List.of());
+      }
+      if (last == Stage.Step.REPORT) {
         for (Path file : ReportWriter.files(dir)) {
           run.recordOutput(file);
         }
-      }
-      if (status != StageInvoker.OK) {
-        String again = "sycolab run --resume " + dir;
-        String edited =
-            source.equals(layout.experiment())
-                ? ""
-                : "; if the fix is in the experiment file: sycolab run "
-                    + source
-                    + " --resume "
-                    + dir;
-        run.fail(new IOException("a stage failed; continue with: " + again + edited));
-        err.println("sycolab run: failed; fix the cause, then: " + again + edited);
-        return new RunnerResult(status, List.of());
-      }
-      if (last == Stage.Step.REPORT) {
         return RunnerResult.ok("run: complete; results in " + dir);
       }
       run.stop();
       return RunnerResult.ok("run: stopped after " + last.id() + "; continue with --resume " + dir);
+    } catch (StageFailedException e) {
+      run.fail(new IOException("a stage failed; continue with: " + again + edited));
+      throw new StageFailedException(e.stage(), next, e.getCause());
     } catch (Exception | Error e) {
       run.fail(e);
       throw e;
@@ -320,10 +321,15 @@ public final class ExperimentRunner {
               + config.resume()
               + " --until data)");
     }
-    int status =
+    boolean succeeded =
         new StageLoop(context, invoker, out, err)
-            .run(plan.shard(config.shard()), globalOptions(config, experiment), null, layout);
-    return new RunnerResult(status, List.of());
+            .run(
+                plan.shard(config.shard()),
+                device(config, experiment),
+                globalOptions(config, experiment),
+                null,
+                layout);
+    return new RunnerResult(succeeded, List.of());
   }
 
   private static List<Stage> until(List<Stage> stages, Stage.Step last) {

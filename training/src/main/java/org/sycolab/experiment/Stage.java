@@ -3,45 +3,59 @@ package org.sycolab.experiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sycolab.io.FileDigest;
 import org.sycolab.run.RunManifest;
+import org.sycolab.stage.EmbedConfig;
+import org.sycolab.stage.StageConfig;
 
 /**
- * One step of a run: a {@code sycolab} command line, or the copy of the experiment's own data files
- * into the run. A stage with a directory is finished when that directory's manifest says complete
- * for the same command line (see {@link #isFinished}); one without (validation, the report) runs
- * every time.
+ * One step of a run: a stage of {@code org.sycolab.stage} with its typed config, or the copy of the
+ * experiment's own data files into the run. A stage with a directory is finished when that
+ * directory's manifest says complete for the same config (see {@link #earlier}); one without
+ * (validation, the report) runs every time.
  *
  * @param name what the progress lines and {@code --until} call it
  * @param step the stage of the data flow it belongs to
  * @param directory where it writes its outputs and manifest; null when it keeps no record
- * @param arguments the command line, or for {@link Kind#COPY_DATA} the pairs and pools files
- * @param config the typed config ({@code EmbedConfig}, {@code TrainConfig}, …) the stage's command
- *     makes of its command line; null for a stage without one (the data's) or one it would refuse
- * @param refusal what the stage's command would refuse in its command line, in its words (naming
- *     the option); null when it accepts it
+ * @param config what it does: a {@link StageConfig} ({@code EmbedConfig}, {@code TrainConfig}, …)
+ *     or a {@link DataCopy}; null when the experiment asks for something the stage refuses
+ * @param refusal why the stage refuses what the experiment asks, in the words of its command
+ *     (naming the option); null when it accepts it
  */
-public record Stage(
-    String name,
-    Step step,
-    Kind kind,
-    Path directory,
-    List<String> arguments,
-    Record config,
-    String refusal) {
+public record Stage(String name, Step step, Path directory, Record config, String refusal) {
 
+  /** Requires a config or a refusal. */
   public Stage {
-    arguments = List.copyOf(arguments);
+    if ((config == null) == (refusal == null)) {
+      throw new IllegalArgumentException("a stage has a config or a refusal: " + name);
+    }
   }
 
-  /** Config key under which a {@link Kind#COPY_DATA} stage records the files it copied. */
-  public static final String COPIED_FROM = "copied_from";
+  /**
+   * The {@code sycolab} command line that does what this stage does, after the global options; for
+   * a data copy, the two files it copies.
+   */
+  public List<String> commandLine() {
+    if (config instanceof DataCopy copy) {
+      return List.of(copy.pairs().toString(), copy.pools().toString());
+    }
+    return ((StageConfig) config).commandLine();
+  }
 
-  static final String OUT = "--out";
-  static final String MERGE = "--merge";
+  /**
+   * What the stage's manifest records, added to its config: the stage's config as plain values
+   * ({@link ConfigJson}) and the run directory it ran in.
+   */
+  Map<String, Object> recorded(Path runRoot) {
+    Map<String, Object> recorded = new LinkedHashMap<>();
+    recorded.put(ConfigJson.KEY, ConfigJson.of(config, runRoot));
+    recorded.put(ConfigJson.RUN_DIRECTORY, runRoot.toAbsolutePath().normalize().toString());
+    return recorded;
+  }
 
   /**
    * Whether an earlier run finished this stage as planned now and left its outputs as they were
@@ -52,15 +66,15 @@ public record Stage(
   }
 
   /**
-   * What an earlier run left of this stage. It is finished when its manifest says complete, for the
-   * same command line — read with the run directory where it is now, since it may have moved, and
-   * without the shards it merged, which change no feature — every input file it read is still there
-   * with the same content (so a stage whose data or heads were made again runs again, even in a
-   * later process), and every output it recorded is still there with the size and SHA-256 it had
-   * when written. For a copy: the same source files with the same content, and the copies intact.
+   * What an earlier run left of this stage. It is finished when its manifest says complete for the
+   * same config — paths inside the run read relative to it, since it may have moved, and without
+   * the shard directories an embedding merged, which change no feature — every input file it read
+   * is still there with the same content (so a stage whose data or heads were made again runs
+   * again, even in a later process), and every output it recorded is still there with the size and
+   * SHA-256 it had when written.
    */
   public Earlier earlier(Path runRoot) throws IOException {
-    if (directory == null) {
+    if (directory == null || config == null) {
       return Earlier.NOT_RUN;
     }
     Path file = directory.resolve(RunManifest.FILE_NAME);
@@ -76,25 +90,29 @@ public record Stage(
     if (manifest.status() != RunManifest.Status.COMPLETE) {
       return Earlier.NOT_RUN;
     }
-    boolean planned;
-    if (kind == Kind.COPY_DATA) {
-      planned =
-          arguments.equals(manifest.config().get(COPIED_FROM))
-              && unchanged(manifest.inputs(), Relocation.NONE);
-    } else {
-      Relocation moved = Relocation.of(manifest.commandLine(), runRoot.toAbsolutePath(), directory);
-      List<String> wanted = withoutMerges(arguments);
-      List<String> line = withoutMerges(manifest.commandLine().stream().map(moved::apply).toList());
-      planned =
-          line.size() >= wanted.size()
-              && line.subList(line.size() - wanted.size(), line.size()).equals(wanted)
-              && unchanged(manifest.inputs(), moved);
-    }
-    if (!planned) {
+    Path root = runRoot.toAbsolutePath().normalize();
+    Object then = manifest.config().get(ConfigJson.KEY);
+    if (then == null
+        || !ConfigJson.same(withoutMerges(then), withoutMerges(ConfigJson.of(config, root)))) {
       return Earlier.NOT_RUN;
     }
-    Optional<String> damage = damage(manifest.outputs(), runRoot.toAbsolutePath().normalize());
+    Object ranIn = manifest.config().get(ConfigJson.RUN_DIRECTORY);
+    Path before = ranIn == null ? root : Path.of(ranIn.toString());
+    if (!unchanged(manifest.inputs(), before, root)) {
+      return Earlier.NOT_RUN;
+    }
+    Optional<String> damage = damage(manifest.outputs(), root);
     return damage.map(Earlier::changed).orElse(Earlier.FINISHED);
+  }
+
+  /** An embedding's config without the shards it merged, which change no feature. */
+  private Object withoutMerges(Object plain) {
+    if (config instanceof EmbedConfig && plain instanceof Map<?, ?> fields) {
+      Map<Object, Object> kept = new LinkedHashMap<>(fields);
+      kept.remove("merge");
+      return kept;
+    }
+    return plain;
   }
 
   /**
@@ -149,79 +167,22 @@ public record Stage(
     }
   }
 
-  /** Whether every input file is where it was (after a move) with the content it had. */
-  private static boolean unchanged(List<RunManifest.FileEntry> inputs, Relocation moved)
+  /**
+   * Whether every input file is where it was with the content it had; inputs inside the run
+   * directory the stage ran in ({@code before}) are read inside {@code now}, where the run is.
+   */
+  private static boolean unchanged(List<RunManifest.FileEntry> inputs, Path before, Path now)
       throws IOException {
     for (RunManifest.FileEntry input : inputs) {
-      Path path = Path.of(moved.apply(input.path()));
+      Path path = Path.of(input.path());
+      if (path.isAbsolute() && path.startsWith(before)) {
+        path = now.resolve(before.relativize(path));
+      }
       if (!Files.isRegularFile(path) || !FileDigest.sha256(path).equals(input.sha256())) {
         return false;
       }
     }
     return true;
-  }
-
-  /**
-   * Where the run directory a manifest was written in is now: paths under {@code from} are read
-   * under {@code to}.
-   */
-  private record Relocation(String from, String to) {
-
-    static final Relocation NONE = new Relocation("", "");
-
-    /**
-     * The move of the run that recorded {@code line}, found from its {@code --out}, which was the
-     * stage's {@code directory} there; none when that cannot be told.
-     */
-    static Relocation of(List<String> line, Path runRoot, Path directory) {
-      int out = line.lastIndexOf(OUT);
-      if (out < 0 || out + 1 >= line.size()) {
-        return NONE;
-      }
-      Path relative = runRoot.relativize(directory.toAbsolutePath());
-      Path old = Path.of(line.get(out + 1));
-      if (!old.isAbsolute()
-          || old.getNameCount() <= relative.getNameCount()
-          || !old.endsWith(relative)) {
-        return NONE;
-      }
-      for (int i = 0; i < relative.getNameCount(); i++) {
-        old = old.getParent();
-      }
-      return old.equals(runRoot) ? NONE : new Relocation(old.toString(), runRoot.toString());
-    }
-
-    String apply(String arg) {
-      if (from.isEmpty()) {
-        return arg;
-      }
-      return arg.equals(from) || arg.startsWith(from + "/")
-          ? to + arg.substring(from.length())
-          : arg;
-    }
-  }
-
-  /** The command line without {@code --merge} and its directories. */
-  private static List<String> withoutMerges(List<String> line) {
-    List<String> kept = new ArrayList<>();
-    boolean merging = false;
-    for (String arg : line) {
-      if (arg.equals(MERGE)) {
-        merging = true;
-      } else if (!merging || arg.startsWith("-")) {
-        merging = false;
-        kept.add(arg);
-      }
-    }
-    return kept;
-  }
-
-  /** How a stage is carried out. */
-  public enum Kind {
-    /** Runs a {@code sycolab} command in this process. */
-    COMMAND,
-    /** Validates the experiment's pairs and pools files and copies them into the run. */
-    COPY_DATA
   }
 
   /** The stages of the data flow, in order; {@code --until} stops after one. */

@@ -3,6 +3,8 @@ package org.sycolab.experiment;
 import java.nio.file.Path;
 import java.util.List;
 import org.sycolab.backbone.BackboneOptions;
+import org.sycolab.data.TextLimits;
+import org.sycolab.data.probes.GeneratorConfig;
 import org.sycolab.features.Shard;
 import org.sycolab.heads.HeadArchitecture;
 import org.sycolab.heads.TrainingConfig;
@@ -12,9 +14,11 @@ import org.sycolab.pull.Reference;
 import org.sycolab.stage.DiagnoseConfig;
 import org.sycolab.stage.EmbedConfig;
 import org.sycolab.stage.EvaluationSplit;
+import org.sycolab.stage.GenerateConfig;
 import org.sycolab.stage.PullConfig;
 import org.sycolab.stage.ReportConfig;
 import org.sycolab.stage.TrainConfig;
+import org.sycolab.stage.ValidateConfig;
 
 /**
  * The typed config of each stage from an experiment's values: what the stage's command makes of the
@@ -33,6 +37,7 @@ final class StageConfigs {
   private static final String REFERENCE = "uniform";
   private static final int BOOTSTRAP = 1000;
   private static final long SEED = 1;
+  private static final int PAIRS = 2000;
 
   private final Experiment.Backbone backbone;
   private final Experiment.Heads heads;
@@ -133,6 +138,22 @@ final class StageConfigs {
         null,
         batchSize(),
         out);
+  }
+
+  /** {@code sycolab generate} of the experiment's {@code data.generate} section. */
+  static GenerateConfig generate(Experiment.Generate g, Path out) {
+    return GenerateConfig.of(
+        or(g.seed(), SEED),
+        or(g.pairs(), PAIRS),
+        or(g.heldoutDomain(), GeneratorConfig.DEFAULT_HELDOUT),
+        or(g.families(), List.of()),
+        or(g.controlShare(), GeneratorConfig.DEFAULT_CONTROL_SHARE),
+        out);
+  }
+
+  /** {@code sycolab validate} of the run's data files, with the default text limit. */
+  static ValidateConfig validate(List<Path> files) {
+    return new ValidateConfig(files, TextLimits.DEFAULT);
   }
 
   /** {@code sycolab report} of the run. */

@@ -1,23 +1,25 @@
 package org.sycolab.experiment;
 
-import java.util.List;
+import org.sycolab.stage.StageContext;
+import org.sycolab.stage.StageOutcome;
 
 /**
- * Runs one stage of an experiment from its command line ({@code --device cpu train --pairs …}) and
- * returns its exit status. The command line runs each in its own process's {@code sycolab}; a
- * caller that runs the stages in code passes its own.
+ * Carries out one stage of an experiment: {@link #STAGES}, the stage classes of {@code
+ * org.sycolab.stage}, or a stand-in a test passes.
  */
 @FunctionalInterface
 public interface StageInvoker {
 
-  /** The exit status of a stage that succeeded. */
-  int OK = 0;
+  /** The stage classes: each stage's config goes to its stage, in this process. */
+  StageInvoker STAGES = (stage, context) -> StageCalls.run(stage.config(), context);
 
   /**
    * Runs the stage.
    *
-   * @param commandLine the global options each stage gets, then the stage's own arguments
-   * @return its exit status, {@link #OK} when it succeeded
+   * @param context reports, computes on the run's device, and records the stage's execution with
+   *     its config and equivalent command line
+   * @return what it produced; a stage that found its input wanting says so ({@link
+   *     StageOutcome#succeeded}) rather than throwing
    */
-  int run(List<String> commandLine) throws Exception;
+  StageOutcome run(Stage stage, StageContext context) throws Exception;
 }

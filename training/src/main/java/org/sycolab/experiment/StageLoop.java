@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,11 +15,13 @@ import org.sycolab.run.RunDirectory;
 import org.sycolab.run.RunLayout;
 import org.sycolab.run.RunManifest;
 import org.sycolab.stage.StageContext;
+import org.sycolab.stage.StageOutcome;
 
 /**
  * Runs a run's stages in order: each through the {@link StageInvoker} (the copy of the experiment's
- * own data here), skipping those finished earlier until one has to run, setting aside a finished
- * stage whose outputs changed since, and recording every stage's manifest in the run's.
+ * own data here) with a context that records its config and equivalent command line, skipping those
+ * finished earlier until one has to run, setting aside a finished stage whose outputs changed
+ * since, printing what each produced, and recording every stage's manifest in the run's.
  */
 final class StageLoop {
 
@@ -41,12 +42,15 @@ final class StageLoop {
    * after it runs again too, since its inputs may have changed. The run is marked complete before
    * the report stage, which reads its manifest, so the report shows it finished.
    *
-   * @param global the options every stage's command line starts with
+   * @param device the device every stage computes on
+   * @param global the global options of the stages' equivalent command lines
    * @param run the run's execution, recording each stage's manifest; null for a shard, which leaves
    *     the run's manifest alone
-   * @return {@link StageInvoker#OK}, or the exit status of the stage that failed
+   * @return whether every stage succeeded; false when one found its input wanting (and said so)
+   * @throws StageFailedException naming the stage that failed, with its cause
    */
-  int run(List<Stage> stages, List<String> global, Execution run, RunLayout layout)
+  boolean run(
+      List<Stage> stages, String device, List<String> global, Execution run, RunLayout layout)
       throws Exception {
     Path dir = layout.root();
     SetAside aside = new SetAside(layout, err);
@@ -82,16 +86,23 @@ final class StageLoop {
       }
       clear(stage.directory());
       long start = System.nanoTime();
-      int status;
       try {
-        status = stage.kind() == Stage.Kind.COPY_DATA ? copyData(stage) : runCommand(stage, global);
+        if (stage.config() instanceof DataCopy copy) {
+          copyData(stage, copy, dir);
+        } else {
+          List<String> line = new ArrayList<>(global);
+          line.addAll(stage.commandLine());
+          StageOutcome outcome =
+              invoker.run(stage, context.called(device, line, stage.recorded(dir)));
+          outcome.print(out);
+          out.flush();
+          if (!outcome.succeeded()) {
+            err.println(position + ": failed");
+            return false;
+          }
+        }
       } catch (Exception e) {
-        err.println(position + ": failed");
-        throw e;
-      }
-      if (status != StageInvoker.OK) {
-        err.println(position + ": failed (exit status " + status + ")");
-        return status;
+        throw new StageFailedException(stage.name(), null, e);
       }
       recordStage(stage, run);
       upstreamRan |= stage.directory() != null;
@@ -101,7 +112,7 @@ final class StageLoop {
               String.format(
                   Locale.ROOT, "%s: done in %.1f s", position, (System.nanoTime() - start) / 1e9));
     }
-    return StageInvoker.OK;
+    return true;
   }
 
   /** One line when a stage the run had finished has lost its manifest (its directory deleted). */
@@ -132,35 +143,28 @@ final class StageLoop {
     }
   }
 
-  private int runCommand(Stage stage, List<String> global) throws Exception {
-    List<String> line = new ArrayList<>(global);
-    line.addAll(stage.arguments());
-    return invoker.run(line);
-  }
-
   /** Validates the experiment's own pairs and pools and copies them into the run's data/. */
-  private int copyData(Stage stage) throws Exception {
-    Path pairs = Path.of(stage.arguments().get(0));
-    Path pools = Path.of(stage.arguments().get(1));
-    Datasets.readPairs(pairs, "data.pairs");
-    Datasets.readPools(pools, "data.pools");
-    Map<String, Object> config = new LinkedHashMap<>();
-    config.put(Stage.COPIED_FROM, stage.arguments());
-    Execution copy =
+  private void copyData(Stage stage, DataCopy copy, Path root) throws Exception {
+    Datasets.readPairs(copy.pairs(), "data.pairs");
+    Datasets.readPools(copy.pools(), "data.pools");
+    Execution copying =
         context.start(
-            ExperimentRunner.COMMAND, RunDirectory.at(stage.directory()), config, Map.of(), "none");
+            ExperimentRunner.COMMAND,
+            RunDirectory.at(copy.out()),
+            stage.recorded(root),
+            Map.of(),
+            "none");
     try {
-      copy.recordInput(pairs);
-      copy.recordInput(pools);
-      copy.writeOutput(RunLayout.PAIRS_FILE, o -> Files.copy(pairs, o));
-      copy.writeOutput(RunLayout.POOLS_FILE, o -> Files.copy(pools, o));
-      copy.complete();
+      copying.recordInput(copy.pairs());
+      copying.recordInput(copy.pools());
+      copying.writeOutput(RunLayout.PAIRS_FILE, o -> Files.copy(copy.pairs(), o));
+      copying.writeOutput(RunLayout.POOLS_FILE, o -> Files.copy(copy.pools(), o));
+      copying.complete();
     } catch (Exception e) {
-      copy.fail(e);
+      copying.fail(e);
       throw e;
     }
-    out.println("data: copied " + pairs + " and " + pools + " into " + stage.directory());
-    return StageInvoker.OK;
+    out.println("data: copied " + copy.pairs() + " and " + copy.pools() + " into " + copy.out());
   }
 
   private static void recordStage(Stage stage, Execution run) throws IOException {

@@ -25,7 +25,8 @@ public record DiagnoseConfig(
     EvaluationSplit split,
     String model,
     int batchSize,
-    Path out) {
+    Path out)
+    implements StageConfig {
 
   /** Checks every field. */
   public DiagnoseConfig {
@@ -39,5 +40,18 @@ public record DiagnoseConfig(
     if (batchSize < 1) {
       throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
     }
+  }
+
+  @Override
+  public List<String> commandLine() {
+    return new CommandLineWords("heads", "diagnose")
+        .repeated("--heads", heads)
+        .option("--pairs", pairs)
+        .option("--pools", pools)
+        .option("--split", split.name())
+        .option("--model", model)
+        .option("--batch-size", batchSize)
+        .option("--out", out)
+        .words();
   }
 }

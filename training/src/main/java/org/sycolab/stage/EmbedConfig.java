@@ -27,7 +27,8 @@ public record EmbedConfig(
     int batchSize,
     Shard shard,
     List<Path> merge,
-    Path out) {
+    Path out)
+    implements StageConfig {
 
   /** Checks the values as the command does. */
   public EmbedConfig {
@@ -39,5 +40,18 @@ public record EmbedConfig(
       throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
     }
     merge = List.copyOf(merge);
+  }
+
+  @Override
+  public List<String> commandLine() {
+    return new CommandLineWords("embed")
+        .option("--in", in)
+        .option("--model", model)
+        .backbone(options)
+        .option("--batch-size", batchSize)
+        .option("--shard", shard.equals(Shard.ALL) ? null : shard)
+        .repeated("--merge", merge)
+        .option("--out", out)
+        .words();
   }
 }

@@ -14,7 +14,8 @@ import org.sycolab.data.formats.Format;
  * @param inputs the input files, all in {@code format}
  * @param out the directory to write into; null for a fresh {@code runs/import-<time>/}
  */
-public record ImportConfig(Format format, Label label, List<Path> inputs, Path out) {
+public record ImportConfig(Format format, Label label, List<Path> inputs, Path out)
+    implements StageConfig {
 
   /** Checks that a label is given exactly when the format needs one, naming the options. */
   public ImportConfig {
@@ -31,5 +32,15 @@ public record ImportConfig(Format format, Label label, List<Path> inputs, Path o
                   + format.cliName()
                   + " decides each record's label itself");
     }
+  }
+
+  @Override
+  public List<String> commandLine() {
+    return new CommandLineWords("import")
+        .option("--format", format.cliName())
+        .option("--label", label == null ? null : label.jsonName())
+        .parameters(inputs)
+        .option("--out", out)
+        .words();
   }
 }

@@ -37,7 +37,8 @@ public record PullConfig(
     Double truthFloor,
     String model,
     int batchSize,
-    Path out) {
+    Path out)
+    implements StageConfig {
 
   /** Checks the values as the command does, in its order. */
   public PullConfig {
@@ -94,5 +95,29 @@ public record PullConfig(
     public Scores {
       files = List.copyOf(files);
     }
+  }
+
+  @Override
+  public List<String> commandLine() {
+    CommandLineWords words = new CommandLineWords("pull").option("--pools", pools);
+    if (source instanceof Heads heads) {
+      words.repeated("--agreeable", heads.agreeable()).repeated("--grounded", heads.grounded());
+    } else if (source instanceof Scores scores) {
+      words.repeated("--scores", scores.files());
+    }
+    return words
+        .option("--split", split.name())
+        .joined("--lambda", grid.lambdas())
+        .joined("--n", grid.ns())
+        .option("--beta", grid.betas().isEmpty() ? PullGrid.NO_BETAS : null)
+        .joined("--beta", grid.betas())
+        .option("--reference", reference.id())
+        .option("--bootstrap", bootstrap)
+        .option("--seed", seed)
+        .option("--truth-floor", truthFloor)
+        .option("--model", model)
+        .option("--batch-size", batchSize)
+        .option("--out", out)
+        .words();
   }
 }

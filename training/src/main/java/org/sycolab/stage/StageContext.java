@@ -3,9 +3,13 @@ package org.sycolab.stage;
 import ai.djl.Device;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.sycolab.engine.BuildInfo;
+import org.sycolab.engine.DeviceSpec;
+import org.sycolab.engine.PyTorchRuntime;
 import org.sycolab.run.Execution;
 import org.sycolab.run.RunDirectory;
 import org.sycolab.run.RunSpec;
@@ -40,11 +44,27 @@ public interface StageContext {
       throws IOException;
 
   /**
+   * This context for a stage that a runner calls for a run: it computes on {@code device} ({@code
+   * auto}, {@code cpu}, {@code cuda:1}) and records each execution under the stage's name with
+   * {@code commandLine}, the equivalent {@code sycolab} command line, and {@code recorded} added to
+   * its config.
+   */
+  StageContext called(String device, List<String> commandLine, Map<String, Object> recorded);
+
+  /**
    * A context for code and notebooks: {@code device}, {@code console}, and manifests that name the
    * stage ({@code train}, …) as their command, with no command line.
    */
   static StageContext standalone(Device device, StageConsole console) {
-    BuildInfo build = BuildInfo.load();
+    return standalone(() -> device, console, List.of(), Map.of(), BuildInfo.load());
+  }
+
+  private static StageContext standalone(
+      Callable<Device> device,
+      StageConsole console,
+      List<String> commandLine,
+      Map<String, Object> recorded,
+      BuildInfo build) {
     return new StageContext() {
       @Override
       public StageConsole console() {
@@ -52,8 +72,8 @@ public interface StageContext {
       }
 
       @Override
-      public Device device() {
-        return device;
+      public Device device() throws Exception {
+        return device.call();
       }
 
       @Override
@@ -69,8 +89,21 @@ public interface StageContext {
           Map<String, Long> seeds,
           String used)
           throws IOException {
-        RunSpec spec = new RunSpec(stage, List.of(), config, seeds, build.versions(), used, null);
+        Map<String, Object> all = new LinkedHashMap<>(config);
+        all.putAll(recorded);
+        RunSpec spec = new RunSpec(stage, commandLine, all, seeds, build.versions(), used, null);
         return Execution.start(dir, spec, Clock.systemUTC());
+      }
+
+      @Override
+      public StageContext called(String requested, List<String> line, Map<String, Object> added) {
+        DeviceSpec spec = DeviceSpec.parse(requested);
+        return standalone(
+            () -> spec.resolve(PyTorchRuntime.cudaSupport(PyTorchRuntime.engine())),
+            console,
+            line,
+            added,
+            build);
       }
     };
   }

@@ -40,7 +40,8 @@ public record TrainConfig(
     String model,
     BackboneOptions backboneOptions,
     int batchSize,
-    Path out) {
+    Path out)
+    implements StageConfig {
 
   /** Checks every field; the seed of {@code training} becomes the first head seed. */
   public TrainConfig {
@@ -159,5 +160,30 @@ public record TrainConfig(
     if (value < 1) {
       throw new IllegalArgumentException(option + " must be positive, got " + value);
     }
+  }
+
+  @Override
+  public List<String> commandLine() {
+    boolean mlp = head.kind() == HeadArchitecture.Kind.MLP;
+    return new CommandLineWords("train")
+        .option("--pairs", pairs)
+        .joined("--label", targets)
+        .joined("--exclude-domains", excludedDomains)
+        .option("--head", head.kind().id())
+        .option("--hidden", mlp ? head.hidden() : null)
+        .option("--dropout", mlp ? head.dropout() : null)
+        .option("--epochs", training.epochs())
+        .option("--minibatch", training.batchSize())
+        .option("--lr", training.learningRate())
+        .option("--weight-decay", training.weightDecay())
+        .option("--margin", training.margin())
+        .option("--centring", training.centring())
+        .option("--patience", training.patience())
+        .joined("--seeds", seeds)
+        .option("--model", model)
+        .backbone(backboneOptions)
+        .option("--batch-size", batchSize)
+        .option("--out", out)
+        .words();
   }
 }

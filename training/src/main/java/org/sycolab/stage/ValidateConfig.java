@@ -11,7 +11,7 @@ import org.sycolab.data.TextLimits;
  * @param files the JSONL files of pairs or pools, each checked in full
  * @param limits the longest text allowed in any turn or response ({@code --max-chars})
  */
-public record ValidateConfig(List<Path> files, TextLimits limits) {
+public record ValidateConfig(List<Path> files, TextLimits limits) implements StageConfig {
 
   /** Requires at least one file. */
   public ValidateConfig {
@@ -20,5 +20,13 @@ public record ValidateConfig(List<Path> files, TextLimits limits) {
       throw new IllegalArgumentException("validate needs at least one file");
     }
     Objects.requireNonNull(limits, "limits");
+  }
+
+  @Override
+  public List<String> commandLine() {
+    return new CommandLineWords("validate")
+        .option("--max-chars", limits.maxChars())
+        .parameters(files)
+        .words();
   }
 }

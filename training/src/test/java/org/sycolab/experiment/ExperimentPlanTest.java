@@ -2,6 +2,7 @@ package org.sycolab.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.Device;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,8 +16,11 @@ import org.sycolab.run.RunDirectory;
 import org.sycolab.run.RunSpec;
 import org.sycolab.stage.DiagnoseConfig;
 import org.sycolab.stage.EmbedConfig;
+import org.sycolab.stage.GenerateConfig;
 import org.sycolab.stage.PullConfig;
 import org.sycolab.stage.ReportConfig;
+import org.sycolab.stage.StageConsole;
+import org.sycolab.stage.StageContext;
 
 class ExperimentPlanTest {
 
@@ -62,7 +66,7 @@ class ExperimentPlanTest {
             "pull-heldout-units",
             "report");
     String r = run.toAbsolutePath().toString();
-    assertThat(named(stages, "data").arguments())
+    assertThat(named(stages, "data").commandLine())
         .containsExactly(
             "generate",
             "--seed",
@@ -75,7 +79,7 @@ class ExperimentPlanTest {
             "0.25",
             "--out",
             r + "/data");
-    assertThat(named(stages, "embed-pools").arguments())
+    assertThat(named(stages, "embed-pools").commandLine())
         .containsExactly(
             "embed",
             "--in",
@@ -93,17 +97,17 @@ class ExperimentPlanTest {
             "8",
             "--out",
             r + "/features-pools");
-    assertThat(String.join(" ", named(stages, "train").arguments()))
+    assertThat(String.join(" ", named(stages, "train").commandLine()))
         .contains("--label agreeable,grounded,mixture:0.25")
         .contains("--head mlp")
         .contains("--epochs 3")
         .contains("--seeds 4,5")
         .contains("--model /models/m")
         .endsWith("--out " + r + "/heads");
-    assertThat(String.join(" ", named(stages, "diagnose").arguments()))
+    assertThat(String.join(" ", named(stages, "diagnose").commandLine()))
         .contains("--heads " + r + "/heads/agreeable-seed4 " + r + "/heads/grounded-seed4 ")
         .contains("--split all");
-    assertThat(String.join(" ", named(stages, "pull").arguments()))
+    assertThat(String.join(" ", named(stages, "pull").commandLine()))
         .contains(
             "--agreeable "
                 + r
@@ -114,28 +118,27 @@ class ExperimentPlanTest {
                 + "/heads/grounded-seed4 "
                 + r
                 + "/heads/grounded-seed5")
-        .contains("--lambda 0:1:0.5 --n 1,16")
-        .doesNotContain("--beta")
+        .contains("--lambda 0,0.5,1 --n 1,16 --beta 0.1,0.2,0.5,1,2 --reference uniform")
         .contains("--bootstrap 50 --seed 9 --truth-floor 0.75");
     // The choice is the main sweep's: the ablations have no menu to choose from.
-    assertThat(String.join(" ", named(stages, "pull-mixture-0.25").arguments()))
+    assertThat(String.join(" ", named(stages, "pull-mixture-0.25").commandLine()))
         .doesNotContain("--truth-floor");
-    assertThat(String.join(" ", named(stages, "pull-heldout-units").arguments()))
+    assertThat(String.join(" ", named(stages, "pull-heldout-units").commandLine()))
         .doesNotContain("--truth-floor");
-    assertThat(String.join(" ", named(stages, "pull-mixture-0.25").arguments()))
+    assertThat(String.join(" ", named(stages, "pull-mixture-0.25").commandLine()))
         .contains(
             "--agreeable " + r + "/heads/mixture-0.25-seed4 " + r + "/heads/mixture-0.25-seed5")
         .contains("--lambda 0,1 --n 1,16 --beta none")
         .endsWith("--out " + r + "/pull-mixture-0.25");
-    assertThat(String.join(" ", named(stages, "train-heldout-units").arguments()))
+    assertThat(String.join(" ", named(stages, "train-heldout-units").commandLine()))
         .contains("--label agreeable,grounded --exclude-domains units --head mlp")
         .endsWith("--out " + r + "/heads-heldout-units");
-    assertThat(String.join(" ", named(stages, "pull-heldout-units").arguments()))
+    assertThat(String.join(" ", named(stages, "pull-heldout-units").commandLine()))
         .contains("--agreeable " + r + "/heads-heldout-units/agreeable-seed4 ")
         .contains("--grounded " + r + "/heads-heldout-units/grounded-seed4 ")
-        .contains("--lambda 0:1:0.5 --n 1,16 --beta none")
+        .contains("--lambda 0,0.5,1 --n 1,16 --beta none")
         .endsWith("--out " + r + "/pull-heldout-units");
-    assertThat(named(stages, "report").arguments()).containsExactly("report", r);
+    assertThat(named(stages, "report").commandLine()).containsExactly("report", r);
     assertThat(named(stages, "report").directory()).isNull();
   }
 
@@ -143,8 +146,8 @@ class ExperimentPlanTest {
   void ownDataFilesAreCopiedFromBesideTheExperimentFile() throws Exception {
     Experiment e = read("name: x\ndata: {pairs: d/pairs.jsonl, pools: /abs/pools.jsonl}\n");
     Stage data = new ExperimentPlan(e, tmp, tmp.resolve("run")).stages(List.of(), List.of()).get(0);
-    assertThat(data.kind()).isEqualTo(Stage.Kind.COPY_DATA);
-    assertThat(data.arguments())
+    assertThat(data.config()).isInstanceOf(DataCopy.class);
+    assertThat(data.commandLine())
         .containsExactly(tmp.resolve("d/pairs.jsonl").toString(), "/abs/pools.jsonl");
   }
 
@@ -153,8 +156,10 @@ class ExperimentPlanTest {
     Experiment e = read("name: x\ndata: {generate: {}}\n");
     List<Stage> stages =
         new ExperimentPlan(e, tmp, tmp.resolve("run")).stages(List.of(), List.of());
-    assertThat(String.join(" ", named(stages, "train").arguments()))
-        .contains("--label agreeable,grounded --seeds 1 --model builtin:minilm");
+    assertThat(String.join(" ", named(stages, "train").commandLine()))
+        .contains("--label agreeable,grounded --head linear --epochs 30")
+        .contains("--seeds 1 --model builtin:minilm --max-length 256 --dtype float32")
+        .doesNotContain("--hidden");
     assertThat(stages).extracting(Stage::name).doesNotContain("pull-mixture-0");
   }
 
@@ -167,45 +172,56 @@ class ExperimentPlanTest {
     assertThat(shard)
         .extracting(Stage::directory)
         .containsExactly(run.resolve("shards/pairs-1of4"), run.resolve("shards/pools-1of4"));
-    assertThat(String.join(" ", shard.get(0).arguments())).contains("--shard 1/4");
+    assertThat(String.join(" ", shard.get(0).commandLine())).contains("--shard 1/4");
     Path merged = run.resolve("shards/pairs-0of2");
     Stage embed = named(plan.stages(List.of(merged), List.of()), "embed-pairs");
-    assertThat(String.join(" ", embed.arguments())).contains("--merge " + merged);
+    assertThat(String.join(" ", embed.commandLine())).contains("--merge " + merged);
   }
 
   @Test
-  void aStageIsFinishedOnlyWhenItsManifestIsCompleteForTheSameCommandLine() throws Exception {
+  void aStageIsFinishedOnlyWhenItsManifestIsCompleteForTheSameConfig() throws Exception {
     Experiment e = read("name: x\ndata: {generate: {}}\n");
     Path run = tmp.resolve("run").toAbsolutePath();
     Stage data = new ExperimentPlan(e, tmp, run).stages(List.of(), List.of()).get(0);
     assertThat(data.isFinished(run)).isFalse();
 
-    Execution started = start(data.directory(), data.arguments());
+    Execution started = start(data, run);
     assertThat(data.isFinished(run)).as("still running").isFalse();
     started.complete();
     assertThat(data.isFinished(run)).isTrue();
 
-    start(data.directory(), List.of("generate", "--pairs", "5")).complete();
-    assertThat(data.isFinished(run)).as("another command line").isFalse();
+    Stage fewer =
+        new ExperimentPlan(read("name: x\ndata: {generate: {pairs: 5}}\n"), tmp, run)
+            .stages(List.of(), List.of())
+            .get(0);
+    start(fewer, run).complete();
+    assertThat(data.isFinished(run)).as("another config").isFalse();
+    assertThat(fewer.isFinished(run)).isTrue();
 
     Files.writeString(data.directory().resolve("manifest.json"), "{ truncated");
     assertThat(data.isFinished(run)).as("unreadable manifest").isFalse();
   }
 
   @Test
-  void aMovedRunAndMergedShardsStillCountAsTheSameCommandLine() throws Exception {
+  void aMovedRunAndMergedShardsStillCountAsTheSameConfig() throws Exception {
     Experiment e = read("name: x\ndata: {generate: {}}\n");
     Path before = tmp.resolve("before").toAbsolutePath();
     Path shard = before.resolve("shards/pairs-0of2");
     Stage embedBefore =
         named(new ExperimentPlan(e, tmp, before).stages(List.of(shard), List.of()), "embed-pairs");
-    start(embedBefore.directory(), embedBefore.arguments()).complete();
+    Path pairs = Files.createDirectories(before.resolve("data")).resolve("pairs.jsonl");
+    Files.writeString(pairs, "{}\n");
+    Execution embedded = start(embedBefore, before);
+    embedded.recordInput(pairs);
+    embedded.complete();
 
     Path after = tmp.resolve("after").toAbsolutePath();
     Files.move(before, after);
     Stage embedAfter =
         named(new ExperimentPlan(e, tmp, after).stages(List.of(), List.of()), "embed-pairs");
-    assertThat(embedAfter.isFinished(after)).as("moved, shards merged earlier").isTrue();
+    assertThat(embedAfter.isFinished(after))
+        .as("moved, its input read where the run is now, shards merged earlier")
+        .isTrue();
 
     Stage otherModel =
         named(
@@ -214,6 +230,9 @@ class ExperimentPlanTest {
                 .stages(List.of(), List.of()),
             "embed-pairs");
     assertThat(otherModel.isFinished(after)).as("another model").isFalse();
+
+    Files.writeString(after.resolve("data/pairs.jsonl"), "{\"made\": \"again\"}\n");
+    assertThat(embedAfter.isFinished(after)).as("its moved input changed").isFalse();
   }
 
   @Test
@@ -223,7 +242,7 @@ class ExperimentPlanTest {
     Stage train = named(new ExperimentPlan(e, tmp, run).stages(List.of(), List.of()), "train");
     Path pairs = Files.createDirectories(run.resolve("data")).resolve("pairs.jsonl");
     Files.writeString(pairs, "{}\n");
-    Execution done = start(train.directory(), train.arguments());
+    Execution done = start(train, run);
     done.recordInput(pairs);
     done.complete();
     assertThat(train.isFinished(run)).isTrue();
@@ -232,12 +251,16 @@ class ExperimentPlanTest {
   }
 
   @Test
-  void aCommandLineRecordedWithARelativeOutIsNotReadAsMoved() throws Exception {
+  void aManifestWithoutTheStagesConfigIsNotFinished() throws Exception {
     Experiment e = read("name: x\ndata: {generate: {}}\n");
     Path run = tmp.resolve("run").toAbsolutePath();
     Stage train = named(new ExperimentPlan(e, tmp, run).stages(List.of(), List.of()), "train");
-    start(train.directory(), List.of("train", "--out", "heads")).complete();
-    assertThat(train.isFinished(run)).isFalse();
+    List<String> line = new java.util.ArrayList<>(List.of("--device", "cpu"));
+    line.addAll(train.commandLine());
+    RunSpec spec = new RunSpec("train", line, Map.of(), Map.of(), Map.of(), "cpu", (GitState) null);
+    Execution.start(RunDirectory.at(train.directory()), spec, java.time.Clock.systemUTC())
+        .complete();
+    assertThat(train.isFinished(run)).as("the same command line, no recorded config").isFalse();
   }
 
   @Test
@@ -247,17 +270,7 @@ class ExperimentPlanTest {
     Experiment e = read("name: x\ndata: {pairs: pairs.jsonl, pools: pairs.jsonl}\n");
     Path run = tmp.resolve("run").toAbsolutePath();
     Stage data = new ExperimentPlan(e, tmp, run).stages(List.of(), List.of()).get(0);
-    RunSpec spec =
-        new RunSpec(
-            "run",
-            List.of(),
-            Map.of(Stage.COPIED_FROM, data.arguments()),
-            Map.of(),
-            Map.of(),
-            "none",
-            (GitState) null);
-    Execution copy =
-        Execution.start(RunDirectory.at(data.directory()), spec, java.time.Clock.systemUTC());
+    Execution copy = start(data, run);
     copy.recordInput(pairs);
     copy.complete();
     assertThat(data.isFinished(run)).isTrue();
@@ -265,12 +278,13 @@ class ExperimentPlanTest {
     assertThat(data.isFinished(run)).as("source edited since").isFalse();
   }
 
-  private static Execution start(Path dir, List<String> commandLine) throws Exception {
+  /** Starts {@code stage}'s execution in {@code run} as the runner records it. */
+  private static Execution start(Stage stage, Path run) throws Exception {
     List<String> line = new java.util.ArrayList<>(List.of("--device", "cpu"));
-    line.addAll(commandLine);
-    RunSpec spec =
-        new RunSpec("generate", line, Map.of(), Map.of(), Map.of(), "cpu", (GitState) null);
-    return Execution.start(RunDirectory.at(dir), spec, java.time.Clock.systemUTC());
+    line.addAll(stage.commandLine());
+    return StageContext.standalone(Device.cpu(), StageConsole.SILENT)
+        .called("cpu", line, stage.recorded(run))
+        .start("stage", RunDirectory.at(stage.directory()), Map.of(), Map.of(), "cpu");
   }
 
   @Test
@@ -288,7 +302,7 @@ class ExperimentPlanTest {
     Path run = tmp.resolve("run").toAbsolutePath();
     List<Stage> stages = new ExperimentPlan(e, tmp, run).stages(List.of(), List.of());
 
-    assertThat(named(stages, "data").config()).isNull();
+    assertThat(named(stages, "data").config()).isInstanceOf(GenerateConfig.class);
     assertThat(named(stages, "data").refusal()).isNull();
     assertThat(named(stages, "embed-pairs").config()).isInstanceOf(EmbedConfig.class);
     assertThat(named(stages, "diagnose").config())

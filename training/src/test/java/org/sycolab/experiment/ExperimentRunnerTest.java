@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sycolab.engine.DeviceSpec;
 import org.sycolab.features.Shard;
-import org.sycolab.run.Execution;
 import org.sycolab.run.RunDirectory;
 import org.sycolab.run.RunManifest;
-import org.sycolab.run.RunSpec;
 import org.sycolab.stage.StageConsole;
 import org.sycolab.stage.StageContext;
+import org.sycolab.stage.StageOutcome;
 
 /**
- * The runner with stages that only write their manifests: which command lines run, in which order,
- * and what a resume skips, without computing anything.
+ * The runner with stages that only write their manifests: which stages run, in which order, with
+ * which equivalent command lines, and what a resume skips, without computing anything.
  */
 class ExperimentRunnerTest {
 
@@ -50,16 +48,18 @@ class ExperimentRunnerTest {
     run = tmp.resolve("run");
   }
 
-  /** A stage that records its command line and, when it has an --out, a complete manifest there. */
-  private int finish(List<String> commandLine) throws Exception {
-    invoked.add(commandLine);
-    int at = commandLine.indexOf("--out");
-    if (at >= 0) {
-      RunSpec spec = new RunSpec("stage", commandLine, Map.of(), Map.of(), Map.of(), "cpu", null);
-      Path dir = Path.of(commandLine.get(at + 1));
-      Execution.start(RunDirectory.at(dir), spec, Clock.systemUTC()).complete();
+  /**
+   * A stage that records its command line and, when it has a directory, a complete manifest there
+   * through the runner's context.
+   */
+  private StageOutcome finish(Stage stage, StageContext context) throws Exception {
+    invoked.add(stage.commandLine());
+    if (stage.directory() != null) {
+      context
+          .start("stage", RunDirectory.at(stage.directory()), Map.of(), Map.of(), "cpu")
+          .complete();
     }
-    return StageInvoker.OK;
+    return out -> out.println("ran " + stage.name());
   }
 
   private ExperimentRunner runner(StageInvoker invoker) {
@@ -81,11 +81,9 @@ class ExperimentRunnerTest {
     return new RunnerConfig(null, run, null, until, null, false, null, List.of());
   }
 
-  /** The subcommand of each command line invoked: its first word after the device. */
+  /** The command of each stage invoked: the first word of its command line. */
   private List<String> commands() {
-    return invoked.stream()
-        .map(line -> line.stream().skip(2).filter(arg -> !arg.startsWith("-")).findFirst().get())
-        .toList();
+    return invoked.stream().map(line -> line.get(0)).toList();
   }
 
   @Test
@@ -94,14 +92,22 @@ class ExperimentRunnerTest {
         new RunnerConfig(experiment, null, run, Stage.Step.TRAIN, null, false, null, List.of("-v"));
     RunnerResult result = runner().run(config);
 
-    assertThat(result.status()).isZero();
+    assertThat(result.succeeded()).isTrue();
     Path dir = run.toAbsolutePath().normalize();
     assertThat(result.lines())
         .containsExactly("run: stopped after train; continue with --resume " + dir);
     assertThat(commands()).containsExactly("generate", "validate", "embed", "embed", "train");
-    assertThat(invoked).allSatisfy(line -> assertThat(line).startsWith("--device", "cpu", "-v"));
     assertThat(invoked.get(0)).endsWith("--out", dir.resolve("data").toString());
     assertThat(invoked.get(4)).contains("agreeable,grounded,mixture:0.5");
+    assertThat(out.toString()).contains("ran data\nran validate\nran embed-pairs\n");
+    RunManifest train = RunManifest.read(dir.resolve("heads").resolve(RunManifest.FILE_NAME));
+    assertThat(train.commandLine())
+        .as("the equivalent command line, with the global options")
+        .startsWith("--device", "cpu", "-v", "train")
+        .endsWith("--out", dir.resolve("heads").toString());
+    assertThat(train.config())
+        .containsKey("stage_config")
+        .containsEntry("run_directory", dir.toString());
     assertThat(err.toString()).contains("[1/5] data\n").contains("[5/5] train: done in");
     RunManifest manifest = RunManifest.read(dir.resolve(RunManifest.FILE_NAME));
     assertThat(manifest.status()).isEqualTo(RunManifest.Status.STOPPED);
@@ -122,7 +128,7 @@ class ExperimentRunnerTest {
 
     RunnerResult resumed = runner().run(resume(run, Stage.Step.TRAIN));
 
-    assertThat(resumed.status()).isZero();
+    assertThat(resumed.succeeded()).isTrue();
     assertThat(commands()).as("validation keeps no record").containsExactly("validate");
     assertThat(err.toString())
         .contains("[1/5] data: finished earlier, skipped")
@@ -146,18 +152,60 @@ class ExperimentRunnerTest {
 
   @Test
   void aFailedStageStopsTheRunAndFailsItsManifest() throws Exception {
-    StageInvoker failingEmbed = line -> line.contains("embed") ? 3 : finish(line);
+    StageInvoker failingEmbed =
+        (stage, context) -> {
+          if (stage.commandLine().get(0).equals("embed")) {
+            throw new IllegalArgumentException("no such model");
+          }
+          return finish(stage, context);
+        };
 
-    RunnerResult result = runner(failingEmbed).run(start(experiment, run, Stage.Step.TRAIN));
-
-    assertThat(result.status()).isEqualTo(3);
-    assertThat(result.lines()).isEmpty();
+    assertThatThrownBy(() -> runner(failingEmbed).run(start(experiment, run, Stage.Step.TRAIN)))
+        .isInstanceOfSatisfying(
+            StageFailedException.class,
+            e -> {
+              assertThat(e.stage()).isEqualTo("embed-pairs");
+              assertThat(e.getCause()).hasMessage("no such model");
+              assertThat(e.next())
+                  .startsWith(
+                      "sycolab run: failed; fix the cause, then: sycolab run --resume "
+                          + run.toAbsolutePath().normalize())
+                  .contains("if the fix is in the experiment file: sycolab run ");
+            });
     Path dir = run.toAbsolutePath().normalize();
-    assertThat(err.toString())
-        .contains("[3/5] embed-pairs: failed (exit status 3)")
-        .contains("sycolab run: failed; fix the cause, then: sycolab run --resume " + dir)
-        .contains("if the fix is in the experiment file: sycolab run ");
     assertThat(RunManifest.read(dir.resolve(RunManifest.FILE_NAME)).status())
+        .isEqualTo(RunManifest.Status.FAILED);
+  }
+
+  @Test
+  void aStageThatFindsItsInputWantingStopsTheRunWithoutThrowing() throws Exception {
+    StageInvoker problemsInTheData =
+        (stage, context) -> {
+          if (stage.commandLine().get(0).equals("validate")) {
+            return new StageOutcome() {
+              @Override
+              public void print(PrintWriter o) {
+                o.println("pairs.jsonl:3: chosen: missing");
+              }
+
+              @Override
+              public boolean succeeded() {
+                return false;
+              }
+            };
+          }
+          return finish(stage, context);
+        };
+
+    RunnerResult result = runner(problemsInTheData).run(start(experiment, run, Stage.Step.TRAIN));
+
+    assertThat(result.succeeded()).isFalse();
+    assertThat(commands()).containsExactly("generate");
+    assertThat(out.toString()).contains("pairs.jsonl:3: chosen: missing");
+    assertThat(err.toString())
+        .contains("[2/5] validate: failed")
+        .contains("sycolab run: failed; fix the cause, then: sycolab run --resume ");
+    assertThat(RunManifest.read(run.resolve(RunManifest.FILE_NAME)).status())
         .isEqualTo(RunManifest.Status.FAILED);
   }
 
@@ -188,9 +236,10 @@ class ExperimentRunnerTest {
     assertThat(result.lines())
         .containsExactly(
             experiment.toAbsolutePath() + ": valid; stages into " + dir + ":",
-            "  data: sycolab --device cpu -q generate --seed 3 --pairs 120 --out "
+            "  data: sycolab --device cpu -q generate --seed 3 --pairs 120 --heldout-domain units"
+                + " --control-share 0.5 --out "
                 + dir.resolve("data"),
-            "  validate: sycolab --device cpu -q validate "
+            "  validate: sycolab --device cpu -q validate --max-chars 20000 "
                 + dir.resolve("data/pairs.jsonl")
                 + " "
                 + dir.resolve("data/pools.jsonl"));
@@ -208,7 +257,7 @@ class ExperimentRunnerTest {
         new RunnerConfig(null, run, null, null, Shard.parse("1/2"), false, null, List.of());
     RunnerResult result = runner().run(shard);
 
-    assertThat(result.status()).isZero();
+    assertThat(result.succeeded()).isTrue();
     Path dir = run.toAbsolutePath().normalize();
     assertThat(invoked)
         .extracting(line -> line.get(line.size() - 1))
