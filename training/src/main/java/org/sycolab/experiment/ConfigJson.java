@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sycolab.features.Shard;
+import org.sycolab.heads.TrainingTarget;
 
 /**
  * A stage's config as the plain values its manifest records under {@link #KEY} and a resume
  * compares: a record becomes a map of its components by snake_case name, a path inside the run
  * directory its path relative to the run (so a moved run still matches), any other path its
- * absolute form, an enum its name, a list a list; numbers, text and booleans stay as they are.
+ * absolute form, a training target or a shard its command-line text ({@code mixture:0.5}, {@code
+ * 1/4}), an enum its name, a list a list; numbers, text and booleans stay as they are.
  */
 final class ConfigJson {
 
@@ -47,6 +50,9 @@ final class ConfigJson {
   }
 
   private static Object plain(Object value, Path run) {
+    if (value instanceof TrainingTarget || value instanceof Shard) {
+      return value.toString();
+    }
     if (value == null
         || value instanceof String
         || value instanceof Number

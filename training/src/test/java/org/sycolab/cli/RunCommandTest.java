@@ -2,7 +2,6 @@ package org.sycolab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,17 +9,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.sycolab.engine.BuildInfo;
 import org.sycolab.experiment.Experiment;
 import org.sycolab.experiment.ExperimentFile;
 import org.sycolab.experiment.ExperimentPlan;
 import org.sycolab.experiment.Stage;
 import org.sycolab.io.AtomicFiles;
 import org.sycolab.run.RunManifest;
-import org.sycolab.stage.DiagnoseConfig;
-import org.sycolab.stage.ReportConfig;
-import picocli.CommandLine;
-import picocli.CommandLine.ParseResult;
 
 class RunCommandTest {
 
@@ -470,37 +464,11 @@ class RunCommandTest {
           new ExperimentPlan(parsed, tmp, tmp.resolve("run")).stages(List.of(), List.of());
       for (Stage stage : stages) {
         assertThat(stage.refusal()).as(stage.name()).isNull();
-        assertThat(stage.config()).as(yaml + stage.name()).isEqualTo(commandConfig(stage));
+        assertThat(stage.config())
+            .as(yaml + stage.name())
+            .isEqualTo(CommandConfigs.of(stage.commandLine()));
       }
     }
-  }
-
-  /** The config the stage's command builds from the stage's command line. */
-  private static Object commandConfig(Stage stage) throws Exception {
-    String[] args = stage.commandLine().toArray(String[]::new);
-    CommandLine parser = new CommandLine(new SycolabCommand(BuildInfo.load(), List.of(args)));
-    parser.setCaseInsensitiveEnumValuesAllowed(true);
-    ParseResult parsed = parser.parseArgs(args);
-    while (parsed.hasSubcommand()) {
-      parsed = parsed.subcommand();
-    }
-    Object command = parsed.commandSpec().userObject();
-    if (command instanceof HeadsDiagnoseCommand d) {
-      return new DiagnoseConfig(
-          d.headDirs,
-          d.pairsFile,
-          d.poolsFile,
-          d.split.selected(),
-          d.backboneOptions.model,
-          d.backboneOptions.batchSize.value,
-          d.output.out);
-    }
-    if (command instanceof ReportCommand r) {
-      return new ReportConfig(r.runDirectory);
-    }
-    Method config = command.getClass().getDeclaredMethod("config");
-    config.setAccessible(true);
-    return config.invoke(command);
   }
 
   /** The demo experiment's dry run prints every stage's command line, every value written out. */
