@@ -67,7 +67,7 @@ public enum DataSplit {
   }
 
   private static DataSplit byPrompt(List<Turn> prompt) {
-    String key = new PairText(prompt, "").contentKey();
+    String key = PairText.promptKey(prompt);
     int bucket = (int) (Long.parseLong(key.substring(0, 8), 16) % 10);
     return bucket < 8 ? TRAIN : bucket == 8 ? DEV : TEST;
   }

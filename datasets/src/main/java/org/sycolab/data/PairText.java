@@ -12,27 +12,68 @@ import java.util.Objects;
 import org.sycolab.io.FileDigest;
 
 /**
- * What a backbone embeds: a conversation's prompt turns and one response to it.
- *
- * @param prompt the turns before the response
- * @param response the response being scored
+ * What a backbone embeds: a conversation's prompt turns and one response to it. Two texts are equal
+ * when their prompts and responses are. A text hashes its {@link #contentKey} on first use and
+ * keeps it, so the stages that embed, look up and tabulate the text share the one hash.
  */
-public record PairText(List<Turn> prompt, String response) {
+public final class PairText {
 
-  /** Copies the turns. */
-  public PairText {
-    prompt = List.copyOf(prompt);
-    Objects.requireNonNull(response, "response");
+  private final List<Turn> prompt;
+  private final String response;
+
+  /**
+   * Null until {@link #contentKey} first succeeds. Not volatile: a String is immutable, so a thread
+   * sees either null (and computes the same key again) or the whole key.
+   */
+  private String contentKey;
+
+  /**
+   * A text; copies the turns.
+   *
+   * @param prompt the turns before the response
+   * @param response the response being scored
+   */
+  public PairText(List<Turn> prompt, String response) {
+    this.prompt = List.copyOf(prompt);
+    this.response = Objects.requireNonNull(response, "response");
+  }
+
+  /** The turns before the response. */
+  public List<Turn> prompt() {
+    return prompt;
+  }
+
+  /** The response being scored. */
+  public String response() {
+    return response;
   }
 
   /**
    * SHA-256 (hex) of the content, independent of any model: each turn's role and content, then the
-   * response, each length-prefixed so that no two different texts share a key.
+   * response, each length-prefixed so that no two different texts share a key. Computed on the
+   * first call, then kept.
    *
    * @throws IllegalArgumentException when a text holds an unpaired surrogate (validation refuses
-   *     such text first)
+   *     such text first), on every call
    */
   public String contentKey() {
+    String key = contentKey;
+    if (key == null) {
+      key = computeKey();
+      contentKey = key;
+    }
+    return key;
+  }
+
+  /**
+   * The content key of {@code prompt} alone, that of the text with an empty response: splits by
+   * prompt and mixture draws go by it.
+   */
+  public static String promptKey(List<Turn> prompt) {
+    return new PairText(prompt, "").contentKey();
+  }
+
+  private String computeKey() {
     MessageDigest digest = FileDigest.newSha256();
     for (Turn turn : prompt) {
       update(digest, turn.role().jsonName());
@@ -84,5 +125,22 @@ public record PairText(List<Turn> prompt, String response) {
       text.append(turn.content());
     }
     return text.toString();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PairText text
+        && prompt.equals(text.prompt)
+        && response.equals(text.response);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(prompt, response);
+  }
+
+  @Override
+  public String toString() {
+    return "PairText[prompt=" + prompt + ", response=" + response + "]";
   }
 }

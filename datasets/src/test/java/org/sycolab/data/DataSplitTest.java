@@ -23,6 +23,30 @@ class DataSplitTest {
   }
 
   @Test
+  void withoutOneThePromptsKeyDecides() {
+    // The splits the prompts' content keys gave before texts kept their keys.
+    List<DataSplit> expected =
+        List.of(
+            DataSplit.TRAIN,
+            DataSplit.DEV,
+            DataSplit.TRAIN,
+            DataSplit.TRAIN,
+            DataSplit.TRAIN,
+            DataSplit.TEST,
+            DataSplit.TRAIN,
+            DataSplit.TRAIN,
+            DataSplit.TRAIN,
+            DataSplit.TRAIN,
+            DataSplit.TRAIN,
+            DataSplit.TEST);
+    for (int i = 0; i < expected.size(); i++) {
+      assertThat(DataSplit.of(pair("prompt " + i, Label.GROUNDED, Map.of())))
+          .as("prompt %d", i)
+          .isEqualTo(expected.get(i));
+    }
+  }
+
+  @Test
   void withoutOneThePromptDecidesAboutEightyTenTen() {
     Map<DataSplit, Integer> counts = new EnumMap<>(DataSplit.class);
     for (int i = 0; i < 5_000; i++) {

@@ -3,6 +3,7 @@ package org.sycolab.heads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.sycolab.data.PairText;
 import org.sycolab.data.PreferencePair;
 
@@ -42,22 +43,35 @@ public record FeaturePairs(int dimension, float[] values) {
   }
 
   /**
-   * The pairs' vectors, looked up by the content key of (prompt, chosen) and (prompt, rejected).
+   * The pairs' vectors, looked up by the content key of (prompt, chosen) and (prompt, rejected), as
+   * {@code FeatureExtractor} keys them; each text is hashed here.
    *
    * @throws IllegalStateException when a text has no vector
    */
   public static FeaturePairs lookup(List<PreferencePair> pairs, Map<String, float[]> vectors) {
+    return lookup(pairs, text -> vectors.get(text.contentKey()));
+  }
+
+  /**
+   * The pairs' vectors, {@code vectorOf} each (prompt, chosen) and (prompt, rejected): with a map
+   * from text to vector (texts of equal content are equal), no text is hashed here.
+   *
+   * @throws IllegalStateException when a text has no vector
+   */
+  public static FeaturePairs lookup(
+      List<PreferencePair> pairs, Function<PairText, float[]> vectorOf) {
     List<float[]> chosen = new ArrayList<>(pairs.size());
     List<float[]> rejected = new ArrayList<>(pairs.size());
     for (PreferencePair pair : pairs) {
-      chosen.add(vector(vectors, new PairText(pair.prompt(), pair.chosen()), pair));
-      rejected.add(vector(vectors, new PairText(pair.prompt(), pair.rejected()), pair));
+      chosen.add(vector(vectorOf, new PairText(pair.prompt(), pair.chosen()), pair));
+      rejected.add(vector(vectorOf, new PairText(pair.prompt(), pair.rejected()), pair));
     }
     return of(chosen, rejected);
   }
 
-  private static float[] vector(Map<String, float[]> vectors, PairText text, PreferencePair pair) {
-    float[] vector = vectors.get(text.contentKey());
+  private static float[] vector(
+      Function<PairText, float[]> vectorOf, PairText text, PreferencePair pair) {
+    float[] vector = vectorOf.apply(text);
     if (vector == null) {
       throw new IllegalStateException("no features for a response of pair '" + pair.id() + "'");
     }

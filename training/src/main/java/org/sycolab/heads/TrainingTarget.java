@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import org.sycolab.data.Label;
 import org.sycolab.data.PairText;
 import org.sycolab.data.PreferencePair;
+import org.sycolab.data.Turn;
 
 /**
  * Which preferences a head learns: those labelled {@code agreeable}, those labelled {@code
@@ -89,7 +90,12 @@ public record TrainingTarget(Label label, double agreeableFraction) {
     if (!isMixture()) {
       return pairs.stream().filter(pair -> pair.label() == label).toList();
     }
-    List<String> keys = pairs.stream().map(TrainingTarget::promptKey).toList();
+    // A prompt is hashed once, however many pairs share it (a probe's agreeable and grounded).
+    Map<List<Turn>, String> keysByPrompt = new HashMap<>();
+    List<String> keys =
+        pairs.stream()
+            .map(pair -> keysByPrompt.computeIfAbsent(pair.prompt(), PairText::promptKey))
+            .toList();
     Map<String, Set<Label>> labelsByPrompt = new HashMap<>();
     for (int i = 0; i < pairs.size(); i++) {
       if (keys.get(i) != null) {
@@ -112,10 +118,6 @@ public record TrainingTarget(Label label, double agreeableFraction) {
       }
     }
     return selected;
-  }
-
-  private static String promptKey(PreferencePair pair) {
-    return new PairText(pair.prompt(), "").contentKey();
   }
 
   /** A uniform draw in [0, 1) from the seed and the prompt's content key. */

@@ -118,9 +118,9 @@ public final class DiagnoseStage {
     List<PairText> candidateTexts = FeatureVectors.texts(candidates.pools());
     List<PairText> texts = new ArrayList<>(candidateTexts);
     texts.addAll(FeatureVectors.texts(pairs));
-    Map<String, float[]> vectors =
+    Map<PairText, float[]> vectors =
         FeatureVectors.of(texts, backbone, device, batchSize, context.console());
-    FeaturePairs pairFeatures = FeaturePairs.lookup(pairs, vectors);
+    FeaturePairs pairFeatures = FeaturePairs.lookup(pairs, vectors::get);
     float[][] candidateFeatures = FeatureVectors.lookup(candidateTexts, vectors);
     List<HeadDiagnostics.ScoredHead> scored = new ArrayList<>();
     List<String> names = names(heads);

@@ -2,6 +2,7 @@ package org.sycolab.stage;
 
 import ai.djl.Device;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,12 +33,15 @@ public final class FeatureVectors {
   }
 
   /** The vector of each text, in order, from a map made by {@link #of}. */
-  public static float[][] lookup(List<PairText> texts, Map<String, float[]> vectors) {
-    return texts.stream().map(text -> vectors.get(text.contentKey())).toArray(float[][]::new);
+  public static float[][] lookup(List<PairText> texts, Map<PairText, float[]> vectors) {
+    return texts.stream().map(vectors::get).toArray(float[][]::new);
   }
 
-  /** Content key → vector for every distinct text; says how many were computed when any were. */
-  public static Map<String, float[]> of(
+  /**
+   * The vector of every text, found by the text itself (texts with equal content share one), so
+   * that no later look-up hashes a text again; says how many were computed when any were.
+   */
+  public static Map<PairText, float[]> of(
       List<PairText> texts,
       BackboneSpec backbone,
       Device device,
@@ -64,6 +68,11 @@ public final class FeatureVectors {
               result.computed(),
               backbone.reference()));
     }
-    return result.vectors();
+    Map<PairText, float[]> byText = new HashMap<>();
+    for (PairText text : texts) {
+      // The extractor keyed each of these texts, which keep their keys: no hashing here.
+      byText.putIfAbsent(text, result.vectors().get(text.contentKey()));
+    }
+    return byText;
   }
 }

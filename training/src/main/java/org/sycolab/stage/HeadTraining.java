@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.data.DataSplit;
+import org.sycolab.data.PairText;
 import org.sycolab.data.PreferencePair;
 import org.sycolab.heads.BradleyTerry;
 import org.sycolab.heads.BradleyTerryTrainer;
@@ -35,12 +36,12 @@ final class HeadTraining {
   private final Execution run;
   private final TrainConfig config;
   private final BackboneSpec backbone;
-  private final Map<String, float[]> vectors;
+  private final Map<PairText, float[]> vectors;
   private final FeaturePairs truth;
 
   /**
-   * Heads of {@code config} on {@code vectors} (content key → vector of {@code backbone}), judged
-   * on {@code truth} (null when there are no truth pairs), written into {@code run}.
+   * Heads of {@code config} on {@code vectors} (text → vector of {@code backbone}), judged on
+   * {@code truth} (null when there are no truth pairs), written into {@code run}.
    */
   HeadTraining(
       StageContext context,
@@ -48,7 +49,7 @@ final class HeadTraining {
       Execution run,
       TrainConfig config,
       BackboneSpec backbone,
-      Map<String, float[]> vectors,
+      Map<PairText, float[]> vectors,
       FeaturePairs truth) {
     this.context = context;
     this.device = device;
@@ -74,8 +75,8 @@ final class HeadTraining {
       HeadCard.DataInfo data)
       throws Exception {
     TrainingConfig training = config.training().withSeed(seed);
-    FeaturePairs train = FeaturePairs.lookup(bySplit.get(DataSplit.TRAIN), vectors);
-    FeaturePairs dev = FeaturePairs.lookup(bySplit.get(DataSplit.DEV), vectors);
+    FeaturePairs train = FeaturePairs.lookup(bySplit.get(DataSplit.TRAIN), vectors::get);
+    FeaturePairs dev = FeaturePairs.lookup(bySplit.get(DataSplit.DEV), vectors::get);
     HeadArchitecture architecture = config.head().architecture(train.dimension());
     StageConsole console = context.console();
     TrainingResult result;
@@ -114,7 +115,7 @@ final class HeadTraining {
       if (testPairs.isEmpty()) {
         console.warn(name + ": no test pairs, so head.json has no test_accuracy");
       } else {
-        float[] scores = scorer.score(FeaturePairs.lookup(testPairs, vectors));
+        float[] scores = scorer.score(FeaturePairs.lookup(testPairs, vectors::get));
         metrics.put("test_accuracy", BradleyTerry.accuracy(scores));
         metrics.put(
             "test_loss", BradleyTerry.objective(scores, training.margin(), training.centring()));

@@ -158,7 +158,7 @@ final class PullHeads {
       StageConsole console)
       throws IOException {
     List<PairText> texts = FeatureVectors.texts(pools);
-    Map<String, float[]> vectors = FeatureVectors.of(texts, backbone, device, batchSize, console);
+    Map<PairText, float[]> vectors = FeatureVectors.of(texts, backbone, device, batchSize, console);
     float[][] features = FeatureVectors.lookup(texts, vectors);
     List<RewardScores> replicates = new ArrayList<>();
     for (Pair pair : pairs) {

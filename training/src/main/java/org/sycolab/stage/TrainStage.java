@@ -83,10 +83,11 @@ public final class TrainStage {
       throws Exception {
     String dataSha = run.recordInput(config.pairs()).sha256();
     List<PairText> texts = FeatureVectors.texts(selection.used());
-    Map<String, float[]> vectors =
+    Map<PairText, float[]> vectors =
         FeatureVectors.of(texts, backbone, device, config.batchSize(), context.console());
     List<PreferencePair> truthPairs = selection.truthPairs();
-    FeaturePairs truth = truthPairs.isEmpty() ? null : FeaturePairs.lookup(truthPairs, vectors);
+    FeaturePairs truth =
+        truthPairs.isEmpty() ? null : FeaturePairs.lookup(truthPairs, vectors::get);
     HeadTraining training =
         new HeadTraining(context, device, run, config, backbone, vectors, truth);
     List<TrainedHead> heads = new ArrayList<>();

@@ -69,6 +69,21 @@ class TrainingTargetTest {
   }
 
   @Test
+  void aMixtureDrawsWhatThePromptsKeysDrew() {
+    // The labels drawn for prompts 0-19 before texts kept their keys: a for agreeable, g grounded.
+    Map<Long, String> drawnBySeed = Map.of(1L, "aggaaaagaaggggaaaaga", 2L, "agggggaagagggaggaaag");
+    List<PreferencePair> twenty = pairs().subList(0, 40);
+    drawnBySeed.forEach(
+        (seed, drawn) -> {
+          StringBuilder labels = new StringBuilder();
+          TrainingTarget.parse("mixture:0.5")
+              .select(twenty, seed)
+              .forEach(pair -> labels.append(pair.label().jsonName().charAt(0)));
+          assertThat(labels).as("seed %d", seed).hasToString(drawn);
+        });
+  }
+
+  @Test
   void aMixtureDrawsOneLabelPerPromptIndependentOfFileOrder() {
     TrainingTarget quarter = TrainingTarget.parse("mixture:0.25");
     List<PreferencePair> selected = quarter.select(pairs(), 7);
