@@ -92,8 +92,10 @@ public record Stage(String name, Step step, Path directory, Record config, Strin
     }
     Path root = runRoot.toAbsolutePath().normalize();
     Object then = manifest.config().get(ConfigJson.KEY);
-    if (then == null
-        || !ConfigJson.same(withoutMerges(then), withoutMerges(ConfigJson.of(config, root)))) {
+    if (then == null) {
+      return Earlier.OLDER;
+    }
+    if (!ConfigJson.same(withoutMerges(then), withoutMerges(ConfigJson.of(config, root)))) {
       return Earlier.NOT_RUN;
     }
     Object ranIn = manifest.config().get(ConfigJson.RUN_DIRECTORY);
@@ -156,14 +158,17 @@ public record Stage(String name, Step step, Path directory, Record config, Strin
    * @param finished whether it finished as planned and its outputs are intact
    * @param changed when it finished as planned but an output is gone or changed since: which one
    *     and how; null otherwise
+   * @param older whether it finished, recorded by a sycolab that kept no {@link ConfigJson#KEY}, so
+   *     whether as planned cannot be told
    */
-  public record Earlier(boolean finished, String changed) {
+  public record Earlier(boolean finished, String changed, boolean older) {
 
-    static final Earlier NOT_RUN = new Earlier(false, null);
-    static final Earlier FINISHED = new Earlier(true, null);
+    static final Earlier NOT_RUN = new Earlier(false, null, false);
+    static final Earlier FINISHED = new Earlier(true, null, false);
+    static final Earlier OLDER = new Earlier(false, null, true);
 
     static Earlier changed(String what) {
-      return new Earlier(false, what);
+      return new Earlier(false, what, false);
     }
   }
 

@@ -77,7 +77,16 @@ final class StageLoop {
                 + dir.relativize(moved)
                 + ")");
       }
-      if (earlier != null && earlier.changed() == null && run != null) {
+      if (earlier != null && earlier.older()) {
+        err.println(
+            stage.name()
+                + ": its manifest was written by an older sycolab and records no "
+                + ConfigJson.KEY
+                + " to compare; rerunning "
+                + stage.name()
+                + " and the stages after it");
+      }
+      if (earlier != null && earlier.changed() == null && !earlier.older() && run != null) {
         sayIfGone(stage, run, dir);
       }
       context.console().info(position);

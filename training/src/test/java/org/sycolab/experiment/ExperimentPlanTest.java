@@ -196,6 +196,7 @@ class ExperimentPlanTest {
             .get(0);
     start(fewer, run).complete();
     assertThat(data.isFinished(run)).as("another config").isFalse();
+    assertThat(data.earlier(run).older()).isFalse();
     assertThat(fewer.isFinished(run)).isTrue();
 
     Files.writeString(data.directory().resolve("manifest.json"), "{ truncated");
@@ -261,6 +262,7 @@ class ExperimentPlanTest {
     Execution.start(RunDirectory.at(train.directory()), spec, java.time.Clock.systemUTC())
         .complete();
     assertThat(train.isFinished(run)).as("the same command line, no recorded config").isFalse();
+    assertThat(train.earlier(run).older()).isTrue();
   }
 
   @Test
