@@ -171,7 +171,7 @@ public final class ExperimentPlan {
 
   /**
    * The experiment's fields behind the options a stage's message names, in the order named: what to
-   * fix in the file when a stage refuses its command line.
+   * fix in the file when a stage refuses what the experiment asks.
    */
   public static List<String> fields(Stage.Step step, String message) {
     Map<String, String> own = FIELDS.getOrDefault(step, Map.of());

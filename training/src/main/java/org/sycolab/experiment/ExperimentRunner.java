@@ -134,7 +134,7 @@ public final class ExperimentRunner {
     Experiment experiment;
     Path source;
     if (fixed != null) {
-      // A fixed experiment replaces the run's copy: stages whose command lines it changes run
+      // A fixed experiment replaces the run's copy: stages whose configs it changes run
       // again, with every stage after them; finished stages it leaves alone are kept.
       if (config.shard() != null) {
         throw new IllegalArgumentException(

@@ -21,9 +21,9 @@ import org.sycolab.stage.TrainConfig;
 import org.sycolab.stage.ValidateConfig;
 
 /**
- * The typed config of each stage from an experiment's values: what the stage's command makes of the
- * command line {@link ExperimentPlan} writes for it, with the command's defaults for what the
- * experiment leaves out, checked in the command's order with its messages (they name its options).
+ * The typed config of each stage from an experiment's values, with the stage's command's defaults
+ * for what the experiment leaves out, checked in the command's order with its messages (they name
+ * its options, which {@link ExperimentPlan#fields} leads back to the experiment's fields).
  */
 final class StageConfigs {
 

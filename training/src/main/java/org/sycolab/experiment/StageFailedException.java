@@ -2,7 +2,7 @@ package org.sycolab.experiment;
 
 /**
  * A stage of a run failed: the stage, what to do next, and its cause, which says what went wrong
- * (the command line reports it as the stage's command would).
+ * (the command line reports the cause after the stage's name, and then what to do).
  */
 public final class StageFailedException extends Exception {
 
