@@ -184,13 +184,8 @@ abstract class BaseCommand implements Callable<Integer> {
       }
 
       @Override
-      public StageContext called(String other, List<String> line, Map<String, Object> added) {
-        DeviceSpec spec = DeviceSpec.parse(other);
-        return context(
-            spec,
-            () -> spec.resolve(PyTorchRuntime.cudaSupport(PyTorchRuntime.engine())),
-            line,
-            added);
+      public StageContext called(DeviceSpec other, List<String> line, Map<String, Object> added) {
+        return context(other, () -> PyTorchRuntime.device(other), line, added);
       }
     };
   }

@@ -64,17 +64,20 @@ final class HeadsDiagnoseCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
-    DiagnoseConfig config =
-        new DiagnoseConfig(
-            headDirs,
-            pairsFile,
-            poolsFile,
-            split.selected(),
-            backboneOptions.model,
-            backboneOptions.batchSize.value,
-            output.out);
-    DiagnoseOutcome outcome = new DiagnoseStage(context()).run(config);
+    DiagnoseOutcome outcome = new DiagnoseStage(context()).run(config());
     outcome.print(out());
     return ExitCode.OK;
+  }
+
+  /** The options as the stage's config; reads no file. */
+  private DiagnoseConfig config() {
+    return new DiagnoseConfig(
+        headDirs,
+        pairsFile,
+        poolsFile,
+        split.selected(),
+        backboneOptions.model,
+        backboneOptions.batchSize.value,
+        output.out);
   }
 }

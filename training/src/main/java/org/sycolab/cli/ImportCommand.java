@@ -82,12 +82,7 @@ final class ImportCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
-    ImportConfig config;
-    try {
-      config = new ImportConfig(format, label, inputs, output.out);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    ImportConfig config = config();
     ImportOutcome outcome;
     try {
       outcome = new ImportStage(context()).run(config);
@@ -108,6 +103,15 @@ final class ImportCommand extends BaseCommand {
                             + outcome.directory()
                             + " by an earlier run"));
     return ExitCode.OK;
+  }
+
+  /** The options as the stage's config; a label that does not fit the format is a usage error. */
+  private ImportConfig config() {
+    try {
+      return new ImportConfig(format, label, inputs, output.out);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   private void printProblems(InvalidDatasetException e) {

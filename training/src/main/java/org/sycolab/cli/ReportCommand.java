@@ -60,8 +60,13 @@ final class ReportCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
-    ReportOutcome outcome = new ReportStage().run(new ReportConfig(runDirectory));
+    ReportOutcome outcome = new ReportStage().run(config());
     outcome.print(out());
     return ExitCode.OK;
+  }
+
+  /** The argument as the stage's config. */
+  private ReportConfig config() {
+    return new ReportConfig(runDirectory);
   }
 }

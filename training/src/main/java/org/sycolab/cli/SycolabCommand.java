@@ -125,7 +125,7 @@ public final class SycolabCommand implements Runnable {
    */
   Device device() throws DeviceUnavailableException, EngineUnavailableException {
     if (resolvedDevice == null) {
-      resolvedDevice = device.resolve(PyTorchRuntime.cudaSupport(PyTorchRuntime.engine()));
+      resolvedDevice = PyTorchRuntime.device(device);
     }
     return resolvedDevice;
   }

@@ -1,5 +1,6 @@
 package org.sycolab.engine;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.engine.StandardCapabilities;
 import ai.djl.util.Utils;
@@ -59,6 +60,17 @@ public final class PyTorchRuntime {
                   : "DJL is online and tried to fetch it; check the network and ~/.djl.ai."),
           e);
     }
+  }
+
+  /**
+   * The device {@code spec} asks for on this machine, with the PyTorch engine loaded.
+   *
+   * @throws DeviceUnavailableException when CUDA is asked for and cannot be used
+   * @throws EngineUnavailableException when the native library cannot be loaded
+   */
+  public static Device device(DeviceSpec spec)
+      throws DeviceUnavailableException, EngineUnavailableException {
+    return spec.resolve(cudaSupport(engine()));
   }
 
   /** What CUDA the machine and the loaded engine offer. */

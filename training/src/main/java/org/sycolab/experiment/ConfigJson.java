@@ -17,7 +17,8 @@ import org.sycolab.heads.TrainingTarget;
  * compares: a record becomes a map of its components by snake_case name, a path inside the run
  * directory its path relative to the run (so a moved run still matches), any other path its
  * absolute form, a training target or a shard its command-line text ({@code mixture:0.5}, {@code
- * 1/4}), an enum its name, a list a list; numbers, text and booleans stay as they are.
+ * 1/4}), an enum its name, a list a list; numbers, text and booleans stay as they are. Any other
+ * type is refused, rather than recorded in a form a resume could not compare.
  */
 final class ConfigJson {
 
@@ -78,7 +79,11 @@ final class ConfigJson {
       }
       return fields;
     }
-    return value.toString();
+    throw new IllegalArgumentException(
+        "a stage config holds a "
+            + value.getClass().getName()
+            + ", which its manifest cannot record as plain values: "
+            + value);
   }
 
   private static Object read(RecordComponent component, Record record) {

@@ -145,12 +145,13 @@ public final class ExperimentRunner {
       experiment = ExperimentFile.read(file);
       ExperimentFile.requirePaths(file, experiment);
       source = file.toAbsolutePath().normalize();
-      checkStages(experiment, source, dir);
     } else {
       // Relative paths in the experiment lead from where its file was, even if it has gone since.
       source = originalFile(layout).orElse(kept);
       experiment = ExperimentFile.read(kept);
     }
+    // The run's own experiment too: an older sycolab may have accepted what a stage now refuses.
+    checkStages(experiment, source, dir);
     if (config.dryRun()) {
       return plan(config, experiment, source, dir);
     }
@@ -234,15 +235,9 @@ public final class ExperimentRunner {
     lines.add(source + ": valid; stages into " + dir + ":");
     for (Stage stage : stages) {
       String finished = Files.isDirectory(dir) && stage.isFinished(dir) ? " (finished)" : "";
-      lines.add("  " + stage.name() + finished + ": " + describe(stage, global));
+      lines.add("  " + stage.name() + finished + ": " + stage.describe(global));
     }
     return new RunnerResult(true, lines);
-  }
-
-  private static String describe(Stage stage, String global) {
-    return stage.config() instanceof DataCopy
-        ? "validate and copy " + String.join(" and ", stage.commandLine())
-        : "sycolab " + global + " " + String.join(" ", stage.commandLine());
   }
 
   /**
@@ -274,9 +269,10 @@ public final class ExperimentRunner {
     if (last == Stage.Step.REPORT) {
       new SetAside(layout, err).editedReport();
     }
-    String device = device(config, experiment);
+    DeviceSpec device = device(config, experiment);
     Execution run =
-        context.start(COMMAND, RunDirectory.at(dir), settings, seeds(experiment), device);
+        context.start(
+            COMMAND, RunDirectory.at(dir), settings, seeds(experiment), device.toString());
     String again = "sycolab run --resume " + dir;
     String edited =
         source.equals(layout.experiment())
@@ -288,7 +284,7 @@ public final class ExperimentRunner {
           new StageLoop(context, invoker, out, err)
               .run(stages, device, globalOptions(config, experiment), run, layout);
       if (!succeeded) {
-        run.fail(new IOException("a stage failed; continue with: " + again + edited));
+        run.fail(new IOException("a stage found problems; continue with: " + again + edited));
         err.println(next);
         return new RunnerResult(false, List.of());
       }
@@ -301,8 +297,12 @@ public final class ExperimentRunner {
       run.stop();
       return RunnerResult.ok("run: stopped after " + last.id() + "; continue with --resume " + dir);
     } catch (StageFailedException e) {
-      run.fail(new IOException("a stage failed; continue with: " + again + edited));
+      run.fail(new IOException(e.getMessage() + "; continue with: " + again + edited, e));
       throw new StageFailedException(e.stage(), next, e.getCause());
+    } catch (OutOfMemoryError e) {
+      run.fail(new IOException("out of memory; continue with: " + again + edited, e));
+      err.println(next);
+      throw e;
     } catch (Exception | Error e) {
       run.fail(e);
       throw e;
@@ -340,24 +340,24 @@ public final class ExperimentRunner {
    * The device the stages run on: the one asked for on the command line, else the experiment's,
    * else auto.
    */
-  private static String device(RunnerConfig config, Experiment experiment) {
+  private static DeviceSpec device(RunnerConfig config, Experiment experiment) {
     if (config.device() != null) {
-      return config.device().toString();
+      return config.device();
     }
-    return experiment.device() == null ? DeviceSpec.AUTO.toString() : experiment.device();
+    return experiment.device() == null ? DeviceSpec.AUTO : DeviceSpec.parse(experiment.device());
   }
 
   /** Fails in the first second, not at the first stage that computes, when CUDA is not usable. */
-  private static void requireDevice(String device) throws Exception {
-    DeviceSpec spec = DeviceSpec.parse(device);
-    if (spec.kind() == DeviceSpec.Kind.CUDA) {
-      spec.resolve(PyTorchRuntime.cudaSupport(PyTorchRuntime.engine()));
+  private static void requireDevice(DeviceSpec device) throws Exception {
+    if (device.kind() == DeviceSpec.Kind.CUDA) {
+      PyTorchRuntime.device(device);
     }
   }
 
   /** The global options each stage runs with: the device and the verbosity. */
   private static List<String> globalOptions(RunnerConfig config, Experiment experiment) {
-    List<String> options = new ArrayList<>(List.of("--device", device(config, experiment)));
+    List<String> options =
+        new ArrayList<>(List.of("--device", device(config, experiment).toString()));
     options.addAll(config.verbosity());
     return options;
   }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.sycolab.io.FileDigest;
 import org.sycolab.run.RunManifest;
 import org.sycolab.stage.EmbedConfig;
@@ -28,6 +29,9 @@ import org.sycolab.stage.StageConfig;
  */
 public record Stage(String name, Step step, Path directory, Record config, String refusal) {
 
+  /** Words a POSIX shell reads as they are. */
+  private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_./:,=@%+-]+");
+
   /** Requires a config or a refusal. */
   public Stage {
     if ((config == null) == (refusal == null)) {
@@ -36,14 +40,34 @@ public record Stage(String name, Step step, Path directory, Record config, Strin
   }
 
   /**
-   * The {@code sycolab} command line that does what this stage does, after the global options; for
-   * a data copy, the two files it copies.
+   * The {@code sycolab} command line that does what this stage does, after the global options;
+   * empty for a data copy, which no command does.
    */
   public List<String> commandLine() {
+    return config instanceof StageConfig command ? command.commandLine() : List.of();
+  }
+
+  /**
+   * What the stage does, as a dry run lists it: its command line with {@code global} options,
+   * quoted for a POSIX shell where a word needs it, or the files a data copy validates and copies.
+   */
+  public String describe(String global) {
     if (config instanceof DataCopy copy) {
-      return List.of(copy.pairs().toString(), copy.pools().toString());
+      return "validate and copy " + copy.pairs() + " and " + copy.pools();
     }
-    return ((StageConfig) config).commandLine();
+    if (config == null) {
+      return "refused: " + refusal;
+    }
+    StringBuilder line = new StringBuilder("sycolab ").append(global);
+    for (String word : commandLine()) {
+      line.append(' ').append(shellWord(word));
+    }
+    return line.toString();
+  }
+
+  /** {@code word} as a POSIX shell reads it back: as it is, or in single quotes. */
+  static String shellWord(String word) {
+    return PLAIN_WORD.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
   }
 
   /**

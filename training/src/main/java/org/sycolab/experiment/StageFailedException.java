@@ -15,7 +15,11 @@ public final class StageFailedException extends Exception {
    * @param next what to do once the cause is fixed (how to resume the run); null for nothing
    */
   StageFailedException(String stage, String next, Exception cause) {
-    super(stage + ": " + cause.getMessage(), cause);
+    super(
+        stage
+            + ": "
+            + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()),
+        cause);
     this.stage = stage;
     this.next = next;
   }

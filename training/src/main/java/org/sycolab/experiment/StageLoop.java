@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sycolab.data.Datasets;
+import org.sycolab.engine.DeviceSpec;
 import org.sycolab.io.AtomicFiles;
 import org.sycolab.run.Execution;
 import org.sycolab.run.RunDirectory;
@@ -50,7 +51,7 @@ final class StageLoop {
    * @throws StageFailedException naming the stage that failed, with its cause
    */
   boolean run(
-      List<Stage> stages, String device, List<String> global, Execution run, RunLayout layout)
+      List<Stage> stages, DeviceSpec device, List<String> global, Execution run, RunLayout layout)
       throws Exception {
     Path dir = layout.root();
     SetAside aside = new SetAside(layout, err);
@@ -78,13 +79,16 @@ final class StageLoop {
                 + ")");
       }
       if (earlier != null && earlier.older()) {
+        Path moved = aside.directory(stage.directory());
         err.println(
             stage.name()
                 + ": its manifest was written by an older sycolab and records no "
                 + ConfigJson.KEY
                 + " to compare; rerunning "
                 + stage.name()
-                + " and the stages after it");
+                + " and the stages after it (its earlier outputs are kept in "
+                + dir.relativize(moved)
+                + ")");
       }
       if (earlier != null && earlier.changed() == null && !earlier.older() && run != null) {
         sayIfGone(stage, run, dir);
@@ -112,6 +116,9 @@ final class StageLoop {
         }
       } catch (Exception e) {
         throw new StageFailedException(stage.name(), null, e);
+      } catch (OutOfMemoryError e) {
+        err.println(position + ": failed: out of memory");
+        throw e;
       }
       recordStage(stage, run);
       upstreamRan |= stage.directory() != null;

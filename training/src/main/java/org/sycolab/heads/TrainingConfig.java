@@ -61,6 +61,10 @@ public record TrainingConfig(
     nonNegative("weight decay", weightDecay);
     nonNegative("margin", margin);
     nonNegative("centring", centring);
+    // -0.0 passes the checks; as 0.0 it is written, compared and recorded as the zero it means.
+    weightDecay += 0.0;
+    margin += 0.0;
+    centring += 0.0;
   }
 
   /** This config with another seed. */

@@ -44,12 +44,12 @@ public interface StageContext {
       throws IOException;
 
   /**
-   * This context for a stage that a runner calls for a run: it computes on {@code device} ({@code
-   * auto}, {@code cpu}, {@code cuda:1}) and records each execution under the stage's name with
-   * {@code commandLine}, the equivalent {@code sycolab} command line, and {@code recorded} added to
-   * its config.
+   * This context for a stage that a runner calls for a run: it computes on {@code device} (resolved
+   * when the stage first needs it) and records each execution under the stage's name with {@code
+   * commandLine}, the equivalent {@code sycolab} command line, and {@code recorded} added to its
+   * config.
    */
-  StageContext called(String device, List<String> commandLine, Map<String, Object> recorded);
+  StageContext called(DeviceSpec device, List<String> commandLine, Map<String, Object> recorded);
 
   /**
    * A context for code and notebooks: {@code device}, {@code console}, and manifests that name the
@@ -96,14 +96,9 @@ public interface StageContext {
       }
 
       @Override
-      public StageContext called(String requested, List<String> line, Map<String, Object> added) {
-        DeviceSpec spec = DeviceSpec.parse(requested);
-        return standalone(
-            () -> spec.resolve(PyTorchRuntime.cudaSupport(PyTorchRuntime.engine())),
-            console,
-            line,
-            added,
-            build);
+      public StageContext called(
+          DeviceSpec requested, List<String> line, Map<String, Object> added) {
+        return standalone(() -> PyTorchRuntime.device(requested), console, line, added, build);
       }
     };
   }

@@ -136,6 +136,7 @@ public record TrainConfig(
           throw new IllegalArgumentException("--dropout must be in [0, 1), got " + dropout);
         }
       }
+      dropout += 0.0; // -0.0 is the zero it means
     }
 
     /** The architecture of a head on features of {@code dimension}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -468,6 +469,62 @@ class RunCommandTest {
             .as(yaml + stage.name())
             .isEqualTo(CommandConfigs.of(stage.commandLine()));
       }
+    }
+  }
+
+  /**
+   * What an experiment leaves out takes the default of the stage's command: each stage of an
+   * experiment that names nothing is the config its command makes of a command line that gives only
+   * the files.
+   */
+  @Test
+  void whatAnExperimentLeavesOutTakesItsCommandsDefaults() throws Exception {
+    Path run = tmp.resolve("run").toAbsolutePath();
+    Experiment empty = ExperimentFile.read(experiment("name: x\ndata: {generate: {}}\n"));
+    List<Stage> stages = new ExperimentPlan(empty, tmp, run).stages(List.of(), List.of());
+    String pairs = run.resolve("data/pairs.jsonl").toString();
+    String pools = run.resolve("data/pools.jsonl").toString();
+    String agreeable = run.resolve("heads/agreeable-seed1").toString();
+    String grounded = run.resolve("heads/grounded-seed1").toString();
+    Map<String, List<String>> bare =
+        Map.of(
+            "data", List.of("generate", "--out", run.resolve("data").toString()),
+            "validate", List.of("validate", pairs, pools),
+            "embed-pairs",
+                List.of("embed", "--in", pairs, "--out", run.resolve("features-pairs").toString()),
+            "embed-pools",
+                List.of("embed", "--in", pools, "--out", run.resolve("features-pools").toString()),
+            "train", List.of("train", "--pairs", pairs, "--out", run.resolve("heads").toString()),
+            "diagnose",
+                List.of(
+                    "heads",
+                    "diagnose",
+                    "--heads",
+                    agreeable,
+                    grounded,
+                    "--pairs",
+                    pairs,
+                    "--pools",
+                    pools,
+                    "--out",
+                    run.resolve("diagnose").toString()),
+            "pull",
+                List.of(
+                    "pull",
+                    "--pools",
+                    pools,
+                    "--agreeable",
+                    agreeable,
+                    "--grounded",
+                    grounded,
+                    "--out",
+                    run.resolve("pull").toString()),
+            "report", List.of("report", run.toString()));
+    assertThat(stages).extracting(Stage::name).containsExactlyInAnyOrderElementsOf(bare.keySet());
+    for (Stage stage : stages) {
+      assertThat(stage.config())
+          .as(stage.name())
+          .isEqualTo(CommandConfigs.of(bare.get(stage.name())));
     }
   }
 

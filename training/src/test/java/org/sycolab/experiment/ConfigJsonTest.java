@@ -2,10 +2,12 @@ package org.sycolab.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.features.Shard;
 import org.sycolab.stage.EmbedConfig;
@@ -13,6 +15,8 @@ import org.sycolab.stage.EmbedConfig;
 class ConfigJsonTest {
 
   private static final Path RUN = Path.of("/runs/r1");
+
+  @TempDir Path tmp;
 
   private static EmbedConfig embed(Path run, String model) {
     return new EmbedConfig(
@@ -55,6 +59,39 @@ class ConfigJsonTest {
     assertThat(ConfigJson.same(here, ConfigJson.of(embed(RUN, "/models/m"), moved)))
         .as("paths outside the run stay absolute")
         .isFalse();
+  }
+
+  @Test
+  void everyStageOfAFullPlanIsRecordedAndMatchesItselfInAMovedRun() throws Exception {
+    Path file =
+        Files.writeString(
+            tmp.resolve("exp.yaml"),
+            "name: x\ndata: {generate: {seed: 7, pairs: 300, families: [bait]}}\n"
+                + "backbone: {model: /models/m, pooling: cls, normalize: false}\n"
+                + "heads: {architecture: mlp, seeds: [4, 5], mixture: [0.25],"
+                + " heldout_domains: [units]}\n"
+                + "pull: {n: [1, 16], truth_floor: 0.75}\n");
+    Experiment experiment = ExperimentFile.read(file);
+    Path here = Path.of("/runs/here");
+    Path moved = Path.of("/runs/moved");
+    List<Stage> stages = new ExperimentPlan(experiment, tmp, here).stages(List.of(), List.of());
+    List<Stage> after = new ExperimentPlan(experiment, tmp, moved).stages(List.of(), List.of());
+    for (int i = 0; i < stages.size(); i++) {
+      Object plain = ConfigJson.of(stages.get(i).config(), here);
+      assertThat(ConfigJson.same(plain, ConfigJson.of(after.get(i).config(), moved)))
+          .as(stages.get(i).name())
+          .isTrue();
+    }
+  }
+
+  @Test
+  void aValueWithNoPlainFormIsRefused() {
+    record Odd(java.util.Optional<Path> path) {}
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ConfigJson.of(new Odd(java.util.Optional.empty()), RUN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("java.util.Optional");
   }
 
   @Test

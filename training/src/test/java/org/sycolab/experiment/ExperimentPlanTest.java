@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sycolab.engine.DeviceSpec;
 import org.sycolab.features.Shard;
 import org.sycolab.run.Execution;
 import org.sycolab.run.GitState;
@@ -146,9 +147,15 @@ class ExperimentPlanTest {
   void ownDataFilesAreCopiedFromBesideTheExperimentFile() throws Exception {
     Experiment e = read("name: x\ndata: {pairs: d/pairs.jsonl, pools: /abs/pools.jsonl}\n");
     Stage data = new ExperimentPlan(e, tmp, tmp.resolve("run")).stages(List.of(), List.of()).get(0);
-    assertThat(data.config()).isInstanceOf(DataCopy.class);
-    assertThat(data.commandLine())
-        .containsExactly(tmp.resolve("d/pairs.jsonl").toString(), "/abs/pools.jsonl");
+    assertThat(data.config())
+        .isEqualTo(
+            new DataCopy(
+                tmp.resolve("d/pairs.jsonl"),
+                Path.of("/abs/pools.jsonl"),
+                tmp.resolve("run").toAbsolutePath().resolve("data")));
+    assertThat(data.commandLine()).as("no command copies data").isEmpty();
+    assertThat(data.describe("--device cpu"))
+        .isEqualTo("validate and copy " + tmp.resolve("d/pairs.jsonl") + " and /abs/pools.jsonl");
   }
 
   @Test
@@ -285,8 +292,21 @@ class ExperimentPlanTest {
     List<String> line = new java.util.ArrayList<>(List.of("--device", "cpu"));
     line.addAll(stage.commandLine());
     return StageContext.standalone(Device.cpu(), StageConsole.SILENT)
-        .called("cpu", line, stage.recorded(run))
+        .called(DeviceSpec.CPU, line, stage.recorded(run))
         .start("stage", RunDirectory.at(stage.directory()), Map.of(), Map.of(), "cpu");
+  }
+
+  @Test
+  void aDryRunLineQuotesTheWordsAShellWouldSplit() throws Exception {
+    Experiment e = read("name: x\ndata: {generate: {}}\n");
+    Path run = tmp.resolve("my run's dir").toAbsolutePath();
+    Stage report = named(new ExperimentPlan(e, tmp, run).stages(List.of(), List.of()), "report");
+    assertThat(report.describe("--device cpu"))
+        .isEqualTo("sycolab --device cpu report '" + run.toString().replace("'", "'\\''") + "'");
+    assertThat(Stage.shellWord("--lambda")).isEqualTo("--lambda");
+    assertThat(Stage.shellWord("0,0.5,1")).isEqualTo("0,0.5,1");
+    assertThat(Stage.shellWord("a b")).isEqualTo("'a b'");
+    assertThat(Stage.shellWord("")).isEqualTo("''");
   }
 
   @Test

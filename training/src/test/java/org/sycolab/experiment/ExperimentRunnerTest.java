@@ -16,8 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sycolab.engine.DeviceSpec;
 import org.sycolab.features.Shard;
+import org.sycolab.io.AtomicFiles;
+import org.sycolab.run.Execution;
 import org.sycolab.run.RunDirectory;
 import org.sycolab.run.RunManifest;
+import org.sycolab.run.RunSpec;
 import org.sycolab.stage.StageConsole;
 import org.sycolab.stage.StageContext;
 import org.sycolab.stage.StageOutcome;
@@ -148,6 +151,31 @@ class ExperimentRunnerTest {
         .contains(
             "embed-pools: features-pools/manifest.json is gone since the run recorded it;"
                 + " rerunning embed-pools and the stages after it");
+  }
+
+  @Test
+  void aStageAnOlderSycolabRecordedIsSetAsideAndRunsAgain() throws Exception {
+    runner().run(start(experiment, run, Stage.Step.TRAIN));
+    invoked.clear();
+    Path pools = run.resolve("features-pools");
+    AtomicFiles.deleteTree(pools);
+    RunSpec older =
+        new RunSpec("embed", List.of("embed"), Map.of(), Map.of(), Map.of(), "cpu", null);
+    Execution.start(RunDirectory.at(pools), older, java.time.Clock.systemUTC()).complete();
+
+    runner().run(resume(run, Stage.Step.TRAIN));
+
+    assertThat(commands()).containsExactly("validate", "embed", "train");
+    assertThat(err.toString())
+        .contains(
+            "embed-pools: its manifest was written by an older sycolab and records no"
+                + " stage_config to compare; rerunning embed-pools and the stages after it"
+                + " (its earlier outputs are kept in set-aside/features-pools-");
+    try (var aside = Files.list(run.resolve("set-aside"))) {
+      Path kept = aside.findFirst().orElseThrow();
+      assertThat(RunManifest.read(kept.resolve(RunManifest.FILE_NAME)).commandLine())
+          .containsExactly("embed");
+    }
   }
 
   @Test
