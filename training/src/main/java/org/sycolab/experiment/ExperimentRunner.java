@@ -89,7 +89,7 @@ public final class ExperimentRunner {
     if (config.out() != null) {
       ExistingRun.refuse(planned, plan);
     }
-    checkStages(experiment, source, planned);
+    checkStages(experiment, source, source, planned);
     if (config.dryRun()) {
       return plan(config, experiment, source, planned);
     }
@@ -151,7 +151,7 @@ public final class ExperimentRunner {
       experiment = ExperimentFile.read(kept);
     }
     // The run's own experiment too: an older sycolab may have accepted what a stage now refuses.
-    checkStages(experiment, source, dir);
+    checkStages(experiment, fixed != null ? source : kept, source, dir);
     if (config.dryRun()) {
       return plan(config, experiment, source, dir);
     }
@@ -187,18 +187,20 @@ public final class ExperimentRunner {
 
   /**
    * Refuses what a stage would refuse (its config does not build, see {@link Stage#refusal}) now,
-   * before the run directory exists, naming the experiment's fields to fix.
+   * before any work, naming the experiment's fields to fix.
    *
+   * @param named the file the messages name: the one the experiment was read from
+   * @param source where the experiment's relative paths lead from (beside this file)
    * @throws InvalidExperimentException listing each stage's problem
    */
-  private static void checkStages(Experiment experiment, Path source, Path dir) {
+  private static void checkStages(Experiment experiment, Path named, Path source, Path dir) {
     List<String> problems = new ArrayList<>();
     for (Stage stage :
         new ExperimentPlan(experiment, source.getParent(), dir).stages(List.of(), List.of())) {
       if (stage.refusal() != null) {
         List<String> fields = ExperimentPlan.fields(stage.step(), stage.refusal());
         problems.add(
-            source
+            named
                 + ": "
                 + (fields.isEmpty() ? "" : String.join(", ", fields) + ": ")
                 + stage.name()

@@ -253,6 +253,24 @@ class ExperimentRunnerTest {
   }
 
   @Test
+  void whatAStageWouldRefuseInTheRunsOwnExperimentIsRefusedBeforeAResumeDoesAnything()
+      throws Exception {
+    runner().run(start(experiment, run, Stage.Step.EMBED));
+    invoked.clear();
+    Path kept = run.resolve("experiment.yaml");
+    Files.writeString(kept, EXPERIMENT.replace("mixture: [0.5]", "mixture: [0.5], hidden: 64"));
+
+    assertThatThrownBy(() -> runner().run(resume(run, Stage.Step.TRAIN)))
+        .isInstanceOf(InvalidExperimentException.class)
+        .hasMessage(
+            kept.toAbsolutePath().normalize()
+                + ": heads.hidden, heads.architecture: train would refuse it: --hidden applies to"
+                + " --head mlp only");
+    assertThat(invoked).isEmpty();
+    assertThat(run.resolve("features-pools").resolve(RunManifest.FILE_NAME)).exists();
+  }
+
+  @Test
   void aDryRunListsTheStagesAndRunsAndCreatesNothing() throws Exception {
     RunnerConfig config =
         new RunnerConfig(
