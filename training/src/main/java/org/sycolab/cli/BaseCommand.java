@@ -1,6 +1,5 @@
 package org.sycolab.cli;
 
-import ai.djl.Device;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,9 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sycolab.data.InvalidDatasetException;
-import org.sycolab.engine.BuildInfo;
 import org.sycolab.engine.DeviceSpec;
-import org.sycolab.engine.PyTorchRuntime;
 import org.sycolab.pull.InvalidScoresException;
 import org.sycolab.pull.JavaHeap;
 import org.sycolab.run.Execution;
@@ -22,7 +19,6 @@ import org.sycolab.run.GitState;
 import org.sycolab.run.Interruptions;
 import org.sycolab.run.RunDirectory;
 import org.sycolab.run.RunSpec;
-import org.sycolab.stage.StageConsole;
 import org.sycolab.stage.StageContext;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -138,56 +134,15 @@ abstract class BaseCommand implements Callable<Integer> {
    * device, and executions recorded under this command's name and command line.
    */
   protected StageContext context() {
-    return context(root().deviceSpec(), root()::device, null, Map.of());
-  }
-
-  /**
-   * A stage context computing on {@code requested}; with a {@code commandLine}, executions are
-   * recorded under their stage's name with that line and {@code recorded} added to their config (a
-   * stage a runner calls), else under this command's.
-   */
-  private StageContext context(
-      DeviceSpec requested,
-      Callable<Device> device,
-      List<String> commandLine,
-      Map<String, Object> recorded) {
-    return new StageContext() {
-      @Override
-      public StageConsole console() {
-        return new CommandConsole(err(), root().verbosity());
-      }
-
-      @Override
-      public Device device() throws Exception {
-        return device.call();
-      }
-
-      @Override
-      public BuildInfo build() {
-        return root().build();
-      }
-
-      @Override
-      public Execution start(
-          String stage,
-          RunDirectory dir,
-          Map<String, Object> config,
-          Map<String, Long> seeds,
-          String used)
-          throws IOException {
-        if (commandLine == null) {
-          return startRun(dir, config, seeds, used);
-        }
-        Map<String, Object> all = new LinkedHashMap<>(config);
-        all.putAll(recorded);
-        return startRun(stage, commandLine, requested, dir, all, seeds, used);
-      }
-
-      @Override
-      public StageContext called(DeviceSpec other, List<String> line, Map<String, Object> added) {
-        return context(other, () -> PyTorchRuntime.device(other), line, added);
-      }
-    };
+    return new CommandStageContext(
+        new CommandConsole(err(), root().verbosity()),
+        root().build(),
+        this::startRun,
+        root().deviceSpec(),
+        root()::device,
+        spec.name(),
+        root().arguments(),
+        Map.of());
   }
 
   /** Starts a run in {@code dir}, recording config, seeds, versions, device and commit. */
