@@ -19,6 +19,7 @@ import org.sycolab.run.GitState;
 import org.sycolab.run.Interruptions;
 import org.sycolab.run.RunDirectory;
 import org.sycolab.run.RunSpec;
+import org.sycolab.stage.ComposedStageContext;
 import org.sycolab.stage.StageContext;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -134,7 +135,7 @@ abstract class BaseCommand implements Callable<Integer> {
    * device, and executions recorded under this command's name and command line.
    */
   protected StageContext context() {
-    return new CommandStageContext(
+    return new ComposedStageContext(
         new CommandConsole(err(), root().verbosity()),
         root().build(),
         this::startRun,

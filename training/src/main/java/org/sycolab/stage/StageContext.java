@@ -3,13 +3,10 @@ package org.sycolab.stage;
 import ai.djl.Device;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.sycolab.engine.BuildInfo;
 import org.sycolab.engine.DeviceSpec;
-import org.sycolab.engine.PyTorchRuntime;
 import org.sycolab.run.Execution;
 import org.sycolab.run.RunDirectory;
 import org.sycolab.run.RunSpec;
@@ -56,50 +53,19 @@ public interface StageContext {
    * stage ({@code train}, …) as their command, with no command line.
    */
   static StageContext standalone(Device device, StageConsole console) {
-    return standalone(() -> device, console, List.of(), Map.of(), BuildInfo.load());
-  }
-
-  private static StageContext standalone(
-      Callable<Device> device,
-      StageConsole console,
-      List<String> commandLine,
-      Map<String, Object> recorded,
-      BuildInfo build) {
-    return new StageContext() {
-      @Override
-      public StageConsole console() {
-        return console;
-      }
-
-      @Override
-      public Device device() throws Exception {
-        return device.call();
-      }
-
-      @Override
-      public BuildInfo build() {
-        return build;
-      }
-
-      @Override
-      public Execution start(
-          String stage,
-          RunDirectory dir,
-          Map<String, Object> config,
-          Map<String, Long> seeds,
-          String used)
-          throws IOException {
-        Map<String, Object> all = new LinkedHashMap<>(config);
-        all.putAll(recorded);
-        RunSpec spec = new RunSpec(stage, commandLine, all, seeds, build.versions(), used, null);
-        return Execution.start(dir, spec, Clock.systemUTC());
-      }
-
-      @Override
-      public StageContext called(
-          DeviceSpec requested, List<String> line, Map<String, Object> added) {
-        return standalone(() -> PyTorchRuntime.device(requested), console, line, added, build);
-      }
-    };
+    BuildInfo build = BuildInfo.load();
+    return new ComposedStageContext(
+        console,
+        build,
+        (command, line, requested, dir, config, seeds, used) ->
+            Execution.start(
+                dir,
+                new RunSpec(command, line, config, seeds, build.versions(), used, null),
+                Clock.systemUTC()),
+        null,
+        () -> device,
+        null,
+        List.of(),
+        Map.of());
   }
 }

@@ -1,4 +1,4 @@
-package org.sycolab.cli;
+package org.sycolab.stage;
 
 import ai.djl.Device;
 import java.io.IOException;
@@ -11,20 +11,25 @@ import org.sycolab.engine.DeviceSpec;
 import org.sycolab.engine.PyTorchRuntime;
 import org.sycolab.run.Execution;
 import org.sycolab.run.RunDirectory;
-import org.sycolab.stage.StageConsole;
-import org.sycolab.stage.StageContext;
 
 /**
- * What a stage called by a command gets: the command's console, a device, and executions that the
- * command starts (so it marks them failed or interrupted), recorded under the command's name and
- * command line, or, for a stage a runner calls, under the stage's name with its equivalent command
- * line.
+ * A stage context made of its parts: a console, the build, a device, and how executions start,
+ * recorded under one name and command line (a command's), or under each stage's own name with the
+ * equivalent command line of a stage a runner calls ({@link #called}). {@link
+ * StageContext#standalone} and the command line both build theirs from it.
  */
-final class CommandStageContext implements StageContext {
+public final class ComposedStageContext implements StageContext {
 
-  /** How the command starts a recorded execution, and keeps track of it. */
+  /** How an execution starts: its manifest written, and kept track of by whoever ends it. */
   @FunctionalInterface
-  interface Executions {
+  public interface Executions {
+
+    /**
+     * Starts the execution of {@code command} in {@code dir}.
+     *
+     * @param requested the device asked for; null when a device was given as it is
+     * @param device the device the stage computes on, as the manifest records it
+     */
     Execution start(
         String command,
         List<String> commandLine,
@@ -46,13 +51,15 @@ final class CommandStageContext implements StageContext {
   private final Map<String, Object> recorded;
 
   /**
-   * A context computing on {@code requested} ({@code device} resolves it).
+   * A context computing on {@code device}.
    *
+   * @param requested the device asked for, which {@code device} resolves; null when a device was
+   *     given as it is
    * @param command the name executions are recorded under; null for each stage's own name
    * @param commandLine the command line they record
    * @param recorded added to each execution's config
    */
-  CommandStageContext(
+  public ComposedStageContext(
       StageConsole console,
       BuildInfo build,
       Executions executions,
@@ -102,7 +109,7 @@ final class CommandStageContext implements StageContext {
 
   @Override
   public StageContext called(DeviceSpec other, List<String> line, Map<String, Object> added) {
-    return new CommandStageContext(
+    return new ComposedStageContext(
         console, build, executions, other, () -> PyTorchRuntime.device(other), null, line, added);
   }
 }
