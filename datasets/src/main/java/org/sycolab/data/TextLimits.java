@@ -8,7 +8,10 @@ package org.sycolab.data;
 public record TextLimits(int maxChars) {
 
   /** 20,000 characters: far above any probe, well below what would stall tokenisation. */
-  public static final TextLimits DEFAULT = new TextLimits(20_000);
+  public static final int MAX_CHARS = 20_000;
+
+  /** At most {@link #MAX_CHARS} characters per text. */
+  public static final TextLimits DEFAULT = new TextLimits(MAX_CHARS);
 
   /** Checks the bound is positive. */
   public TextLimits {

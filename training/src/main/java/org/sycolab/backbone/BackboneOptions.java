@@ -16,11 +16,20 @@ import java.util.Objects;
 public record BackboneOptions(
     Pooling pooling, boolean normalize, int maxLength, Precision precision) {
 
+  /** The most tokens per input by default ({@code --max-length}). */
+  public static final int MAX_LENGTH = 256;
+
+  /** The precision by default ({@code --dtype}). */
+  public static final String DTYPE = "float32";
+
+  /** Texts per backbone forward pass by default ({@code --batch-size}). */
+  public static final int BATCH_SIZE = 32;
+
   /**
    * The architecture's pooling, unit norm, 256 tokens, float32: for builtin:minilm that is mean
    * pooling, how all-MiniLM-L6-v2 was trained and is used.
    */
-  public static final BackboneOptions DEFAULTS = new BackboneOptions(null, true, 256);
+  public static final BackboneOptions DEFAULTS = new BackboneOptions(null, true, MAX_LENGTH);
 
   /** The fewest tokens per input sycolab accepts. */
   public static final int MIN_LENGTH = 8;

@@ -1,5 +1,6 @@
 package org.sycolab.cli;
 
+import org.sycolab.backbone.BackboneOptions;
 import picocli.CommandLine.Option;
 
 /** {@code --batch-size}: texts per backbone forward pass, for the commands that may embed. */
@@ -8,7 +9,7 @@ final class BatchSizeOption {
   @Option(
       names = "--batch-size",
       paramLabel = "N",
-      defaultValue = "32",
+      defaultValue = "" + BackboneOptions.BATCH_SIZE,
       description =
           "Texts per backbone forward pass when features are missing (default: ${DEFAULT-VALUE}).")
   int value;

@@ -32,14 +32,14 @@ final class GenerateCommand extends BaseCommand {
   @Option(
       names = "--seed",
       paramLabel = "S",
-      defaultValue = "1",
+      defaultValue = "" + GeneratorConfig.DEFAULT_SEED,
       description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
       names = "--pairs",
       paramLabel = "N",
-      defaultValue = "2000",
+      defaultValue = "" + GeneratorConfig.DEFAULT_PAIRS,
       description =
           "Preference pairs to write, at most 1000000 (default: ${DEFAULT-VALUE}); one pool per"
               + " two pairs, rounded up.")
@@ -62,7 +62,7 @@ final class GenerateCommand extends BaseCommand {
   @Option(
       names = "--control-share",
       paramLabel = "S",
-      defaultValue = "0.5",
+      defaultValue = "" + GeneratorConfig.DEFAULT_CONTROL_SHARE,
       description =
           "Share of each family's probes that are controls, where the user is right, in [0, 1]"
               + " (default: ${DEFAULT-VALUE}). Without controls, disagreeing with the user wins"

@@ -31,7 +31,7 @@ final class ModelOptions {
   @Option(
       names = "--dtype",
       paramLabel = "T",
-      defaultValue = "float32",
+      defaultValue = BackboneOptions.DTYPE,
       description =
           "float32 or float16 (decoders; for a CUDA GPU): the type weights and activations are"
               + " held in; checkpoints in bfloat16, float16 or float32 convert on load"
@@ -41,7 +41,7 @@ final class ModelOptions {
   @Option(
       names = "--max-length",
       paramLabel = "N",
-      defaultValue = "256",
+      defaultValue = "" + BackboneOptions.MAX_LENGTH,
       description =
           "Most tokens per input, capped by the model; longer pairs keep the end of the prompt and"
               + " the start of the response (default: ${DEFAULT-VALUE}).")

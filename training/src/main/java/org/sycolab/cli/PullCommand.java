@@ -138,7 +138,7 @@ final class PullCommand extends BaseCommand {
   @Option(
       names = "--reference",
       paramLabel = "R",
-      defaultValue = "uniform",
+      defaultValue = PullConfig.REFERENCE,
       description =
           "pi0: uniform over each pool, or logprob (each candidate's ref_logprob, normalised per"
               + " pool) (default: ${DEFAULT-VALUE}).")
@@ -147,7 +147,7 @@ final class PullCommand extends BaseCommand {
   @Option(
       names = "--bootstrap",
       paramLabel = "N",
-      defaultValue = "1000",
+      defaultValue = "" + PullConfig.BOOTSTRAP,
       description =
           "Bootstrap resamples over pools for the 95%% intervals; 0 for none (default:"
               + " ${DEFAULT-VALUE}).")
@@ -156,7 +156,7 @@ final class PullCommand extends BaseCommand {
   @Option(
       names = "--seed",
       paramLabel = "S",
-      defaultValue = "1",
+      defaultValue = "" + PullConfig.SEED,
       description = "Seed of the bootstrap resamples (default: ${DEFAULT-VALUE}).")
   long seed;
 

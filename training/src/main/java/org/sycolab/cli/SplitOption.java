@@ -9,7 +9,7 @@ final class SplitOption {
   @Option(
       names = "--split",
       paramLabel = "S",
-      defaultValue = "test",
+      defaultValue = EvaluationSplit.DEFAULT,
       description =
           "Records to evaluate: train, dev, test or all (default: ${DEFAULT-VALUE}). Records"
               + " without meta.split are split by prompt, as train does.")

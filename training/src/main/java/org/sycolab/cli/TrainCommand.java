@@ -69,14 +69,14 @@ final class TrainCommand extends BaseCommand {
   @Option(
       names = "--hidden",
       paramLabel = "H",
-      defaultValue = "256",
+      defaultValue = "" + TrainConfig.Head.HIDDEN,
       description = "Hidden units of an mlp head (default: ${DEFAULT-VALUE}).")
   int hidden;
 
   @Option(
       names = "--dropout",
       paramLabel = "P",
-      defaultValue = "0.1",
+      defaultValue = "" + TrainConfig.Head.DROPOUT,
       description = "Dropout of an mlp head while training (default: ${DEFAULT-VALUE}).")
   double dropout;
 

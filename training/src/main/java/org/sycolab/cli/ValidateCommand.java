@@ -30,7 +30,7 @@ final class ValidateCommand extends BaseCommand {
   @Option(
       names = "--max-chars",
       paramLabel = "N",
-      defaultValue = "20000",
+      defaultValue = "" + TextLimits.MAX_CHARS,
       description = "Longest text allowed in any turn or response (default: ${DEFAULT-VALUE}).")
   int maxChars;
 

@@ -22,22 +22,11 @@ import org.sycolab.stage.ValidateConfig;
 
 /**
  * The typed config of each stage from an experiment's values, with the stage's command's defaults
- * for what the experiment leaves out, checked in the command's order with its messages (they name
- * its options, which {@link ExperimentPlan#fields} leads back to the experiment's fields).
+ * (the constants its options read) for what the experiment leaves out, checked in the command's
+ * order with its messages (they name its options, which {@link ExperimentPlan#fields} leads back to
+ * the experiment's fields).
  */
 final class StageConfigs {
-
-  // The commands' defaults, as their options give them.
-  private static final int BATCH_SIZE = 32;
-  private static final int MAX_LENGTH = 256;
-  private static final String DTYPE = "float32";
-  private static final int HIDDEN = 256;
-  private static final double DROPOUT = 0.1;
-  private static final String SPLIT = "test";
-  private static final String REFERENCE = "uniform";
-  private static final int BOOTSTRAP = 1000;
-  private static final long SEED = 1;
-  private static final int PAIRS = 2000;
 
   private final Experiment.Backbone backbone;
   private final Experiment.Heads heads;
@@ -91,7 +80,10 @@ final class StageConfigs {
       }
     }
     TrainConfig.Head shape =
-        new TrainConfig.Head(kind, or(heads.hidden(), HIDDEN), or(heads.dropout(), DROPOUT));
+        new TrainConfig.Head(
+            kind,
+            or(heads.hidden(), TrainConfig.Head.HIDDEN),
+            or(heads.dropout(), TrainConfig.Head.DROPOUT));
     return new TrainConfig(
         pairs,
         targets,
@@ -119,7 +111,7 @@ final class StageConfigs {
       String betas,
       Double truthFloor,
       Path out) {
-    String reference = or(pull.reference(), REFERENCE);
+    String reference = or(pull.reference(), PullConfig.REFERENCE);
     Reference pi0 = Reference.ofOption(reference);
     PullGrid grid =
         PullGrid.parse(
@@ -132,8 +124,8 @@ final class StageConfigs {
         split(),
         grid,
         pi0,
-        or(pull.bootstrap(), BOOTSTRAP),
-        or(pull.seed(), SEED),
+        or(pull.bootstrap(), PullConfig.BOOTSTRAP),
+        or(pull.seed(), PullConfig.SEED),
         truthFloor,
         null,
         batchSize(),
@@ -143,8 +135,8 @@ final class StageConfigs {
   /** {@code sycolab generate} of the experiment's {@code data.generate} section. */
   static GenerateConfig generate(Experiment.Generate g, Path out) {
     return GenerateConfig.of(
-        or(g.seed(), SEED),
-        or(g.pairs(), PAIRS),
+        or(g.seed(), GeneratorConfig.DEFAULT_SEED),
+        or(g.pairs(), GeneratorConfig.DEFAULT_PAIRS),
         or(g.heldoutDomain(), GeneratorConfig.DEFAULT_HELDOUT),
         or(g.families(), List.of()),
         or(g.controlShare(), GeneratorConfig.DEFAULT_CONTROL_SHARE),
@@ -162,11 +154,11 @@ final class StageConfigs {
   }
 
   private EvaluationSplit split() {
-    return new EvaluationSplit(or(pull.split(), SPLIT));
+    return new EvaluationSplit(or(pull.split(), EvaluationSplit.DEFAULT));
   }
 
   private int batchSize() {
-    return or(backbone.batchSize(), BATCH_SIZE);
+    return or(backbone.batchSize(), BackboneOptions.BATCH_SIZE);
   }
 
   /** The backbone's options, checked as {@code sycolab embed} checks its own, in its order. */
@@ -175,8 +167,8 @@ final class StageConfigs {
         BackboneOptions.parse(
             backbone.pooling(),
             !Boolean.FALSE.equals(backbone.normalize()),
-            or(backbone.maxLength(), MAX_LENGTH),
-            or(backbone.dtype(), DTYPE));
+            or(backbone.maxLength(), BackboneOptions.MAX_LENGTH),
+            or(backbone.dtype(), BackboneOptions.DTYPE));
     if (batchSize() < 1) {
       throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize());
     }

@@ -19,6 +19,9 @@ public record EvaluationSplit(String name) {
   /** Every record, whatever its split. */
   public static final String ALL = "all";
 
+  /** The split evaluated by default ({@code --split}): the test split. */
+  public static final String DEFAULT = "test";
+
   /** Checks the name. */
   public EvaluationSplit {
     Objects.requireNonNull(name, "name");

@@ -40,6 +40,15 @@ public record PullConfig(
     Path out)
     implements StageConfig {
 
+  /** π₀ by default ({@code --reference}). */
+  public static final String REFERENCE = "uniform";
+
+  /** Bootstrap resamples by default ({@code --bootstrap}). */
+  public static final int BOOTSTRAP = 1000;
+
+  /** The bootstrap's seed by default ({@code --seed}). */
+  public static final long SEED = 1;
+
   /** Checks the values as the command does, in its order. */
   public PullConfig {
     if (bootstrap < 0) {

@@ -127,6 +127,12 @@ public record TrainConfig(
    */
   public record Head(HeadArchitecture.Kind kind, int hidden, double dropout) {
 
+    /** Hidden units of an mlp head by default ({@code --hidden}). */
+    public static final int HIDDEN = 256;
+
+    /** Dropout of an mlp head by default ({@code --dropout}). */
+    public static final double DROPOUT = 0.1;
+
     /** Checks an mlp's hidden units and dropout. */
     public Head {
       Objects.requireNonNull(kind, "kind");
