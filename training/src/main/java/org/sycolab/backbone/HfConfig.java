@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A Hugging Face {@code config.json}, read field by field so that a missing or mistyped field is
@@ -63,6 +64,29 @@ public final class HfConfig {
   /** An optional positive integer field. */
   public int optionalInt(String field, int fallback) {
     return has(field) ? requiredInt(field) : fallback;
+  }
+
+  /**
+   * An optional token id: a non-negative integer (0 is a valid id, unlike the sizes {@link
+   * #requiredInt} reads); empty when absent or null.
+   */
+  public OptionalInt optionalTokenId(String field) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return OptionalInt.empty();
+    }
+    if (!node.canConvertToInt() || !node.isIntegralNumber() || node.intValue() < 0) {
+      throw new ModelFormatException(
+          file, prefix + field, "must be a token id (an integer, 0 or more), got " + node);
+    }
+    return OptionalInt.of(node.intValue());
+  }
+
+  /** The number of entries of an optional object field; empty when absent or null. */
+  public OptionalInt optionalObjectSize(String field) {
+    return optionalObject(field)
+        .map(object -> OptionalInt.of(object.root.size()))
+        .orElse(OptionalInt.empty());
   }
 
   /** True when {@code field} is present and not null. */

@@ -9,18 +9,25 @@ import org.sycolab.features.FeatureExtractor;
 public final class EmbeddingProgress implements FeatureExtractor.Progress, AutoCloseable {
 
   private final StageConsole console;
+  private final String label;
   private StageConsole.Progress display;
   private long startNanos;
   private long lastNanos;
 
-  /** Reports on {@code console}. */
+  /** Reports on {@code console}, labelled {@code embed}. */
   public EmbeddingProgress(StageConsole console) {
+    this(console, "embed");
+  }
+
+  /** Reports on {@code console} under {@code label}. */
+  public EmbeddingProgress(StageConsole console, String label) {
     this.console = console;
+    this.label = label;
   }
 
   @Override
   public void start(int toCompute) {
-    display = console.progress("embed", "texts", toCompute);
+    display = console.progress(label, "texts", toCompute);
     startNanos = System.nanoTime();
     lastNanos = startNanos;
   }

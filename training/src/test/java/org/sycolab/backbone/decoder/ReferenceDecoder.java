@@ -21,7 +21,7 @@ import org.sycolab.backbone.safetensors.TensorInfo;
  * qwen2 and for llama's {@code attention_bias}, o only for the latter; gate, up and down have
  * biases for llama's {@code mlp_bias}. One unpadded sequence at a time, positions 0 to T−1.
  */
-final class ReferenceDecoder {
+public final class ReferenceDecoder {
 
   private final Map<String, float[]> tensors;
   private final int hidden;
@@ -55,7 +55,7 @@ final class ReferenceDecoder {
   }
 
   /** A reference over a model directory's config.json and safetensors weights. */
-  static ReferenceDecoder read(Path modelDir) throws IOException {
+  public static ReferenceDecoder read(Path modelDir) throws IOException {
     JsonNode config = new ObjectMapper().readTree(modelDir.resolve(HfConfig.FILE_NAME).toFile());
     Map<String, float[]> tensors = new LinkedHashMap<>();
     try (ShardedSafetensors weights = ShardedSafetensors.openDirectory(modelDir)) {
@@ -75,7 +75,7 @@ final class ReferenceDecoder {
   }
 
   /** The final hidden states of {@code ids}, one row of the hidden size per position. */
-  double[][] hiddenStates(long[] ids) {
+  public double[][] hiddenStates(long[] ids) {
     if (ids.length == 0) {
       throw new IllegalArgumentException("no token ids");
     }

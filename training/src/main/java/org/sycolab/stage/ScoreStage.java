@@ -1,0 +1,173 @@
+package org.sycolab.stage;
+
+import ai.djl.Device;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sycolab.audit.AuditTable;
+import org.sycolab.audit.PreferenceAudit;
+import org.sycolab.audit.RewardCsv;
+import org.sycolab.backbone.reward.RewardModel;
+import org.sycolab.data.CandidatePool;
+import org.sycolab.data.DatasetRecord;
+import org.sycolab.data.Datasets;
+import org.sycolab.data.PairText;
+import org.sycolab.data.PreferencePair;
+import org.sycolab.engine.CacheLocation;
+import org.sycolab.features.FeatureCache;
+import org.sycolab.features.FeatureExtractor;
+import org.sycolab.features.Shard;
+import org.sycolab.features.TextSlot;
+import org.sycolab.report.ResultCsv;
+import org.sycolab.run.Execution;
+import org.sycolab.run.RunDirectory;
+
+/**
+ * Scores a file of pairs or pools with a user's reward model (a sequence classifier with one
+ * output): the hidden state its head reads comes through the feature cache (under the reward
+ * model's fingerprint), the head is applied in double precision. Writes {@link #SCORES_FILE}, for
+ * pairs also {@link #AUDIT_FILE} (the preference audit), and the manifest.
+ */
+public final class ScoreStage {
+
+  /** The stage's name: its command and its fresh directories' prefix. */
+  public static final String NAME = "score";
+
+  /** The rewards: {@code pool_id,candidate,reward} for pools, {@code id,label,chosen,rejected}. */
+  public static final String SCORES_FILE = "scores.csv";
+
+  /** The preference audit of pairs: family, premise, pairs, true_preferred, lo, hi. */
+  public static final String AUDIT_FILE = "audit.csv";
+
+  private final StageContext context;
+
+  /** A stage that reports, computes and records through {@code context}. */
+  public ScoreStage(StageContext context) {
+    this.context = context;
+  }
+
+  /** Scores what {@code config} describes. */
+  public ScoreOutcome run(ScoreConfig config) throws Exception {
+    List<DatasetRecord> records = Datasets.readAll(config.in());
+    if (records.isEmpty()) {
+      throw new IllegalArgumentException(config.in() + ": holds no pairs or pools to score");
+    }
+    long start = System.nanoTime();
+    RewardModel model =
+        RewardModel.describe(
+            config.model(), config.maxLength(), config.precision(), CacheLocation.root());
+    FeatureCache cache =
+        new FeatureCache(CacheLocation.root(), model.fingerprint(), context.console()::warn);
+    Device device = context.device();
+    Execution run =
+        context.start(
+            NAME,
+            RunDirectory.atOrFresh(config.out(), NAME),
+            manifestConfig(config, model),
+            Map.of(),
+            device.toString());
+    try {
+      run.recordInput(config.in());
+      FeatureExtractor extractor =
+          new FeatureExtractor(
+              () -> model.open(device),
+              cache,
+              config.batchSize(),
+              FeatureExtractor.FLUSH_EVERY,
+              FeatureExtractor.FLUSH_AFTER);
+      List<TextSlot> slots = TextSlot.of(records);
+      FeatureExtractor.Result result;
+      double modelSeconds;
+      try (EmbeddingProgress progress = new EmbeddingProgress(context.console(), NAME)) {
+        result =
+            extractor.extract(slots.stream().map(TextSlot::text).toList(), Shard.ALL, progress);
+        modelSeconds = progress.seconds();
+      }
+      Map<String, float[]> hidden = result.vectors();
+      Optional<PreferenceAudit> audit = Optional.empty();
+      int scored;
+      if (records.get(0) instanceof PreferencePair) {
+        List<PreferencePair> pairs = pairs(records);
+        double[] chosen = new double[pairs.size()];
+        double[] rejected = new double[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+          PreferencePair pair = pairs.get(i);
+          chosen[i] = reward(model, hidden, new PairText(pair.prompt(), pair.chosen()));
+          rejected[i] = reward(model, hidden, new PairText(pair.prompt(), pair.rejected()));
+        }
+        run.writeOutput(SCORES_FILE, out -> RewardCsv.writePairs(pairs, chosen, rejected, out));
+        PreferenceAudit made = PreferenceAudit.of(pairs, chosen, rejected);
+        run.writeOutput(AUDIT_FILE, out -> ResultCsv.write(AuditTable.of(made), out));
+        audit = Optional.of(made);
+        scored = pairs.size();
+      } else {
+        List<CandidatePool> pools = pools(records);
+        double[][] rewards = new double[pools.size()][];
+        for (int p = 0; p < pools.size(); p++) {
+          CandidatePool pool = pools.get(p);
+          rewards[p] = new double[pool.candidates().size()];
+          for (int c = 0; c < rewards[p].length; c++) {
+            rewards[p][c] =
+                reward(model, hidden, new PairText(pool.prompt(), pool.candidates().get(c).text()));
+          }
+        }
+        run.writeOutput(SCORES_FILE, out -> RewardCsv.writePools(pools, rewards, out));
+        scored = pools.size();
+      }
+      run.complete();
+      return new ScoreOutcome(
+          run.directory().path(),
+          config.model(),
+          model.classifier().architecture(),
+          config.in(),
+          records.get(0) instanceof PreferencePair,
+          scored,
+          hidden.size(),
+          result.cached(),
+          result.computed(),
+          modelSeconds,
+          (System.nanoTime() - start) / 1e9,
+          audit);
+    } catch (Exception e) {
+      run.fail(e);
+      throw e;
+    }
+  }
+
+  private static double reward(RewardModel model, Map<String, float[]> hidden, PairText text) {
+    return model.head().reward(hidden.get(text.contentKey()));
+  }
+
+  private static List<PreferencePair> pairs(List<DatasetRecord> records) {
+    List<PreferencePair> pairs = new ArrayList<>();
+    records.forEach(record -> pairs.add((PreferencePair) record));
+    return pairs;
+  }
+
+  private static List<CandidatePool> pools(List<DatasetRecord> records) {
+    List<CandidatePool> pools = new ArrayList<>();
+    records.forEach(record -> pools.add((CandidatePool) record));
+    return pools;
+  }
+
+  /** The config as the manifest records it, with what the reward model resolved to. */
+  private static Map<String, Object> manifestConfig(ScoreConfig config, RewardModel model) {
+    Map<String, Object> recorded = new LinkedHashMap<>();
+    recorded.put("model", config.model());
+    recorded.put("architecture", model.classifier().architecture());
+    recorded.put("model_type", model.classifier().modelType());
+    recorded.put("fingerprint", model.fingerprint());
+    recorded.put("reward_token", model.classifier().isDecoder() ? "last-non-pad" : "cls-pooler");
+    recorded.put(
+        "pad_token_id",
+        model.classifier().padTokenId().isPresent()
+            ? model.classifier().padTokenId().getAsInt()
+            : "none");
+    recorded.put("max_length", model.backbone().options().maxLength());
+    recorded.put("dtype", model.backbone().options().precision().id());
+    recorded.put("batch_size", config.batchSize());
+    return recorded;
+  }
+}
