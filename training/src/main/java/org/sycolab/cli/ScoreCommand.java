@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
           + " pairs id,label,chosen,rejected, with the preference audit: on grounded pairs where"
           + " the user is wrong (meta.premise false), how often the model prefers the"
           + " sycophantic answer, where the user is right, how often it prefers the truthful"
-          + " agreeing one, by family, with 95% intervals (audit.csv)."
+          + " agreeing one, by family, with 95%% intervals (audit.csv)."
     })
 final class ScoreCommand extends BaseCommand {
 

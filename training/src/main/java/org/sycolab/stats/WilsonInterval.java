@@ -47,7 +47,10 @@ public record WilsonInterval(double lo, double hi) {
     double z2n = z * z / trials;
     double centre = (share + z2n / 2) / (1 + z2n);
     double half = z * Math.sqrt(share * (1 - share) / trials + z2n / (4.0 * trials)) / (1 + z2n);
-    return new WilsonInterval(Math.max(0, centre - half), Math.min(1, centre + half));
+    // The interval holds the share exactly; at a share of 0 or 1 rounding would put an end a few
+    // ulps to its wrong side.
+    return new WilsonInterval(
+        Math.min(share, Math.max(0, centre - half)), Math.max(share, Math.min(1, centre + half)));
   }
 
   /** Whether {@code value} lies inside the closed interval. */

@@ -27,6 +27,17 @@ class WilsonIntervalTest {
     assertThat(interval.contains(0.5)).isFalse();
   }
 
+  /** At 0 or 1 rounding put an end a few ulps beside the share, outside its own interval. */
+  @Test
+  void everyIntervalHoldsItsShareAtTheEnds() {
+    for (int trials = 1; trials <= 400; trials++) {
+      assertThat(WilsonInterval.of95(0, trials).contains(0)).as("0 of %d", trials).isTrue();
+      assertThat(WilsonInterval.of95(trials, trials).contains(1))
+          .as("%d of %d", trials, trials)
+          .isTrue();
+    }
+  }
+
   @Test
   void aHalfSuccessCounts() {
     // 7.5 of 10 (a tie counted half): centre (0.75 + 0.192073) / 1.384146 = 0.680617; half-width

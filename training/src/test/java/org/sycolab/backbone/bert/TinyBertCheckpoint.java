@@ -13,9 +13,9 @@ import org.sycolab.backbone.TestModels;
 import org.sycolab.backbone.safetensors.SafetensorsWriter;
 
 /** Writes small random BERT model directories (MiniLM's tokenizer, hidden size 16) for tests. */
-final class TinyBertCheckpoint {
+public final class TinyBertCheckpoint {
 
-  static final BertConfig CONFIG = new BertConfig(30522, 16, 2, 4, 32, 64, 2, 1e-12);
+  public static final BertConfig CONFIG = new BertConfig(30522, 16, 2, 4, 32, 64, 2, 1e-12);
 
   private TinyBertCheckpoint() {}
 
@@ -42,7 +42,7 @@ final class TinyBertCheckpoint {
   /**
    * Writes config.json, model.safetensors (names prefixed by {@code prefix}) and tokenizer.json.
    */
-  static Path write(Path dir, String prefix) throws IOException {
+  public static Path write(Path dir, String prefix) throws IOException {
     Files.createDirectories(dir);
     Map<String, NamedBlock.Slot> slots = new LinkedHashMap<>();
     new BertEncoder(CONFIG).collectTensors("", slots);
@@ -57,7 +57,7 @@ final class TinyBertCheckpoint {
     return dir;
   }
 
-  static void writeConfig(Path dir, Map<String, Object> config) throws IOException {
+  public static void writeConfig(Path dir, Map<String, Object> config) throws IOException {
     Files.write(dir.resolve(HfConfig.FILE_NAME), new ObjectMapper().writeValueAsBytes(config));
   }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,9 +19,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sycolab.backbone.Backbone;
+import org.sycolab.backbone.BackboneOptions;
+import org.sycolab.backbone.Backbones;
 import org.sycolab.backbone.ModelFormatException;
+import org.sycolab.backbone.Pooling;
 import org.sycolab.backbone.Precision;
 import org.sycolab.backbone.TokenizedInput;
+import org.sycolab.backbone.bert.TinyBertCheckpoint;
 import org.sycolab.backbone.decoder.DecoderTokenizer;
 import org.sycolab.backbone.decoder.ReferenceDecoder;
 import org.sycolab.backbone.decoder.TinyDecoderCheckpoint;
@@ -112,6 +117,52 @@ class RewardModelTest {
       assertThat(withPad[i]).isNotCloseTo(withoutPad[i], within(1e-3));
     }
     assertThat(describe(padded).fingerprint()).isNotEqualTo(describe(unpadded).fingerprint());
+  }
+
+  /**
+   * BERT's reward: the classifier on the pooler's tanh of the [CLS] state, computed by hand in
+   * double from the encoder's [CLS] state (the encoder is checked against ONNX Runtime elsewhere).
+   */
+  @Test
+  void bertRewardsApplyThePoolerThenTheClassifierToTheClsState() throws Exception {
+    Path dir = tmp.resolve("bert");
+    Map<String, float[]> head = TinyRewardModel.writeBert(dir);
+    RewardModel model = describe(dir);
+    assertThat(model.backbone().options().pooling()).isEqualTo(Pooling.CLS);
+    assertThat(model.backbone().options().normalize()).isFalse();
+    double[] actual = rewards(model, TEXTS);
+    float[][] cls;
+    try (Backbone encoder =
+        Backbones.open(
+            Backbones.describe(
+                dir.toString(),
+                new BackboneOptions(Pooling.CLS, false, MAX_LENGTH),
+                tmp.resolve("cache")),
+            Device.cpu())) {
+      List<TokenizedInput> inputs = new ArrayList<>();
+      TEXTS.forEach(text -> inputs.add(encoder.tokenize(text)));
+      cls = encoder.embed(inputs);
+    }
+    int h = cls[0].length;
+    for (int i = 0; i < TEXTS.size(); i++) {
+      double expected = head.get("classifier.bias")[0];
+      for (int r = 0; r < h; r++) {
+        double z = head.get("bert.pooler.dense.bias")[r];
+        for (int c = 0; c < h; c++) {
+          z += (double) head.get("bert.pooler.dense.weight")[r * h + c] * cls[i][c];
+        }
+        expected += head.get("classifier.weight")[r] * Math.tanh(z);
+      }
+      assertThat(actual[i]).as("text %d", i).isCloseTo(expected, within(1e-9));
+    }
+  }
+
+  @Test
+  void aPlainEncoderIsRefused() throws Exception {
+    Path dir = TinyBertCheckpoint.write(tmp.resolve("encoder"), "");
+    assertThatThrownBy(() -> describe(dir))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("'BertModel' is not a sequence classifier sycolab can score with");
   }
 
   @Test
