@@ -78,10 +78,6 @@ final class ScoreCommand extends BaseCommand {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--dtype: " + e.getMessage(), e);
     }
-    if (maxLength < BackboneOptions.MIN_LENGTH) {
-      throw new IllegalArgumentException(
-          "--max-length must be at least " + BackboneOptions.MIN_LENGTH + ", got " + maxLength);
-    }
     batchSize.check();
     return new ScoreConfig(model, in, maxLength, precision, batchSize.value, output.out);
   }

@@ -9,9 +9,10 @@ import java.util.List;
  *
  * @param name names the run directory, {@code runs/<name>-<timestamp>/}
  * @param device where to compute when {@code --device} is not given: auto, cpu, cuda or cuda:N
+ * @param audit a user's reward model to audit beside the trained heads; null for none
  */
 public record Experiment(
-    String name, String device, Data data, Backbone backbone, Heads heads, Pull pull) {
+    String name, String device, Data data, Backbone backbone, Heads heads, Pull pull, Audit audit) {
 
   /**
    * Where the preference pairs and candidate pools come from: generated probes, or two files (paths
@@ -72,4 +73,16 @@ public record Experiment(
       Integer bootstrap,
       Long seed,
       @JsonProperty("truth_floor") Double truthFloor) {}
+
+  /**
+   * A user's reward model ({@code sycolab score}): a sequence classifier with one output, whose
+   * rewards on the pairs give its preference audit and on the pools its pull; {@code model} is a
+   * directory, relative to the experiment file like the data; the rest default as {@code score}'s
+   * options do.
+   */
+  public record Audit(
+      String model,
+      @JsonProperty("max_length") Integer maxLength,
+      String dtype,
+      @JsonProperty("batch_size") Integer batchSize) {}
 }

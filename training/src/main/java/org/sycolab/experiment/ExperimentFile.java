@@ -28,6 +28,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.BuiltinModel;
 import org.sycolab.backbone.Pooling;
 import org.sycolab.backbone.Precision;
@@ -159,6 +160,13 @@ public final class ExperimentFile {
       if (!Files.isDirectory(model) && !TorchScriptModel.isTorchScriptReference(model.toString())) {
         problems.add(
             file + ": backbone.model: no such model directory or TorchScript file: " + model);
+      }
+    }
+    Experiment.Audit audit = experiment.audit();
+    if (audit != null && audit.model() != null) {
+      Path model = base.resolve(audit.model()).normalize();
+      if (!Files.isDirectory(model)) {
+        problems.add(file + ": audit.model: no such model directory: " + model);
       }
     }
     List<String> heldout = experiment.heads() == null ? null : experiment.heads().heldoutDomains();
@@ -323,7 +331,23 @@ public final class ExperimentFile {
     if (e.pull() != null) {
       checkPull(e.pull(), problems);
     }
+    if (e.audit() != null) {
+      checkAudit(e.audit(), problems);
+    }
     return problems;
+  }
+
+  private static void checkAudit(Experiment.Audit audit, List<String> problems) {
+    if (audit.model() == null) {
+      problems.add("audit.model: missing; the reward model's directory (a sequence classifier)");
+    } else if (audit.model().startsWith(BuiltinModel.SCHEME)) {
+      problems.add(
+          "audit.model: a built-in model is an encoder, not a reward model; give the reward"
+              + " model's directory");
+    }
+    attempt(problems, "audit.dtype", audit.dtype(), Precision::parse);
+    atLeast(problems, "audit.max_length", audit.maxLength(), BackboneOptions.MIN_LENGTH);
+    positive(problems, "audit.batch_size", audit.batchSize());
   }
 
   private static void checkData(Experiment.Data data, List<String> problems) {

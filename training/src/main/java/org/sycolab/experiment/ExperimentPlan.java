@@ -76,6 +76,10 @@ public final class ExperimentPlan {
       stages.add(train("train-heldout-" + domain, heads, List.of(), List.of(domain)));
       stages.add(pull(run.heldoutPull(domain), heads, "agreeable", Axes.BEST_OF_N));
     }
+    if (experiment.audit() != null) {
+      stages.add(score(RunLayout.AUDIT_PAIRS, pairs(), run.auditPairs()));
+      stages.add(score(RunLayout.AUDIT_POOLS, pools(), run.auditPools()));
+    }
     stages.add(stage("report", Stage.Step.REPORT, null, () -> StageConfigs.report(run.root())));
     return stages;
   }
@@ -145,6 +149,12 @@ public final class ExperimentPlan {
               Map.entry("--seeds", "heads.seeds")),
           Stage.Step.DIAGNOSE,
           Map.of("--split", "pull.split"),
+          Stage.Step.AUDIT,
+          Map.of(
+              "--model", "audit.model",
+              "--max-length", "audit.max_length",
+              "--dtype", "audit.dtype",
+              "--batch-size", "audit.batch_size"),
           Stage.Step.PULL,
           Map.of(
               "--split", "pull.split",
@@ -222,6 +232,15 @@ public final class ExperimentPlan {
         Stage.Step.EMBED,
         directory,
         () -> configs().embed(in, model(), shard, merge, directory));
+  }
+
+  /** A score stage of the audited reward model over {@code in}, into {@code directory}. */
+  private Stage score(String name, Path in, Path directory) {
+    Experiment.Audit audit = experiment.audit();
+    String model =
+        audit.model() == null ? null : base.resolve(audit.model()).normalize().toString();
+    return stage(
+        name, Stage.Step.AUDIT, directory, () -> StageConfigs.score(audit, model, in, directory));
   }
 
   /**

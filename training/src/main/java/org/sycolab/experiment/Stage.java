@@ -221,6 +221,7 @@ public record Stage(String name, Step step, Path directory, Record config, Strin
     TRAIN,
     DIAGNOSE,
     PULL,
+    AUDIT,
     REPORT;
 
     /** The lower-case name used on the command line. */

@@ -10,6 +10,8 @@ import org.sycolab.stage.PullConfig;
 import org.sycolab.stage.PullStage;
 import org.sycolab.stage.ReportConfig;
 import org.sycolab.stage.ReportStage;
+import org.sycolab.stage.ScoreConfig;
+import org.sycolab.stage.ScoreStage;
 import org.sycolab.stage.StageContext;
 import org.sycolab.stage.StageOutcome;
 import org.sycolab.stage.TrainConfig;
@@ -41,6 +43,9 @@ final class StageCalls {
     }
     if (config instanceof PullConfig pull) {
       return new PullStage(context).run(pull);
+    }
+    if (config instanceof ScoreConfig score) {
+      return new ScoreStage(context).run(score);
     }
     if (config instanceof ReportConfig report) {
       return new ReportStage().run(report);

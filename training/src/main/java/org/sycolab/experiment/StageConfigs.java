@@ -3,6 +3,7 @@ package org.sycolab.experiment;
 import java.nio.file.Path;
 import java.util.List;
 import org.sycolab.backbone.BackboneOptions;
+import org.sycolab.backbone.Precision;
 import org.sycolab.data.TextLimits;
 import org.sycolab.data.probes.GeneratorConfig;
 import org.sycolab.features.Shard;
@@ -17,6 +18,7 @@ import org.sycolab.stage.EvaluationSplit;
 import org.sycolab.stage.GenerateConfig;
 import org.sycolab.stage.PullConfig;
 import org.sycolab.stage.ReportConfig;
+import org.sycolab.stage.ScoreConfig;
 import org.sycolab.stage.TrainConfig;
 import org.sycolab.stage.ValidateConfig;
 
@@ -41,6 +43,25 @@ final class StageConfigs {
     this.backbone = b == null ? new Experiment.Backbone(null, null, null, null, null, null) : b;
     this.heads = heads;
     this.pull = pull;
+  }
+
+  /**
+   * {@code sycolab score} of the audited reward model {@code model} (resolved against the
+   * experiment file), with the command's defaults for what the audit section leaves out.
+   */
+  static ScoreConfig score(Experiment.Audit audit, String model, Path in, Path out) {
+    if (model == null) {
+      throw new IllegalArgumentException("--model: the reward model's directory is missing");
+    }
+    Precision precision;
+    try {
+      precision = Precision.parse(audit.dtype() == null ? BackboneOptions.DTYPE : audit.dtype());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--dtype: " + e.getMessage(), e);
+    }
+    int maxLength = audit.maxLength() == null ? BackboneOptions.MAX_LENGTH : audit.maxLength();
+    int batchSize = audit.batchSize() == null ? BackboneOptions.BATCH_SIZE : audit.batchSize();
+    return new ScoreConfig(model, in, maxLength, precision, batchSize, out);
   }
 
   /** {@code sycolab embed}: its backbone options first, then the config's own checks. */

@@ -23,19 +23,24 @@ public final class RunReport {
     }
     PullOutputs run = PullOutputs.read(runDirectory);
     List<Section> sections =
+        new ArrayList<>(
+            List.of(
+                HeadlineSection.build(run),
+                TruthSection.build(run),
+                KlSection.build(run),
+                MenuSection.build(run),
+                ReferenceSection.build(run),
+                ChoiceSection.build(run),
+                HeadsSection.build(runDirectory)));
+    // The audited reward model, when the run has one, beside the trained heads.
+    AuditSection.build(runDirectory).ifPresent(sections::add);
+    sections.addAll(
         List.of(
-            HeadlineSection.build(run),
-            TruthSection.build(run),
-            KlSection.build(run),
-            MenuSection.build(run),
-            ReferenceSection.build(run),
-            ChoiceSection.build(run),
-            HeadsSection.build(runDirectory),
             MixtureSection.build(runDirectory),
             HeldoutSection.build(run),
             BreakdownSection.build(run),
             FlipsSection.build(run),
-            ManifestSection.build(runDirectory));
+            ManifestSection.build(runDirectory)));
     List<Block> intro = new ArrayList<>();
     intro.add(
         new Block.Paragraph(

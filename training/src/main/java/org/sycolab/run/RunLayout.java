@@ -22,6 +22,12 @@ public record RunLayout(Path root) {
   /** Where the tasks of a job array write their slices of the features. */
   public static final String SHARDS = "shards";
 
+  /** The audited reward model's rewards of the pairs, with its preference audit. */
+  public static final String AUDIT_PAIRS = "audit-pairs";
+
+  /** The audited reward model's rewards of the pools' candidates. */
+  public static final String AUDIT_POOLS = "audit-pools";
+
   /** The data stage's directory, with {@link #PAIRS_FILE} and {@link #POOLS_FILE}. */
   public static final String DATA = "data";
 
@@ -190,6 +196,16 @@ public record RunLayout(Path root) {
   /** {@link #DIAGNOSE}. */
   public Path diagnose() {
     return root.resolve(DIAGNOSE);
+  }
+
+  /** {@link #AUDIT_PAIRS}. */
+  public Path auditPairs() {
+    return root.resolve(AUDIT_PAIRS);
+  }
+
+  /** {@link #AUDIT_POOLS}. */
+  public Path auditPools() {
+    return root.resolve(AUDIT_POOLS);
   }
 
   /** {@link #PULL}. */

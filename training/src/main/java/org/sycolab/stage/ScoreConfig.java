@@ -3,6 +3,7 @@ package org.sycolab.stage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.Precision;
 
 /**
@@ -25,6 +26,10 @@ public record ScoreConfig(
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(precision, "precision");
+    if (maxLength < BackboneOptions.MIN_LENGTH) {
+      throw new IllegalArgumentException(
+          "--max-length must be at least " + BackboneOptions.MIN_LENGTH + ", got " + maxLength);
+    }
     if (batchSize < 1) {
       throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
     }

@@ -38,7 +38,7 @@ public final class ScoreStage {
   /** The rewards: {@code pool_id,candidate,reward} for pools, {@code id,label,chosen,rejected}. */
   public static final String SCORES_FILE = "scores.csv";
 
-  /** The preference audit of pairs: family, premise, pairs, true_preferred, lo, hi. */
+  /** The preference audit of pairs, laid out as a verdict table: see {@code AuditTable}. */
   public static final String AUDIT_FILE = "audit.csv";
 
   private final StageContext context;

@@ -458,7 +458,8 @@ class RunCommandTest {
                 + " hidden: 16, dropout: 0.2, minibatch: 8, lr: 0.01, weight_decay: 0.1,"
                 + " margin: 0.5, centring: 0.01, patience: 2, heldout_domains: [units]}\n"
                 + "pull: {lambda: '0:1:0.5', n: [1, 16], beta: [0.5], bootstrap: 50, seed: 9,"
-                + " split: all, reference: uniform, truth_floor: 0.75}\n")) {
+                + " split: all, reference: uniform, truth_floor: 0.75}\n"
+                + "audit: {model: /models/rm, max_length: 64, dtype: float16, batch_size: 4}\n")) {
       Path file = experiment(yaml);
       Experiment parsed = ExperimentFile.read(file);
       List<Stage> stages =
@@ -526,6 +527,70 @@ class RunCommandTest {
           .as(stage.name())
           .isEqualTo(CommandConfigs.of(bare.get(stage.name())));
     }
+  }
+
+  /**
+   * An audit section left at its defaults takes {@code sycolab score}'s: its stages are the configs
+   * of score command lines that give only the model and the files.
+   */
+  @Test
+  void anAuditLeftAtItsDefaultsTakesTheScoreCommands() throws Exception {
+    Path run = tmp.resolve("run").toAbsolutePath();
+    Experiment audited =
+        ExperimentFile.read(experiment("name: x\ndata: {generate: {}}\naudit: {model: rm}\n"));
+    List<Stage> stages = new ExperimentPlan(audited, tmp, run).stages(List.of(), List.of());
+    String model = tmp.toAbsolutePath().resolve("rm").toString();
+    for (String texts : List.of("pairs", "pools")) {
+      Stage stage =
+          stages.stream().filter(s -> s.name().equals("audit-" + texts)).findFirst().orElseThrow();
+      assertThat(stage.config())
+          .isEqualTo(
+              CommandConfigs.of(
+                  List.of(
+                      "score",
+                      "--model",
+                      model,
+                      "--in",
+                      run.resolve("data/" + texts + ".jsonl").toString(),
+                      "--out",
+                      run.resolve("audit-" + texts).toString())));
+    }
+    assertThat(stages.get(stages.size() - 1).name()).isEqualTo("report");
+  }
+
+  /** A run with an audit section scores the pairs and pools and reports the audit. */
+  @Test
+  void anAuditedRewardModelIsScoredAuditedAndReported() throws Exception {
+    Path rm =
+        org.sycolab.backbone.reward.TinyRewardModel.writeDecoder(
+            org.sycolab.backbone.decoder.TinyDecoderCheckpoint.qwen2(),
+            tmp.resolve("rm"),
+            org.sycolab.backbone.decoder.TinyTokenizer.QWEN25_TEMPLATE,
+            null);
+    Path run = tmp.resolve("run");
+    CliRun r =
+        CliRun.of(
+            "run",
+            experiment(
+                    "name: audited\ndevice: cpu\ndata: {generate: {seed: 3, pairs: 120}}\n"
+                        + "heads: {seeds: [1], epochs: 5}\n"
+                        + "pull: {n: [1, 4], beta: none, bootstrap: 20}\n"
+                        + "audit: {model: "
+                        + rm.getFileName()
+                        + ", max_length: 128}\n")
+                .toString(),
+            "--out",
+            run.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.err()).contains("audit-pairs: done in").contains("audit-pools: done in");
+    assertThat(status(run.resolve("audit-pairs"))).isEqualTo(RunManifest.Status.COMPLETE);
+    assertThat(run.resolve("audit-pairs/audit.csv")).exists();
+    assertThat(Files.readAllLines(run.resolve("audit-pools/scores.csv")).get(0))
+        .isEqualTo("pool_id,candidate,reward");
+    assertThat(Files.readString(run.resolve("report.md")))
+        .contains("Audited reward model")
+        .contains("Qwen2ForSequenceClassification")
+        .contains("prefers the sycophantic answer");
   }
 
   /** The demo experiment's dry run prints every stage's command line, every value written out. */

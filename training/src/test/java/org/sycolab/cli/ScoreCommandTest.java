@@ -72,7 +72,7 @@ class ScoreCommandTest {
     assertThat(rows.get(0)).isEqualTo("id,label,chosen,rejected");
     assertThat(rows).hasSize(61);
     assertThat(Files.readAllLines(out.resolve("audit.csv")).get(0))
-        .isEqualTo("family,premise,pairs,true_preferred,lo,hi");
+        .startsWith("family,conflict_pairs,conflict_truth_accuracy,conflict_truth_accuracy_lo,");
 
     // The first pair's rewards are the reward model's, chosen and rejected in their columns.
     PreferencePair first = Datasets.readPairs(pairs, "--in").get(0);

@@ -217,6 +217,30 @@ class ExperimentFileTest {
   }
 
   @Test
+  void anAuditNeedsAnExistingRewardModelDirectoryAndTheScoreCommandsRanges() throws Exception {
+    Path bad =
+        write(
+            "name: x\ndata: {generate: {}}\n"
+                + "audit: {dtype: float64, max_length: 4, batch_size: 0}\n");
+    assertThatThrownBy(() -> ExperimentFile.read(bad))
+        .hasMessageContaining(bad + ": audit.model: missing; the reward model's directory")
+        .hasMessageContaining(bad + ": audit.dtype:")
+        .hasMessageContaining(bad + ": audit.max_length: expected at least 8, got 4")
+        .hasMessageContaining(bad + ": audit.batch_size: expected a positive integer");
+
+    Path builtin = write("name: x\ndata: {generate: {}}\naudit: {model: 'builtin:minilm'}\n");
+    assertThatThrownBy(() -> ExperimentFile.read(builtin))
+        .hasMessageContaining("audit.model: a built-in model is an encoder, not a reward model");
+
+    Path missing = write("name: x\ndata: {generate: {}}\naudit: {model: models/rm}\n");
+    assertThatThrownBy(() -> ExperimentFile.requirePaths(missing, ExperimentFile.read(missing)))
+        .hasMessage(
+            missing + ": audit.model: no such model directory: " + tmp.resolve("models/rm"));
+    Files.createDirectories(tmp.resolve("models/rm"));
+    ExperimentFile.requirePaths(missing, ExperimentFile.read(missing));
+  }
+
+  @Test
   void dataNeedsGeneratedProbesOrBothFiles() throws Exception {
     assertThatThrownBy(() -> ExperimentFile.read(write("name: x\n")))
         .hasMessageContaining("data: missing");

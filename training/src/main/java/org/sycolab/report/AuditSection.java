@@ -1,0 +1,144 @@
+package org.sycolab.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sycolab.run.RunLayout;
+import org.sycolab.run.RunManifest;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.Table;
+
+/**
+ * The audited reward model ({@code audit:} in the experiment, {@code sycolab score}): its
+ * preference audit on the run's pairs, {@link RunLayout#AUDIT_PAIRS}{@code /audit.csv} — how often
+ * it prefers the sycophantic answer where the user is wrong and the truthful agreeing one where the
+ * user is right, over all pairs and by family, with the verdict the score stage wrote.
+ */
+final class AuditSection {
+
+  /** The audit table's name in the score stage's directory. */
+  static final String AUDIT_FILE = "audit.csv";
+
+  private static final RunCsv.Columns COLUMNS =
+      new RunCsv.Columns()
+          .text("family")
+          .count("conflict_pairs")
+          .number(
+              "conflict_truth_accuracy", "conflict_truth_accuracy_lo", "conflict_truth_accuracy_hi")
+          .count("control_pairs")
+          .number(
+              "control_truth_accuracy", "control_truth_accuracy_lo", "control_truth_accuracy_hi")
+          .text("verdict_class", "verdict", "reading");
+
+  private AuditSection() {}
+
+  /** The section, when the run audited a reward model; empty otherwise. */
+  static Optional<Section> build(Path runDirectory) throws InvalidRunException {
+    Path dir = new RunLayout(runDirectory).auditPairs();
+    Path file = dir.resolve(AUDIT_FILE);
+    if (!Files.isDirectory(dir)) {
+      return Optional.empty();
+    }
+    List<Block> blocks = new ArrayList<>();
+    Optional<String> notRun = notRun(dir, file);
+    if (notRun.isPresent()) {
+      blocks.add(new Block.Paragraph("Not run, so left out: " + notRun.get() + "."));
+      return Optional.of(section(blocks));
+    }
+    Table table = RunCsv.read(file, COLUMNS);
+    Map<String, Object> config = manifest(dir).config();
+    Row all = table.row(0);
+    blocks.add(
+        new Block.Paragraph(
+            "The reward model "
+                + config.getOrDefault("model", "?")
+                + " ("
+                + config.getOrDefault("architecture", "?")
+                + ") scored every pair of the run. On grounded pairs where the user is wrong it"
+                + " prefers the sycophantic answer "
+                + share(all, "conflict", true)
+                + "; where the user is right it prefers the truthful, agreeing answer "
+                + share(all, "control", false)
+                + ". Verdict: "
+                + all.getString("verdict")
+                + " — "
+                + all.getString("reading")
+                + "."));
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 1; i < table.rowCount(); i++) {
+      Row row = table.row(i);
+      rows.add(
+          List.of(
+              row.getString("family"),
+              share(row, "conflict", true),
+              share(row, "control", false),
+              row.getString("verdict")));
+    }
+    if (!rows.isEmpty()) {
+      blocks.add(
+          new Block.DataTable(
+              "by family: share of pairs preferring the sycophantic answer (conflict: user wrong)"
+                  + " and the truthful, agreeing one (control: user right), ties half, 95% Wilson"
+                  + " intervals treating pairs as independent, from "
+                  + RunLayout.AUDIT_PAIRS
+                  + "/"
+                  + AUDIT_FILE,
+              List.of(
+                  "family",
+                  "conflict: prefers sycophantic",
+                  "control: prefers truthful",
+                  "verdict"),
+              rows));
+    }
+    return Optional.of(section(blocks));
+  }
+
+  private static Section section(List<Block> blocks) {
+    return new Section("audit", "Audited reward model", blocks);
+  }
+
+  /** Why the audit is missing from a directory that exists; empty when it ran. */
+  private static Optional<String> notRun(Path dir, Path file) {
+    Path manifest = dir.resolve(RunManifest.FILE_NAME);
+    try {
+      if (!Files.isRegularFile(manifest)
+          || RunManifest.read(manifest).status() != RunManifest.Status.COMPLETE
+          || !Files.isRegularFile(file)) {
+        return Optional.of(
+            "the reward model's audit (" + RunLayout.AUDIT_PAIRS + "/ did not complete)");
+      }
+    } catch (IOException e) {
+      return Optional.of(manifest + ": not a manifest");
+    }
+    return Optional.empty();
+  }
+
+  private static RunManifest manifest(Path dir) throws InvalidRunException {
+    Path file = dir.resolve(RunManifest.FILE_NAME);
+    try {
+      return RunManifest.read(file);
+    } catch (IOException e) {
+      throw new InvalidRunException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The share of a row's pairs of one side in words, with its interval: of the true answer, or one
+   * minus it for the sycophantic answer on conflict pairs.
+   */
+  private static String share(Row row, String side, boolean againstTruth) {
+    int pairs = row.getInt(side + "_pairs");
+    if (pairs == 0) {
+      return "(no pairs)";
+    }
+    double value = row.getDouble(side + "_truth_accuracy");
+    double lo = row.getDouble(side + "_truth_accuracy_lo");
+    double hi = row.getDouble(side + "_truth_accuracy_hi");
+    Stat stat = againstTruth ? new Stat(1 - value, 1 - hi, 1 - lo) : new Stat(value, lo, hi);
+    return Numbers.rate(stat) + " of " + pairs;
+  }
+}
