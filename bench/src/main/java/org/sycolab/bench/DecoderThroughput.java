@@ -20,6 +20,7 @@ import org.sycolab.backbone.Pooling;
 import org.sycolab.backbone.Precision;
 import org.sycolab.backbone.decoder.DecoderConfig;
 import org.sycolab.backbone.decoder.DecoderModel;
+import org.sycolab.backbone.reward.ScoreHead;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +44,11 @@ import picocli.CommandLine.Spec;
  * reach, and, as the reference measured in the same run, the GFLOP/s of one plain matrix product of
  * the feed-forward layer's shape: {@code efficiency} is their ratio (1 would mean the decoder runs
  * as fast as its largest product alone).
+ *
+ * <p>Each pooled vector also goes through a reward model's score head as {@code sycolab score}
+ * applies it (a {@link ScoreHead.Linear} in double precision, seeded random weights), timed on its
+ * own: {@code score_head_share} is the head's time over the whole batch's, what scoring costs
+ * beyond the forward pass (the goal: under 0.02).
  */
 @Command(name = "DecoderThroughput", mixinStandardHelpOptions = true)
 public final class DecoderThroughput implements Callable<Integer> {
@@ -82,6 +88,12 @@ public final class DecoderThroughput implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** Nanoseconds the score head took over the timed batches. */
+  private long headNanos;
+
+  /** The score head every pooled vector goes through, set once the shape is known. */
+  private ScoreHead head;
+
   /** Runs the benchmark; exits 2 on bad usage, 1 on failure. */
   public static void main(String[] args) {
     System.exit(new CommandLine(new DecoderThroughput()).execute(args));
@@ -107,6 +119,7 @@ public final class DecoderThroughput implements Callable<Integer> {
     DecoderConfig config = qwen25HalfBillion(layers);
     BackboneOptions options = new BackboneOptions(Pooling.LAST, true, length, precision);
     Random random = new Random(seed);
+    head = randomHead(config.hiddenSize(), random);
 
     try (NDManager manager = NDManager.newBaseManager(Device.fromName(device))) {
       long loadStart = System.nanoTime();
@@ -129,6 +142,7 @@ public final class DecoderThroughput implements Callable<Integer> {
         embed(model, store, manager, options, random);
       }
       long tokens = 0;
+      headNanos = 0;
       long start = System.nanoTime();
       for (int i = 0; i < batches; i++) {
         tokens += embed(model, store, manager, options, random);
@@ -143,7 +157,8 @@ public final class DecoderThroughput implements Callable<Integer> {
           Locale.ROOT,
           "result model=qwen2.5-0.5b-shape layers=%d batch=%d length<=%d batches=%d tokens=%d"
               + " padded_tokens=%d seconds=%.3f tok_per_s=%.1f model_gflops=%.1f"
-              + " gemm_gflops=%.1f efficiency=%.2f peak_rss_mb=%d%n",
+              + " gemm_gflops=%.1f efficiency=%.2f score_head_s=%.6f score_head_share=%.6f"
+              + " peak_rss_mb=%d%n",
           layers,
           batchSize,
           length,
@@ -155,6 +170,8 @@ public final class DecoderThroughput implements Callable<Integer> {
           modelGflops,
           gemmGflops,
           modelGflops / gemmGflops,
+          headNanos / 1e9,
+          headNanos / 1e9 / elapsed,
           MemoryStatus.peakRssMb());
     }
     return 0;
@@ -183,11 +200,26 @@ public final class DecoderThroughput implements Callable<Integer> {
       NDList inputs = new NDList(scope.create(ids, shape), scope.create(mask, shape));
       NDArray hidden = model.forward(store, inputs, false).singletonOrThrow();
       float[][] vectors = Pooler.pool(hidden, inputs.get(1), options);
-      if (vectors.length != batchSize || !Float.isFinite(vectors[0][0])) {
+      long headStart = System.nanoTime();
+      double rewards = 0;
+      for (float[] vector : vectors) {
+        rewards += head.reward(vector);
+      }
+      headNanos += System.nanoTime() - headStart;
+      if (vectors.length != batchSize || !Double.isFinite(rewards)) {
         throw new IllegalStateException("the decoder gave no finite vectors");
       }
     }
     return real;
+  }
+
+  /** A one-output score head of N(0, 0.02²) weights and no bias, as decoders' heads have. */
+  private static ScoreHead randomHead(int hidden, Random random) {
+    double[] weight = new double[hidden];
+    for (int i = 0; i < hidden; i++) {
+      weight[i] = 0.02 * random.nextGaussian();
+    }
+    return new ScoreHead.Linear(weight, 0);
   }
 
   /** Sets every parameter to seeded N(0, 0.02²) values (norm weights to 1); returns the count. */

@@ -79,7 +79,8 @@ final class RunCommand extends BaseCommand {
       names = "--until",
       paramLabel = "STAGE",
       description =
-          "Stop after this stage: data, embed, train, diagnose, pull or report (default: report).")
+          "Stop after this stage: data, embed, train, diagnose, pull, audit or report (default:"
+              + " report).")
   String until;
 
   @Option(

@@ -75,6 +75,8 @@ public record RunnerConfig(
       }
     }
     throw new IllegalArgumentException(
-        "--until: expected data, embed, train, diagnose, pull or report, got '" + text + "'");
+        "--until: expected data, embed, train, diagnose, pull, audit or report, got '"
+            + text
+            + "'");
   }
 }

@@ -420,7 +420,7 @@ class RunCommandTest {
     assertThat(CliRun.of("run", "--resume", run.toString(), "--shard", "0/2").err())
         .contains("is not ready");
     assertThat(CliRun.of("run", exp.toString(), "--until", "lunch").err())
-        .contains("--until: expected data, embed, train, diagnose, pull or report");
+        .contains("--until: expected data, embed, train, diagnose, pull, audit or report");
     assertThat(CliRun.of("run").err()).contains("give an EXPERIMENT file, or --resume RUN");
     assertThat(CliRun.of("run", "--resume", tmp.toString()).err())
         .contains("no experiment.yaml there");

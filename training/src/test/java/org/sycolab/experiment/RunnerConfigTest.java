@@ -37,6 +37,7 @@ class RunnerConfigTest {
     assertThat(config(FILE, null, null, null, null).last()).isEqualTo(Stage.Step.REPORT);
     assertThat(config(FILE, null, null, Stage.Step.EMBED, null).last()).isEqualTo(Stage.Step.EMBED);
     assertThatThrownBy(() -> RunnerConfig.until("lunch"))
-        .hasMessage("--until: expected data, embed, train, diagnose, pull or report, got 'lunch'");
+        .hasMessage(
+            "--until: expected data, embed, train, diagnose, pull, audit or report, got 'lunch'");
   }
 }
