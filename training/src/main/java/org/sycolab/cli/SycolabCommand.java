@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       StatsCommand.class,
       EmbedCommand.class,
+      LogprobCommand.class,
       TrainCommand.class,
       HeadsCommand.class,
       PullCommand.class,
