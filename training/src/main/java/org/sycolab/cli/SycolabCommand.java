@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
       StatsCommand.class,
       EmbedCommand.class,
       ScoreCommand.class,
+      LogprobCommand.class,
       TrainCommand.class,
       HeadsCommand.class,
       PullCommand.class,

@@ -197,6 +197,19 @@ public final class ChatTemplate {
     };
   }
 
+  /**
+   * The token text that closes the final assistant message: {@code <|im_end|>} for ChatML, {@code
+   * <|eot_id|>} for Llama 3 and 3.1; empty for the plain rendering, which closes nothing. It is
+   * where {@link #tail} begins.
+   */
+  public String endOfTurn() {
+    return switch (format) {
+      case CHATML -> IM_END;
+      case LLAMA3, LLAMA31 -> EOT;
+      case PLAIN -> "";
+    };
+  }
+
   private static String chatmlMessage(String role, String content) {
     return IM_START + role + "\n" + content + IM_END + "\n";
   }

@@ -46,6 +46,11 @@ public final class DecoderModel extends NamedBlock {
     return config;
   }
 
+  /** The token embedding (V,H), which a model with tied word embeddings also projects out with. */
+  Parameter embedding() {
+    return embedding;
+  }
+
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {

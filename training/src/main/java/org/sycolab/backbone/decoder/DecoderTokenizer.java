@@ -39,18 +39,21 @@ public final class DecoderTokenizer implements PairTokenizer {
   private final int maxLength;
   private final long[] prefix;
   private final long[] tail;
+  private final int closing;
 
   private DecoderTokenizer(
       HuggingFaceTokenizer tokenizer,
       ChatTemplate template,
       int maxLength,
       long[] prefix,
-      long[] tail) {
+      long[] tail,
+      int closing) {
     this.tokenizer = tokenizer;
     this.template = template;
     this.maxLength = maxLength;
     this.prefix = prefix;
     this.tail = tail;
+    this.closing = closing;
   }
 
   /**
@@ -83,11 +86,35 @@ public final class DecoderTokenizer implements PairTokenizer {
                 + fixed
                 + " for the template's fixed tokens, one each for prompt and response)");
       }
-      return new DecoderTokenizer(tokenizer, template, maxLength, prefix, tail);
+      return new DecoderTokenizer(
+          tokenizer, template, maxLength, prefix, tail, closing(tokenizer, template, tail, file));
     } catch (RuntimeException e) {
       tokenizer.close();
       throw e;
     }
+  }
+
+  /**
+   * How many of the tail's tokens are the template's end-of-turn token: its ids, which the tail
+   * must begin with.
+   */
+  private static int closing(
+      HuggingFaceTokenizer tokenizer, ChatTemplate template, long[] tail, Path file) {
+    long[] endOfTurn = RawTokenizer.ids(tokenizer, template.endOfTurn());
+    if (endOfTurn.length > tail.length
+        || !Arrays.equals(tail, 0, endOfTurn.length, endOfTurn, 0, endOfTurn.length)) {
+      throw new ModelFormatException(
+          file,
+          "added_tokens",
+          "tokenises the turn's end "
+              + template.endOfTurn()
+              + " as "
+              + Arrays.toString(endOfTurn)
+              + " but the template's tail as "
+              + Arrays.toString(tail)
+              + ", so the turn's end cannot be found");
+    }
+    return endOfTurn.length;
   }
 
   /**
@@ -118,25 +145,41 @@ public final class DecoderTokenizer implements PairTokenizer {
   /** Renders, tokenises and truncates one pair. */
   @Override
   public TokenizedInput tokenize(PairText text) {
-    String head = template.head(text.prompt());
-    Encoding encoding = tokenizer.encode(head + template.response(text.response()), false, false);
-    long[] body = encoding.getIds();
-    int headLength =
-        headTokens(encoding.getCharTokenSpans(), head.codePointCount(0, head.length()));
+    RenderedConversation whole = render(text);
+    long[] head = whole.head();
+    long[] response = whole.response();
     int budget = maxLength - prefix.length - tail.length;
-    TruncationBudget keep = TruncationBudget.split(headLength, body.length - headLength, budget);
+    TruncationBudget keep = TruncationBudget.split(head.length, response.length, budget);
     int keepHead = keep.prompt();
     int keepResponse = keep.response();
     long[] ids = new long[prefix.length + keepHead + keepResponse + tail.length];
     int at = 0;
     System.arraycopy(prefix, 0, ids, at, prefix.length);
     at += prefix.length;
-    System.arraycopy(body, headLength - keepHead, ids, at, keepHead);
+    System.arraycopy(head, head.length - keepHead, ids, at, keepHead);
     at += keepHead;
-    System.arraycopy(body, headLength, ids, at, keepResponse);
+    System.arraycopy(response, 0, ids, at, keepResponse);
     at += keepResponse;
     System.arraycopy(tail, 0, ids, at, tail.length);
     return new TokenizedInput(ids, new long[ids.length]);
+  }
+
+  /**
+   * Renders and tokenises one pair without truncating it: the ids split into the template's parts,
+   * where the response's tokens start and end, and how many tail tokens close the turn.
+   */
+  public RenderedConversation render(PairText text) {
+    String head = template.head(text.prompt());
+    Encoding encoding = tokenizer.encode(head + template.response(text.response()), false, false);
+    long[] body = encoding.getIds();
+    int headLength =
+        headTokens(encoding.getCharTokenSpans(), head.codePointCount(0, head.length()));
+    return new RenderedConversation(
+        prefix.clone(),
+        Arrays.copyOfRange(body, 0, headLength),
+        Arrays.copyOfRange(body, headLength, body.length),
+        tail.clone(),
+        closing);
   }
 
   /**

@@ -33,6 +33,7 @@ public final class ReferenceDecoder {
   private final boolean outputBias;
   private final boolean mlpBias;
   private final RotaryReference rotary;
+  private final boolean tiedEmbeddings;
 
   /**
    * A reference over config.json's content and the weights by Hugging Face name, row-major (as
@@ -52,6 +53,7 @@ public final class ReferenceDecoder {
     this.mlpBias = modelType.equals("llama") && config.path("mlp_bias").asBoolean(false);
     int headDim = config.path("head_dim").asInt(hidden / heads);
     this.rotary = RotaryReference.fromConfig(config, headDim);
+    this.tiedEmbeddings = config.path("tie_word_embeddings").asBoolean(false);
   }
 
   /** A reference over a model directory's config.json and safetensors weights. */
@@ -107,6 +109,26 @@ public final class ReferenceDecoder {
       out[j] = (float) last[j];
     }
     return out;
+  }
+
+  /**
+   * log p({@code next} | {@code context}) under the causal LM: the last position's final hidden
+   * state projected onto the whole vocabulary by {@code lm_head.weight} (or the token embedding
+   * when config.json ties them), then a log-softmax over all of it, in double precision.
+   */
+  double logProbability(long[] context, long next) {
+    double[][] states = hiddenStates(context);
+    float[] head = tensor(tiedEmbeddings ? "model.embed_tokens.weight" : "lm_head.weight");
+    double[] logits = ReferenceMath.linear(head, null, states[states.length - 1]);
+    double max = Double.NEGATIVE_INFINITY;
+    for (double logit : logits) {
+      max = Math.max(max, logit);
+    }
+    double sum = 0;
+    for (double logit : logits) {
+      sum += Math.exp(logit - max);
+    }
+    return logits[(int) next] - max - Math.log(sum);
   }
 
   private double[][] layer(String prefix, double[][] x) {

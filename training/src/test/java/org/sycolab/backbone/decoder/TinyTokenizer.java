@@ -129,7 +129,7 @@ public final class TinyTokenizer {
       """;
 
   /** A ChatML template without a default system message. */
-  static final String BARE_CHATML =
+  public static final String BARE_CHATML =
       "{% for m in messages %}{{'<|im_start|>' + m['role'] + '\\n' + m['content']"
           + " + '<|im_end|>\\n'}}{% endfor %}";
 
