@@ -112,7 +112,7 @@ class PullStageTest {
     assertThat(outcome.result().replicates()).containsExactly("seed1");
     assertThat(outcome.result().pools()).isEqualTo(13);
 
-    PullHeadline headline = outcome.headline();
+    PullHeadline headline = (PullHeadline) outcome.headline();
     assertThat(headline.settings().n()).isEqualTo(16);
     assertThat(headline.truthfulLow().setting().lambda()).isZero();
     assertThat(headline.truthfulHigh().setting().lambda()).isEqualTo(1.0);
@@ -168,7 +168,7 @@ class PullStageTest {
                     null,
                     byHeads));
     assertThat(outcome.result().replicates()).containsExactly("seed2", "seed1");
-    assertThat(outcome.headline().pullSpread()).isPresent();
+    assertThat(((PullHeadline) outcome.headline()).pullSpread()).isPresent();
     assertThat(outcome.table(RunLayout.SEEDS_FILE)).isPresent();
     Path seed1 = byHeads.resolve(RunLayout.scoresFile("seed1"));
     Path seed2 = byHeads.resolve(RunLayout.scoresFile("seed2"));
