@@ -12,13 +12,14 @@ import java.util.Optional;
  * RewardScores#audited}).
  *
  * @param n the best-of-n size the references are read at (the grid's nearest to 16)
- * @param reference π₀'s own row
+ * @param referenceTruthful the truthful rate under π₀
  * @param selections the audited reward's rows: best-of-n by ascending n, then the tilt by ascending
  *     β
  * @param references the audited reward's row at best-of-{@code n} and each reference selector's in
  *     its place, the audited reward first
  */
-public record AuditHeadline(int n, Row reference, List<Row> selections, List<Row> references)
+public record AuditHeadline(
+    int n, double referenceTruthful, List<Row> selections, List<Row> references)
     implements Headline {
 
   /** Copies the lists. */
@@ -69,8 +70,13 @@ public record AuditHeadline(int n, Row reference, List<Row> selections, List<Row
         references.add(row(all, reward, Setting.bestOfN(0, n)));
       }
     }
-    return new AuditHeadline(
-        n, row(all, Reward.MIXED, Setting.reference()), selections, references);
+    double referenceTruthful =
+        result.tipping().stream()
+            .filter(t -> t.reward() == Reward.MIXED && t.group().isAll())
+            .findFirst()
+            .orElseThrow()
+            .referenceTruthful();
+    return new AuditHeadline(n, referenceTruthful, selections, references);
   }
 
   private static Row row(List<Estimate> all, Reward reward, Setting setting) {

@@ -58,7 +58,7 @@ public final class AuditSummary {
         "the audited reward alone, optimised (all pools; reward = the audited reward's z of the"
             + " selection):");
     header(out, "selection");
-    line(out, "π₀", headline.reference());
+    out.printf(Locale.ROOT, "  %-11s %.3f%n", "π₀", headline.referenceTruthful());
     for (AuditHeadline.Row row : headline.selections()) {
       line(out, selection(row.setting()), row);
     }
