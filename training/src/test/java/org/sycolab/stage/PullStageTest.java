@@ -349,9 +349,7 @@ class PullStageTest {
           .isCloseTo(kept, within(1e-12));
       double favoured = 1 - kept;
       assertThat(value(outcome, Reward.MIXED, bestOf, PullMetric.KL))
-          .isCloseTo(
-              favoured * Math.log(2 * favoured) + kept * Math.log(2 * kept),
-              within(1e-12));
+          .isCloseTo(favoured * Math.log(2 * favoured) + kept * Math.log(2 * kept), within(1e-12));
       double z = 1.5 / Math.sqrt(2.7);
       assertThat(value(outcome, Reward.MIXED, bestOf, PullMetric.APPROVAL))
           .as("the audited reward's z of the selection")
