@@ -7,7 +7,6 @@ import org.sycolab.pull.Reference;
 import org.sycolab.stage.PullConfig;
 import org.sycolab.stage.PullOutcome;
 import org.sycolab.stage.PullStage;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,7 +23,11 @@ import picocli.CommandLine.Option;
           + " reference pi0 (ties split in proportion to pi0), the tilt with pi0*exp(r/beta)."
           + " Each head's scores are z-scored over the evaluated pools.",
       "Scores come from trained heads (--agreeable/--grounded, through the backbone recorded in"
-          + " head.json and the feature cache) or from CSV files (--scores).",
+          + " head.json and the feature cache), from CSV files (--scores), or from a reward model"
+          + " under audit (--reward, as `sycolab score` writes it): alone, with no lambda, every"
+          + " rate below is measured under best-of-n and the tilt of the audited reward itself;"
+          + " with --grounded heads, lambda weighs the audited reward (z_R) in the agreeable"
+          + " head's place.",
       "Rates are fractions of the selection: truthful_rate (truthful answers, every pool);"
           + " regressive_rate (agreeing where the user is wrong: premise-false pools; this is"
           + " sycophancy); progressive_rate (accepting where the user is right: premise-true"
@@ -49,6 +52,11 @@ import picocli.CommandLine.Option;
           + " gain the heads recover. With --truth-floor, also choice.csv (reward,selection,n,"
           + "beta,family,truth_floor,lambda,truthful_rate,truthful_lo,truthful_hi,approval,reason)"
           + " and its rows over all pools at the headline's n.",
+      "With --reward alone: pull.csv (reward,n,beta,metric,family,domain,value,lo,hi),"
+          + " menu.csv and seeds.csv (several files) have no lambda column and no pull; reward is"
+          + " audited for the audited reward's rows, else the reference's name, and the approval"
+          + " is audited_reward (the audited reward's z-score of the selection). No"
+          + " lambda_star.csv, choice.csv or flips.csv.",
       ""
     },
     footerHeading = "%nExamples:%n",
@@ -57,7 +65,10 @@ import picocli.CommandLine.Option;
       "      --agreeable heads/agreeable-seed1 heads/agreeable-seed2 \\",
       "      --grounded heads/grounded-seed1 heads/grounded-seed2",
       "  sycolab pull --pools data/pools.jsonl --scores my-rm.csv --split all \\",
-      "      --n 4,16 --beta none --bootstrap 2000 --truth-floor 0.8"
+      "      --n 4,16 --beta none --bootstrap 2000 --truth-floor 0.8",
+      "  sycolab pull --pools data/pools.jsonl --reward scores.csv --split all",
+      "  sycolab pull --pools data/pools.jsonl --reward scores.csv \\",
+      "      --grounded heads/grounded-seed1 heads/grounded-seed2"
     })
 final class PullCommand extends BaseCommand {
 
@@ -68,55 +79,59 @@ final class PullCommand extends BaseCommand {
       description = "JSONL file of candidate pools.")
   Path poolsFile;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  Source source;
+  @Option(
+      names = "--agreeable",
+      paramLabel = "DIR",
+      arity = "1..*",
+      description =
+          "Agreeable head directories (one per seed) written by `sycolab train`; with --grounded.")
+  List<Path> agreeable;
 
-  /** Where the scores come from: trained heads, or CSV files. */
-  static final class Source {
-    @ArgGroup(exclusive = false)
-    Heads heads;
+  @Option(
+      names = "--grounded",
+      paramLabel = "DIR",
+      arity = "1..*",
+      description =
+          "Grounded head directories: paired with the agreeable ones by the seed in head.json, or"
+              + " weighed against --reward.")
+  List<Path> grounded;
 
-    @Option(
-        names = "--scores",
-        paramLabel = "FILE",
-        arity = "1..*",
-        description =
-            "CSV files with columns pool_id, candidate (0-based index in the pool), agreeable,"
-                + " grounded; one file per seed (not one file twice). Every candidate of an"
-                + " evaluated pool needs a row; scores in plain decimal (-1.25, 3e-2), at most 1e150"
-                + " in size.")
-    List<Path> scoresFiles;
-  }
+  @Option(
+      names = "--scores",
+      paramLabel = "FILE",
+      arity = "1..*",
+      description =
+          "CSV files with columns pool_id, candidate (0-based index in the pool), agreeable,"
+              + " grounded; one file per seed (not one file twice). Every candidate of an"
+              + " evaluated pool needs a row; scores in plain decimal (-1.25, 3e-2), at most 1e150"
+              + " in size.")
+  List<Path> scoresFiles;
 
-  /** Heads of both labels, paired by training seed. */
-  static final class Heads {
-    @Option(
-        names = "--agreeable",
-        paramLabel = "DIR",
-        arity = "1..*",
-        required = true,
-        description = "Agreeable head directories (one per seed) written by `sycolab train`.")
-    List<Path> agreeable;
-
-    @Option(
-        names = "--grounded",
-        paramLabel = "DIR",
-        arity = "1..*",
-        required = true,
-        description =
-            "Grounded head directories, paired with the agreeable ones by the seed in head.json.")
-    List<Path> grounded;
-  }
+  @Option(
+      names = "--reward",
+      paramLabel = "FILE",
+      arity = "1..*",
+      description =
+          "Audit a reward model: CSV files with columns pool_id, candidate, reward, as `sycolab"
+              + " score` writes them (rows and numbers checked as for --scores). Alone: one file"
+              + " per run of the reward (a seed, a checkpoint), no lambda; best-of-n and the tilt"
+              + " optimise the audited reward itself, beside the oracle, the content-blind"
+              + " selectors and pi0. With --grounded: the audited reward takes the agreeable"
+              + " head's place, r = lambda*z_R + (1-lambda)*z_G per grounded seed; one file"
+              + " shared by every seed, or one per --grounded head in the same order.")
+  List<Path> rewardFiles;
 
   @Mixin SplitOption split;
 
   @Option(
       names = "--lambda",
       paramLabel = "GRID",
-      defaultValue = PullGrid.DEFAULT_LAMBDAS,
       description =
-          "Weights of the agreeable head: start:stop:step or a list (default: ${DEFAULT-VALUE});"
-              + " 0 is always added, the pull is measured from it.")
+          "Weights of the agreeable head (or of the audited reward with --grounded):"
+              + " start:stop:step or a list (default: "
+              + PullGrid.DEFAULT_LAMBDAS
+              + "); 0 is always added, the pull is measured from it. Not with --reward alone,"
+              + " which has no lambda.")
   String lambdas;
 
   @Option(
@@ -179,11 +194,11 @@ final class PullCommand extends BaseCommand {
   /** The options as the stage's config; reads no file. */
   private PullConfig config() {
     Reference pi0 = Reference.ofOption(reference);
-    PullGrid grid = PullGrid.parse(lambdas, ns, betas);
-    PullConfig.Source rewards =
-        source.scoresFiles != null
-            ? new PullConfig.Scores(source.scoresFiles)
-            : new PullConfig.Heads(source.heads.agreeable, source.heads.grounded);
+    PullConfig.Source rewards = source();
+    boolean audit = rewards instanceof PullConfig.Reward reward && reward.alone();
+    PullGrid grid =
+        PullGrid.parse(
+            lambdas != null ? lambdas : audit ? "0" : PullGrid.DEFAULT_LAMBDAS, ns, betas);
     return new PullConfig(
         poolsFile,
         rewards,
@@ -196,6 +211,48 @@ final class PullCommand extends BaseCommand {
         backboneOptions.model,
         backboneOptions.batchSize.value,
         output.out);
+  }
+
+  /**
+   * Where the rewards come from, from the options that give them.
+   *
+   * @throws IllegalArgumentException naming the options, when they conflict or are missing
+   */
+  private PullConfig.Source source() {
+    if (scoresFiles != null) {
+      if (agreeable != null || grounded != null) {
+        throw new IllegalArgumentException(
+            "--scores tables hold both rewards; --agreeable and --grounded heads cannot be given"
+                + " with them");
+      }
+      if (rewardFiles != null) {
+        throw new IllegalArgumentException(
+            "--scores and --reward exclude each other: --scores holds agreeable and grounded"
+                + " scores, --reward an audited reward model's");
+      }
+      return new PullConfig.Scores(scoresFiles);
+    }
+    if (rewardFiles != null) {
+      if (agreeable != null) {
+        throw new IllegalArgumentException(
+            "--reward and --agreeable exclude each other: the audited reward takes the agreeable"
+                + " head's place (weigh it against --grounded heads)");
+      }
+      return new PullConfig.Reward(rewardFiles, grounded == null ? List.of() : grounded);
+    }
+    if (agreeable != null && grounded != null) {
+      return new PullConfig.Heads(agreeable, grounded);
+    }
+    if (agreeable != null) {
+      throw new IllegalArgumentException("--agreeable heads need --grounded heads to pair with");
+    }
+    if (grounded != null) {
+      throw new IllegalArgumentException(
+          "--grounded heads need --agreeable heads or a --reward to weigh against");
+    }
+    throw new IllegalArgumentException(
+        "give the rewards: --agreeable and --grounded heads, --scores tables, or --reward (alone,"
+            + " or with --grounded heads)");
   }
 
   @Override

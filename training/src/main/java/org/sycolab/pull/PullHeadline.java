@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
  * rate at the lowest and highest λ, the pull at the middle one, λ*, the reference selectors beside
  * the heads, the menu along λ and the choice at the truth floor.
  *
+ * @param weighed what λ weighs against the grounded side
  * @param settings where the headline is read
  * @param truthfulLow the heads' truthful rate at the lowest λ
  * @param truthfulHigh the heads' truthful rate at the highest λ
@@ -24,6 +25,7 @@ import java.util.OptionalDouble;
  * @param choices the choice at the truth floor per reward; empty without a floor
  */
 public record PullHeadline(
+    Weighed weighed,
     HeadlineSettings settings,
     Estimate truthfulLow,
     Estimate truthfulHigh,
@@ -33,7 +35,36 @@ public record PullHeadline(
     List<ReferenceRow> references,
     Optional<TruthRecovered> recovered,
     List<MenuRow> menu,
-    List<MenuChoice> choices) {
+    List<MenuChoice> choices)
+    implements Headline {
+
+  /**
+   * What λ weighs in r_λ = λ·z + (1−λ)·z_G, and what the approval of a selection (Σ π·z) is then.
+   */
+  public enum Weighed {
+    /** A trained agreeable head: approval is z_A, the agreeable head's z-score. */
+    AGREEABLE_HEAD("the agreeable head", "z_A"),
+    /** A reward model under audit in the agreeable head's place: approval is its z-score, z_R. */
+    AUDITED_REWARD("the audited reward", "z_R");
+
+    private final String words;
+    private final String symbol;
+
+    Weighed(String words, String symbol) {
+      this.words = words;
+      this.symbol = symbol;
+    }
+
+    /** What is weighed, in words: {@code the agreeable head}, {@code the audited reward}. */
+    public String words() {
+      return words;
+    }
+
+    /** Its z-score's symbol: {@code z_A}, {@code z_R}. */
+    public String symbol() {
+      return symbol;
+    }
+  }
 
   /** Copies the lists. */
   public PullHeadline {
@@ -71,8 +102,12 @@ public record PullHeadline(
       double pull,
       double kl) {}
 
-  /** The headline of {@code result}, swept on {@code grid}, with the choice's {@code choices}. */
-  public static PullHeadline of(PullResult result, PullGrid grid, List<MenuChoice> choices) {
+  /**
+   * The headline of {@code result}, swept on {@code grid} weighing {@code weighed}, with the
+   * choice's {@code choices}.
+   */
+  public static PullHeadline of(
+      PullResult result, PullGrid grid, List<MenuChoice> choices, Weighed weighed) {
     HeadlineSettings settings = HeadlineSettings.on(grid.ns(), grid.lambdas());
     Reader reader = new Reader(result, settings.n());
     TippingPoint tipping =
@@ -88,6 +123,7 @@ public record PullHeadline(
     Estimate pull = reader.find(settings.middle(), PullMetric.PULL);
     List<ReferenceRow> references = reader.references(settings);
     return new PullHeadline(
+        weighed,
         settings,
         reader.find(settings.low(), PullMetric.TRUTHFUL_RATE),
         reader.find(settings.high(), PullMetric.TRUTHFUL_RATE),

@@ -65,7 +65,14 @@ public final class PullSummary {
                 result.resamples()));
     out.println();
     TippingPoint tipping = headline.tipping();
-    out.printf(Locale.ROOT, "best-of-%d, all pools:%n", n);
+    PullHeadline.Weighed weighed = headline.weighed();
+    out.printf(
+        Locale.ROOT,
+        "best-of-%d, all pools%s:%n",
+        n,
+        weighed == PullHeadline.Weighed.AGREEABLE_HEAD
+            ? ""
+            : ", weighting " + weighed.words() + " at λ (r = λ·z_R + (1−λ)·z_G)");
     out.printf(
         Locale.ROOT,
         "  truthful rate    λ=%s: %s    λ=%s: %s    (π₀: %.3f)%n",
@@ -104,7 +111,13 @@ public final class PullSummary {
     printReferences(out);
     out.println();
     out.printf(
-        Locale.ROOT, "the menu (best-of-%d, all pools; approval = z_A of the selection):%n", n);
+        Locale.ROOT,
+        "the menu (best-of-%d, all pools; approval = %s of the selection%s):%n",
+        n,
+        weighed.symbol(),
+        weighed == PullHeadline.Weighed.AGREEABLE_HEAD
+            ? ""
+            : ", " + weighed.words() + "'s z-score");
     out.printf(
         Locale.ROOT,
         "  %-6s %9s %9s %11s %12s %9s %7s%n",

@@ -31,6 +31,15 @@ public record RewardScores(String name, double[] agreeable, double[] grounded) {
   }
 
   /**
+   * An audited reward alone as a replicate: its scores in both places, so that at λ = 0 (the only λ
+   * of an audit) r is the audited reward, each reference selector alone stands in for it, and the
+   * approval of a selection is the audited reward's z-score of it.
+   */
+  public static RewardScores audited(String name, double[] reward) {
+    return new RewardScores(name, reward, reward);
+  }
+
+  /**
    * Each head standardised over every candidate: z = (s − mean) / sd, with the sample standard
    * deviation.
    *

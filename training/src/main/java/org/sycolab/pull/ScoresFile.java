@@ -19,14 +19,22 @@ import org.sycolab.data.Problem;
 
 /**
  * Reward scores from anywhere (another model, Python) as CSV: one row per candidate with the
- * columns {@code pool_id}, {@code candidate} (the 0-based index in the pool's {@code candidates}),
- * {@code agreeable} and {@code grounded}, in any order; other columns are ignored. Fields may be
- * quoted, with {@code ""} for a quote inside.
+ * columns {@code pool_id}, {@code candidate} (the 0-based index in the pool's {@code candidates})
+ * and the score columns, in any order; other columns are ignored. Fields may be quoted, with {@code
+ * ""} for a quote inside. A {@code --scores} table has the score columns {@code agreeable} and
+ * {@code grounded}; an audited reward model's table ({@code --reward}, as {@code sycolab score}
+ * writes it) has the one score column {@code reward}.
  */
 public final class ScoresFile {
-  /** The columns a scores table must have. */
+  /** The columns a {@code --scores} table must have. */
   public static final List<String> COLUMNS =
       List.of("pool_id", "candidate", "agreeable", "grounded");
+
+  /** The columns an audited reward's table must have ({@code --reward}). */
+  public static final List<String> REWARD_COLUMNS = List.of("pool_id", "candidate", "reward");
+
+  /** The columns every table starts with: which candidate a row scores. */
+  private static final int KEY_COLUMNS = 2;
 
   /** A plain decimal number: sign, digits with an optional point, optional exponent. */
   private static final Pattern DECIMAL =
@@ -55,10 +63,34 @@ public final class ScoresFile {
   public static RewardScores read(
       Path file, String name, PoolSet pools, Map<String, Integer> poolSizes)
       throws IOException, InvalidScoresException {
+    double[][] scores = read(file, COLUMNS, pools, poolSizes);
+    return new RewardScores(name, scores[0], scores[1]);
+  }
+
+  /**
+   * Reads an audited reward's score of every candidate of {@code pools} from a table with the
+   * {@link #REWARD_COLUMNS}, checked as {@link #read(Path, String, PoolSet, Map)} checks a scores
+   * table.
+   *
+   * @return the reward of each candidate, in the pools' flat order
+   */
+  public static double[] readReward(Path file, PoolSet pools, Map<String, Integer> poolSizes)
+      throws IOException, InvalidScoresException {
+    return read(file, REWARD_COLUMNS, pools, poolSizes)[0];
+  }
+
+  /**
+   * Reads the score columns of {@code columns} (after the pool id and the candidate index) for
+   * every candidate of {@code pools}.
+   *
+   * @return one array per score column, each in the pools' flat order
+   */
+  private static double[][] read(
+      Path file, List<String> columns, PoolSet pools, Map<String, Integer> poolSizes)
+      throws IOException, InvalidScoresException {
     String where = file.toString();
     List<Problem> problems = new ArrayList<>();
-    double[] agreeable = new double[pools.candidateCount()];
-    double[] grounded = new double[pools.candidateCount()];
+    double[][] scores = new double[columns.size() - KEY_COLUMNS][pools.candidateCount()];
     boolean[] scored = new boolean[pools.candidateCount()];
     Map<String, Long> seen = new HashMap<>();
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -71,16 +103,16 @@ public final class ScoresFile {
         header = header.substring(1);
       }
       List<String> names = fields(header);
-      int[] column = new int[COLUMNS.size()];
-      for (int i = 0; i < COLUMNS.size(); i++) {
-        column[i] = names.indexOf(COLUMNS.get(i));
+      int[] column = new int[columns.size()];
+      for (int i = 0; i < columns.size(); i++) {
+        column[i] = names.indexOf(columns.get(i));
         if (column[i] < 0) {
           problems.add(
               new Problem(
                   where,
                   1,
-                  COLUMNS.get(i),
-                  "missing column; the header must name " + String.join(", ", COLUMNS)));
+                  columns.get(i),
+                  "missing column; the header must name " + String.join(", ", columns)));
         }
       }
       if (!problems.isEmpty()) {
@@ -108,8 +140,7 @@ public final class ScoresFile {
           continue;
         }
         readRow(
-            row, column, where, line, pools, poolSizes, agreeable, grounded, scored, seen,
-            problems);
+            row, columns, column, where, line, pools, poolSizes, scores, scored, seen, problems);
       }
     }
     List<Problem> missing = new ArrayList<>();
@@ -136,18 +167,18 @@ public final class ScoresFile {
     if (!problems.isEmpty()) {
       throw new InvalidScoresException(where, problems);
     }
-    return new RewardScores(name, agreeable, grounded);
+    return scores;
   }
 
   private static void readRow(
       List<String> row,
+      List<String> columns,
       int[] column,
       String where,
       long line,
       PoolSet pools,
       Map<String, Integer> poolSizes,
-      double[] agreeable,
-      double[] grounded,
+      double[][] scores,
       boolean[] scored,
       Map<String, Long> seen,
       List<Problem> problems) {
@@ -187,8 +218,11 @@ public final class ScoresFile {
               "pool '" + poolId + "' has candidates 0 to " + (size - 1) + ", got " + candidate));
       return;
     }
-    double a = number(row.get(column[2]), "agreeable", where, line, problems);
-    double g = number(row.get(column[3]), "grounded", where, line, problems);
+    double[] values = new double[scores.length];
+    for (int k = 0; k < values.length; k++) {
+      String field = columns.get(KEY_COLUMNS + k);
+      values[k] = number(row.get(column[KEY_COLUMNS + k]), field, where, line, problems);
+    }
     Long earlier = seen.putIfAbsent(poolId + '\u0000' + candidate, line);
     if (earlier != null) {
       problems.add(
@@ -208,8 +242,9 @@ public final class ScoresFile {
     if (p >= 0) {
       int i = pools.start(p) + candidate;
       scored[i] = true;
-      agreeable[i] = a;
-      grounded[i] = g;
+      for (int k = 0; k < values.length; k++) {
+        scores[k][i] = values[k];
+      }
     }
   }
 
@@ -311,34 +346,37 @@ public final class ScoresFile {
   }
 
   /**
-   * Refuses one scores table given for two seeds: the same file by another path, or a file whose
+   * Refuses one table given for two seeds or runs: the same file by another path, or a file whose
    * scores, as read, equal another's, whatever its row order, line endings, quoting or spelling of
    * the numbers. Two seeds with one set of scores would count as agreement between seeds.
    *
+   * @param option the option that gave the files, such as {@code --scores}
    * @param files the files in the order given
-   * @param read what {@link #read} made of each, in the same order
-   * @throws IllegalArgumentException naming both paths
+   * @param read what was read of each, in the same order: every score column of every candidate
+   * @throws IllegalArgumentException naming the option and both paths
    */
-  public static void requireDistinct(List<Path> files, List<RewardScores> read) throws IOException {
+  public static void requireDistinct(String option, List<Path> files, List<double[][]> read)
+      throws IOException {
     Map<Path, Path> byLocation = new HashMap<>();
     for (int i = 0; i < files.size(); i++) {
       Path file = files.get(i);
       Path earlier = byLocation.putIfAbsent(file.toRealPath(), file);
       if (earlier != null) {
-        throw givenTwice(file, "is the same file as", earlier);
+        throw givenTwice(option, file, "is the same file as", earlier);
       }
       for (int j = 0; j < i; j++) {
-        if (Arrays.equals(read.get(i).agreeable(), read.get(j).agreeable())
-            && Arrays.equals(read.get(i).grounded(), read.get(j).grounded())) {
-          throw givenTwice(file, "has the same scores as", files.get(j));
+        if (Arrays.deepEquals(read.get(i), read.get(j))) {
+          throw givenTwice(option, file, "has the same scores as", files.get(j));
         }
       }
     }
   }
 
-  private static IllegalArgumentException givenTwice(Path file, String same, Path earlier) {
+  private static IllegalArgumentException givenTwice(
+      String option, Path file, String same, Path earlier) {
     return new IllegalArgumentException(
-        "--scores "
+        option
+            + " "
             + file
             + " "
             + same

@@ -13,9 +13,11 @@ import org.sycolab.pull.TruthFloor;
  * options).
  *
  * @param pools the JSONL file of candidate pools ({@code --pools})
- * @param source where the rewards come from: trained heads or scores files
+ * @param source where the rewards come from: trained heads, scores files, or an audited reward
+ *     (alone, or weighed against trained grounded heads)
  * @param split the pools evaluated ({@code --split})
- * @param grid the λ, n and β swept ({@code --lambda}, {@code --n}, {@code --beta})
+ * @param grid the λ, n and β swept ({@code --lambda}, {@code --n}, {@code --beta}); λ = 0 alone for
+ *     an audited reward alone, which has no λ
  * @param reference π₀ ({@code --reference})
  * @param bootstrap bootstrap resamples over pools for the 95% intervals; 0 for none
  * @param seed the seed of the bootstrap resamples
@@ -68,6 +70,27 @@ public record PullConfig(
       throw new IllegalArgumentException(
           "--model relocates the heads' backbone; --scores has none");
     }
+    if (source instanceof Reward reward && reward.alone()) {
+      if (!grid.lambdas().equals(List.of(0.0))) {
+        throw new IllegalArgumentException(
+            "--lambda weighs the audited reward against --grounded heads; --reward alone has no"
+                + " λ (give --grounded heads to mix them)");
+      }
+      if (truthFloor != null) {
+        throw new IllegalArgumentException(
+            "--truth-floor chooses a λ; --reward alone has none (give --grounded heads to mix"
+                + " them)");
+      }
+      if (model != null) {
+        throw new IllegalArgumentException(
+            "--model relocates the heads' backbone; --reward alone has no heads");
+      }
+    }
+  }
+
+  /** Whether the sweep audits a reward alone: no λ, no heads. */
+  public boolean audit() {
+    return source instanceof Reward reward && reward.alone();
   }
 
   /** The floor of the choice, when one was asked for. */
@@ -76,7 +99,7 @@ public record PullConfig(
   }
 
   /** Where the rewards come from. */
-  public sealed interface Source permits Heads, Scores {}
+  public sealed interface Source permits Heads, Scores, Reward {}
 
   /**
    * Trained heads, paired by the training seed in their {@code head.json}.
@@ -106,6 +129,41 @@ public record PullConfig(
     }
   }
 
+  /**
+   * A reward model under audit, as {@code sycolab score} writes its scores (pool_id, candidate,
+   * reward). Alone, each file is one run of the reward (a seed, a checkpoint) and the sweep has no
+   * λ: best-of-n and the tilt follow the audited reward itself. With grounded heads, the audited
+   * reward takes the agreeable head's place, r = λ·z_reward + (1−λ)·z_G, per grounded seed: one
+   * file shared by every seed, or one file per grounded head, paired in the order given.
+   *
+   * @param files the audited reward's tables ({@code --reward})
+   * @param grounded grounded head directories ({@code --grounded}); empty to audit the reward alone
+   */
+  public record Reward(List<Path> files, List<Path> grounded) implements Source {
+
+    /** Copies the lists; checks there is a file, and one file or one per grounded head. */
+    public Reward {
+      files = List.copyOf(files);
+      grounded = List.copyOf(grounded);
+      if (files.isEmpty()) {
+        throw new IllegalArgumentException("--reward needs at least one scores file");
+      }
+      if (!grounded.isEmpty() && files.size() != 1 && files.size() != grounded.size()) {
+        throw new IllegalArgumentException(
+            files.size()
+                + " --reward files for "
+                + grounded.size()
+                + " --grounded heads; give one file shared by every seed, or one per grounded"
+                + " head in the same order");
+      }
+    }
+
+    /** Whether the reward is audited alone, without grounded heads to weigh it against. */
+    public boolean alone() {
+      return grounded.isEmpty();
+    }
+  }
+
   @Override
   public List<String> commandLine() {
     CommandLineWords words = new CommandLineWords("pull").option("--pools", pools);
@@ -113,10 +171,12 @@ public record PullConfig(
       words.repeated("--agreeable", heads.agreeable()).repeated("--grounded", heads.grounded());
     } else if (source instanceof Scores scores) {
       words.repeated("--scores", scores.files());
+    } else if (source instanceof Reward reward) {
+      words.repeated("--reward", reward.files()).repeated("--grounded", reward.grounded());
     }
     return words
         .option("--split", split.name())
-        .joined("--lambda", grid.lambdas())
+        .joined("--lambda", audit() ? List.of() : grid.lambdas())
         .joined("--n", grid.ns())
         .option("--beta", grid.betas().isEmpty() ? PullGrid.NO_BETAS : null)
         .joined("--beta", grid.betas())

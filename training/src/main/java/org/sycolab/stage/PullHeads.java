@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.data.CandidatePool;
@@ -20,12 +21,16 @@ import org.sycolab.run.RunLayout;
 
 /**
  * The heads a pull scores with: agreeable and grounded heads paired by the training seed in their
- * {@code head.json}, all on one backbone, scoring every candidate through the feature cache.
+ * {@code head.json}, or grounded heads alone (an audited reward stands in for the agreeable head),
+ * all on one backbone, scoring every candidate through the feature cache.
  */
 final class PullHeads {
 
-  /** An agreeable and a grounded head of one seed, named as a replicate ({@code seed<s>}). */
-  private record Pair(String name, SavedHead agreeable, SavedHead grounded) {}
+  /**
+   * The heads of one seed, named as a replicate ({@code seed<s>}); no agreeable head where an
+   * audited reward stands in for it.
+   */
+  private record Pair(String name, Optional<SavedHead> agreeable, SavedHead grounded) {}
 
   private final List<Pair> pairs;
 
@@ -67,7 +72,11 @@ final class PullHeads {
                 + ")");
       }
       return new PullHeads(
-          List.of(new Pair(RunLayout.replicate(agreeableSeed), agreeable.get(0), grounded.get(0))));
+          List.of(
+              new Pair(
+                  RunLayout.replicate(agreeableSeed),
+                  Optional.of(agreeable.get(0)),
+                  grounded.get(0))));
     }
     List<Pair> pairs = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
@@ -89,7 +98,29 @@ final class PullHeads {
                               + " (of "
                               + a.directory()
                               + "); heads are paired by the seed in head.json"));
-      pairs.add(new Pair(RunLayout.replicate(headSeed), a, match));
+      pairs.add(new Pair(RunLayout.replicate(headSeed), Optional.of(a), match));
+    }
+    return new PullHeads(pairs);
+  }
+
+  /**
+   * Reads grounded heads for an audited reward to be weighed against, one replicate per head in the
+   * order given. Warns when an agreeable head stands in for a grounded one.
+   *
+   * @throws IllegalArgumentException when two heads have the same seed
+   */
+  static PullHeads grounded(List<Path> dirs, StageConsole console) throws IOException {
+    List<SavedHead> grounded = readAll(dirs, console);
+    warnOnLabel(grounded, "grounded", console);
+    List<Pair> pairs = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    for (SavedHead head : grounded) {
+      long headSeed = seed(head);
+      if (!seen.add(headSeed)) {
+        throw new IllegalArgumentException(
+            "two --grounded heads have seed " + headSeed + "; give one head per seed");
+      }
+      pairs.add(new Pair(RunLayout.replicate(headSeed), Optional.empty(), head));
     }
     return new PullHeads(pairs);
   }
@@ -130,11 +161,11 @@ final class PullHeads {
     return pairs.size();
   }
 
-  /** Every head, each seed's agreeable head before its grounded one. */
+  /** Every head, each seed's agreeable head (where it has one) before its grounded one. */
   List<SavedHead> all() {
     List<SavedHead> all = new ArrayList<>();
     for (Pair pair : pairs) {
-      all.add(pair.agreeable());
+      pair.agreeable().ifPresent(all::add);
       all.add(pair.grounded());
     }
     return all;
@@ -147,7 +178,11 @@ final class PullHeads {
 
   /**
    * Each seed's scores of every candidate of {@code pools}, from the features of {@code backbone}
-   * (cached, or embedded and cached).
+   * (cached, or embedded and cached). Where a seed has no agreeable head, the audited reward given
+   * for it stands in.
+   *
+   * @param audited the audited reward's raw scores per seed, in the order the heads were given;
+   *     empty when every seed has its agreeable head
    */
   List<RewardScores> score(
       List<CandidatePool> pools,
@@ -155,18 +190,22 @@ final class PullHeads {
       BackboneSpec backbone,
       Device device,
       int batchSize,
+      List<double[]> audited,
       StageConsole console)
       throws IOException {
     List<PairText> texts = FeatureVectors.texts(pools);
     Map<PairText, float[]> vectors = FeatureVectors.of(texts, backbone, device, batchSize, console);
     float[][] features = FeatureVectors.lookup(texts, vectors);
     List<RewardScores> replicates = new ArrayList<>();
-    for (Pair pair : pairs) {
+    for (int i = 0; i < pairs.size(); i++) {
+      Pair pair = pairs.get(i);
+      double[] agreeable =
+          pair.agreeable().isPresent()
+              ? score(pair.agreeable().get(), features, poolSet, device)
+              : audited.get(i);
       replicates.add(
           new RewardScores(
-              pair.name(),
-              score(pair.agreeable(), features, poolSet, device),
-              score(pair.grounded(), features, poolSet, device)));
+              pair.name(), agreeable, score(pair.grounded(), features, poolSet, device)));
     }
     return replicates;
   }

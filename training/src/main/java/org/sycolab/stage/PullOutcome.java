@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.sycolab.pull.AuditHeadline;
+import org.sycolab.pull.AuditSummary;
+import org.sycolab.pull.Headline;
 import org.sycolab.pull.MenuChoice;
 import org.sycolab.pull.PullHeadline;
 import org.sycolab.pull.PullResult;
@@ -21,7 +24,7 @@ import tech.tablesaw.api.Table;
  * @param reference π₀
  * @param floor the truth floor of the choice; empty when none was asked for
  * @param result every estimate, λ* and seed spread of the sweep
- * @param headline the numbers the summary quotes
+ * @param headline the numbers the summary quotes: of the λ sweep, or of an audited reward alone
  * @param choices every row of the choice at the truth floor; empty without a floor
  * @param tables the tables written, by file name, in the order written
  */
@@ -31,7 +34,7 @@ public record PullOutcome(
     Reference reference,
     Optional<TruthFloor> floor,
     PullResult result,
-    PullHeadline headline,
+    Headline headline,
     List<MenuChoice> choices,
     List<NamedTable> tables)
     implements StageOutcome {
@@ -42,10 +45,14 @@ public record PullOutcome(
     tables = List.copyOf(tables);
   }
 
-  /** The summary of the sweep ({@link PullSummary}), then the directory. */
+  /** The summary of the sweep ({@link PullSummary} or {@link AuditSummary}), then the directory. */
   @Override
   public void print(PrintWriter out) {
-    new PullSummary(split.name(), reference.id(), floor, result, headline).print(out);
+    if (headline instanceof PullHeadline sweep) {
+      new PullSummary(split.name(), reference.id(), floor, result, sweep).print(out);
+    } else if (headline instanceof AuditHeadline audit) {
+      new AuditSummary(split.name(), reference.id(), result, audit).print(out);
+    }
     out.printf(Locale.ROOT, "%nwrote %s%n", directory);
   }
 

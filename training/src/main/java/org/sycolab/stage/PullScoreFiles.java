@@ -34,13 +34,16 @@ final class PullScoreFiles {
     for (int i = 0; i < files.size(); i++) {
       replicates.add(ScoresFile.read(files.get(i), names.get(i), poolSet, sizes));
     }
-    ScoresFile.requireDistinct(files, replicates);
+    ScoresFile.requireDistinct(
+        "--scores",
+        files,
+        replicates.stream().map(r -> new double[][] {r.agreeable(), r.grounded()}).toList());
     replicates.forEach(RewardScores::standardised);
     return replicates;
   }
 
   /** File names without {@code .csv}; file1, file2, ... when two files share a name. */
-  private static List<String> replicateNames(List<Path> files) {
+  static List<String> replicateNames(List<Path> files) {
     Set<String> seen = new HashSet<>();
     List<String> names = new ArrayList<>();
     for (Path file : files) {

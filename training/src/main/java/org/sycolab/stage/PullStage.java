@@ -1,6 +1,7 @@
 package org.sycolab.stage;
 
 import ai.djl.Device;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +14,9 @@ import org.sycolab.data.CandidatePool;
 import org.sycolab.data.Datasets;
 import org.sycolab.heads.HeadDirectory;
 import org.sycolab.heads.SavedHead;
+import org.sycolab.pull.AuditHeadline;
 import org.sycolab.pull.Flips;
+import org.sycolab.pull.Headline;
 import org.sycolab.pull.JavaHeap;
 import org.sycolab.pull.MenuChoice;
 import org.sycolab.pull.PoolSet;
@@ -23,6 +26,7 @@ import org.sycolab.pull.PullResult;
 import org.sycolab.pull.RewardScores;
 import org.sycolab.pull.ScoresFile;
 import org.sycolab.pull.SweepMemory;
+import org.sycolab.report.AuditTables;
 import org.sycolab.report.FlipsTable;
 import org.sycolab.report.PullTables;
 import org.sycolab.report.ResultCsv;
@@ -35,10 +39,11 @@ import tech.tablesaw.api.Table;
  * The pull: how far approval-weighted reward drags the answers best-of-n and the tilt select from
  * each candidate pool away from the truthful ones. Reads the pools, scores their candidates with
  * trained heads (paired by seed, through the feature cache) or takes the scores from tables, checks
- * the sweep fits in memory, sweeps, and writes {@code pull.csv}, {@code lambda_star.csv}, {@code
- * menu.csv}, {@code choice.csv} (with a truth floor), {@code seeds.csv} (several seeds), the heads'
- * {@code scores-<replicate>.csv} with the flip examples of the lowest seed ({@code flips.csv}), and
- * the manifest. Everything that can be checked without model work is checked before the execution
+ * the sweep fits in memory, sweeps, and writes (for an audited reward alone, which has no λ, the
+ * {@link AuditTables} instead) {@code pull.csv}, {@code lambda_star.csv}, {@code menu.csv}, {@code
+ * choice.csv} (with a truth floor), {@code seeds.csv} (several seeds), the heads' {@code
+ * scores-<replicate>.csv} with the flip examples of the lowest seed ({@code flips.csv}), and the
+ * manifest. Everything that can be checked without model work is checked before the execution
  * starts.
  */
 public final class PullStage {
@@ -56,8 +61,7 @@ public final class PullStage {
   /** Runs the sweep {@code config} describes. */
   public PullOutcome run(PullConfig config) throws Exception {
     StageConsole console = context.console();
-    PullHeads heads =
-        config.source() instanceof PullConfig.Heads given ? PullHeads.read(given, console) : null;
+    PullHeads heads = heads(config.source(), console);
     List<CandidatePool> allPools = Datasets.readPools(config.pools(), "--pools");
     List<CandidatePool> pools = config.split().pools(allPools, config.pools());
     PoolSet poolSet;
@@ -67,10 +71,18 @@ public final class PullStage {
       throw new IllegalArgumentException(config.pools() + ": " + e.getMessage(), e);
     }
     Device device = context.device();
-    List<RewardScores> fromFiles =
-        config.source() instanceof PullConfig.Scores tables
-            ? PullScoreFiles.read(tables.files(), poolSet, ScoresFile.sizes(allPools))
-            : null;
+    List<RewardScores> fromFiles = null;
+    List<double[]> audited = List.of();
+    if (config.source() instanceof PullConfig.Scores tables) {
+      fromFiles = PullScoreFiles.read(tables.files(), poolSet, ScoresFile.sizes(allPools));
+    } else if (config.source() instanceof PullConfig.Reward reward) {
+      audited = PullRewardFiles.read(reward.files(), poolSet, ScoresFile.sizes(allPools));
+      if (reward.alone()) {
+        fromFiles = PullRewardFiles.alone(reward.files(), audited);
+      } else {
+        audited = PullRewardFiles.perSeed(audited, heads.size());
+      }
+    }
     BackboneSpec backbone = heads == null ? null : heads.backbone(config.model());
     PullAnalysis analysis =
         new PullAnalysis(poolSet, config.grid(), config.bootstrap(), config.seed());
@@ -85,11 +97,11 @@ public final class PullStage {
             device.toString());
     try {
       run.recordInput(config.pools());
+      for (Path file : files(config.source())) {
+        run.recordInput(file);
+      }
       List<RewardScores> replicates;
-      if (fromFiles != null) {
-        for (Path file : ((PullConfig.Scores) config.source()).files()) {
-          run.recordInput(file);
-        }
+      if (heads == null) {
         replicates = fromFiles;
       } else {
         for (SavedHead head : heads.all()) {
@@ -97,20 +109,36 @@ public final class PullStage {
             run.recordInput(file);
           }
         }
-        replicates = heads.score(pools, poolSet, backbone, device, config.batchSize(), console);
+        replicates =
+            heads.score(pools, poolSet, backbone, device, config.batchSize(), audited, console);
         for (RewardScores scores : replicates) {
           run.writeOutput(
               RunLayout.scoresFile(scores.name()), out -> ScoresFile.write(poolSet, scores, out));
         }
       }
       PullResult result = analyse(analysis, replicates, console);
-      Optional<Table> flips =
-          fromFiles == null
-              ? Optional.of(flips(pools, poolSet, replicates, config))
-              : Optional.empty();
       List<MenuChoice> choices =
           config.floor().map(floor -> floor.choose(result)).orElse(List.of());
-      List<PullOutcome.NamedTable> tables = tables(result, config, choices, flips);
+      List<PullOutcome.NamedTable> tables;
+      Headline headline;
+      if (config.audit()) {
+        tables = auditTables(result);
+        headline = AuditHeadline.of(result, config.grid());
+      } else {
+        Optional<Table> flips =
+            heads != null
+                ? Optional.of(flips(pools, poolSet, replicates, config))
+                : Optional.empty();
+        tables = tables(result, config, choices, flips);
+        headline =
+            PullHeadline.of(
+                result,
+                config.grid(),
+                choices,
+                config.source() instanceof PullConfig.Reward
+                    ? PullHeadline.Weighed.AUDITED_REWARD
+                    : PullHeadline.Weighed.AGREEABLE_HEAD);
+      }
       for (PullOutcome.NamedTable table : tables) {
         run.writeOutput(table.file(), out -> ResultCsv.write(table.table(), out));
       }
@@ -121,13 +149,36 @@ public final class PullStage {
           config.reference(),
           config.floor(),
           result,
-          PullHeadline.of(result, config.grid(), choices),
+          headline,
           choices,
           tables);
     } catch (Exception e) {
       run.fail(e);
       throw e;
     }
+  }
+
+  /** The heads to score with, read and paired; none when every score comes from files. */
+  private static PullHeads heads(PullConfig.Source source, StageConsole console)
+      throws IOException {
+    if (source instanceof PullConfig.Heads given) {
+      return PullHeads.read(given, console);
+    }
+    if (source instanceof PullConfig.Reward reward && !reward.alone()) {
+      return PullHeads.grounded(reward.grounded(), console);
+    }
+    return null;
+  }
+
+  /** The scores tables the source names: its --scores or --reward files. */
+  private static List<Path> files(PullConfig.Source source) {
+    if (source instanceof PullConfig.Scores tables) {
+      return tables.files();
+    }
+    if (source instanceof PullConfig.Reward reward) {
+      return reward.files();
+    }
+    return List.of();
   }
 
   /** The config as the manifest records it. */
@@ -148,6 +199,11 @@ public final class PullStage {
     } else if (config.source() instanceof PullConfig.Heads heads) {
       recorded.put("agreeable", strings(heads.agreeable()));
       recorded.put("grounded", strings(heads.grounded()));
+    } else if (config.source() instanceof PullConfig.Reward reward) {
+      recorded.put("reward", strings(reward.files()));
+      if (!reward.alone()) {
+        recorded.put("grounded", strings(reward.grounded()));
+      }
     }
     return recorded;
   }
@@ -188,6 +244,17 @@ public final class PullStage {
   /** The head seed a replicate is named after. */
   private static long seed(RewardScores replicate) {
     return RunLayout.scoresSeed(RunLayout.scoresFile(replicate.name())).orElseThrow();
+  }
+
+  /** An audit's tables ({@link AuditTables}), in the order they are written. */
+  private static List<PullOutcome.NamedTable> auditTables(PullResult result) {
+    List<PullOutcome.NamedTable> tables = new ArrayList<>();
+    tables.add(new PullOutcome.NamedTable(RunLayout.PULL_FILE, AuditTables.pull(result)));
+    tables.add(new PullOutcome.NamedTable(RunLayout.MENU_FILE, AuditTables.menu(result)));
+    if (!result.seeds().isEmpty()) {
+      tables.add(new PullOutcome.NamedTable(RunLayout.SEEDS_FILE, AuditTables.seeds(result)));
+    }
+    return tables;
   }
 
   /** The tables to write, in the order they are written; the flips only when heads scored. */

@@ -512,7 +512,10 @@ class PullCommandTest {
             "--grounded",
             head("grounded-seed1"));
     assertThat(both.status()).isEqualTo(2);
-    assertThat(both.err()).contains("mutually exclusive");
+    assertThat(both.err())
+        .contains(
+            "--scores tables hold both rewards; --agreeable and --grounded heads cannot be given"
+                + " with them");
     CliRun unpaired =
         pull(
             tmp.resolve("r5"),
@@ -542,6 +545,89 @@ class PullCommandTest {
             "0");
     assertThat(crossed.status()).as(crossed.err()).isZero();
     assertThat(crossed.err()).contains("warning: pairing heads of different seeds");
+  }
+
+  @Test
+  void anAuditedRewardAloneIsMeasuredWithoutLambdaBesideTheReferences() throws Exception {
+    String pools = writeTwoPools().toString();
+    // The reward ranks the capitulation first where the user is wrong (pool a) and the
+    // affirmation first where the user is right (pool b).
+    Path reward =
+        write(
+            "rm.csv", "pool_id,candidate,reward\na,0,0.5\na,1,3\na,2,-1\nb,0,3\nb,1,0.5\nb,2,-1\n");
+    Path out = tmp.resolve("audit");
+    CliRun r =
+        pull(
+            out,
+            "--pools",
+            pools,
+            "--split",
+            "all",
+            "--reward",
+            reward.toString(),
+            "--n",
+            "1,2",
+            "--beta",
+            "none",
+            "--bootstrap",
+            "50");
+    assertThat(r.status()).as(r.err()).isZero();
+    // Best-of-2, three candidates ranked top, middle, bottom: 5/9, 3/9, 1/9. Pool a's truthful
+    // answer is its middle one, pool b's its top one: (3/9 + 5/9) / 2 = 4/9.
+    assertThat(r.out())
+        .contains("of split all; reference uniform; the audited reward rm")
+        .contains("the audited reward alone, optimised")
+        .contains("  best-of-2   0.444 [")
+        .contains("  π₀          0.333")
+        .contains("references in the audited reward's place (best-of-2, all pools):")
+        .contains("  oracle      0.556 ")
+        .doesNotContain("λ");
+    Table table = Table.read().csv(out.resolve("pull.csv").toFile());
+    assertThat(table.columnNames())
+        .containsExactly("reward", "n", "beta", "metric", "family", "domain", "value", "lo", "hi");
+    assertThat(out.resolve("lambda_star.csv")).doesNotExist();
+    RunManifest manifest = RunManifest.read(out.resolve(RunManifest.FILE_NAME));
+    assertThat(manifest.config()).containsEntry("reward", List.of(reward.toString()));
+  }
+
+  @Test
+  void rewardOptionsThatConflictAreUsageErrorsNamingThem() throws Exception {
+    String pools = writeTwoPools().toString();
+    String rm = write("rm.csv", "pool_id,candidate,reward\n").toString();
+    List<List<String>> cases =
+        List.of(
+            List.of("--reward", rm, "--agreeable", head("agreeable-seed1")),
+            List.of("--reward", rm, "--scores", rm),
+            List.of("--grounded", head("grounded-seed1")),
+            List.of("--agreeable", head("agreeable-seed1")),
+            List.of("--reward", rm, "--lambda", "0.5"),
+            List.of("--reward", rm, "--truth-floor", "0.5"),
+            List.of());
+    List<String> messages =
+        List.of(
+            "--reward and --agreeable exclude each other",
+            "--scores and --reward exclude each other",
+            "--grounded heads need --agreeable heads or a --reward to weigh against",
+            "--agreeable heads need --grounded heads to pair with",
+            "--lambda weighs the audited reward against --grounded heads; --reward alone has no λ",
+            "--truth-floor chooses a λ; --reward alone has none",
+            "give the rewards: --agreeable and --grounded heads, --scores tables, or --reward");
+    for (int i = 0; i < cases.size(); i++) {
+      List<String> args = new ArrayList<>(List.of("--pools", pools));
+      args.addAll(cases.get(i));
+      Path out = tmp.resolve("r" + i);
+      CliRun r = pull(out, args.toArray(String[]::new));
+      assertThat(r.status()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.err()).contains(messages.get(i));
+      assertThat(out).doesNotExist();
+    }
+    CliRun help = CliRun.of("pull", "--help");
+    assertThat(help.status()).isZero();
+    assertThat(help.out().replaceAll("\\s+", " "))
+        .contains("--reward=FILE")
+        .contains("Audit a reward model: CSV files with columns pool_id, candidate, reward")
+        .contains("the audited reward takes the agreeable head's place, r = lambda*z_R")
+        .contains("sycolab pull --pools data/pools.jsonl --reward scores.csv");
   }
 
   private Path writeTwoPools() throws Exception {

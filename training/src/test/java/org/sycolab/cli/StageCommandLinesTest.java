@@ -106,6 +106,40 @@ class StageCommandLinesTest {
   }
 
   @Test
+  void pullingAnAuditedRewardAloneAndWeighedAgainstGroundedHeads() throws Exception {
+    PullConfig alone =
+        new PullConfig(
+            DIR.resolve("pools.jsonl"),
+            new PullConfig.Reward(
+                List.of(DIR.resolve("rm1.csv"), DIR.resolve("rm2.csv")), List.of()),
+            new EvaluationSplit("all"),
+            PullGrid.parse("0", "1,16", "0.5"),
+            Reference.UNIFORM,
+            100,
+            3,
+            null,
+            null,
+            32,
+            DIR.resolve("audit"));
+    roundTrips(alone);
+    assertThat(alone.commandLine()).doesNotContain("--lambda", "--grounded");
+    roundTrips(
+        new PullConfig(
+            DIR.resolve("pools.jsonl"),
+            new PullConfig.Reward(
+                List.of(DIR.resolve("rm.csv")), List.of(DIR.resolve("g1"), DIR.resolve("g2"))),
+            new EvaluationSplit("test"),
+            PullGrid.parse("0:1:0.25", "4", "none"),
+            Reference.LOGPROB,
+            10,
+            5,
+            0.7,
+            "/models/moved",
+            8,
+            null));
+  }
+
+  @Test
   void theOtherStages() throws Exception {
     roundTrips(
         new DiagnoseConfig(

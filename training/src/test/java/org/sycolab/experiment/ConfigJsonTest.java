@@ -10,7 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.features.Shard;
+import org.sycolab.pull.PullGrid;
+import org.sycolab.pull.Reference;
 import org.sycolab.stage.EmbedConfig;
+import org.sycolab.stage.EvaluationSplit;
+import org.sycolab.stage.PullConfig;
 
 class ConfigJsonTest {
 
@@ -47,6 +51,38 @@ class ConfigJsonTest {
         .containsEntry("normalize", true)
         .containsEntry("max_length", 256)
         .containsEntry("precision", "FLOAT32");
+  }
+
+  private static PullConfig pull(PullConfig.Source source) {
+    return new PullConfig(
+        RUN.resolve("data/pools.jsonl"),
+        source,
+        new EvaluationSplit("all"),
+        PullGrid.parse("0", "4", "none"),
+        Reference.UNIFORM,
+        0,
+        1,
+        null,
+        null,
+        32,
+        RUN.resolve("pull"));
+  }
+
+  @Test
+  void anAuditedRewardIsRecordedWithItsFilesAndHeadsAndIsNotAScoresTable() {
+    Path rm = Path.of("/scores/rm.csv");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> plain =
+        (Map<String, Object>)
+            ConfigJson.of(
+                pull(new PullConfig.Reward(List.of(rm), List.of(RUN.resolve("heads/g1")))), RUN);
+
+    assertThat(plain.get("source"))
+        .isEqualTo(Map.of("files", List.of("/scores/rm.csv"), "grounded", List.of("heads/g1")));
+    Object alone = ConfigJson.of(pull(new PullConfig.Reward(List.of(rm), List.of())), RUN);
+    assertThat(ConfigJson.same(alone, ConfigJson.of(pull(new PullConfig.Scores(List.of(rm))), RUN)))
+        .isFalse();
+    assertThat(ConfigJson.same(alone, plain)).isFalse();
   }
 
   @Test

@@ -154,14 +154,16 @@ class ScoresFileTest {
             "b.csv",
             "pool_id,candidate,agreeable,grounded\n"
                 + "\"q,1\",0,1,2\n\"q,1\",1,3,4\n\"say \"\"hi\"\"\",0,5,6\n\"say \"\"hi\"\"\",1,7,9\n");
-    ScoresFile.requireDistinct(List.of(first, other), readAll(pools, first, other));
+    ScoresFile.requireDistinct("--scores", List.of(first, other), readAll(pools, first, other));
 
     Path samePath = tmp.resolve("sub/../a.csv");
     Files.createDirectories(tmp.resolve("sub"));
     assertThatThrownBy(
             () ->
                 ScoresFile.requireDistinct(
-                    List.of(first, other, samePath), readAll(pools, first, other, samePath)))
+                    "--scores",
+                    List.of(first, other, samePath),
+                    readAll(pools, first, other, samePath)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "--scores "
@@ -179,7 +181,9 @@ class ScoresFileTest {
                 + "6,5,0,\"say \"\"hi\"\"\"\r\n4,+3,1,\"q,1\"\r\n");
     for (Path same : List.of(copy, reordered)) {
       assertThatThrownBy(
-              () -> ScoresFile.requireDistinct(List.of(first, same), readAll(pools, first, same)))
+              () ->
+                  ScoresFile.requireDistinct(
+                      "--scores", List.of(first, same), readAll(pools, first, same)))
           .hasMessage(
               "--scores "
                   + same
@@ -193,13 +197,63 @@ class ScoresFileTest {
     return Files.writeString(tmp.resolve(name), text);
   }
 
-  private static List<RewardScores> readAll(PoolSet pools, Path... files) throws Exception {
-    List<RewardScores> read = new ArrayList<>();
+  private static List<double[][]> readAll(PoolSet pools, Path... files) throws Exception {
+    List<double[][]> read = new ArrayList<>();
     for (Path file : files) {
-      read.add(
-          ScoresFile.read(file, file.getFileName().toString(), pools, ScoresFile.sizes(POOLS)));
+      RewardScores scores =
+          ScoresFile.read(file, file.getFileName().toString(), pools, ScoresFile.sizes(POOLS));
+      read.add(new double[][] {scores.agreeable(), scores.grounded()});
     }
     return read;
+  }
+
+  @Test
+  void anAuditedRewardTableIsReadInAnyColumnOrderAndRefusedAsAScoresTable() throws Exception {
+    PoolSet pools = PoolSet.of(POOLS, Reference.UNIFORM);
+    Path file =
+        scores(
+            "rm.csv",
+            "reward,pool_id,extra,candidate\n"
+                + "-1.5,\"q,1\",x,1\n2.25e1,\"q,1\",y,0\n"
+                + "0,\"say \"\"hi\"\"\",z,0\n0.125,\"say \"\"hi\"\"\",z,1\n");
+    assertThat(ScoresFile.readReward(file, pools, ScoresFile.sizes(POOLS)))
+        .containsExactly(22.5, -1.5, 0, 0.125);
+    assertThatThrownBy(() -> ScoresFile.read(file, "s", pools, ScoresFile.sizes(POOLS)))
+        .isInstanceOf(InvalidScoresException.class)
+        .hasMessageContaining(
+            file
+                + ":1: agreeable: missing column; the header must name pool_id, candidate,"
+                + " agreeable, grounded")
+        .hasMessageContaining(file + ":1: grounded: missing column");
+  }
+
+  @Test
+  void anAuditedRewardTableNamesFileLineAndFieldOfEachProblem() throws Exception {
+    PoolSet pools = PoolSet.of(POOLS, Reference.UNIFORM);
+    Path noColumn = scores("no-column.csv", "pool_id,candidate,score\n\"q,1\",0,1\n");
+    assertThatThrownBy(() -> ScoresFile.readReward(noColumn, pools, ScoresFile.sizes(POOLS)))
+        .isInstanceOf(InvalidScoresException.class)
+        .hasMessageContaining(
+            noColumn
+                + ":1: reward: missing column; the header must name pool_id, candidate, reward");
+    Path bad =
+        scores(
+            "bad.csv",
+            "pool_id,candidate,reward\n"
+                + "\"q,1\",0,1\n"
+                + "nowhere,0,1\n"
+                + "\"q,1\",2,1\n"
+                + "\"say \"\"hi\"\"\",0,NaN\n"
+                + "\"q,1\",0,3\n");
+    assertThatThrownBy(() -> ScoresFile.readReward(bad, pools, ScoresFile.sizes(POOLS)))
+        .isInstanceOf(InvalidScoresException.class)
+        .hasMessageContaining(bad + ":3: pool_id: no pool 'nowhere' in the pools file")
+        .hasMessageContaining(bad + ":4: candidate: pool 'q,1' has candidates 0 to 1, got 2")
+        .hasMessageContaining(
+            bad + ":5: reward: expected a finite decimal number such as -1.25 or 3e-2, got 'NaN'")
+        .hasMessageContaining(bad + ":6: pool 'q,1' candidate 0 already has scores on line 2")
+        .hasMessageContaining("2 candidates of the evaluated pools have no row")
+        .hasMessageContaining("no row for pool 'q,1' candidate 1");
   }
 
   @Test
