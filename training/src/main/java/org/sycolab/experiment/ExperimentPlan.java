@@ -19,6 +19,7 @@ import org.sycolab.pull.PullGrid;
 import org.sycolab.run.RunLayout;
 import org.sycolab.run.RunManifest;
 import org.sycolab.stage.PullConfig;
+import org.sycolab.stage.ScoreStage;
 import org.sycolab.stage.StageConfig;
 
 /**
@@ -79,6 +80,7 @@ public final class ExperimentPlan {
     if (experiment.audit() != null) {
       stages.add(score(RunLayout.AUDIT_PAIRS, pairs(), run.auditPairs()));
       stages.add(score(RunLayout.AUDIT_POOLS, pools(), run.auditPools()));
+      stages.add(auditPull());
     }
     stages.add(stage("report", Stage.Step.REPORT, null, () -> StageConfigs.report(run.root())));
     return stages;
@@ -154,7 +156,13 @@ public final class ExperimentPlan {
               "--model", "audit.model",
               "--max-length", "audit.max_length",
               "--dtype", "audit.dtype",
-              "--batch-size", "audit.batch_size"),
+              "--batch-size", "audit.batch_size",
+              "--split", "pull.split",
+              "--lambda", "pull.lambda",
+              "--n", "pull.n",
+              "--beta", "pull.beta",
+              "--reference", "pull.reference",
+              "--bootstrap", "pull.bootstrap"),
           Stage.Step.PULL,
           Map.of(
               "--split", "pull.split",
@@ -278,13 +286,31 @@ public final class ExperimentPlan {
   private Stage pull(Path directory, Path heads, String agreeable, Axes axes) {
     PullConfig.Heads source =
         new PullConfig.Heads(headDirectories(heads, agreeable), headDirectories(heads, "grounded"));
+    return pull(directory, source, axes, Stage.Step.PULL);
+  }
+
+  /**
+   * The audited reward model's pull, into {@link RunLayout#auditPull}: its rewards of the pools in
+   * the agreeable heads' place against the grounded heads of every seed, over the main sweep's λ, n
+   * and β (λ = 1 is the reward model alone), so the report can set it on the heads' menu.
+   */
+  private Stage auditPull() {
+    PullConfig.Reward source =
+        new PullConfig.Reward(
+            List.of(run.auditPools().resolve(ScoreStage.SCORES_FILE)),
+            headDirectories(run.heads(), "grounded"));
+    return pull(run.auditPull(), source, Axes.BEST_OF_N_AND_TILT, Stage.Step.AUDIT);
+  }
+
+  private Stage pull(Path directory, PullConfig.Source source, Axes axes, Stage.Step step) {
     Experiment.Pull p = pull();
     String lambdas = axes == Axes.MIXTURE ? "0,1" : text(p.lambda());
-    String betas = axes == Axes.FULL ? text(p.beta()) : PullGrid.NO_BETAS;
+    boolean tilt = axes == Axes.FULL || axes == Axes.BEST_OF_N_AND_TILT;
+    String betas = tilt ? text(p.beta()) : PullGrid.NO_BETAS;
     Double truthFloor = axes == Axes.FULL ? p.truthFloor() : null;
     return stage(
         directory.getFileName().toString(),
-        Stage.Step.PULL,
+        step,
         directory,
         () -> configs().pull(pools(), source, lambdas, text(p.n()), betas, truthFloor, directory));
   }
@@ -293,6 +319,8 @@ public final class ExperimentPlan {
   private enum Axes {
     /** λ, n and β as the experiment gives them. */
     FULL,
+    /** λ, n and β, no truth floor: the audited reward model against the grounded heads. */
+    BEST_OF_N_AND_TILT,
     /** λ and n, no tilt: the held-out domain ablation. */
     BEST_OF_N,
     /** λ = 0 and 1 only, n, no tilt: a mixture head alone against the grounded head alone. */

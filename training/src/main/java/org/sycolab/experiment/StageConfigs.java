@@ -126,7 +126,7 @@ final class StageConfigs {
   /** {@code sycolab pull} of heads: π₀, the grid, then the config's own checks. */
   PullConfig pull(
       Path pools,
-      PullConfig.Heads source,
+      PullConfig.Source source,
       String lambdas,
       String ns,
       String betas,

@@ -57,7 +57,9 @@ public final class BestOfN {
       double level = upToPower - belowPower;
       for (int i = ranking.groupStart(g); i < ranking.groupEnd(g); i++) {
         int c = ranking.candidate(i);
-        out[c] = level * reference[offset + c] / mass;
+        // A level π₀ never draws (log-probs far below the pool's best underflow to 0) is never
+        // selected; its level is 0 but for rounding, and 0/0 would make the pool NaN.
+        out[c] = mass > 0 ? level * reference[offset + c] / mass : 0;
       }
       below += mass;
       belowPower = upToPower;

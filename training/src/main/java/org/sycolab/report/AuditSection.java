@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sycolab.pull.PullMetric;
+import org.sycolab.pull.Reward;
 import org.sycolab.run.RunLayout;
 import org.sycolab.run.RunManifest;
 import tech.tablesaw.api.Row;
@@ -16,7 +18,9 @@ import tech.tablesaw.api.Table;
  * The audited reward model ({@code audit:} in the experiment, {@code sycolab score}): its
  * preference audit on the run's pairs, {@link RunLayout#AUDIT_PAIRS}{@code /audit.csv} — how often
  * it prefers the sycophantic answer where the user is wrong and the truthful agreeing one where the
- * user is right, over all pairs and by family, with the verdict the score stage wrote.
+ * user is right, over all pairs and by family, with the verdict the score stage wrote — and its
+ * pull, {@link RunLayout#AUDIT_PULL}: its best-of-n truthful rate against n and where it sits on
+ * the trained heads' menu.
  */
 final class AuditSection {
 
@@ -36,8 +40,12 @@ final class AuditSection {
 
   private AuditSection() {}
 
-  /** The section, when the run audited a reward model; empty otherwise. */
-  static Optional<Section> build(Path runDirectory) throws InvalidRunException {
+  /**
+   * The section, when the run audited a reward model; empty otherwise.
+   *
+   * @param run the main sweep, whose menu the reward model is set on
+   */
+  static Optional<Section> build(Path runDirectory, PullOutputs run) throws InvalidRunException {
     Path dir = new RunLayout(runDirectory).auditPairs();
     Path file = dir.resolve(AUDIT_FILE);
     if (!Files.isDirectory(dir)) {
@@ -78,6 +86,7 @@ final class AuditSection {
               share(row, "control", false),
               row.getString("verdict")));
     }
+    blocks.addAll(pull(runDirectory, run));
     if (!rows.isEmpty()) {
       blocks.add(
           new Block.DataTable(
@@ -95,6 +104,106 @@ final class AuditSection {
               rows));
     }
     return Optional.of(section(blocks));
+  }
+
+  /**
+   * The reward model's pull ({@link RunLayout#AUDIT_PULL}, its rewards in the agreeable heads'
+   * place against the grounded heads): its best-of-n truthful rate against n beside the trained
+   * heads', and where it sits on the heads' menu at the headline's n.
+   */
+  private static List<Block> pull(Path runDirectory, PullOutputs run) throws InvalidRunException {
+    Path dir = new RunLayout(runDirectory).auditPull();
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    Optional<String> notRun = SweepDirectories.notRun(dir);
+    if (notRun.isPresent()) {
+      return List.of(new Block.Paragraph("Not run, so left out: " + notRun.get() + "."));
+    }
+    PullCsv audited = PullCsv.read(dir.resolve(RunLayout.PULL_FILE));
+    PullCsv heads = run.pull();
+    String truthful = PullMetric.TRUTHFUL_RATE.id();
+    List<List<String>> rows = new ArrayList<>();
+    for (int n : audited.ns()) {
+      rows.add(
+          List.of(
+              String.valueOf(n),
+              rate(audited.bestOfN(truthful, 1, n)),
+              rate(heads.bestOfN(truthful, 1, n)),
+              rate(heads.bestOfN(truthful, 0, n)),
+              rate(heads.bestOfN(Reward.ORACLE, truthful, 0, n))));
+    }
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(
+        new Block.DataTable(
+            "truthful rate of best-of-n, all pools: the reward model alone (λ = 1 of "
+                + RunLayout.AUDIT_PULL
+                + "/), the trained agreeable heads alone (λ = 1 of pull/), the grounded heads"
+                + " alone (λ = 0) and the oracle ("
+                + Numbers.intervals(audited.hasIntervals())
+                + ")",
+            List.of("n", "reward model", "agreeable heads", "grounded heads", "oracle"),
+            rows));
+    blocks.add(new Block.Paragraph(onTheMenu(audited, heads, run.focus().n())));
+    return blocks;
+  }
+
+  /**
+   * Where the reward model alone sits on the heads' menu at best-of-{@code n}: the λ of the main
+   * sweep whose truthful rate is nearest its own, or beyond either end.
+   */
+  private static String onTheMenu(PullCsv audited, PullCsv heads, int n) {
+    String truthful = PullMetric.TRUTHFUL_RATE.id();
+    Optional<Stat> own = audited.bestOfN(truthful, 1, n);
+    if (own.isEmpty()) {
+      return "The reward model's pull has no best-of-" + n + " rows to set on the menu.";
+    }
+    double value = own.get().value();
+    double nearest = Double.NaN;
+    double distance = Double.POSITIVE_INFINITY;
+    double lowest = Double.POSITIVE_INFINITY;
+    double highest = Double.NEGATIVE_INFINITY;
+    for (double lambda : heads.lambdas()) {
+      Optional<Stat> stat = heads.bestOfN(truthful, lambda, n);
+      if (stat.isPresent()) {
+        double rate = stat.get().value();
+        lowest = Math.min(lowest, rate);
+        highest = Math.max(highest, rate);
+        if (Math.abs(rate - value) < distance) {
+          distance = Math.abs(rate - value);
+          nearest = lambda;
+        }
+      }
+    }
+    String head =
+        "On the menu at best-of-"
+            + n
+            + ": the reward model alone is truthful "
+            + Numbers.rate(own.get());
+    if (Double.isNaN(nearest)) {
+      return head + "; the main sweep has no best-of-" + n + " rows to compare with.";
+    }
+    if (value < lowest) {
+      return head
+          + ", less often than the trained heads at any λ (lowest "
+          + Numbers.rate(lowest)
+          + "): it costs more truth than weighting the agreeable heads fully.";
+    }
+    if (value > highest) {
+      return head
+          + ", more often than the trained heads at any λ (highest "
+          + Numbers.rate(highest)
+          + ").";
+    }
+    return head
+        + ", nearest the trained heads' mix at λ = "
+        + Numbers.grid(nearest)
+        + " (λ·agreeable + (1−λ)·grounded). Read it against the interval: points within it are"
+        + " not told apart.";
+  }
+
+  private static String rate(Optional<Stat> stat) {
+    return stat.map(Numbers::rate).orElse("");
   }
 
   private static Section section(List<Block> blocks) {

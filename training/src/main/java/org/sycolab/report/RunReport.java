@@ -33,7 +33,7 @@ public final class RunReport {
                 ChoiceSection.build(run),
                 HeadsSection.build(runDirectory)));
     // The audited reward model, when the run has one, beside the trained heads.
-    AuditSection.build(runDirectory).ifPresent(sections::add);
+    AuditSection.build(runDirectory, run).ifPresent(sections::add);
     sections.addAll(
         List.of(
             MixtureSection.build(runDirectory),

@@ -28,6 +28,9 @@ public record RunLayout(Path root) {
   /** The audited reward model's rewards of the pools' candidates. */
   public static final String AUDIT_POOLS = "audit-pools";
 
+  /** The audited reward model's pull against the grounded heads. */
+  public static final String AUDIT_PULL = "pull-audit";
+
   /** The data stage's directory, with {@link #PAIRS_FILE} and {@link #POOLS_FILE}. */
   public static final String DATA = "data";
 
@@ -206,6 +209,11 @@ public record RunLayout(Path root) {
   /** {@link #AUDIT_POOLS}. */
   public Path auditPools() {
     return root.resolve(AUDIT_POOLS);
+  }
+
+  /** {@link #AUDIT_PULL}. */
+  public Path auditPull() {
+    return root.resolve(AUDIT_PULL);
   }
 
   /** {@link #PULL}. */

@@ -58,7 +58,7 @@ public record ScoreOutcome(
     audit.ifPresent(a -> printAudit(a, out));
   }
 
-  private static void printAudit(PreferenceAudit audit, PrintWriter out) {
+  private void printAudit(PreferenceAudit audit, PrintWriter out) {
     out.println(
         "preference audit (grounded pairs, whose chosen answer is the true one; share of pairs,"
             + " ties half, 95% Wilson interval):");
@@ -89,7 +89,7 @@ public record ScoreOutcome(
     }
     out.println(
         "  wrote "
-            + ScoreStage.AUDIT_FILE
+            + directory.resolve(ScoreStage.AUDIT_FILE)
             + "; intervals treat pairs as independent, which pairs of one template are not");
   }
 

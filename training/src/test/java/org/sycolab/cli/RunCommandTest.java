@@ -555,6 +555,21 @@ class RunCommandTest {
                       "--out",
                       run.resolve("audit-" + texts).toString())));
     }
+    Stage pull =
+        stages.stream().filter(s -> s.name().equals("pull-audit")).findFirst().orElseThrow();
+    assertThat(pull.config())
+        .isEqualTo(
+            CommandConfigs.of(
+                List.of(
+                    "pull",
+                    "--pools",
+                    run.resolve("data/pools.jsonl").toString(),
+                    "--reward",
+                    run.resolve("audit-pools/scores.csv").toString(),
+                    "--grounded",
+                    run.resolve("heads/grounded-seed1").toString(),
+                    "--out",
+                    run.resolve("pull-audit").toString())));
     assertThat(stages.get(stages.size() - 1).name()).isEqualTo("report");
   }
 
@@ -582,7 +597,10 @@ class RunCommandTest {
             "--out",
             run.toString());
     assertThat(r.status()).as(r.err()).isZero();
-    assertThat(r.err()).contains("audit-pairs: done in").contains("audit-pools: done in");
+    assertThat(r.err())
+        .contains("audit-pairs: done in")
+        .contains("audit-pools: done in")
+        .contains("pull-audit: done in");
     assertThat(status(run.resolve("audit-pairs"))).isEqualTo(RunManifest.Status.COMPLETE);
     assertThat(run.resolve("audit-pairs/audit.csv")).exists();
     assertThat(Files.readAllLines(run.resolve("audit-pools/scores.csv")).get(0))
@@ -590,7 +608,9 @@ class RunCommandTest {
     assertThat(Files.readString(run.resolve("report.md")))
         .contains("Audited reward model")
         .contains("Qwen2ForSequenceClassification")
-        .contains("prefers the sycophantic answer");
+        .contains("prefers the sycophantic answer")
+        .contains("truthful rate of best-of-n, all pools: the reward model alone")
+        .contains("On the menu at best-of-4: the reward model alone is truthful");
   }
 
   /** The demo experiment's dry run prints every stage's command line, every value written out. */

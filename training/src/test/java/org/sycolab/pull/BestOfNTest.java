@@ -62,6 +62,23 @@ class BestOfNTest {
     assertThat(p).containsExactly(new double[] {0.04, 0.6, 0.36}, within(EPS));
   }
 
+  /**
+   * A real policy's log-probs differ by hundreds of nats between candidates, so π₀ of the unlikely
+   * ones underflows to 0: those are never drawn, whichever level they are on (the top one here),
+   * and the others keep the exact probabilities of the pool without them.
+   */
+  @Test
+  void candidatesThatPi0NeverDrawsAreNeverSelected() {
+    double[] reference = {0.4, Math.exp(-800), 0.6, 0};
+    double[] reward = {1, 5, 2, 3};
+    double[] p = BestOfN.probabilities(reward, reference, 4);
+    // Without the two: rewards 1 (0.4) and 2 (0.6); P₄(top) = 1 − 0.4⁴ = 0.9744.
+    assertThat(p[2]).isCloseTo(1 - Math.pow(0.4, 4), within(1e-12));
+    assertThat(p[0]).isCloseTo(Math.pow(0.4, 4), within(1e-12));
+    assertThat(p[1]).isZero();
+    assertThat(p[3]).isZero();
+  }
+
   @Test
   void oneDrawReproducesTheReferenceEvenWithTies() {
     double[] reference = {0.1, 0.2, 0.3, 0.4};
