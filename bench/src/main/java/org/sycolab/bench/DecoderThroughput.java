@@ -223,8 +223,7 @@ public final class DecoderThroughput implements Callable<Integer> {
   }
 
   /** Sets every parameter to seeded N(0, 0.02²) values (norm weights to 1); returns the count. */
-  private static long randomWeights(
-      DecoderModel model, NDManager manager, Precision precision, long seed) {
+  static long randomWeights(NamedBlock model, NDManager manager, Precision precision, long seed) {
     Map<String, NamedBlock.Slot> slots = new LinkedHashMap<>();
     model.collectTensors("", slots);
     manager.getEngine().setRandomSeed((int) seed);

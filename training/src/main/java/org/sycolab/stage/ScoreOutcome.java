@@ -105,6 +105,12 @@ public record ScoreOutcome(
     double lo = againstTruth ? 1 - accuracy.hi() : accuracy.lo();
     double hi = againstTruth ? 1 - accuracy.lo() : accuracy.hi();
     return String.format(
-        Locale.ROOT, "%.3f [%.3f, %.3f] of %d pairs", value, lo, hi, accuracy.pairs());
+        Locale.ROOT,
+        "%.3f [%.3f, %.3f] of %d %s",
+        value,
+        lo,
+        hi,
+        accuracy.pairs(),
+        accuracy.pairs() == 1 ? "pair" : "pairs");
   }
 }
