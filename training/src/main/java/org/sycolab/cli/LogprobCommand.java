@@ -44,14 +44,7 @@ final class LogprobCommand extends BaseCommand {
               + " its chat template.")
   String model;
 
-  @Option(
-      names = "--dtype",
-      paramLabel = "T",
-      defaultValue = BackboneOptions.DTYPE,
-      description =
-          "float32 or float16 (for a CUDA GPU): the type weights and activations are held in;"
-              + " the log-softmax is float32 either way (default: ${DEFAULT-VALUE}).")
-  String dtype;
+  @Mixin PrecisionOption dtype;
 
   @Option(
       names = "--max-length",
@@ -75,12 +68,7 @@ final class LogprobCommand extends BaseCommand {
 
   /** The options as the stage's config; reads no file. */
   private LogprobConfig config() {
-    Precision precision;
-    try {
-      precision = Precision.parse(dtype);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--dtype: " + e.getMessage());
-    }
+    Precision precision = dtype.precision();
     batchSize.check();
     return new LogprobConfig(
         pools, model, precision, maxLength, batchSize.value, perToken, output.out);

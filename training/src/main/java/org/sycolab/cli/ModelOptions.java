@@ -28,15 +28,7 @@ final class ModelOptions {
               + " unless their torchscript.json says otherwise).")
   String pooling;
 
-  @Option(
-      names = "--dtype",
-      paramLabel = "T",
-      defaultValue = BackboneOptions.DTYPE,
-      description =
-          "float32 or float16 (decoders; for a CUDA GPU): the type weights and activations are"
-              + " held in; checkpoints in bfloat16, float16 or float32 convert on load"
-              + " (default: ${DEFAULT-VALUE}).")
-  String dtype;
+  @Mixin PrecisionOption dtype;
 
   @Option(
       names = "--max-length",
@@ -56,7 +48,7 @@ final class ModelOptions {
 
   /** The options as the backbone takes them. */
   BackboneOptions backboneOptions() {
-    BackboneOptions options = BackboneOptions.parse(pooling, !noNormalize, maxLength, dtype);
+    BackboneOptions options = BackboneOptions.parse(pooling, !noNormalize, maxLength, dtype.text);
     batchSize.check();
     return options;
   }

@@ -1,7 +1,6 @@
 package org.sycolab.cli;
 
 import java.nio.file.Path;
-import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.Precision;
 import org.sycolab.stage.ScoreConfig;
 import org.sycolab.stage.ScoreOutcome;
@@ -48,22 +47,16 @@ final class ScoreCommand extends BaseCommand {
       description = "JSONL file of preference pairs (audited) or candidate pools.")
   Path in;
 
-  @Option(
-      names = "--dtype",
-      paramLabel = "T",
-      defaultValue = BackboneOptions.DTYPE,
-      description =
-          "float32 or float16 (decoders; for a CUDA GPU): the type weights and activations are"
-              + " held in; the head runs in double precision (default: ${DEFAULT-VALUE}).")
-  String dtype;
+  @Mixin PrecisionOption dtype;
 
   @Option(
       names = "--max-length",
       paramLabel = "N",
-      defaultValue = "" + BackboneOptions.MAX_LENGTH,
+      defaultValue = "" + ScoreConfig.MAX_LENGTH,
       description =
-          "Most tokens per conversation, capped by the model; longer ones keep the end of the"
-              + " prompt and the start of the response (default: ${DEFAULT-VALUE}).")
+          "Most tokens per conversation, capped by the model; a longer one loses tokens from its"
+              + " start, the response is read whole, and a response that does not fit is refused"
+              + " (default: ${DEFAULT-VALUE}).")
   int maxLength;
 
   @Mixin BatchSizeOption batchSize;
@@ -72,12 +65,7 @@ final class ScoreCommand extends BaseCommand {
 
   /** The options as the stage's config; reads no file. */
   private ScoreConfig config() {
-    Precision precision;
-    try {
-      precision = Precision.parse(dtype);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--dtype: " + e.getMessage(), e);
-    }
+    Precision precision = dtype.precision();
     batchSize.check();
     return new ScoreConfig(model, in, maxLength, precision, batchSize.value, output.out);
   }

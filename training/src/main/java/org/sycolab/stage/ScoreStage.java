@@ -10,6 +10,7 @@ import org.sycolab.audit.AuditTable;
 import org.sycolab.audit.PreferenceAudit;
 import org.sycolab.audit.RewardCsv;
 import org.sycolab.backbone.reward.RewardModel;
+import org.sycolab.backbone.reward.TextTooLongException;
 import org.sycolab.data.CandidatePool;
 import org.sycolab.data.DatasetRecord;
 import org.sycolab.data.Datasets;
@@ -84,6 +85,8 @@ public final class ScoreStage {
         result =
             extractor.extract(slots.stream().map(TextSlot::text).toList(), Shard.ALL, progress);
         modelSeconds = progress.seconds();
+      } catch (TextTooLongException e) {
+        throw new IllegalArgumentException(where(config, slots, e) + e.getMessage(), e);
       }
       Map<String, float[]> hidden = result.vectors();
       Optional<PreferenceAudit> audit = Optional.empty();
@@ -134,6 +137,27 @@ public final class ScoreStage {
       run.fail(e);
       throw e;
     }
+  }
+
+  /** {@code FILE: pair 'ID' chosen: } for the first record whose text was refused. */
+  private static String where(ScoreConfig config, List<TextSlot> slots, TextTooLongException e) {
+    String key = e.text().contentKey();
+    for (TextSlot slot : slots) {
+      if (slot.text().contentKey().equals(key)) {
+        boolean pair = !slot.slot().startsWith("candidate:");
+        return config.in()
+            + ": "
+            + (pair ? "pair" : "pool")
+            + " '"
+            + slot.recordId()
+            + "' "
+            + (pair
+                ? slot.slot()
+                : "candidates[" + slot.slot().substring("candidate:".length()) + "]")
+            + ": ";
+      }
+    }
+    return config.in() + ": ";
   }
 
   private static double reward(RewardModel model, Map<String, float[]> hidden, PairText text) {

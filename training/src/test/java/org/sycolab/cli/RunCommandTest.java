@@ -592,7 +592,7 @@ class RunCommandTest {
                         + "pull: {n: [1, 4], beta: none, bootstrap: 20}\n"
                         + "audit: {model: "
                         + rm.getFileName()
-                        + ", max_length: 128}\n")
+                        + ", max_length: 512}\n")
                 .toString(),
             "--out",
             run.toString());

@@ -20,6 +20,7 @@ import org.sycolab.backbone.reward.TinyRewardModel;
 import org.sycolab.data.Datasets;
 import org.sycolab.data.PairText;
 import org.sycolab.data.PreferencePair;
+import org.sycolab.stage.ScoreConfig;
 
 /** {@code sycolab score} end to end on a tiny random reward model and generated data. */
 class ScoreCommandTest {
@@ -78,7 +79,8 @@ class ScoreCommandTest {
     PreferencePair first = Datasets.readPairs(pairs, "--in").get(0);
     String[] cells = rows.get(1).split(",");
     assertThat(cells[0]).isEqualTo(first.id());
-    RewardModel rm = RewardModel.describe(model.toString(), 256, Precision.FLOAT32, cache);
+    RewardModel rm =
+        RewardModel.describe(model.toString(), ScoreConfig.MAX_LENGTH, Precision.FLOAT32, cache);
     try (Backbone backbone = rm.open(Device.cpu())) {
       float[][] hidden =
           backbone.embed(
@@ -143,6 +145,25 @@ class ScoreCommandTest {
         .contains("config.json")
         .contains("architectures")
         .contains("'LlamaForCausalLM' is a language model, not a reward model");
+  }
+
+  @Test
+  void aResponseTooLongToReadWholeIsRefusedNamingThePair() throws Exception {
+    Path pairs = data.resolve("pairs.jsonl");
+    CliRun r =
+        CliRun.of(
+            "score",
+            "--model",
+            model.toString(),
+            "--in",
+            pairs.toString(),
+            "--max-length",
+            "16",
+            "--out",
+            tmp.resolve("short").toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err())
+        .containsPattern(pairs + ": pair '[^']+' (chosen|rejected): the response takes");
   }
 
   @Test

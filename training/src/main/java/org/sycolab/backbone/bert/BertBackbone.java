@@ -13,6 +13,7 @@ import org.sycolab.backbone.ModelDirectory;
 import org.sycolab.backbone.PaddedBatch;
 import org.sycolab.backbone.PoolingBackbone;
 import org.sycolab.backbone.Precision;
+import org.sycolab.backbone.Truncation;
 import org.sycolab.backbone.WeightBinder;
 import org.sycolab.backbone.safetensors.ShardedSafetensors;
 
@@ -31,6 +32,12 @@ public final class BertBackbone extends PoolingBackbone {
 
   /** Loads a described BERT model onto {@code device}. */
   public static BertBackbone load(BackboneSpec spec, Device device) throws IOException {
+    return load(spec, device, Truncation.SHARE);
+  }
+
+  /** {@link #load(BackboneSpec, Device)}, cutting too long a pair as {@code truncation} says. */
+  public static BertBackbone load(BackboneSpec spec, Device device, Truncation truncation)
+      throws IOException {
     ModelDirectory dir = spec.directory();
     BertEncoder encoder = new BertEncoder(BertConfig.from(HfConfig.read(dir.path())));
     NDManager manager = NDManager.newBaseManager(device);
@@ -41,7 +48,7 @@ public final class BertBackbone extends PoolingBackbone {
           spec,
           manager,
           encoder,
-          CrossEncodingTokenizer.load(dir.tokenizer(), spec.options().maxLength()));
+          CrossEncodingTokenizer.load(dir.tokenizer(), spec.options().maxLength(), truncation));
     } catch (RuntimeException | IOException e) {
       manager.close();
       throw e;

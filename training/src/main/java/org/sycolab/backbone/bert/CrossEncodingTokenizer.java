@@ -8,6 +8,7 @@ import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.backbone.PairTokenizer;
 import org.sycolab.backbone.RawTokenizer;
 import org.sycolab.backbone.TokenizedInput;
+import org.sycolab.backbone.Truncation;
 import org.sycolab.backbone.TruncationBudget;
 import org.sycolab.data.PairText;
 
@@ -21,17 +22,25 @@ public final class CrossEncodingTokenizer implements PairTokenizer {
   private final int maxLength;
   private final long cls;
   private final long sep;
+  private final Truncation truncation;
 
   private CrossEncodingTokenizer(
-      HuggingFaceTokenizer tokenizer, int maxLength, long cls, long sep) {
+      HuggingFaceTokenizer tokenizer, int maxLength, long cls, long sep, Truncation truncation) {
     this.tokenizer = tokenizer;
     this.maxLength = maxLength;
     this.cls = cls;
     this.sep = sep;
+    this.truncation = truncation;
   }
 
   /** Loads {@code tokenizer.json}; inputs are cut to {@code maxLength} tokens in all. */
   public static CrossEncodingTokenizer load(Path tokenizerJson, int maxLength) throws IOException {
+    return load(tokenizerJson, maxLength, Truncation.SHARE);
+  }
+
+  /** {@link #load(Path, int)} cutting too long a pair as {@code truncation} says. */
+  public static CrossEncodingTokenizer load(
+      Path tokenizerJson, int maxLength, Truncation truncation) throws IOException {
     HuggingFaceTokenizer tokenizer = RawTokenizer.open(tokenizerJson);
     long[] special = tokenizer.encode("", "", true, false).getIds();
     if (special.length != 3 || special[1] != special[2]) {
@@ -43,7 +52,7 @@ public final class CrossEncodingTokenizer implements PairTokenizer {
               + Arrays.toString(special)
               + "); is this a BERT tokenizer?");
     }
-    return new CrossEncodingTokenizer(tokenizer, maxLength, special[0], special[1]);
+    return new CrossEncodingTokenizer(tokenizer, maxLength, special[0], special[1], truncation);
   }
 
   /** Tokenises and truncates one pair. */
@@ -52,7 +61,7 @@ public final class CrossEncodingTokenizer implements PairTokenizer {
     long[] prompt = RawTokenizer.ids(tokenizer, text.renderedPrompt());
     long[] response = RawTokenizer.ids(tokenizer, text.response());
     int budget = maxLength - 3;
-    TruncationBudget keep = TruncationBudget.split(prompt.length, response.length, budget);
+    TruncationBudget keep = truncation.budget(prompt.length, response.length, budget);
     int keepPrompt = keep.prompt();
     int keepResponse = keep.response();
     int length = keepPrompt + keepResponse + 3;

@@ -12,6 +12,7 @@ import org.sycolab.backbone.HfConfig;
 import org.sycolab.backbone.ModelDirectory;
 import org.sycolab.backbone.PaddedBatch;
 import org.sycolab.backbone.PoolingBackbone;
+import org.sycolab.backbone.Truncation;
 import org.sycolab.backbone.WeightBinder;
 import org.sycolab.backbone.safetensors.ShardedSafetensors;
 
@@ -37,6 +38,12 @@ public final class DecoderBackbone extends PoolingBackbone {
    * options ask for.
    */
   public static DecoderBackbone load(BackboneSpec spec, Device device) throws IOException {
+    return load(spec, device, Truncation.SHARE);
+  }
+
+  /** {@link #load(BackboneSpec, Device)}, cutting too long a pair as {@code truncation} says. */
+  public static DecoderBackbone load(BackboneSpec spec, Device device, Truncation truncation)
+      throws IOException {
     ModelDirectory dir = spec.directory();
     DecoderModel model = new DecoderModel(DecoderConfig.from(HfConfig.read(dir.path())));
     NDManager manager = NDManager.newBaseManager(device);
@@ -44,7 +51,10 @@ public final class DecoderBackbone extends PoolingBackbone {
       WeightBinder.bind(model, weights, manager, spec.options().precision(), "model.");
       // The tokenizer comes last: nothing after it can fail and leave it open.
       return new DecoderBackbone(
-          spec, manager, model, DecoderTokenizer.load(dir.path(), spec.options().maxLength()));
+          spec,
+          manager,
+          model,
+          DecoderTokenizer.load(dir.path(), spec.options().maxLength(), truncation));
     } catch (RuntimeException | IOException e) {
       manager.close();
       throw e;

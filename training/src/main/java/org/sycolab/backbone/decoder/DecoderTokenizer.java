@@ -11,6 +11,7 @@ import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.backbone.PairTokenizer;
 import org.sycolab.backbone.RawTokenizer;
 import org.sycolab.backbone.TokenizedInput;
+import org.sycolab.backbone.Truncation;
 import org.sycolab.backbone.TruncationBudget;
 import org.sycolab.data.PairText;
 
@@ -29,8 +30,9 @@ import org.sycolab.data.PairText;
  * text.
  *
  * <p>When the pair is too long, the prefix and tail are kept whole and the rest of the budget is
- * split between head and response by {@link TruncationBudget}; the head keeps its end (the latest
- * turn and the assistant header), the response its start.
+ * divided between head and response as its {@link Truncation} says: shared ({@link
+ * TruncationBudget}), the head keeping its end (the latest turn and the assistant header) and the
+ * response its start, or with the response kept whole.
  */
 public final class DecoderTokenizer implements PairTokenizer {
 
@@ -40,6 +42,7 @@ public final class DecoderTokenizer implements PairTokenizer {
   private final long[] prefix;
   private final long[] tail;
   private final int closing;
+  private final Truncation truncation;
 
   private DecoderTokenizer(
       HuggingFaceTokenizer tokenizer,
@@ -47,13 +50,15 @@ public final class DecoderTokenizer implements PairTokenizer {
       int maxLength,
       long[] prefix,
       long[] tail,
-      int closing) {
+      int closing,
+      Truncation truncation) {
     this.tokenizer = tokenizer;
     this.template = template;
     this.maxLength = maxLength;
     this.prefix = prefix;
     this.tail = tail;
     this.closing = closing;
+    this.truncation = truncation;
   }
 
   /**
@@ -62,6 +67,12 @@ public final class DecoderTokenizer implements PairTokenizer {
    * each of head and response.
    */
   public static DecoderTokenizer load(Path modelDir, int maxLength) throws IOException {
+    return load(modelDir, maxLength, Truncation.SHARE);
+  }
+
+  /** {@link #load(Path, int)} cutting too long a pair as {@code truncation} says. */
+  public static DecoderTokenizer load(Path modelDir, int maxLength, Truncation truncation)
+      throws IOException {
     Path file = modelDir.resolve(ModelDirectory.TOKENIZER);
     ChatTemplate template = ChatTemplate.read(modelDir);
     HuggingFaceTokenizer tokenizer = RawTokenizer.open(file);
@@ -87,7 +98,13 @@ public final class DecoderTokenizer implements PairTokenizer {
                 + " for the template's fixed tokens, one each for prompt and response)");
       }
       return new DecoderTokenizer(
-          tokenizer, template, maxLength, prefix, tail, closing(tokenizer, template, tail, file));
+          tokenizer,
+          template,
+          maxLength,
+          prefix,
+          tail,
+          closing(tokenizer, template, tail, file),
+          truncation);
     } catch (RuntimeException e) {
       tokenizer.close();
       throw e;
@@ -149,7 +166,7 @@ public final class DecoderTokenizer implements PairTokenizer {
     long[] head = whole.head();
     long[] response = whole.response();
     int budget = maxLength - prefix.length - tail.length;
-    TruncationBudget keep = TruncationBudget.split(head.length, response.length, budget);
+    TruncationBudget keep = truncation.budget(head.length, response.length, budget);
     int keepHead = keep.prompt();
     int keepResponse = keep.response();
     long[] ids = new long[prefix.length + keepHead + keepResponse + tail.length];

@@ -13,7 +13,10 @@ import org.sycolab.backbone.HfConfig;
 import org.sycolab.backbone.ModelDirectory;
 import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.backbone.Precision;
+import org.sycolab.backbone.Truncation;
+import org.sycolab.backbone.bert.BertBackbone;
 import org.sycolab.backbone.bert.BertConfig;
+import org.sycolab.backbone.decoder.DecoderBackbone;
 import org.sycolab.backbone.decoder.DecoderConfig;
 import org.sycolab.backbone.safetensors.ShardedSafetensors;
 
@@ -66,6 +69,7 @@ public record RewardModel(BackboneSpec backbone, SequenceClassifier classifier, 
         new FingerprintRecipe(FINGERPRINT_VERSION)
             .add("backbone", hidden.fingerprint())
             .add("architecture", classifier.architecture())
+            .add("truncation", Truncation.KEEP_RESPONSE.name())
             .add(
                 "pad_token_id",
                 classifier.padTokenId().isPresent() ? classifier.padTokenId().getAsInt() : "none");
@@ -91,10 +95,11 @@ public record RewardModel(BackboneSpec backbone, SequenceClassifier classifier, 
    * it.
    */
   public Backbone open(Device device) throws IOException {
-    Backbone loaded = Backbones.open(backbone, device);
-    return classifier.padTokenId().isPresent()
-        ? new PadTrimmingBackbone(loaded, classifier.padTokenId().getAsInt())
-        : loaded;
+    Backbone loaded =
+        classifier.isDecoder()
+            ? DecoderBackbone.load(backbone, device, Truncation.KEEP_RESPONSE)
+            : BertBackbone.load(backbone, device, Truncation.KEEP_RESPONSE);
+    return new RewardBackbone(loaded, classifier.padTokenId());
   }
 
   private static ScoreHead decoderHead(

@@ -165,6 +165,60 @@ class RewardModelTest {
         .hasMessageContaining("'BertModel' is not a sequence classifier sycolab can score with");
   }
 
+  /**
+   * A conversation too long for the model loses tokens from its start and the response is read
+   * whole, with the template's closing tokens: the input is the template's prefix and the last
+   * tokens of the whole rendering, and the reward is the reference's on exactly those.
+   */
+  @Test
+  void aLongConversationIsCutFromItsStartAndTheResponseReadWhole() throws Exception {
+    TinyDecoderCheckpoint base = TinyDecoderCheckpoint.qwen2();
+    Path dir =
+        TinyRewardModel.writeDecoder(
+            base, tmp.resolve("long"), TinyTokenizer.QWEN25_TEMPLATE, null);
+    PairText text =
+        new PairText(
+            List.of(Turn.user("Tell me about the sea. ".repeat(20))), "The sea is salty and deep.");
+    int maxLength = 96;
+    long[] whole;
+    try (DecoderTokenizer tokenizer = DecoderTokenizer.load(dir, 1024)) {
+      whole = tokenizer.tokenize(text).ids();
+    }
+    assertThat(whole.length).isGreaterThan(maxLength);
+    RewardModel model =
+        RewardModel.describe(dir.toString(), maxLength, Precision.FLOAT32, tmp.resolve("cache"));
+    try (Backbone backbone = model.open(Device.cpu())) {
+      long[] ids = backbone.tokenize(text).ids();
+      assertThat(ids).hasSize(maxLength);
+      // Qwen2.5's template has no prefix: the kept ids are the rendering's last ones.
+      assertThat(ids)
+          .containsExactly(Arrays.copyOfRange(whole, whole.length - maxLength, whole.length));
+      double[][] states = ReferenceDecoder.read(dir).hiddenStates(ids);
+      float[] weight = TinyRewardModel.scoreWeight(base.seed());
+      double expected = 0;
+      for (int j = 0; j < weight.length; j++) {
+        expected += weight[j] * states[ids.length - 1][j];
+      }
+      float[] hidden = backbone.embed(List.of(backbone.tokenize(text)))[0];
+      assertThat(model.head().reward(hidden)).isCloseTo(expected, within(2e-5));
+    }
+  }
+
+  @Test
+  void aResponseThatCannotBeReadWholeIsRefusedWithItsText() throws Exception {
+    Path dir = writeLlama("short");
+    PairText text = new PairText(List.of(Turn.user("Hi")), "A long answer. ".repeat(10));
+    RewardModel model =
+        RewardModel.describe(dir.toString(), 32, Precision.FLOAT32, tmp.resolve("cache"));
+    try (Backbone backbone = model.open(Device.cpu())) {
+      assertThatThrownBy(() -> backbone.tokenize(text))
+          .isInstanceOf(TextTooLongException.class)
+          .hasMessageMatching(
+              "the response takes 1[45][0-9] tokens and, with one token of the conversation before it, does not fit the 30 .*")
+          .satisfies(e -> assertThat(((TextTooLongException) e).text()).isEqualTo(text));
+    }
+  }
+
   @Test
   void aCausalLanguageModelIsRefusedNamingItsArchitecture() throws Exception {
     Path dir = TinyDecoderCheckpoint.llama().writeModel(tmp.resolve("lm"), null);
