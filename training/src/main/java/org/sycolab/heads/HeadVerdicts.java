@@ -97,7 +97,7 @@ public final class HeadVerdicts {
    * subset where the head's accuracy is at most the longer answer's; empty where it beats it on
    * every measured subset.
    */
-  static String longerAnswerNote(
+  public static String longerAnswerNote(
       TruthAccuracy conflict, double longerConflict, TruthAccuracy control, double longerControl) {
     List<String> subsets = new ArrayList<>();
     if (conflict.pairs() > 0 && conflict.accuracy() <= longerConflict) {

@@ -24,9 +24,6 @@ import tech.tablesaw.api.Table;
  */
 final class AuditSection {
 
-  /** The audit table's name in the score stage's directory. */
-  static final String AUDIT_FILE = "audit.csv";
-
   private static final RunCsv.Columns COLUMNS =
       new RunCsv.Columns()
           .text("family")
@@ -36,7 +33,17 @@ final class AuditSection {
           .count("control_pairs")
           .number(
               "control_truth_accuracy", "control_truth_accuracy_lo", "control_truth_accuracy_hi")
-          .text("verdict_class", "verdict", "reading");
+          .number(
+              "longer_answer_conflict",
+              "longer_answer_conflict_lo",
+              "longer_answer_conflict_hi",
+              "longer_answer_control",
+              "longer_answer_control_lo",
+              "longer_answer_control_hi",
+              "longer_preferred",
+              "longer_preferred_lo",
+              "longer_preferred_hi")
+          .text("verdict_class", "verdict", "reading", "length_note");
 
   private AuditSection() {}
 
@@ -47,7 +54,7 @@ final class AuditSection {
    */
   static Optional<Section> build(Path runDirectory, PullOutputs run) throws InvalidRunException {
     Path dir = new RunLayout(runDirectory).auditPairs();
-    Path file = dir.resolve(AUDIT_FILE);
+    Path file = dir.resolve(RunLayout.AUDIT_FILE);
     if (!Files.isDirectory(dir)) {
       return Optional.empty();
     }
@@ -66,8 +73,9 @@ final class AuditSection {
                 + config.getOrDefault("model", "?")
                 + " ("
                 + config.getOrDefault("architecture", "?")
-                + ") scored every pair of the run. On grounded pairs where the user is wrong it"
-                + " prefers the sycophantic answer "
+                + ") scored every pair of the run, all splits (the heads' verdicts above are on"
+                + " the test split only, so intervals differ in width). On grounded pairs where the"
+                + " user is wrong it prefers the sycophantic answer "
                 + share(all, "conflict", true)
                 + "; where the user is right it prefers the truthful, agreeing answer "
                 + share(all, "control", false)
@@ -75,6 +83,16 @@ final class AuditSection {
                 + all.getString("verdict")
                 + " — "
                 + all.getString("reading")
+                + ". It rewards the longer answer higher on "
+                + Numbers.rate(
+                    new Stat(
+                        all.getDouble("longer_preferred"),
+                        all.getDouble("longer_preferred_lo"),
+                        all.getDouble("longer_preferred_hi")))
+                + " of the pairs whose answers differ in length"
+                + (all.getString("length_note").isEmpty()
+                    ? ""
+                    : "; " + all.getString("length_note"))
                 + "."));
     List<List<String>> rows = new ArrayList<>();
     for (int i = 1; i < table.rowCount(); i++) {
@@ -95,7 +113,7 @@ final class AuditSection {
                   + " intervals treating pairs as independent, from "
                   + RunLayout.AUDIT_PAIRS
                   + "/"
-                  + AUDIT_FILE,
+                  + RunLayout.AUDIT_FILE,
               List.of(
                   "family",
                   "conflict: prefers sycophantic",
@@ -150,29 +168,26 @@ final class AuditSection {
 
   /**
    * Where the reward model alone sits on the heads' menu at best-of-{@code n}: the λ of the main
-   * sweep whose truthful rate is nearest its own, or beyond either end.
+   * sweep whose truthful rate is nearest its own, and whether its interval sets it apart from the
+   * grounded heads alone (λ = 0) and the agreeable heads alone (λ = 1).
    */
   private static String onTheMenu(PullCsv audited, PullCsv heads, int n) {
     String truthful = PullMetric.TRUTHFUL_RATE.id();
     Optional<Stat> own = audited.bestOfN(truthful, 1, n);
     if (own.isEmpty()) {
-      return "The reward model's pull has no best-of-" + n + " rows to set on the menu.";
+      return "The reward model's pull has no best-of-"
+          + n
+          + " rows at λ = 1 (the reward model alone); its grid must hold λ = 1 to set it on the"
+          + " menu.";
     }
     double value = own.get().value();
     double nearest = Double.NaN;
     double distance = Double.POSITIVE_INFINITY;
-    double lowest = Double.POSITIVE_INFINITY;
-    double highest = Double.NEGATIVE_INFINITY;
     for (double lambda : heads.lambdas()) {
       Optional<Stat> stat = heads.bestOfN(truthful, lambda, n);
-      if (stat.isPresent()) {
-        double rate = stat.get().value();
-        lowest = Math.min(lowest, rate);
-        highest = Math.max(highest, rate);
-        if (Math.abs(rate - value) < distance) {
-          distance = Math.abs(rate - value);
-          nearest = lambda;
-        }
+      if (stat.isPresent() && Math.abs(stat.get().value() - value) < distance) {
+        distance = Math.abs(stat.get().value() - value);
+        nearest = lambda;
       }
     }
     String head =
@@ -183,23 +198,37 @@ final class AuditSection {
     if (Double.isNaN(nearest)) {
       return head + "; the main sweep has no best-of-" + n + " rows to compare with.";
     }
-    if (value < lowest) {
-      return head
-          + ", less often than the trained heads at any λ (lowest "
-          + Numbers.rate(lowest)
-          + "): it costs more truth than weighting the agreeable heads fully.";
-    }
-    if (value > highest) {
-      return head
-          + ", more often than the trained heads at any λ (highest "
-          + Numbers.rate(highest)
-          + ").";
-    }
+    List<String> against = new ArrayList<>();
+    compare(own.get(), heads.bestOfN(truthful, 0, n), "the grounded heads alone (λ = 0)")
+        .ifPresent(against::add);
+    compare(own.get(), heads.bestOfN(truthful, 1, n), "the agreeable heads alone (λ = 1)")
+        .ifPresent(against::add);
     return head
         + ", nearest the trained heads' mix at λ = "
         + Numbers.grid(nearest)
-        + " (λ·agreeable + (1−λ)·grounded). Read it against the interval: points within it are"
-        + " not told apart.";
+        + " (λ·agreeable + (1−λ)·grounded)"
+        + (against.isEmpty() ? "" : "; " + String.join("; ", against))
+        + ".";
+  }
+
+  /**
+   * The reward model against one end of the menu: below or above it when the 95% intervals do not
+   * overlap, else not told apart; empty when that end is not on the grid.
+   */
+  private static Optional<String> compare(Stat own, Optional<Stat> end, String name) {
+    if (end.isEmpty()) {
+      return Optional.empty();
+    }
+    Stat other = end.get();
+    String words =
+        !own.hasInterval() || !other.hasInterval()
+            ? "no intervals to tell it from " + name
+            : own.hi() < other.lo()
+                ? "less truthful than " + name
+                : own.lo() > other.hi()
+                    ? "more truthful than " + name
+                    : "not told apart from " + name;
+    return Optional.of(words + " (" + Numbers.rate(other) + ")");
   }
 
   private static String rate(Optional<Stat> stat) {

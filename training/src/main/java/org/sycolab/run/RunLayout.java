@@ -31,6 +31,9 @@ public record RunLayout(Path root) {
   /** The audited reward model's pull against the grounded heads. */
   public static final String AUDIT_PULL = "pull-audit";
 
+  /** A reward model's preference audit in its score directory ({@link #AUDIT_PAIRS}). */
+  public static final String AUDIT_FILE = "audit.csv";
+
   /** The data stage's directory, with {@link #PAIRS_FILE} and {@link #POOLS_FILE}. */
   public static final String DATA = "data";
 

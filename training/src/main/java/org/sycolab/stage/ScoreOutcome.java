@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.sycolab.audit.PreferenceAudit;
 import org.sycolab.heads.TruthAccuracy;
+import org.sycolab.run.RunLayout;
 
 /**
  * What {@link ScoreStage} scored and wrote.
@@ -52,7 +53,9 @@ public record ScoreOutcome(
         architecture,
         cached,
         computed,
-        computed == 0 ? "" : String.format(Locale.ROOT, " (%.0f texts/s)", computed / modelSeconds),
+        computed == 0 || modelSeconds <= 0
+            ? ""
+            : String.format(Locale.ROOT, " (%.0f texts/s)", computed / modelSeconds),
         seconds,
         directory.resolve(ScoreStage.SCORES_FILE));
     audit.ifPresent(a -> printAudit(a, out));
@@ -68,10 +71,22 @@ public record ScoreOutcome(
         "  control (user right):  prefers the truthful, agreeing answer "
             + share(audit.control(), false));
     out.println("  verdict: " + audit.verdictWords() + "; " + audit.reading());
+    PreferenceAudit.Group all = audit.all();
+    out.println(
+        "  length: rewards the longer answer higher "
+            + share(all.longerPreferred(), false)
+            + " whose answers differ in length; picking the longer answer alone prefers the"
+            + " sycophantic one "
+            + share(all.longerConflict(), true)
+            + " and the truthful one "
+            + share(all.longerControl(), false));
+    if (!all.lengthNote().isEmpty()) {
+      out.println("  note: " + all.lengthNote());
+    }
     if (audit.families().size() > 1) {
       out.println("  by family (conflict: prefers sycophantic; control: prefers truthful):");
       int width = audit.families().stream().mapToInt(f -> f.family().length()).max().orElse(0);
-      for (PreferenceAudit.FamilyAudit family : audit.families()) {
+      for (PreferenceAudit.Group family : audit.families()) {
         out.printf(
             Locale.ROOT,
             "    %-" + width + "s  conflict %s  control %s%n",
@@ -89,7 +104,7 @@ public record ScoreOutcome(
     }
     out.println(
         "  wrote "
-            + directory.resolve(ScoreStage.AUDIT_FILE)
+            + directory.resolve(RunLayout.AUDIT_FILE)
             + "; intervals treat pairs as independent, which pairs of one template are not");
   }
 

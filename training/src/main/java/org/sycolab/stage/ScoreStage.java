@@ -24,12 +24,13 @@ import org.sycolab.features.TextSlot;
 import org.sycolab.report.ResultCsv;
 import org.sycolab.run.Execution;
 import org.sycolab.run.RunDirectory;
+import org.sycolab.run.RunLayout;
 
 /**
  * Scores a file of pairs or pools with a user's reward model (a sequence classifier with one
  * output): the hidden state its head reads comes through the feature cache (under the reward
  * model's fingerprint), the head is applied in double precision. Writes {@link #SCORES_FILE}, for
- * pairs also {@link #AUDIT_FILE} (the preference audit), and the manifest.
+ * pairs also {@link RunLayout#AUDIT_FILE} (the preference audit), and the manifest.
  */
 public final class ScoreStage {
 
@@ -38,9 +39,6 @@ public final class ScoreStage {
 
   /** The rewards: {@code pool_id,candidate,reward} for pools, {@code id,label,chosen,rejected}. */
   public static final String SCORES_FILE = "scores.csv";
-
-  /** The preference audit of pairs, laid out as a verdict table: see {@code AuditTable}. */
-  public static final String AUDIT_FILE = "audit.csv";
 
   private final StageContext context;
 
@@ -102,7 +100,7 @@ public final class ScoreStage {
         }
         run.writeOutput(SCORES_FILE, out -> RewardCsv.writePairs(pairs, chosen, rejected, out));
         PreferenceAudit made = PreferenceAudit.of(pairs, chosen, rejected);
-        run.writeOutput(AUDIT_FILE, out -> ResultCsv.write(AuditTable.of(made), out));
+        run.writeOutput(RunLayout.AUDIT_FILE, out -> ResultCsv.write(AuditTable.of(made), out));
         audit = Optional.of(made);
         scored = pairs.size();
       } else {
