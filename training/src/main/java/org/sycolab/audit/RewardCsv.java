@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.sycolab.data.CandidatePool;
 import org.sycolab.data.PreferencePair;
+import org.sycolab.pull.ScoresFile;
 
 /**
  * A reward model's rewards as CSV, numbers in full precision (they read back to the same double):
@@ -32,7 +33,7 @@ public final class RewardCsv {
     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     writer.write(String.join(",", POOL_COLUMNS) + "\n");
     for (int p = 0; p < pools.size(); p++) {
-      String id = quote(pools.get(p).id());
+      String id = ScoresFile.quote(pools.get(p).id());
       for (int c = 0; c < rewards[p].length; c++) {
         writer.write(id + "," + c + "," + rewards[p][c] + "\n");
       }
@@ -49,7 +50,7 @@ public final class RewardCsv {
     for (int i = 0; i < pairs.size(); i++) {
       PreferencePair pair = pairs.get(i);
       writer.write(
-          quote(pair.id())
+          ScoresFile.quote(pair.id())
               + ","
               + pair.label().jsonName()
               + ","
@@ -59,14 +60,5 @@ public final class RewardCsv {
               + "\n");
     }
     writer.flush();
-  }
-
-  private static String quote(String field) {
-    boolean plain =
-        field.indexOf(',') < 0
-            && field.indexOf('"') < 0
-            && field.indexOf('\n') < 0
-            && field.indexOf('\r') < 0;
-    return plain ? field : '"' + field.replace("\"", "\"\"") + '"';
   }
 }

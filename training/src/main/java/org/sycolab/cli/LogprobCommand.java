@@ -60,8 +60,10 @@ final class LogprobCommand extends BaseCommand {
   @Option(
       names = "--per-token",
       description =
-          "ref_logprob is the mean log-probability per counted token instead of their sum, so"
-              + " that long answers are not penalised for their length.")
+          "ref_logprob is the mean log-probability per counted token instead of their sum: a"
+              + " length-normalised score, not the probability the model gives the answer; pull"
+              + " --reference logprob then normalises it within each pool as if it were one, so"
+              + " best-of-n and KL describe that normalised score, not the model's sampling.")
   boolean perToken;
 
   @Mixin OutputOptions output;

@@ -14,7 +14,7 @@ public final class BestOfN {
    * Selection probabilities of every candidate.
    *
    * @param reward one reward per candidate
-   * @param reference π₀, positive, summing to one
+   * @param reference π₀, non-negative, summing to one (a candidate of π₀ 0 is never drawn)
    * @param n how many draws, at least 1
    */
   public static double[] probabilities(double[] reward, double[] reference, int n) {

@@ -338,11 +338,17 @@ public final class ScoresFile {
     writer.flush();
   }
 
-  private static String quote(String field) {
-    if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0) {
-      return field;
-    }
-    return '"' + field.replace("\"", "\"\"") + '"';
+  /**
+   * A CSV field as the scores tables write it: quoted, with {@code ""} for a quote inside, when it
+   * holds a comma, a quote or a line break; as it is otherwise.
+   */
+  public static String quote(String field) {
+    boolean plain =
+        field.indexOf(',') < 0
+            && field.indexOf('"') < 0
+            && field.indexOf('\n') < 0
+            && field.indexOf('\r') < 0;
+    return plain ? field : '"' + field.replace("\"", "\"\"") + '"';
   }
 
   /**

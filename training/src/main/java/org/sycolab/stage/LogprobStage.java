@@ -92,21 +92,16 @@ public final class LogprobStage {
 
   private Scored score(ResponseScorer scorer, List<CandidatePool> pools, LogprobConfig config) {
     List<ScoredSequence> sequences = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (CandidatePool pool : pools) {
       for (int i = 0; i < pool.candidates().size(); i++) {
         PairText text = new PairText(pool.prompt(), pool.candidates().get(i).text());
+        String name = config.pools() + ": pool '" + pool.id() + "' candidates[" + i + "]: ";
         try {
           sequences.add(scorer.sequence(text));
+          names.add(name);
         } catch (ResponseTooLongException e) {
-          throw new IllegalArgumentException(
-              config.pools()
-                  + ": pool '"
-                  + pool.id()
-                  + "' candidates["
-                  + i
-                  + "]: "
-                  + e.getMessage(),
-              e);
+          throw new IllegalArgumentException(name + e.getMessage(), e);
         }
       }
     }
@@ -151,7 +146,7 @@ public final class LogprobStage {
           for (float value : values) {
             sum += value;
           }
-          requireFinite(sum, config);
+          requireFinite(sum, config, names.get(order[k]));
           logprobs[order[k]] = config.perToken() ? sum / values.length : sum;
           tokens += values.length;
         }
@@ -161,10 +156,11 @@ public final class LogprobStage {
     return new Scored(logprobs, tokens, cut, modelNanos / 1e9);
   }
 
-  private static void requireFinite(double logprob, LogprobConfig config) {
+  private static void requireFinite(double logprob, LogprobConfig config, String where) {
     if (!Double.isFinite(logprob)) {
       throw new IllegalStateException(
-          "the model gave a non-finite log-probability"
+          where
+              + "the model gave a non-finite log-probability"
               + (config.precision() == Precision.FLOAT32
                   ? ""
                   : " in " + config.precision().id() + "; use --dtype float32"));

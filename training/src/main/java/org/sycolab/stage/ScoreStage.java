@@ -37,7 +37,10 @@ public final class ScoreStage {
   /** The stage's name: its command and its fresh directories' prefix. */
   public static final String NAME = "score";
 
-  /** The rewards: {@code pool_id,candidate,reward} for pools, {@code id,label,chosen,rejected}. */
+  /**
+   * The rewards: {@code pool_id,candidate,reward} for pools, {@code id,label,chosen,rejected} for
+   * pairs.
+   */
   public static final String SCORES_FILE = "scores.csv";
 
   private final StageContext context;
@@ -181,7 +184,12 @@ public final class ScoreStage {
     recorded.put("architecture", model.classifier().architecture());
     recorded.put("model_type", model.classifier().modelType());
     recorded.put("fingerprint", model.fingerprint());
-    recorded.put("reward_token", model.classifier().isDecoder() ? "last-non-pad" : "cls-pooler");
+    recorded.put(
+        "reward_token",
+        model.classifier().isDecoder()
+            ? "last token that is not pad_token_id (transformers since 4.48)"
+            : "[CLS], pooler, classifier");
+    recorded.put("truncation", "conversation cut from its start; response read whole");
     recorded.put(
         "pad_token_id",
         model.classifier().padTokenId().isPresent()

@@ -66,7 +66,7 @@ class RewardModelTest {
         Arguments.of(TinyDecoderCheckpoint.mistral(), TinyTokenizer.LLAMA3_TEMPLATE));
   }
 
-  /** Measured: within 1e-6 of the reference; the tolerance leaves room for float32 sums. */
+  /** Measured: within 5e-6 of the reference; the tolerance leaves room for float32 sums. */
   @ParameterizedTest
   @MethodSource("decoders")
   void decoderRewardsMatchTheDoublePrecisionReference(TinyDecoderCheckpoint base, String template)
