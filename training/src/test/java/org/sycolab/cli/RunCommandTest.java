@@ -605,6 +605,22 @@ class RunCommandTest {
     assertThat(run.resolve("audit-pairs/audit.csv")).exists();
     assertThat(Files.readAllLines(run.resolve("audit-pools/scores.csv")).get(0))
         .isEqualTo("pool_id,candidate,reward");
+    // Resumed as it is, nothing reruns; with a new audit.max_length, the audit stages do.
+    CliRun again = CliRun.of("run", "--resume", run.toString());
+    assertThat(again.status()).as(again.err()).isZero();
+    assertThat(again.out()).contains("is complete; nothing to do");
+    Path fixed = tmp.resolve("fixed.yaml");
+    Files.writeString(
+        fixed,
+        Files.readString(run.resolve("experiment.yaml"))
+            .replace("max_length: 512", "max_length: 480"));
+    CliRun refixed = CliRun.of("run", fixed.toString(), "--resume", run.toString());
+    assertThat(refixed.status()).as(refixed.err()).isZero();
+    assertThat(refixed.err())
+        .contains("pull: finished earlier, skipped")
+        .contains("audit-pairs: done in")
+        .contains("audit-pools: done in")
+        .contains("pull-audit: done in");
     assertThat(Files.readString(run.resolve("report.md")))
         .contains("Audited reward model")
         .contains("Qwen2ForSequenceClassification")
