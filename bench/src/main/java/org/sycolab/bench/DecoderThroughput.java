@@ -23,9 +23,8 @@ import org.sycolab.backbone.decoder.DecoderModel;
 import org.sycolab.backbone.reward.ScoreHead;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -59,32 +58,7 @@ public final class DecoderThroughput implements Callable<Integer> {
         "qwen2", 151936, 896, 4864, layers, 14, 2, 64, 1e-6, 1e6, null, true, false, false, 32768);
   }
 
-  @Option(names = "--layers", defaultValue = "24")
-  int layers;
-
-  @Option(names = "--batch", defaultValue = "8")
-  int batchSize;
-
-  @Option(names = "--length", defaultValue = "128")
-  int length;
-
-  @Option(names = "--batches", defaultValue = "4")
-  int batches;
-
-  @Option(names = "--warmup", defaultValue = "1")
-  int warmup;
-
-  @Option(names = "--threads", defaultValue = "2")
-  int threads;
-
-  @Option(names = "--dtype", defaultValue = "float32")
-  String dtype;
-
-  @Option(names = "--device", defaultValue = "cpu")
-  String device;
-
-  @Option(names = "--seed", defaultValue = "1")
-  long seed;
+  @Mixin DecoderBenchOptions options;
 
   @Spec CommandSpec spec;
 
@@ -101,68 +75,56 @@ public final class DecoderThroughput implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    BenchArguments.positive(spec, "--layers", layers);
-    BenchArguments.positive(spec, "--batch", batchSize);
-    BenchArguments.positive(spec, "--length", length);
-    BenchArguments.positive(spec, "--batches", batches);
-    BenchArguments.positive(spec, "--threads", threads);
-    if (length < 2) {
-      throw new ParameterException(spec.commandLine(), "--length must be at least 2");
-    }
-    Precision precision;
-    try {
-      precision = Precision.parse(dtype);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--dtype: " + e.getMessage());
-    }
-    PyTorchSettings.apply(threads);
-    DecoderConfig config = qwen25HalfBillion(layers);
-    BackboneOptions options = new BackboneOptions(Pooling.LAST, true, length, precision);
-    Random random = new Random(seed);
+    Precision precision = options.check(spec, 2);
+    PyTorchSettings.apply(options.threads);
+    DecoderConfig config = qwen25HalfBillion(options.layers);
+    BackboneOptions pooling = new BackboneOptions(Pooling.LAST, true, options.length, precision);
+    Random random = new Random(options.seed);
     head = randomHead(config.hiddenSize(), random);
 
-    try (NDManager manager = NDManager.newBaseManager(Device.fromName(device))) {
+    try (NDManager manager = NDManager.newBaseManager(Device.fromName(options.device))) {
       long loadStart = System.nanoTime();
       DecoderModel model = new DecoderModel(config);
-      long parameters = randomWeights(model, manager, precision, seed);
+      long parameters = randomWeights(model, manager, precision, options.seed);
       ParameterStore store = new ParameterStore(manager, false);
       System.out.printf(
           Locale.ROOT,
           "setup model=qwen2.5-0.5b-shape layers=%d parameters=%d dtype=%s device=%s threads=%d"
               + " init_s=%.2f rss_mb=%d%n",
-          layers,
+          options.layers,
           parameters,
           precision.id(),
           manager.getDevice(),
-          threads,
+          options.threads,
           seconds(loadStart),
           MemoryStatus.rssMb());
 
-      for (int i = 0; i < warmup; i++) {
-        embed(model, store, manager, options, random);
+      for (int i = 0; i < options.warmup; i++) {
+        embed(model, store, manager, pooling, random);
       }
       long tokens = 0;
       headNanos = 0;
       long start = System.nanoTime();
-      for (int i = 0; i < batches; i++) {
-        tokens += embed(model, store, manager, options, random);
+      for (int i = 0; i < options.batches; i++) {
+        tokens += embed(model, store, manager, pooling, random);
       }
       double elapsed = seconds(start);
       double tokensPerSecond = tokens / elapsed;
       // The products run over every position, padding included.
-      long positions = (long) batches * batchSize * length;
+      long positions = (long) options.batches * options.batchSize * options.length;
       double modelGflops = positions / elapsed * flopsPerToken(config) / 1e9;
-      double gemmGflops = gemmGflops(manager, precision, batchSize * length, config);
+      double gemmGflops =
+          gemmGflops(manager, precision, options.batchSize * options.length, config);
       System.out.printf(
           Locale.ROOT,
           "result model=qwen2.5-0.5b-shape layers=%d batch=%d length<=%d batches=%d tokens=%d"
               + " padded_tokens=%d seconds=%.3f tok_per_s=%.1f model_gflops=%.1f"
               + " gemm_gflops=%.1f efficiency=%.2f score_head_s=%.6f score_head_share=%.6f"
               + " peak_rss_mb=%d%n",
-          layers,
-          batchSize,
-          length,
-          batches,
+          options.layers,
+          options.batchSize,
+          options.length,
+          options.batches,
           tokens,
           positions,
           elapsed,
@@ -182,31 +144,31 @@ public final class DecoderThroughput implements Callable<Integer> {
       DecoderModel model,
       ParameterStore store,
       NDManager manager,
-      BackboneOptions options,
+      BackboneOptions pooling,
       Random random) {
-    long[] ids = new long[batchSize * length];
+    long[] ids = new long[options.batchSize * options.length];
     long[] mask = new long[ids.length];
     long real = 0;
-    for (int row = 0; row < batchSize; row++) {
-      int rowLength = length / 2 + random.nextInt(length - length / 2 + 1);
+    for (int row = 0; row < options.batchSize; row++) {
+      int rowLength = options.length / 2 + random.nextInt(options.length - options.length / 2 + 1);
       for (int t = 0; t < rowLength; t++) {
-        ids[row * length + t] = random.nextInt(model.config().vocabSize());
-        mask[row * length + t] = 1;
+        ids[row * options.length + t] = random.nextInt(model.config().vocabSize());
+        mask[row * options.length + t] = 1;
       }
       real += rowLength;
     }
     try (NDManager scope = manager.newSubManager()) {
-      Shape shape = new Shape(batchSize, length);
+      Shape shape = new Shape(options.batchSize, options.length);
       NDList inputs = new NDList(scope.create(ids, shape), scope.create(mask, shape));
       NDArray hidden = model.forward(store, inputs, false).singletonOrThrow();
-      float[][] vectors = Pooler.pool(hidden, inputs.get(1), options);
+      float[][] vectors = Pooler.pool(hidden, inputs.get(1), pooling);
       long headStart = System.nanoTime();
       double rewards = 0;
       for (float[] vector : vectors) {
         rewards += head.reward(vector);
       }
       headNanos += System.nanoTime() - headStart;
-      if (vectors.length != batchSize || !Double.isFinite(rewards)) {
+      if (vectors.length != options.batchSize || !Double.isFinite(rewards)) {
         throw new IllegalStateException("the decoder gave no finite vectors");
       }
     }
@@ -249,7 +211,7 @@ public final class DecoderThroughput implements Callable<Integer> {
     long kv = (long) c.kvHeads() * c.headSize();
     long h = c.hiddenSize();
     long projections = h * q + 2 * h * kv + q * h + 3 * h * c.intermediateSize();
-    long attention = 2L * q * length;
+    long attention = 2L * q * options.length;
     return 2.0 * c.layers() * (projections + attention);
   }
 

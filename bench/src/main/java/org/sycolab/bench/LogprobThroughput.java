@@ -21,9 +21,8 @@ import org.sycolab.backbone.decoder.DecoderConfig;
 import org.sycolab.backbone.decoder.DecoderModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -46,32 +45,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "LogprobThroughput", mixinStandardHelpOptions = true)
 public final class LogprobThroughput implements Callable<Integer> {
 
-  @Option(names = "--layers", defaultValue = "24")
-  int layers;
-
-  @Option(names = "--batch", defaultValue = "8")
-  int batchSize;
-
-  @Option(names = "--length", defaultValue = "128")
-  int length;
-
-  @Option(names = "--batches", defaultValue = "4")
-  int batches;
-
-  @Option(names = "--warmup", defaultValue = "1")
-  int warmup;
-
-  @Option(names = "--threads", defaultValue = "2")
-  int threads;
-
-  @Option(names = "--dtype", defaultValue = "float32")
-  String dtype;
-
-  @Option(names = "--device", defaultValue = "cpu")
-  String device;
-
-  @Option(names = "--seed", defaultValue = "1")
-  long seed;
+  @Mixin DecoderBenchOptions options;
 
   @Spec CommandSpec spec;
 
@@ -85,25 +59,13 @@ public final class LogprobThroughput implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    BenchArguments.positive(spec, "--layers", layers);
-    BenchArguments.positive(spec, "--batch", batchSize);
-    BenchArguments.positive(spec, "--batches", batches);
-    BenchArguments.positive(spec, "--threads", threads);
-    if (length < 4) {
-      throw new ParameterException(spec.commandLine(), "--length must be at least 4");
-    }
-    Precision precision;
-    try {
-      precision = Precision.parse(dtype);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--dtype: " + e.getMessage());
-    }
-    PyTorchSettings.apply(threads);
-    DecoderConfig config = DecoderThroughput.qwen25HalfBillion(layers);
-    Random random = new Random(seed);
-    try (NDManager manager = NDManager.newBaseManager(Device.fromName(device))) {
+    Precision precision = options.check(spec, 4);
+    PyTorchSettings.apply(options.threads);
+    DecoderConfig config = DecoderThroughput.qwen25HalfBillion(options.layers);
+    Random random = new Random(options.seed);
+    try (NDManager manager = NDManager.newBaseManager(Device.fromName(options.device))) {
       CausalLanguageModel scorer = new CausalLanguageModel(config, true);
-      long parameters = DecoderThroughput.randomWeights(scorer, manager, precision, seed);
+      long parameters = DecoderThroughput.randomWeights(scorer, manager, precision, options.seed);
       DecoderModel embedder = new DecoderModel(config);
       share(scorer, embedder);
       ParameterStore store = new ParameterStore(manager, false);
@@ -111,14 +73,14 @@ public final class LogprobThroughput implements Callable<Integer> {
           Locale.ROOT,
           "setup model=qwen2.5-0.5b-shape layers=%d parameters=%d tied_head=true dtype=%s"
               + " device=%s threads=%d rss_mb=%d%n",
-          layers,
+          options.layers,
           parameters,
           precision.id(),
           manager.getDevice(),
-          threads,
+          options.threads,
           MemoryStatus.rssMb());
-      BackboneOptions pooling = new BackboneOptions(Pooling.LAST, false, length, precision);
-      for (int i = 0; i < warmup; i++) {
+      BackboneOptions pooling = new BackboneOptions(Pooling.LAST, false, options.length, precision);
+      for (int i = 0; i < options.warmup; i++) {
         Batch batch = batch(random, config.vocabSize());
         score(scorer, store, manager, batch);
         embed(embedder, store, manager, batch, pooling);
@@ -127,7 +89,7 @@ public final class LogprobThroughput implements Callable<Integer> {
       long scored = 0;
       long scoreNanos = 0;
       long embedNanos = 0;
-      for (int i = 0; i < batches; i++) {
+      for (int i = 0; i < options.batches; i++) {
         Batch batch = batch(random, config.vocabSize());
         long start = System.nanoTime();
         score(scorer, store, manager, batch);
@@ -143,10 +105,10 @@ public final class LogprobThroughput implements Callable<Integer> {
           "result model=qwen2.5-0.5b-shape layers=%d batch=%d length<=%d batches=%d tokens=%d"
               + " scored_tokens=%d logprob_seconds=%.3f tok_per_s=%.1f scored_tok_per_s=%.1f"
               + " embed_seconds=%.3f embed_tok_per_s=%.1f head_overhead=%.3f peak_rss_mb=%d%n",
-          layers,
-          batchSize,
-          length,
-          batches,
+          options.layers,
+          options.batchSize,
+          options.length,
+          options.batches,
           real,
           scored,
           scoreNanos / 1e9,
@@ -176,26 +138,26 @@ public final class LogprobThroughput implements Callable<Integer> {
    * half of each row is the response, each of its tokens predicted by the state before it.
    */
   private Batch batch(Random random, int vocabulary) {
-    long[] ids = new long[batchSize * length];
+    long[] ids = new long[options.batchSize * options.length];
     long[] mask = new long[ids.length];
-    int[] lengths = new int[batchSize];
+    int[] lengths = new int[options.batchSize];
     int counted = 0;
-    for (int row = 0; row < batchSize; row++) {
-      lengths[row] = length / 2 + random.nextInt(length - length / 2 + 1);
+    for (int row = 0; row < options.batchSize; row++) {
+      lengths[row] = options.length / 2 + random.nextInt(options.length - options.length / 2 + 1);
       counted += lengths[row] - lengths[row] / 2;
       for (int t = 0; t < lengths[row]; t++) {
-        ids[row * length + t] = random.nextInt(vocabulary);
-        mask[row * length + t] = 1;
+        ids[row * options.length + t] = random.nextInt(vocabulary);
+        mask[row * options.length + t] = 1;
       }
     }
     long[] positions = new long[counted];
     long[] targets = new long[counted];
     int at = 0;
     long real = 0;
-    for (int row = 0; row < batchSize; row++) {
+    for (int row = 0; row < options.batchSize; row++) {
       for (int t = lengths[row] / 2; t < lengths[row]; t++) {
-        positions[at] = (long) row * length + t - 1;
-        targets[at] = ids[row * length + t];
+        positions[at] = (long) row * options.length + t - 1;
+        targets[at] = ids[row * options.length + t];
         at++;
       }
       real += lengths[row];
@@ -206,7 +168,7 @@ public final class LogprobThroughput implements Callable<Integer> {
   private void score(
       CausalLanguageModel model, ParameterStore store, NDManager manager, Batch batch) {
     try (NDManager scope = manager.newSubManager()) {
-      Shape shape = new Shape(batchSize, length);
+      Shape shape = new Shape(options.batchSize, options.length);
       NDList inputs =
           new NDList(
               scope.create(batch.ids(), shape),
@@ -229,7 +191,7 @@ public final class LogprobThroughput implements Callable<Integer> {
       Batch batch,
       BackboneOptions pooling) {
     try (NDManager scope = manager.newSubManager()) {
-      Shape shape = new Shape(batchSize, length);
+      Shape shape = new Shape(options.batchSize, options.length);
       NDList inputs =
           new NDList(scope.create(batch.ids(), shape), scope.create(batch.mask(), shape));
       NDArray hidden = model.forward(store, inputs, false).singletonOrThrow();
