@@ -71,7 +71,7 @@ public record PreferenceAudit(Group all, List<Group> families, List<LabelAgreeme
           HeadVerdicts.longerAnswerNote(
               conflict, longerConflict.accuracy(), control, longerControl.accuracy());
       if (!noBetter.isEmpty()) {
-        notes.add(noBetter);
+        notes.add(noBetter + " (accuracies against the truth)");
       }
       if (longerPreferred.chance() == TruthAccuracy.Chance.ABOVE
           || longerPreferred.chance() == TruthAccuracy.Chance.BELOW) {
