@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.sycolab.audit.AuditTable;
 import org.sycolab.audit.PreferenceAudit;
 import org.sycolab.audit.RewardCsv;
+import org.sycolab.backbone.reward.RewardBackbone;
 import org.sycolab.backbone.reward.RewardModel;
 import org.sycolab.backbone.reward.TextTooLongException;
 import org.sycolab.data.CandidatePool;
@@ -72,9 +74,13 @@ public final class ScoreStage {
             device.toString());
     try {
       run.recordInput(config.in());
+      AtomicReference<RewardBackbone> opened = new AtomicReference<>();
       FeatureExtractor extractor =
           new FeatureExtractor(
-              () -> model.open(device),
+              () -> {
+                opened.set(model.open(device));
+                return opened.get();
+              },
               cache,
               config.batchSize(),
               FeatureExtractor.FLUSH_EVERY,
@@ -89,6 +95,7 @@ public final class ScoreStage {
       } catch (TextTooLongException e) {
         throw new IllegalArgumentException(where(config, slots, e) + e.getMessage(), e);
       }
+      warnOfPaddingInside(opened.get(), result.computed());
       Map<String, float[]> hidden = result.vectors();
       Optional<PreferenceAudit> audit = Optional.empty();
       int scored;
@@ -138,6 +145,33 @@ public final class ScoreStage {
       run.fail(e);
       throw e;
     }
+  }
+
+  /**
+   * Warns when the padding token also occurs inside conversations, where transformers before 4.48
+   * read the reward elsewhere.
+   */
+  private void warnOfPaddingInside(RewardBackbone backbone, int computed) {
+    if (backbone == null || backbone.paddingInside() == 0) {
+      return;
+    }
+    int pad = backbone.padTokenId().orElseThrow();
+    context
+        .console()
+        .warn(
+            "pad_token_id "
+                + pad
+                + " also occurs inside "
+                + backbone.paddingInside()
+                + " of the "
+                + computed
+                + " conversations computed (e.g. closing earlier turns); sycolab reads the reward"
+                + " at the last token that is not "
+                + pad
+                + ", as transformers since 4.48 does; rewards from older transformers, read before"
+                + " the first "
+                + pad
+                + ", differ there");
   }
 
   /** {@code FILE: pair 'ID' chosen: } for the first record whose text was refused. */

@@ -3,6 +3,7 @@ package org.sycolab.backbone.reward;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.sycolab.backbone.Backbone;
 import org.sycolab.backbone.TokenizedInput;
 import org.sycolab.backbone.Truncation;
@@ -17,10 +18,11 @@ import org.sycolab.data.PairText;
  * token is kept. A response too long to keep whole is refused as a {@link TextTooLongException}
  * that holds its text.
  */
-final class RewardBackbone implements Backbone {
+public final class RewardBackbone implements Backbone {
 
   private final Backbone model;
   private final OptionalInt padTokenId;
+  private final AtomicInteger padInside = new AtomicInteger();
 
   RewardBackbone(Backbone model, OptionalInt padTokenId) {
     this.model = model;
@@ -49,13 +51,34 @@ final class RewardBackbone implements Backbone {
       return input;
     }
     long[] ids = input.ids();
+    int pad = padTokenId.getAsInt();
     int end = ids.length;
-    while (end > 1 && ids[end - 1] == padTokenId.getAsInt()) {
+    while (end > 1 && ids[end - 1] == pad) {
       end--;
+    }
+    for (int i = 0; i < end; i++) {
+      if (ids[i] == pad) {
+        padInside.incrementAndGet();
+        break;
+      }
     }
     return end == ids.length
         ? input
         : new TokenizedInput(Arrays.copyOf(ids, end), Arrays.copyOf(input.typeIds(), end));
+  }
+
+  /**
+   * How many of the texts tokenised so far hold the padding token before their last token: there
+   * transformers before 4.48, which read the reward before the first padding token, gives another
+   * reward than sycolab and later transformers.
+   */
+  public int paddingInside() {
+    return padInside.get();
+  }
+
+  /** The padding token, when the model has one. */
+  public OptionalInt padTokenId() {
+    return padTokenId;
   }
 
   @Override

@@ -94,7 +94,7 @@ public record RewardModel(BackboneSpec backbone, SequenceClassifier classifier, 
    * first, so the last token is the last that is not {@code pad_token_id}, as transformers reads
    * it.
    */
-  public Backbone open(Device device) throws IOException {
+  public RewardBackbone open(Device device) throws IOException {
     Backbone loaded =
         classifier.isDecoder()
             ? DecoderBackbone.load(backbone, device, Truncation.KEEP_RESPONSE)

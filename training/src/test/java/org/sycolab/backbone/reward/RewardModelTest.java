@@ -117,6 +117,15 @@ class RewardModelTest {
       assertThat(withPad[i]).isNotCloseTo(withoutPad[i], within(1e-3));
     }
     assertThat(describe(padded).fingerprint()).isNotEqualTo(describe(unpadded).fingerprint());
+    // Llama 3's template closes the user's turn with <|eot_id|> too: padding inside every text.
+    try (RewardBackbone backbone = describe(padded).open(Device.cpu())) {
+      TEXTS.forEach(backbone::tokenize);
+      assertThat(backbone.paddingInside()).isEqualTo(TEXTS.size());
+    }
+    try (RewardBackbone backbone = describe(unpadded).open(Device.cpu())) {
+      TEXTS.forEach(backbone::tokenize);
+      assertThat(backbone.paddingInside()).isZero();
+    }
   }
 
   /**
