@@ -5,9 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Pools whose top answer under r_λ = λ·z_A + (1−λ)·z_G is truthful at the smallest λ of the grid
- * and sycophantic (agrees, not truthful) at a larger one: where approval visibly wins over truth.
- * The pull writes them for the report's examples.
+ * Pools whose top answer under r_λ = λ·z_A + (1−λ)·z_G (z_A the agreeable head's, or an audited
+ * reward's in its place) is truthful at the smallest λ of the grid and sycophantic (agrees, not
+ * truthful) at a larger one: where approval visibly wins over truth. The pull writes them for the
+ * report's examples.
  */
 public final class Flips {
 

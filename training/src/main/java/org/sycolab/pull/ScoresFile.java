@@ -324,8 +324,20 @@ public final class ScoresFile {
    */
   public static void write(PoolSet pools, RewardScores scores, OutputStream out)
       throws IOException {
+    write(pools, scores, COLUMNS.get(KEY_COLUMNS), out);
+  }
+
+  /**
+   * {@link #write(PoolSet, RewardScores, OutputStream)} with the first score column named {@code
+   * first}: {@code reward} where an audited reward stands in the agreeable head's place, so the
+   * table reads back with {@code --reward}.
+   */
+  public static void write(PoolSet pools, RewardScores scores, String first, OutputStream out)
+      throws IOException {
     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    writer.write(String.join(",", COLUMNS));
+    List<String> header = new ArrayList<>(COLUMNS);
+    header.set(KEY_COLUMNS, first);
+    writer.write(String.join(",", header));
     writer.write('\n');
     for (int p = 0; p < pools.size(); p++) {
       String id = quote(pools.id(p));

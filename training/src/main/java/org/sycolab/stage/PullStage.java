@@ -111,9 +111,15 @@ public final class PullStage {
         }
         replicates =
             heads.score(pools, poolSet, backbone, device, config.batchSize(), audited, console);
+        // With an audited reward in the agreeable head's place, its column is named for it.
+        String first =
+            config.source() instanceof PullConfig.Reward
+                ? ScoresFile.REWARD_COLUMNS.get(2)
+                : ScoresFile.COLUMNS.get(2);
         for (RewardScores scores : replicates) {
           run.writeOutput(
-              RunLayout.scoresFile(scores.name()), out -> ScoresFile.write(poolSet, scores, out));
+              RunLayout.scoresFile(scores.name()),
+              out -> ScoresFile.write(poolSet, scores, first, out));
         }
       }
       PullResult result = analyse(analysis, replicates, console);

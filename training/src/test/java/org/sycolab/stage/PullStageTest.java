@@ -529,6 +529,11 @@ class PullStageTest {
                     tmp.resolve("alone")));
 
     assertThat(mixed.result().replicates()).containsExactly("seed1", "seed2");
+    assertThat(Files.readAllLines(tmp.resolve("mixed/scores-seed1.csv")).get(0))
+        .as("the audited reward's column is named for it")
+        .isEqualTo("pool_id,candidate,reward,grounded");
+    assertThat(Files.readAllLines(tmp.resolve("heads-run/scores-seed1.csv")).get(0))
+        .isEqualTo("pool_id,candidate,agreeable,grounded");
     for (PullMetric metric :
         List.of(PullMetric.TRUTHFUL_RATE, PullMetric.REGRESSIVE_RATE, PullMetric.KL)) {
       for (int n : GRID.ns()) {
