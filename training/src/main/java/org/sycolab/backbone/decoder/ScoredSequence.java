@@ -40,7 +40,12 @@ public record ScoredSequence(long[] ids, int firstCounted, int headTokensCut) {
     long[] head = whole.head();
     int counted = whole.response().length + whole.closing();
     int needed = prefix.length + 1 + counted;
-    if (counted == 0 || head.length == 0 || needed > maxLength) {
+    if (head.length == 0 && counted > 0) {
+      throw new ResponseTooLongException(
+          "the conversation renders as no tokens before the response, so nothing predicts the"
+              + " response's first token");
+    }
+    if (counted == 0 || needed > maxLength) {
       throw new ResponseTooLongException(counted, needed, maxLength);
     }
     int keepHead = Math.min(head.length, maxLength - prefix.length - counted);
