@@ -46,13 +46,7 @@ public final class AuditSummary {
                 + " runs ("
                 + String.join(", ", result.replicates())
                 + "; spread in seeds.csv)");
-    out.println(
-        result.resamples() == 0
-            ? "no bootstrap (--bootstrap 0): no intervals"
-            : String.format(
-                Locale.ROOT,
-                "[95%% intervals from %,d bootstrap resamples over pools]",
-                result.resamples()));
+    PullSummary.printIntervals(out, result);
     out.println();
     out.println(
         "the audited reward alone, optimised (all pools; reward = the audited reward's z of the"

@@ -41,6 +41,17 @@ public final class PullSummary {
     this.n = headline.settings().n();
   }
 
+  /** Where the intervals come from: the bootstrap resamples, or none. */
+  static void printIntervals(PrintWriter out, PullResult result) {
+    out.println(
+        result.resamples() == 0
+            ? "no bootstrap (--bootstrap 0): no intervals"
+            : String.format(
+                Locale.ROOT,
+                "[95%% intervals from %,d bootstrap resamples over pools]",
+                result.resamples()));
+  }
+
   /** Prints the summary on {@code out}. */
   public void print(PrintWriter out) {
     out.printf(
@@ -56,13 +67,7 @@ public final class PullSummary {
                 + " seeds averaged ("
                 + String.join(", ", result.replicates())
                 + "; spread in seeds.csv)");
-    out.println(
-        result.resamples() == 0
-            ? "no bootstrap (--bootstrap 0): no intervals"
-            : String.format(
-                Locale.ROOT,
-                "[95%% intervals from %,d bootstrap resamples over pools]",
-                result.resamples()));
+    printIntervals(out, result);
     out.println();
     TippingPoint tipping = headline.tipping();
     PullHeadline.Weighed weighed = headline.weighed();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.Device;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,15 +53,7 @@ class ScoreCommandTest {
   void pairsGetTheirRewardsAndAPreferenceAudit() throws Exception {
     Path pairs = data.resolve("pairs.jsonl");
     Path out = tmp.resolve("s1");
-    CliRun r =
-        CliRun.of(
-            "score",
-            "--model",
-            model.toString(),
-            "--in",
-            pairs.toString(),
-            "--out",
-            out.toString());
+    CliRun r = score(model, pairs, out);
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.out())
         .containsPattern(
@@ -91,15 +84,7 @@ class ScoreCommandTest {
       assertThat(Double.parseDouble(cells[3])).isCloseTo(rm.head().reward(hidden[1]), within(1e-5));
     }
 
-    CliRun again =
-        CliRun.of(
-            "score",
-            "--model",
-            model.toString(),
-            "--in",
-            pairs.toString(),
-            "--out",
-            tmp.resolve("s2").toString());
+    CliRun again = score(model, pairs, tmp.resolve("s2"));
     assertThat(again.out())
         .containsPattern("\\((\\d+) distinct texts\\) .*: \\1 from cache, 0 computed");
     assertThat(Files.readAllLines(tmp.resolve("s2/scores.csv"))).isEqualTo(rows);
@@ -109,15 +94,7 @@ class ScoreCommandTest {
   void poolsGetOneRewardPerCandidate() throws Exception {
     Path pools = data.resolve("pools.jsonl");
     Path out = tmp.resolve("p");
-    CliRun r =
-        CliRun.of(
-            "score",
-            "--model",
-            model.toString(),
-            "--in",
-            pools.toString(),
-            "--out",
-            out.toString());
+    CliRun r = score(model, pools, out);
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.out()).contains("scored 30 pools").doesNotContain("preference audit");
     int candidates =
@@ -131,15 +108,7 @@ class ScoreCommandTest {
   @Test
   void aLanguageModelIsRefusedNamingTheFieldAndWhatToUseInstead() throws Exception {
     Path lm = TinyDecoderCheckpoint.llama().writeModel(tmp.resolve("lm"), null);
-    CliRun r =
-        CliRun.of(
-            "score",
-            "--model",
-            lm.toString(),
-            "--in",
-            data.resolve("pairs.jsonl").toString(),
-            "--out",
-            tmp.resolve("x").toString());
+    CliRun r = score(lm, data.resolve("pairs.jsonl"), tmp.resolve("x"));
     assertThat(r.status()).isNotZero();
     assertThat(r.err())
         .contains("config.json")
@@ -150,20 +119,26 @@ class ScoreCommandTest {
   @Test
   void aResponseTooLongToReadWholeIsRefusedNamingThePair() throws Exception {
     Path pairs = data.resolve("pairs.jsonl");
-    CliRun r =
-        CliRun.of(
-            "score",
-            "--model",
-            model.toString(),
-            "--in",
-            pairs.toString(),
-            "--max-length",
-            "16",
-            "--out",
-            tmp.resolve("short").toString());
+    CliRun r = score(model, pairs, tmp.resolve("short"), "--max-length", "16");
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err())
         .containsPattern(pairs + ": pair '[^']+' (chosen|rejected): the response takes");
+  }
+
+  /** {@code sycolab score --model MODEL --in IN --out OUT}, then any further options. */
+  private static CliRun score(Object model, Object in, Object out, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "score",
+                "--model",
+                model.toString(),
+                "--in",
+                in.toString(),
+                "--out",
+                out.toString()));
+    args.addAll(List.of(options));
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   @Test
