@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Run an experiment: generate (or copy) the data, validate it, embed the pairs and the pools,"
           + " train the agreeable, grounded, mixture and held-out-domain heads, diagnose them,"
-          + " measure the pull and write the report, each stage into its own directory of one run"
+          + " measure the pull, audit a reward model when the experiment names one (audit:) and"
+          + " write the report, each stage into its own directory of one run"
           + " directory with its manifest. The run's own manifest.json lists every stage's"
           + " manifest with its SHA-256.",
       "A stage whose directory already holds a complete manifest for the same settings, with"
