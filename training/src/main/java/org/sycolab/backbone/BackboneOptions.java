@@ -19,6 +19,13 @@ public record BackboneOptions(
   /** The most tokens per input by default ({@code --max-length}). */
   public static final int MAX_LENGTH = 256;
 
+  /**
+   * The most tokens per conversation by default for the commands that read every response whole
+   * ({@code score}, {@code logprob}), capped by the model: more than {@link #MAX_LENGTH}, since a
+   * response that does not fit is refused rather than cut.
+   */
+  public static final int WHOLE_RESPONSE_MAX_LENGTH = 1024;
+
   /** The precision by default ({@code --dtype}). */
   public static final String DTYPE = "float32";
 

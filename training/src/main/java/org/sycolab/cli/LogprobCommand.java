@@ -49,7 +49,7 @@ final class LogprobCommand extends BaseCommand {
   @Option(
       names = "--max-length",
       paramLabel = "N",
-      defaultValue = "" + BackboneOptions.MAX_LENGTH,
+      defaultValue = "" + BackboneOptions.WHOLE_RESPONSE_MAX_LENGTH,
       description =
           "Most tokens per conversation, capped by the model; longer ones keep the end of the"
               + " conversation and the whole response (default: ${DEFAULT-VALUE}).")

@@ -1,6 +1,7 @@
 package org.sycolab.cli;
 
 import java.nio.file.Path;
+import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.Precision;
 import org.sycolab.stage.ScoreConfig;
 import org.sycolab.stage.ScoreOutcome;
@@ -52,7 +53,7 @@ final class ScoreCommand extends BaseCommand {
   @Option(
       names = "--max-length",
       paramLabel = "N",
-      defaultValue = "" + ScoreConfig.MAX_LENGTH,
+      defaultValue = "" + BackboneOptions.WHOLE_RESPONSE_MAX_LENGTH,
       description =
           "Most tokens per conversation, capped by the model; a longer one loses tokens from its"
               + " start, the response is read whole, and a response that does not fit is refused"

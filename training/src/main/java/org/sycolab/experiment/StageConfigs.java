@@ -59,7 +59,8 @@ final class StageConfigs {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--dtype: " + e.getMessage(), e);
     }
-    int maxLength = audit.maxLength() == null ? ScoreConfig.MAX_LENGTH : audit.maxLength();
+    int maxLength =
+        audit.maxLength() == null ? BackboneOptions.WHOLE_RESPONSE_MAX_LENGTH : audit.maxLength();
     int batchSize = audit.batchSize() == null ? BackboneOptions.BATCH_SIZE : audit.batchSize();
     return new ScoreConfig(model, in, maxLength, precision, batchSize, out);
   }

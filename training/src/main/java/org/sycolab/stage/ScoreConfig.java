@@ -21,12 +21,6 @@ public record ScoreConfig(
     String model, Path in, int maxLength, Precision precision, int batchSize, Path out)
     implements StageConfig {
 
-  /**
-   * The most tokens per conversation by default ({@code --max-length}), capped by the model: more
-   * than {@code embed}'s, since a reward model reads every response whole.
-   */
-  public static final int MAX_LENGTH = 1024;
-
   /** Checks the values as the command does. */
   public ScoreConfig {
     Objects.requireNonNull(model, "model");

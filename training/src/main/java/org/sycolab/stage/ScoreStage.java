@@ -2,6 +2,7 @@ package org.sycolab.stage;
 
 import ai.djl.Device;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,6 @@ import org.sycolab.backbone.reward.TextTooLongException;
 import org.sycolab.data.CandidatePool;
 import org.sycolab.data.DatasetRecord;
 import org.sycolab.data.Datasets;
-import org.sycolab.data.PairText;
 import org.sycolab.data.PreferencePair;
 import org.sycolab.engine.CacheLocation;
 import org.sycolab.features.FeatureCache;
@@ -97,6 +97,11 @@ public final class ScoreStage {
       }
       warnOfPaddingInside(opened.get(), result.computed());
       Map<String, float[]> hidden = result.vectors();
+      // One reward per slot, in file order: a pair's chosen then rejected, a pool's candidates.
+      double[] rewards =
+          slots.stream()
+              .mapToDouble(slot -> model.head().reward(hidden.get(slot.text().contentKey())))
+              .toArray();
       Optional<PreferenceAudit> audit = Optional.empty();
       int scored;
       if (records.get(0) instanceof PreferencePair) {
@@ -104,9 +109,8 @@ public final class ScoreStage {
         double[] chosen = new double[pairs.size()];
         double[] rejected = new double[pairs.size()];
         for (int i = 0; i < pairs.size(); i++) {
-          PreferencePair pair = pairs.get(i);
-          chosen[i] = reward(model, hidden, new PairText(pair.prompt(), pair.chosen()));
-          rejected[i] = reward(model, hidden, new PairText(pair.prompt(), pair.rejected()));
+          chosen[i] = rewards[2 * i];
+          rejected[i] = rewards[2 * i + 1];
         }
         run.writeOutput(SCORES_FILE, out -> RewardCsv.writePairs(pairs, chosen, rejected, out));
         PreferenceAudit made = PreferenceAudit.of(pairs, chosen, rejected);
@@ -115,16 +119,14 @@ public final class ScoreStage {
         scored = pairs.size();
       } else {
         List<CandidatePool> pools = pools(records);
-        double[][] rewards = new double[pools.size()][];
+        double[][] byPool = new double[pools.size()][];
+        int at = 0;
         for (int p = 0; p < pools.size(); p++) {
-          CandidatePool pool = pools.get(p);
-          rewards[p] = new double[pool.candidates().size()];
-          for (int c = 0; c < rewards[p].length; c++) {
-            rewards[p][c] =
-                reward(model, hidden, new PairText(pool.prompt(), pool.candidates().get(c).text()));
-          }
+          int size = pools.get(p).candidates().size();
+          byPool[p] = Arrays.copyOfRange(rewards, at, at + size);
+          at += size;
         }
-        run.writeOutput(SCORES_FILE, out -> RewardCsv.writePools(pools, rewards, out));
+        run.writeOutput(SCORES_FILE, out -> RewardCsv.writePools(pools, byPool, out));
         scored = pools.size();
       }
       run.complete();
@@ -193,10 +195,6 @@ public final class ScoreStage {
       }
     }
     return config.in() + ": ";
-  }
-
-  private static double reward(RewardModel model, Map<String, float[]> hidden, PairText text) {
-    return model.head().reward(hidden.get(text.contentKey()));
   }
 
   private static List<PreferencePair> pairs(List<DatasetRecord> records) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sycolab.backbone.Backbone;
+import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.Precision;
 import org.sycolab.backbone.decoder.TinyDecoderCheckpoint;
 import org.sycolab.backbone.decoder.TinyTokenizer;
@@ -21,7 +22,6 @@ import org.sycolab.backbone.reward.TinyRewardModel;
 import org.sycolab.data.Datasets;
 import org.sycolab.data.PairText;
 import org.sycolab.data.PreferencePair;
-import org.sycolab.stage.ScoreConfig;
 
 /** {@code sycolab score} end to end on a tiny random reward model and generated data. */
 class ScoreCommandTest {
@@ -73,7 +73,8 @@ class ScoreCommandTest {
     String[] cells = rows.get(1).split(",");
     assertThat(cells[0]).isEqualTo(first.id());
     RewardModel rm =
-        RewardModel.describe(model.toString(), ScoreConfig.MAX_LENGTH, Precision.FLOAT32, cache);
+        RewardModel.describe(
+            model.toString(), BackboneOptions.WHOLE_RESPONSE_MAX_LENGTH, Precision.FLOAT32, cache);
     try (Backbone backbone = rm.open(Device.cpu())) {
       float[][] hidden =
           backbone.embed(
