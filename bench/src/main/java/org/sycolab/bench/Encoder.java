@@ -10,6 +10,9 @@ interface Encoder extends AutoCloseable {
   /** Tokenises one text exactly as {@link org.sycolab.backbone.Backbone#tokenize} does. */
   TokenizedInput tokenize(PairText text);
 
+  /** What runs the forward pass, for the setup line: a backbone class or the reference. */
+  String runs();
+
   /** Encodes one batch padded to its longest input; one row per input. */
   float[][] encode(List<TokenizedInput> batch) throws Exception;
 

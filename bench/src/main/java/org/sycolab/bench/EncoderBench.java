@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.sycolab.backbone.EncoderEngine;
 import org.sycolab.backbone.TokenizedInput;
 import org.sycolab.data.PairText;
 import picocli.CommandLine;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
  * One timed encoder run in this JVM, for one engine:
  *
  * <pre>
- * EncoderBench --engine sycolab|ort [--texts 2048] [--batch 32] [--threads 2] [--warmup 3]
+ * EncoderBench --engine sycolab|sycolab-pytorch|ort [--texts 2048] [--batch 32] [--threads 2] [--warmup 3]
  *              [--seed 1]
  * </pre>
  *
@@ -33,7 +34,10 @@ public final class EncoderBench implements Callable<Integer> {
 
   private static final int CHECKPOINTS = 10;
 
-  @Option(names = "--engine", defaultValue = SycolabEncoder.NAME, description = "sycolab or ort")
+  @Option(
+      names = "--engine",
+      defaultValue = SycolabEncoder.NAME,
+      description = "sycolab (the default path), sycolab-pytorch or ort (the reference)")
   String engine;
 
   @Option(names = "--texts", defaultValue = "2048")
@@ -87,9 +91,10 @@ public final class EncoderBench implements Callable<Integer> {
       long tokens = Batches.tokens(batches);
       System.out.printf(
           Locale.ROOT,
-          "setup engine=%s load_s=%.2f texts=%d batches=%d batch=%d threads=%d tokens=%d"
+          "setup engine=%s runs=%s load_s=%.2f texts=%d batches=%d batch=%d threads=%d tokens=%d"
               + " padded_tokens=%d max_len=%d batches_sha=%s rss_mb=%d%n",
           engine,
+          encoder.runs(),
           loadSeconds,
           texts,
           batches.size(),
@@ -147,11 +152,12 @@ public final class EncoderBench implements Callable<Integer> {
 
   private static Encoder open(String engine, int threads) throws Exception {
     return switch (engine) {
-      case SycolabEncoder.NAME -> SycolabEncoder.open();
+      case SycolabEncoder.NAME -> SycolabEncoder.open(EncoderEngine.AUTO);
+      case SycolabEncoder.PYTORCH -> SycolabEncoder.open(EncoderEngine.PYTORCH);
       case OrtEncoder.NAME -> OrtEncoder.open(threads);
       default ->
           throw new IllegalArgumentException(
-              "--engine: expected sycolab or ort, got '" + engine + "'");
+              "--engine: expected sycolab, sycolab-pytorch or ort, got '" + engine + "'");
     };
   }
 

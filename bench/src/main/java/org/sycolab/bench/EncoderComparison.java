@@ -23,16 +23,22 @@ import picocli.CommandLine.Spec;
  *                   [--warmup 3] [--seed 1]
  * </pre>
  *
- * <p>Timed runs alternate engines, each in a fresh JVM (ort, sycolab, ort, sycolab, ...), so that
- * drift on a noisy machine hits both; each engine's throughput is the median of its runs. It prints
- * {@code encoder sycolab <x> seq/s, ort <y> seq/s} and then {@code ratio <sycolab/ort>}: above 1
- * sycolab is faster. {@code --memory-texts 0} skips the memory run, which otherwise ends with
+ * <p>Three engines run the same batches: ONNX Runtime as a researcher would run the model's ONNX
+ * file ({@code ort}, the reference), sycolab's default path ({@code sycolab}: {@code --engine
+ * auto}, ONNX Runtime from the model's graph on the CPU) and sycolab's PyTorch blocks ({@code
+ * sycolab-pytorch}: {@code --engine pytorch}, the CUDA path, here on the CPU). Timed runs alternate
+ * engines, each in a fresh JVM that sees {@code --threads} processors (ort, sycolab,
+ * sycolab-pytorch, ort, ...), so that drift on a noisy machine hits all; each engine's throughput
+ * is the median of its runs. It prints each engine's seq/s, then {@code ratio <sycolab/ort>}: at or
+ * above 1 the default path is as fast as the reference, and {@code pytorch_ratio
+ * <sycolab-pytorch/ort>}. {@code --memory-texts 0} skips the memory run, which otherwise ends with
  * {@code peak_rss_mb <n>}.
  */
 @Command(name = "EncoderComparison", mixinStandardHelpOptions = true)
 public final class EncoderComparison implements Callable<Integer> {
 
-  private static final List<String> ENGINES = List.of(OrtEncoder.NAME, SycolabEncoder.NAME);
+  private static final List<String> ENGINES =
+      List.of(OrtEncoder.NAME, SycolabEncoder.NAME, SycolabEncoder.PYTORCH);
 
   @Option(names = "--texts", defaultValue = "2048")
   int texts;
@@ -90,9 +96,13 @@ public final class EncoderComparison implements Callable<Integer> {
             out,
             (engine, round) ->
                 ChildProcess.run(
-                    EncoderBench.class, args(engine, texts, batch, threads, warmup, seed), out));
+                    EncoderBench.class,
+                    processors(threads),
+                    args(engine, texts, batch, threads, warmup, seed),
+                    out));
     List<ChildResult> ort = results.get(OrtEncoder.NAME);
     List<ChildResult> sycolab = results.get(SycolabEncoder.NAME);
+    List<ChildResult> pytorch = results.get(SycolabEncoder.PYTORCH);
     Set<String> digests = new HashSet<>();
     results.values().forEach(list -> list.forEach(r -> digests.add(r.batchesDigest())));
     if (digests.size() != 1) {
@@ -100,13 +110,21 @@ public final class EncoderComparison implements Callable<Integer> {
     }
     double sycolabRate = Median.of(sycolab, ChildResult::seqPerSecond);
     double ortRate = Median.of(ort, ChildResult::seqPerSecond);
+    double pytorchRate = Median.of(pytorch, ChildResult::seqPerSecond);
     out.printf(
         Locale.ROOT,
-        "encoder peak rss: sycolab %.0f MB, ort %.0f MB (medians)%n",
+        "encoder peak rss: sycolab %.0f MB, sycolab-pytorch %.0f MB, ort %.0f MB (medians)%n",
         Median.of(sycolab, ChildResult::peakRssMb),
+        Median.of(pytorch, ChildResult::peakRssMb),
         Median.of(ort, ChildResult::peakRssMb));
-    out.printf(Locale.ROOT, "encoder sycolab %.1f seq/s, ort %.1f seq/s%n", sycolabRate, ortRate);
+    out.printf(
+        Locale.ROOT,
+        "encoder sycolab %.1f seq/s, sycolab-pytorch %.1f seq/s, ort %.1f seq/s%n",
+        sycolabRate,
+        pytorchRate,
+        ortRate);
     out.printf(Locale.ROOT, "ratio %.2f%n", sycolabRate / ortRate);
+    out.printf(Locale.ROOT, "pytorch_ratio %.2f%n", pytorchRate / ortRate);
 
     if (memoryTexts > 0) {
       int count = memoryTexts;
@@ -118,10 +136,16 @@ public final class EncoderComparison implements Callable<Integer> {
       List<String> memoryArgs =
           new ArrayList<>(args(SycolabEncoder.NAME, count, batch, threads, 1, seed));
       memoryArgs.add("--shuffle");
-      ChildResult result = ChildProcess.run(EncoderBench.class, memoryArgs, out);
+      ChildResult result =
+          ChildProcess.run(EncoderBench.class, processors(threads), memoryArgs, out);
       out.printf(Locale.ROOT, "peak_rss_mb %d%n", result.peakRssMb());
     }
     return 0;
+  }
+
+  /** JVM options that make a child see {@code threads} processors, as sycolab sizes its pools. */
+  private static List<String> processors(int threads) {
+    return List.of("-XX:ActiveProcessorCount=" + threads);
   }
 
   private static List<String> args(

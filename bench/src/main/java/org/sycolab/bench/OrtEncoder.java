@@ -64,6 +64,11 @@ final class OrtEncoder implements Encoder {
   }
 
   @Override
+  public String runs() {
+    return "OrtSession";
+  }
+
+  @Override
   public TokenizedInput tokenize(PairText text) {
     return tokenizer.tokenize(text);
   }

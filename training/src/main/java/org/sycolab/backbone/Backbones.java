@@ -5,12 +5,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sycolab.backbone.bert.BertBackbone;
 import org.sycolab.backbone.bert.BertConfig;
 import org.sycolab.backbone.decoder.ChatTemplate;
 import org.sycolab.backbone.decoder.DecoderBackbone;
 import org.sycolab.backbone.decoder.DecoderConfig;
+import org.sycolab.backbone.onnx.OnnxEncoderBackbone;
+import org.sycolab.backbone.onnx.OnnxGraphCheck;
 import org.sycolab.backbone.torchscript.TorchScriptBackbone;
 import org.sycolab.backbone.torchscript.TorchScriptModel;
 
@@ -24,19 +29,89 @@ public final class Backbones {
   public static final List<String> SUPPORTED_MODEL_TYPES =
       Stream.concat(Stream.of(BertConfig.MODEL_TYPE), DecoderConfig.MODEL_TYPES.stream()).toList();
 
+  private static final Logger LOG = LoggerFactory.getLogger(Backbones.class);
+
   private Backbones() {}
 
   /**
-   * Loads the referenced model onto {@code device}.
+   * Loads the referenced model onto {@code device}, run by the faster engine there ({@link
+   * EncoderEngine#AUTO}).
    *
    * @param cacheRoot where built-in models are converted to (once)
    */
   public static Backbone open(
       String reference, BackboneOptions options, Device device, Path cacheRoot) throws IOException {
-    return open(describe(reference, options, cacheRoot), device);
+    return open(describe(reference, options, cacheRoot), device, EncoderEngine.AUTO, cacheRoot);
   }
 
-  /** Loads a described backbone onto {@code device}. */
+  /**
+   * Loads a described backbone onto {@code device}, run by the engine {@code engine} resolves to
+   * ({@link #runsOnOnnxRuntime}). An encoder ONNX Runtime is to run is first checked against
+   * sycolab's PyTorch blocks ({@link OnnxGraphCheck}, once per model and machine): where it gives
+   * other vectors, {@link EncoderEngine#AUTO} warns and runs PyTorch, {@link
+   * EncoderEngine#ONNXRUNTIME} refuses.
+   *
+   * @param cacheRoot where the checks' verdicts are kept
+   */
+  public static Backbone open(
+      BackboneSpec spec, Device device, EncoderEngine engine, Path cacheRoot) throws IOException {
+    if (!runsOnOnnxRuntime(spec, device, engine)) {
+      return open(spec, device);
+    }
+    OnnxEncoderBackbone onnx = OnnxEncoderBackbone.load(spec);
+    OnnxGraphCheck.Verdict verdict;
+    try {
+      verdict =
+          OnnxGraphCheck.under(cacheRoot)
+              .verdict(spec, onnx, () -> BertBackbone.load(spec, Device.cpu()));
+    } catch (RuntimeException | IOException e) {
+      onnx.close();
+      throw e;
+    }
+    if (verdict.agrees()) {
+      return onnx;
+    }
+    onnx.close();
+    String problem =
+        String.format(
+            Locale.ROOT,
+            "on ONNX Runtime its vectors differ from sycolab's PyTorch blocks by up to %.3g (more"
+                + " than %.0e)",
+            verdict.maxDifference(),
+            OnnxGraphCheck.TOLERANCE);
+    if (engine == EncoderEngine.ONNXRUNTIME) {
+      throw new ModelFormatException(spec.directory().path(), problem + "; use --engine pytorch");
+    }
+    LOG.warn("{}: {}; embedding with PyTorch instead", spec.reference(), problem);
+    return open(spec, device);
+  }
+
+  /**
+   * Whether ONNX Runtime runs {@code spec} on {@code device} under {@code engine}: it runs BERT
+   * encoders on the CPU; sycolab's PyTorch blocks run everything else.
+   *
+   * @throws IllegalArgumentException for {@link EncoderEngine#ONNXRUNTIME} where it cannot run,
+   *     saying why
+   */
+  public static boolean runsOnOnnxRuntime(BackboneSpec spec, Device device, EncoderEngine engine) {
+    if (engine == EncoderEngine.PYTORCH) {
+      return false;
+    }
+    String obstacle;
+    if (!spec.modelType().equals(BertConfig.MODEL_TYPE)) {
+      obstacle = "it runs BERT encoders only, and " + spec.reference() + " is " + spec.modelType();
+    } else if (!Device.Type.CPU.equals(device.getDeviceType())) {
+      obstacle = "sycolab runs it on the CPU only, and the device is " + device;
+    } else {
+      return true;
+    }
+    if (engine == EncoderEngine.ONNXRUNTIME) {
+      throw new IllegalArgumentException("--engine onnxruntime: " + obstacle);
+    }
+    return false;
+  }
+
+  /** Loads a described backbone onto {@code device}, on sycolab's PyTorch blocks. */
   public static Backbone open(BackboneSpec spec, Device device) throws IOException {
     if (spec.modelType().equals(TorchScriptModel.MODEL_TYPE)) {
       return TorchScriptBackbone.load(spec, device);

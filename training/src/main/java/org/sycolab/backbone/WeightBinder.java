@@ -37,14 +37,42 @@ public final class WeightBinder {
       NDManager manager,
       Precision precision,
       String... prefixes) {
-    Path weightsLocation = weights.source();
     DataType type = precision.dataType();
     Map<String, NamedBlock.Slot> parameters = new LinkedHashMap<>();
     block.collectTensors("", parameters);
+    Map<String, String> names = checkpointNames(block, weights, prefixes);
+    for (Map.Entry<String, NamedBlock.Slot> entry : parameters.entrySet()) {
+      String name = names.get(entry.getKey());
+      Parameter parameter = entry.getValue().parameter();
+      Shape expected = entry.getValue().shape();
+      NDArray wide = manager.create(weights.readFloat32(name), expected, DataType.FLOAT32);
+      NDArray array = wide.toType(type, false);
+      if (array != wide) {
+        wide.close();
+      }
+      array.setName(name);
+      parameter.setArray(array);
+    }
+  }
+
+  /**
+   * The checkpoint's name of each of the block's parameters (block name → checkpoint name), each
+   * present with the shape the config implies: a model prefix detected and stripped, TensorFlow-era
+   * LayerNorm names resolved.
+   *
+   * @param prefixes model prefixes a checkpoint may carry, tried in order after none
+   * @throws ModelFormatException naming the weights' file and the tensor that is missing or has
+   *     another shape
+   */
+  public static Map<String, String> checkpointNames(
+      NamedBlock block, ShardedSafetensors weights, String... prefixes) {
+    Path weightsLocation = weights.source();
+    Map<String, NamedBlock.Slot> parameters = new LinkedHashMap<>();
+    block.collectTensors("", parameters);
     String prefix = detectPrefix(parameters, weights, prefixes);
+    Map<String, String> names = new LinkedHashMap<>();
     for (Map.Entry<String, NamedBlock.Slot> entry : parameters.entrySet()) {
       String name = legacyName(weights, prefix + entry.getKey());
-      Parameter parameter = entry.getValue().parameter();
       if (!weights.contains(name)) {
         throw new ModelFormatException(
             weightsLocation, name, "missing from the weights (config.json expects it)");
@@ -60,14 +88,9 @@ public final class WeightBinder {
                 + " but config.json implies "
                 + Arrays.toString(expected.getShape()));
       }
-      NDArray wide = manager.create(weights.readFloat32(name), expected, DataType.FLOAT32);
-      NDArray array = wide.toType(type, false);
-      if (array != wide) {
-        wide.close();
-      }
-      array.setName(name);
-      parameter.setArray(array);
+      names.put(entry.getKey(), name);
     }
+    return names;
   }
 
   /**

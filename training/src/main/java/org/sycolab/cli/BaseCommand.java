@@ -132,7 +132,7 @@ abstract class BaseCommand implements Callable<Integer> {
 
   /**
    * What a stage called by this command gets: the console at this command's verbosity, the global
-   * device, and executions recorded under this command's name and command line.
+   * device and engine, and executions recorded under this command's name and command line.
    */
   protected StageContext context() {
     return new ComposedStageContext(
@@ -141,6 +141,7 @@ abstract class BaseCommand implements Callable<Integer> {
         this::startRun,
         root().deviceSpec(),
         root()::device,
+        root().engine(),
         spec.name(),
         root().arguments(),
         Map.of());

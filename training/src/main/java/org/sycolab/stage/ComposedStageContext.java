@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sycolab.backbone.EncoderEngine;
 import org.sycolab.engine.BuildInfo;
 import org.sycolab.engine.DeviceSpec;
 import org.sycolab.engine.PyTorchRuntime;
@@ -13,9 +14,9 @@ import org.sycolab.run.Execution;
 import org.sycolab.run.RunDirectory;
 
 /**
- * A stage context made of its parts: a console, the build, a device, and how executions start,
- * recorded under one name and command line (a command's), or under each stage's own name with the
- * equivalent command line of a stage a runner calls ({@link #called}). {@link
+ * A stage context made of its parts: a console, the build, a device, an encoder engine, and how
+ * executions start, recorded under one name and command line (a command's), or under each stage's
+ * own name with the equivalent command line of a stage a runner calls ({@link #called}). {@link
  * StageContext#standalone} and the command line both build theirs from it.
  */
 public final class ComposedStageContext implements StageContext {
@@ -46,6 +47,7 @@ public final class ComposedStageContext implements StageContext {
   private final Executions executions;
   private final DeviceSpec requested;
   private final Callable<Device> device;
+  private final EncoderEngine engine;
   private final String command;
   private final List<String> commandLine;
   private final Map<String, Object> recorded;
@@ -55,6 +57,7 @@ public final class ComposedStageContext implements StageContext {
    *
    * @param requested the device asked for, which {@code device} resolves; null when a device was
    *     given as it is
+   * @param engine what runs an encoder's forward pass
    * @param command the name executions are recorded under; null for each stage's own name
    * @param commandLine the command line they record
    * @param recorded added to each execution's config
@@ -65,6 +68,7 @@ public final class ComposedStageContext implements StageContext {
       Executions executions,
       DeviceSpec requested,
       Callable<Device> device,
+      EncoderEngine engine,
       String command,
       List<String> commandLine,
       Map<String, Object> recorded) {
@@ -73,6 +77,7 @@ public final class ComposedStageContext implements StageContext {
     this.executions = executions;
     this.requested = requested;
     this.device = device;
+    this.engine = engine;
     this.command = command;
     this.commandLine = List.copyOf(commandLine);
     this.recorded = Map.copyOf(recorded);
@@ -86,6 +91,11 @@ public final class ComposedStageContext implements StageContext {
   @Override
   public Device device() throws Exception {
     return device.call();
+  }
+
+  @Override
+  public EncoderEngine engine() {
+    return engine;
   }
 
   @Override
@@ -110,6 +120,14 @@ public final class ComposedStageContext implements StageContext {
   @Override
   public StageContext called(DeviceSpec other, List<String> line, Map<String, Object> added) {
     return new ComposedStageContext(
-        console, build, executions, other, () -> PyTorchRuntime.device(other), null, line, added);
+        console,
+        build,
+        executions,
+        other,
+        () -> PyTorchRuntime.device(other),
+        engine,
+        null,
+        line,
+        added);
   }
 }

@@ -119,7 +119,7 @@ public final class DiagnoseStage {
     List<PairText> texts = new ArrayList<>(candidateTexts);
     texts.addAll(FeatureVectors.texts(pairs));
     Map<PairText, float[]> vectors =
-        FeatureVectors.of(texts, backbone, device, batchSize, context.console());
+        FeatureVectors.of(texts, backbone, device, context.engine(), batchSize, context.console());
     FeaturePairs pairFeatures = FeaturePairs.lookup(pairs, vectors::get);
     float[][] candidateFeatures = FeatureVectors.lookup(candidateTexts, vectors);
     List<HeadDiagnostics.ScoredHead> scored = new ArrayList<>();

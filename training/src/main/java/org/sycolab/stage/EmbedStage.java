@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.backbone.Backbones;
+import org.sycolab.backbone.EncoderEngine;
 import org.sycolab.data.DatasetRecord;
 import org.sycolab.data.Datasets;
 import org.sycolab.engine.CacheLocation;
@@ -64,14 +65,14 @@ public final class EmbedStage {
         context.start(
             NAME,
             RunDirectory.atOrFresh(config.out(), NAME),
-            manifestConfig(config, backbone),
+            manifestConfig(config, backbone, engineUsed(backbone, device)),
             Map.of(),
             device.toString());
     try {
       run.recordInput(config.in());
       FeatureExtractor extractor =
           new FeatureExtractor(
-              () -> Backbones.open(backbone, device),
+              () -> Backbones.open(backbone, device, context.engine(), CacheLocation.root()),
               cache,
               config.batchSize(),
               FeatureExtractor.FLUSH_EVERY,
@@ -109,7 +110,8 @@ public final class EmbedStage {
   }
 
   /** The config as the manifest records it, with what the backbone resolved to. */
-  private static Map<String, Object> manifestConfig(EmbedConfig config, BackboneSpec backbone) {
+  private static Map<String, Object> manifestConfig(
+      EmbedConfig config, BackboneSpec backbone, EncoderEngine engine) {
     Map<String, Object> recorded = new LinkedHashMap<>();
     recorded.put("model", config.model());
     recorded.put("model_type", backbone.modelType());
@@ -118,10 +120,22 @@ public final class EmbedStage {
     recorded.put("normalize", backbone.options().normalize());
     recorded.put("max_length", backbone.options().maxLength());
     recorded.put("dtype", backbone.options().precision().id());
+    recorded.put("engine", engine.id());
     recorded.put("batch_size", config.batchSize());
     recorded.put("shard", config.shard().toString());
     recorded.put("merged", config.merge().stream().map(Path::toString).toList());
     return recorded;
+  }
+
+  /**
+   * The engine that runs the backbone: resolved before any work, so that {@code --engine
+   * onnxruntime} where it cannot run fails at once. (A model that fails its check on ONNX Runtime
+   * is run by PyTorch, with a warning.)
+   */
+  private EncoderEngine engineUsed(BackboneSpec backbone, Device device) {
+    return Backbones.runsOnOnnxRuntime(backbone, device, context.engine())
+        ? EncoderEngine.ONNXRUNTIME
+        : EncoderEngine.PYTORCH;
   }
 
   /** Each record's texts and their rows in the features file (absent from other shards). */

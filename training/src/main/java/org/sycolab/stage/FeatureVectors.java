@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.backbone.Backbones;
+import org.sycolab.backbone.EncoderEngine;
 import org.sycolab.data.DatasetRecord;
 import org.sycolab.data.PairText;
 import org.sycolab.engine.CacheLocation;
@@ -45,12 +46,13 @@ public final class FeatureVectors {
       List<PairText> texts,
       BackboneSpec backbone,
       Device device,
+      EncoderEngine engine,
       int batchSize,
       StageConsole console)
       throws IOException {
     FeatureExtractor extractor =
         new FeatureExtractor(
-            () -> Backbones.open(backbone, device),
+            () -> Backbones.open(backbone, device, engine, CacheLocation.root()),
             new FeatureCache(CacheLocation.root(), backbone.fingerprint(), console::warn),
             batchSize,
             FeatureExtractor.FLUSH_EVERY,

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sycolab.backbone.BackboneSpec;
+import org.sycolab.backbone.EncoderEngine;
 import org.sycolab.data.CandidatePool;
 import org.sycolab.data.PairText;
 import org.sycolab.heads.HeadDirectory;
@@ -189,12 +190,14 @@ final class PullHeads {
       PoolSet poolSet,
       BackboneSpec backbone,
       Device device,
+      EncoderEngine engine,
       int batchSize,
       List<double[]> audited,
       StageConsole console)
       throws IOException {
     List<PairText> texts = FeatureVectors.texts(pools);
-    Map<PairText, float[]> vectors = FeatureVectors.of(texts, backbone, device, batchSize, console);
+    Map<PairText, float[]> vectors =
+        FeatureVectors.of(texts, backbone, device, engine, batchSize, console);
     float[][] features = FeatureVectors.lookup(texts, vectors);
     List<RewardScores> replicates = new ArrayList<>();
     for (int i = 0; i < pairs.size(); i++) {

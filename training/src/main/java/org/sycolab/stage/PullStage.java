@@ -110,7 +110,15 @@ public final class PullStage {
           }
         }
         replicates =
-            heads.score(pools, poolSet, backbone, device, config.batchSize(), audited, console);
+            heads.score(
+                pools,
+                poolSet,
+                backbone,
+                device,
+                context.engine(),
+                config.batchSize(),
+                audited,
+                console);
         // With an audited reward in the agreeable head's place, its column is named for it.
         String first =
             config.source() instanceof PullConfig.Reward

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.sycolab.backbone.EncoderEngine;
 import org.sycolab.engine.BuildInfo;
 import org.sycolab.engine.DeviceSpec;
 import org.sycolab.run.Execution;
@@ -23,6 +24,9 @@ public interface StageContext {
 
   /** The device to compute on, resolved (and checked) when a stage first needs it. */
   Device device() throws Exception;
+
+  /** What runs an encoder's forward pass ({@code --engine}). */
+  EncoderEngine engine();
 
   /** The build, for the versions a manifest and a head's card record. */
   BuildInfo build();
@@ -53,6 +57,11 @@ public interface StageContext {
    * stage ({@code train}, …) as their command, with no command line.
    */
   static StageContext standalone(Device device, StageConsole console) {
+    return standalone(device, EncoderEngine.AUTO, console);
+  }
+
+  /** {@link #standalone(Device, StageConsole)}, with encoders run by {@code engine}. */
+  static StageContext standalone(Device device, EncoderEngine engine, StageConsole console) {
     BuildInfo build = BuildInfo.load();
     return new ComposedStageContext(
         console,
@@ -64,6 +73,7 @@ public interface StageContext {
                 Clock.systemUTC()),
         null,
         () -> device,
+        engine,
         null,
         List.of(),
         Map.of());

@@ -84,7 +84,8 @@ public final class TrainStage {
     String dataSha = run.recordInput(config.pairs()).sha256();
     List<PairText> texts = FeatureVectors.texts(selection.used());
     Map<PairText, float[]> vectors =
-        FeatureVectors.of(texts, backbone, device, config.batchSize(), context.console());
+        FeatureVectors.of(
+            texts, backbone, device, context.engine(), config.batchSize(), context.console());
     List<PreferencePair> truthPairs = selection.truthPairs();
     FeaturePairs truth =
         truthPairs.isEmpty() ? null : FeaturePairs.lookup(truthPairs, vectors::get);

@@ -29,9 +29,10 @@ public final class TestModels {
     return cache;
   }
 
-  /** {@code builtin:minilm} with the default options, on the CPU. */
+  /** {@code builtin:minilm} with the default options, on sycolab's PyTorch blocks on the CPU. */
   public static Backbone minilm() throws IOException {
-    return Backbones.open("builtin:minilm", BackboneOptions.DEFAULTS, Device.cpu(), cache());
+    return Backbones.open(
+        Backbones.describe("builtin:minilm", BackboneOptions.DEFAULTS, cache()), Device.cpu());
   }
 
   /** The converted directory of {@code builtin:minilm}. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sycolab.backbone.BackboneOptions;
 import org.sycolab.backbone.BackboneSpec;
 import org.sycolab.backbone.Backbones;
+import org.sycolab.backbone.EncoderEngine;
 import org.sycolab.cli.ClassFeatureCache;
 import org.sycolab.data.Candidate;
 import org.sycolab.data.CandidatePool;
@@ -216,7 +217,9 @@ class PullStageTest {
     List<PairText> texts = FeatureVectors.texts(planted);
     float[][] features =
         FeatureVectors.lookup(
-            texts, FeatureVectors.of(texts, backbone, Device.cpu(), 32, StageConsole.SILENT));
+            texts,
+            FeatureVectors.of(
+                texts, backbone, Device.cpu(), EncoderEngine.AUTO, 32, StageConsole.SILENT));
     Path heads = tmp.resolve("heads");
     Path agreeable = heads.resolve(RunLayout.headDirectory("agreeable", 1));
     Path grounded = heads.resolve(RunLayout.headDirectory("grounded", 1));

@@ -37,8 +37,10 @@ class BertBackboneTest {
                   + " decades presses had spread across Europe."),
           new PairText(List.of(Turn.user("2+2?")), "4"));
 
+  /** The model on sycolab's PyTorch blocks, the path these tests check. */
   private Backbone open(Path dir, BackboneOptions options) throws Exception {
-    return Backbones.open(dir.toString(), options, Device.cpu(), tmp.resolve("cache"));
+    return Backbones.open(
+        Backbones.describe(dir.toString(), options, tmp.resolve("cache")), Device.cpu());
   }
 
   @Test
