@@ -15,6 +15,7 @@ import org.sycolab.cli.doctor.CheckResult;
 import org.sycolab.cli.doctor.CudaCheck;
 import org.sycolab.cli.doctor.DefaultModelCheck;
 import org.sycolab.cli.doctor.JavaCheck;
+import org.sycolab.cli.doctor.OnnxRuntimeCheck;
 import org.sycolab.cli.doctor.PyTorchCheck;
 import org.sycolab.cli.doctor.TokenizerCheck;
 import org.sycolab.engine.CacheLocation;
@@ -29,8 +30,9 @@ import picocli.CommandLine.Mixin;
     name = "doctor",
     mixinStandardHelpOptions = true,
     description = {
-      "Check the environment: Java, the PyTorch native library, the tokenizers library, the"
-          + " embedded default model, CUDA (against --device), and the cache directory.",
+      "Check the environment: Java, the PyTorch native library, the tokenizers library, ONNX"
+          + " Runtime, the embedded default model, CUDA (against --device), the cache directory"
+          + " and the allocator.",
       "Exits with 1 when any check fails. With --out, also writes doctor.json and a manifest, to"
           + " attach to a bug report."
     })
@@ -50,6 +52,7 @@ final class DoctorCommand extends BaseCommand {
             new JavaCheck(),
             new PyTorchCheck(root().build()),
             new TokenizerCheck(),
+            new OnnxRuntimeCheck(),
             new DefaultModelCheck(BuiltinModel.defaultModel()),
             new CudaCheck(root().deviceSpec()),
             new CacheCheck(CacheLocation.root()),

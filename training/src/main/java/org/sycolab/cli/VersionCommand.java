@@ -2,20 +2,24 @@ package org.sycolab.cli;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.onnxruntime.OrtEnvironment;
 import java.io.PrintWriter;
 import org.sycolab.engine.BuildInfo;
 import org.sycolab.engine.CudaSupport;
 import org.sycolab.engine.PyTorchRuntime;
 import picocli.CommandLine.Command;
 
-/** {@code sycolab version}: versions of sycolab, DJL and the loaded PyTorch, and the devices. */
+/**
+ * {@code sycolab version}: versions of sycolab, DJL and the loaded PyTorch and ONNX Runtime, and
+ * the devices.
+ */
 @Command(
     name = "version",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the versions of sycolab, DJL and the PyTorch native library actually loaded, and the"
-          + " devices PyTorch can see.",
-      "Loads the PyTorch engine, so it also proves the native library works."
+      "Print the versions of sycolab, DJL, and the PyTorch and ONNX Runtime native libraries"
+          + " actually loaded, and the devices PyTorch can see.",
+      "Loads both engines, so it also proves their native libraries work."
     })
 final class VersionCommand extends BaseCommand {
 
@@ -33,6 +37,9 @@ final class VersionCommand extends BaseCommand {
         engine.getVersion(),
         cuda.engineHasCuda() ? "CUDA" : "CPU",
         PyTorchRuntime.offline() ? ", offline" : "");
+    out.printf(
+        "ONNX Runtime %s (runs encoders on the CPU; --engine %s)%n",
+        OrtEnvironment.getEnvironment().getVersion(), root().engine().id());
     out.printf(
         "Java     %s (%s)%n", Runtime.version(), System.getProperty("java.vm.vendor", "unknown"));
     out.printf("OS       %s %s%n", System.getProperty("os.name"), System.getProperty("os.arch"));

@@ -15,6 +15,7 @@ import java.util.Properties;
  * @param djlVersion the pinned DJL version
  * @param pytorchVersion the pinned PyTorch native version
  * @param pytorchFlavor which native build the classpath carries ({@code cpu}, or a note for CUDA)
+ * @param onnxRuntimeVersion the pinned ONNX Runtime version, which runs encoders on the CPU
  * @param offlineByDefault whether DJL runs with {@code ai.djl.offline=true} unless told otherwise
  */
 public record BuildInfo(
@@ -22,6 +23,7 @@ public record BuildInfo(
     String djlVersion,
     String pytorchVersion,
     String pytorchFlavor,
+    String onnxRuntimeVersion,
     boolean offlineByDefault) {
 
   private static final String RESOURCE = "/org/sycolab/build.properties";
@@ -44,12 +46,13 @@ public record BuildInfo(
         required(props, "djl.version"),
         required(props, "pytorch.version"),
         required(props, "pytorch.flavor"),
+        required(props, "onnxruntime.version"),
         Boolean.parseBoolean(required(props, "djl.offline")));
   }
 
   /**
-   * The versions a run's manifest records: sycolab, DJL, PyTorch (and its flavour), Java, the
-   * native allocator and the operating system.
+   * The versions a run's manifest records: sycolab, DJL, PyTorch (and its flavour), ONNX Runtime,
+   * Java, the native allocator and the operating system.
    */
   public Map<String, String> versions() {
     Map<String, String> versions = new LinkedHashMap<>();
@@ -57,6 +60,7 @@ public record BuildInfo(
     versions.put("djl", djlVersion);
     versions.put("pytorch", pytorchVersion);
     versions.put("pytorch_flavor", pytorchFlavor);
+    versions.put("onnxruntime", onnxRuntimeVersion);
     versions.put("java", Runtime.version().toString());
     versions.put("allocator", Allocator.current());
     versions.put(

@@ -1,6 +1,7 @@
 package org.sycolab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ class EmbedCommandTest {
     TestCaches.release();
     TestCaches.unlink(cache);
     TestCaches.unlink(tmp.resolve("elsewhere-cache"));
+    TestCaches.unlink(tmp.resolve("onnxruntime-cache"));
   }
 
   private Path generate(int pairs) {
@@ -66,6 +68,61 @@ class EmbedCommandTest {
     assertThat(manifest.outputs())
         .extracting(RunManifest.FileEntry::path)
         .containsExactly("features.safetensors", "texts.csv");
+  }
+
+  @Test
+  void bothEnginesGiveTheSameVectorsWithinTheToleranceAndShareOneCache() throws Exception {
+    Path pairs = generate(20);
+    CliRun pytorch =
+        CliRun.of(
+            "--engine",
+            "pytorch",
+            "embed",
+            "--in",
+            pairs.toString(),
+            "--out",
+            tmp.resolve("pytorch").toString());
+    assertThat(pytorch.status()).as(pytorch.err()).isZero();
+
+    TestCaches.use(TestCaches.create(tmp.resolve("onnxruntime-cache")));
+    CliRun onnx =
+        CliRun.of(
+            "--engine",
+            "onnxruntime",
+            "embed",
+            "--in",
+            pairs.toString(),
+            "--out",
+            tmp.resolve("onnxruntime").toString());
+    assertThat(onnx.status()).as(onnx.err()).isZero();
+    assertThat(onnx.out()).containsPattern(": 0 from cache, \\d+ computed");
+    FeatureChunk a = FeatureChunk.read(tmp.resolve("pytorch/features.safetensors"));
+    FeatureChunk b = FeatureChunk.read(tmp.resolve("onnxruntime/features.safetensors"));
+    assertThat(b.keys()).isEqualTo(a.keys());
+    assertThat(b.fingerprint()).isEqualTo(a.fingerprint());
+    for (int row = 0; row < a.vectors().length; row++) {
+      for (int i = 0; i < a.dimension(); i++) {
+        assertThat(b.vectors()[row][i]).isCloseTo(a.vectors()[row][i], within(1e-4f));
+      }
+    }
+    assertThat(RunManifest.read(tmp.resolve("pytorch/manifest.json")).config())
+        .containsEntry("engine", "pytorch");
+    assertThat(RunManifest.read(tmp.resolve("onnxruntime/manifest.json")).config())
+        .containsEntry("engine", "onnxruntime");
+
+    TestCaches.use(cache);
+    CliRun again =
+        CliRun.of(
+            "--engine",
+            "onnxruntime",
+            "embed",
+            "--in",
+            pairs.toString(),
+            "--out",
+            tmp.resolve("again").toString());
+    assertThat(again.status()).as(again.err()).isZero();
+    assertThat(again.out())
+        .containsPattern("embedded (\\d+) distinct texts .*: \\1 from cache, 0 computed");
   }
 
   @Test

@@ -72,7 +72,16 @@ class MainTest {
         .containsPattern("(?m)^sycolab  \\d+\\.\\d+\\.\\d+")
         .containsPattern("(?m)^DJL      0\\.36\\.0$")
         .containsPattern("(?m)^PyTorch  2\\.7\\.1 \\(")
+        .containsPattern(
+            "(?m)^ONNX Runtime 1\\.22\\.0 \\(runs encoders on the CPU; --engine auto\\)$")
         .containsPattern("(?m)^selected cpu \\(--device cpu\\)$");
+  }
+
+  @Test
+  void anUnknownEngineIsAUsageErrorListingTheEngines() {
+    CliRun r = CliRun.of("--engine", "onnx", "version");
+    assertThat(r.status()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("expected auto, pytorch or onnxruntime, got 'onnx'", "--help");
   }
 
   @Test
@@ -116,6 +125,7 @@ class MainTest {
     assertThat(r.out())
         .containsPattern("(?m)^ok  +pytorch +PyTorch 2\\.7\\.1")
         .containsPattern("(?m)^ok  +tokenizers")
+        .containsPattern("(?m)^ok  +onnxruntime +ONNX Runtime 1\\.22\\.0 loads")
         .containsPattern("(?m)^ok  +default model +builtin:minilm")
         .doesNotContainPattern("(?m)^FAIL");
     RunManifest manifest = RunManifest.read(out.resolve(RunManifest.FILE_NAME));

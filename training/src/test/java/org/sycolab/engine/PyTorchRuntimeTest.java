@@ -27,7 +27,7 @@ class PyTorchRuntimeTest {
     String before = System.getProperty("ai.djl.offline");
     try {
       System.setProperty("ai.djl.offline", "true");
-      BuildInfo online = new BuildInfo("0", "0.36.0", "2.7.1", "cuda", false);
+      BuildInfo online = new BuildInfo("0", "0.36.0", "2.7.1", "cuda", "1.22.0", false);
       assertThat(PyTorchRuntime.configureOfflineMode(online)).isTrue();
       assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
     } finally {
