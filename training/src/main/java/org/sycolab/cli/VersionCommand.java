@@ -2,8 +2,8 @@ package org.sycolab.cli;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.onnxruntime.OrtEnvironment;
 import java.io.PrintWriter;
+import org.sycolab.backbone.onnx.OnnxEncoderBackbone;
 import org.sycolab.engine.BuildInfo;
 import org.sycolab.engine.CudaSupport;
 import org.sycolab.engine.PyTorchRuntime;
@@ -39,7 +39,7 @@ final class VersionCommand extends BaseCommand {
         PyTorchRuntime.offline() ? ", offline" : "");
     out.printf(
         "ONNX Runtime %s (runs encoders on the CPU; --engine %s)%n",
-        OrtEnvironment.getEnvironment().getVersion(), root().engine().id());
+        OnnxEncoderBackbone.environment().getVersion(), root().engine().id());
     out.printf(
         "Java     %s (%s)%n", Runtime.version(), System.getProperty("java.vm.vendor", "unknown"));
     out.printf("OS       %s %s%n", System.getProperty("os.name"), System.getProperty("os.arch"));

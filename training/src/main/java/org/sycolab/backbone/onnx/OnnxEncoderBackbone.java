@@ -72,7 +72,7 @@ public final class OnnxEncoderBackbone implements Backbone {
     try (ShardedSafetensors weights = spec.directory().openWeights()) {
       graph = FusedBertGraph.build(config, weights);
     }
-    OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+    OrtEnvironment env = environment();
     OrtSession session;
     try (OrtSession.SessionOptions sessionOptions = new OrtSession.SessionOptions()) {
       sessionOptions.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
@@ -95,6 +95,14 @@ public final class OnnxEncoderBackbone implements Backbone {
       closeQuietly(session, e);
       throw e;
     }
+  }
+
+  /**
+   * ONNX Runtime's process-wide environment, logging errors only: every part of sycolab asks for it
+   * here, so that its logging level is set once.
+   */
+  public static OrtEnvironment environment() {
+    return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.sycolab.backbone.onnx;
 
-import ai.onnxruntime.OrtEnvironment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -74,7 +73,7 @@ public final class OnnxGraphCheck {
    * now against the backbone {@code reference} opens.
    */
   public Verdict verdict(BackboneSpec spec, Backbone onnx, Reference reference) throws IOException {
-    String runtime = OrtEnvironment.getEnvironment().getVersion();
+    String runtime = OnnxEncoderBackbone.environment().getVersion();
     Path entry =
         cacheRoot
             .resolve(DIRECTORY)
@@ -87,7 +86,7 @@ public final class OnnxGraphCheck {
     if (kept != null) {
       return kept;
     }
-    LOG.info(
+    LOG.debug(
         "checking {} on ONNX Runtime against PyTorch (once per model and machine)",
         spec.reference());
     List<PairText> probe = probe(spec.options().maxLength());

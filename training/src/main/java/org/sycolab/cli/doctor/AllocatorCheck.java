@@ -2,7 +2,10 @@ package org.sycolab.cli.doctor;
 
 import org.sycolab.engine.Allocator;
 
-/** Reports the malloc serving PyTorch's CPU tensors; jemalloc keeps long CPU runs level. */
+/**
+ * Reports the malloc serving PyTorch's CPU tensors; jemalloc keeps long CPU runs on PyTorch level
+ * (ONNX Runtime keeps its own arena and stays level on either).
+ */
 public final class AllocatorCheck implements Check {
 
   private final String allocator;
@@ -23,7 +26,9 @@ public final class AllocatorCheck implements Check {
     }
     return CheckResult.warn(
         "allocator",
-        allocator + ": long CPU embedding runs grow by hundreds of MB as freed blocks fragment",
+        allocator
+            + ": encoders on ONNX Runtime stay level, but long CPU runs on PyTorch (decoders,"
+            + " reward models, --engine pytorch) grow by hundreds of MB as freed blocks fragment",
         "install jemalloc (apt install libjemalloc2); scripts/sycolab then uses it");
   }
 }

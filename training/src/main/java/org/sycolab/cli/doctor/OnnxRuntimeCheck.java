@@ -2,6 +2,7 @@ package org.sycolab.cli.doctor;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
+import org.sycolab.backbone.onnx.OnnxEncoderBackbone;
 
 /**
  * ONNX Runtime's native library loads and offers its CPU execution provider, on which encoders run
@@ -12,7 +13,7 @@ public final class OnnxRuntimeCheck implements Check {
   @Override
   public CheckResult run() {
     try {
-      OrtEnvironment env = OrtEnvironment.getEnvironment();
+      OrtEnvironment env = OnnxEncoderBackbone.environment();
       if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CPU)) {
         return CheckResult.fail(
             "onnxruntime",
