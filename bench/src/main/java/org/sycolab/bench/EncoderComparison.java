@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  *
  * <p>Three engines run the same batches: ONNX Runtime as a researcher would run the model's ONNX
  * file ({@code ort}, the reference), sycolab's default path ({@code sycolab}: {@code --engine
- * auto}, ONNX Runtime from the model's graph on the CPU) and sycolab's PyTorch blocks ({@code
+ * auto}, ONNX Runtime on sycolab's fused graph on the CPU) and sycolab's PyTorch blocks ({@code
  * sycolab-pytorch}: {@code --engine pytorch}, the CUDA path, here on the CPU). Timed runs alternate
  * engines, each in a fresh JVM that sees {@code --threads} processors (ort, sycolab,
  * sycolab-pytorch, ort, ...), so that drift on a noisy machine hits all; each engine's throughput

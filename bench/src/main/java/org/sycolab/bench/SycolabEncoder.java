@@ -14,8 +14,8 @@ import org.sycolab.engine.CacheLocation;
 
 /**
  * sycolab's encoder, {@code builtin:minilm} on the CPU as the embed command opens it: by default
- * with {@code --engine auto} (ONNX Runtime from the model's graph, checked against sycolab's
- * blocks), or on sycolab's PyTorch blocks with {@link #PYTORCH}.
+ * with {@code --engine auto} (ONNX Runtime on sycolab's fused graph of the weights, checked against
+ * the PyTorch blocks), or on sycolab's PyTorch blocks with {@link #PYTORCH}.
  */
 final class SycolabEncoder implements Encoder {
 

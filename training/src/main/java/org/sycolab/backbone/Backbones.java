@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +48,11 @@ public final class Backbones {
   /**
    * Loads a described backbone onto {@code device}, run by the engine {@code engine} resolves to
    * ({@link #runsOnOnnxRuntime}). An encoder ONNX Runtime is to run is first checked against
-   * sycolab's PyTorch blocks ({@link OnnxGraphCheck}, once per model and machine): where it gives
-   * other vectors, {@link EncoderEngine#AUTO} warns and runs PyTorch, {@link
-   * EncoderEngine#ONNXRUNTIME} refuses.
+   * sycolab's PyTorch blocks ({@link OnnxGraphCheck}, once per model and machine). Where it gives
+   * other vectors, or ONNX Runtime cannot run here at all (its native library does not load, it
+   * refuses the graph), {@link EncoderEngine#AUTO} warns and runs PyTorch and {@link
+   * EncoderEngine#ONNXRUNTIME} refuses. A checkpoint that is broken is broken on both engines: its
+   * {@link ModelFormatException} goes to the caller either way.
    *
    * @param cacheRoot where the checks' verdicts are kept
    */
@@ -58,32 +61,55 @@ public final class Backbones {
     if (!runsOnOnnxRuntime(spec, device, engine)) {
       return open(spec, device);
     }
-    OnnxEncoderBackbone onnx = OnnxEncoderBackbone.load(spec);
-    OnnxGraphCheck.Verdict verdict;
+    String problem;
+    Throwable cause = null;
     try {
-      verdict =
-          OnnxGraphCheck.under(cacheRoot)
-              .verdict(spec, onnx, () -> BertBackbone.load(spec, Device.cpu()));
-    } catch (RuntimeException | IOException e) {
-      onnx.close();
+      Checked checked = openChecked(spec, cacheRoot);
+      if (checked.backbone().isPresent()) {
+        return checked.backbone().get();
+      }
+      OnnxGraphCheck.Verdict verdict = checked.verdict();
+      problem =
+          String.format(
+              Locale.ROOT,
+              "on ONNX Runtime its vectors differ from sycolab's PyTorch blocks by up to %.3g (more"
+                  + " than %.0e; the verdict is kept in %s, delete it to check again)",
+              verdict.maxDifference(),
+              OnnxGraphCheck.TOLERANCE,
+              verdict.file());
+    } catch (ModelFormatException e) {
       throw e;
+    } catch (RuntimeException | IOException | LinkageError e) {
+      problem = "ONNX Runtime cannot run it here: " + e;
+      cause = e;
     }
-    if (verdict.agrees()) {
-      return onnx;
-    }
-    onnx.close();
-    String problem =
-        String.format(
-            Locale.ROOT,
-            "on ONNX Runtime its vectors differ from sycolab's PyTorch blocks by up to %.3g (more"
-                + " than %.0e)",
-            verdict.maxDifference(),
-            OnnxGraphCheck.TOLERANCE);
     if (engine == EncoderEngine.ONNXRUNTIME) {
-      throw new ModelFormatException(spec.directory().path(), problem + "; use --engine pytorch");
+      throw new IllegalStateException(
+          "--engine onnxruntime: " + spec.reference() + ": " + problem + "; use --engine pytorch",
+          cause);
     }
     LOG.warn("{}: {}; embedding with PyTorch instead", spec.reference(), problem);
     return open(spec, device);
+  }
+
+  /** An encoder's check, and the encoder on ONNX Runtime when it passed. */
+  private record Checked(Optional<OnnxEncoderBackbone> backbone, OnnxGraphCheck.Verdict verdict) {}
+
+  /** Opens the encoder on ONNX Runtime and checks it; closes it again when the check fails. */
+  private static Checked openChecked(BackboneSpec spec, Path cacheRoot) throws IOException {
+    OnnxEncoderBackbone onnx = OnnxEncoderBackbone.load(spec);
+    boolean keep = false;
+    try {
+      OnnxGraphCheck.Verdict verdict =
+          OnnxGraphCheck.under(cacheRoot)
+              .verdict(spec, onnx, () -> BertBackbone.load(spec, Device.cpu()));
+      keep = verdict.agrees();
+      return new Checked(keep ? Optional.of(onnx) : Optional.empty(), verdict);
+    } finally {
+      if (!keep) {
+        onnx.close();
+      }
+    }
   }
 
   /**

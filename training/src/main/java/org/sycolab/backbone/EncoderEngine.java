@@ -7,16 +7,14 @@ import java.util.stream.Collectors;
 /**
  * Which engine runs a backbone's forward pass ({@code --engine}). sycolab's own blocks on DJL's
  * PyTorch engine run every architecture on every device; ONNX Runtime runs a BERT encoder on the
- * CPU when its directory carries the encoder's ONNX graph ({@code onnx/model.onnx}, as
- * sentence-transformers repositories and the built-in models do), about twice as fast there. Both
- * give the same vectors within 1e-4, so the engine is not part of a backbone's fingerprint: sycolab
- * runs a graph only after checking that it does ({@link org.sycolab.backbone.onnx.OnnxGraphCheck}).
+ * CPU, its weights written as a graph of fused transformer operators ({@link
+ * org.sycolab.backbone.onnx.FusedBertGraph}), two to three times as fast there. Both give the same
+ * vectors within 1e-4, so the engine is not part of a backbone's fingerprint: sycolab runs a model
+ * on ONNX Runtime only after checking that it does ({@link
+ * org.sycolab.backbone.onnx.OnnxGraphCheck}).
  */
 public enum EncoderEngine {
-  /**
-   * ONNX Runtime where it can run the model (a BERT encoder with a graph, on the CPU), else
-   * PyTorch.
-   */
+  /** ONNX Runtime where it can run the model (a BERT encoder, on the CPU), else PyTorch. */
   AUTO,
   /** sycolab's blocks on DJL's PyTorch engine: every architecture, CPU and CUDA. */
   PYTORCH,

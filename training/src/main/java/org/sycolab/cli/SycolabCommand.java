@@ -79,9 +79,9 @@ public final class SycolabCommand implements Runnable {
       defaultValue = "auto",
       description =
           "What runs an encoder's forward pass: auto, pytorch or onnxruntime (default:"
-              + " ${DEFAULT-VALUE}: ONNX Runtime for a BERT encoder with an ONNX graph on the CPU,"
-              + " about twice as fast there; PyTorch otherwise). Both give the same vectors within"
-              + " 1e-4 and share the feature cache.")
+              + " ${DEFAULT-VALUE}: ONNX Runtime for a BERT encoder on the CPU, two to three times"
+              + " as fast there; PyTorch for everything else and on CUDA). Both give the same"
+              + " vectors within 1e-4 and share the feature cache.")
   private EncoderEngine engine = EncoderEngine.AUTO;
 
   @Option(

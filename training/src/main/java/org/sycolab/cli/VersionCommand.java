@@ -37,15 +37,22 @@ final class VersionCommand extends BaseCommand {
         engine.getVersion(),
         cuda.engineHasCuda() ? "CUDA" : "CPU",
         PyTorchRuntime.offline() ? ", offline" : "");
-    out.printf(
-        "ONNX Runtime %s (runs encoders on the CPU; --engine %s)%n",
-        OnnxEncoderBackbone.environment().getVersion(), root().engine().id());
+    out.printf("ONNX RT  %s (--engine %s)%n", onnxRuntime(), root().engine().id());
     out.printf(
         "Java     %s (%s)%n", Runtime.version(), System.getProperty("java.vm.vendor", "unknown"));
     out.printf("OS       %s %s%n", System.getProperty("os.name"), System.getProperty("os.arch"));
     out.printf("devices  %s%n", devices(cuda));
     out.printf("selected %s (--device %s)%n", describe(selected), root().deviceSpec());
     return ExitCode.OK;
+  }
+
+  /** The loaded ONNX Runtime's version, or why it does not load. */
+  private static String onnxRuntime() {
+    try {
+      return OnnxEncoderBackbone.environment().getVersion() + ", runs encoders on the CPU";
+    } catch (RuntimeException | LinkageError e) {
+      return "unavailable (" + e + "); encoders run on PyTorch";
+    }
   }
 
   private static String devices(CudaSupport cuda) {

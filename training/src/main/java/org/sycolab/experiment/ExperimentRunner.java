@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sycolab.backbone.EncoderEngine;
 import org.sycolab.engine.DeviceSpec;
 import org.sycolab.engine.PyTorchRuntime;
 import org.sycolab.features.Shard;
@@ -357,9 +358,15 @@ public final class ExperimentRunner {
   }
 
   /** The global options each stage runs with: the device and the verbosity. */
-  private static List<String> globalOptions(RunnerConfig config, Experiment experiment) {
+  /**
+   * The global options each stage's command line carries: device, engine unless auto, verbosity.
+   */
+  private List<String> globalOptions(RunnerConfig config, Experiment experiment) {
     List<String> options =
         new ArrayList<>(List.of("--device", device(config, experiment).toString()));
+    if (context.engine() != EncoderEngine.AUTO) {
+      options.addAll(List.of("--engine", context.engine().id()));
+    }
     options.addAll(config.verbosity());
     return options;
   }

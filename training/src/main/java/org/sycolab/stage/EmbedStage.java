@@ -61,11 +61,13 @@ public final class EmbedStage {
       merged += cache.importChunk(dir.resolve(FEATURES_FILE));
     }
     Device device = context.device();
+    // --engine onnxruntime where it cannot run fails here, before any work.
+    Backbones.runsOnOnnxRuntime(backbone, device, context.engine());
     Execution run =
         context.start(
             NAME,
             RunDirectory.atOrFresh(config.out(), NAME),
-            manifestConfig(config, backbone, engineUsed(backbone, device)),
+            manifestConfig(config, backbone, context.engine()),
             Map.of(),
             device.toString());
     try {
@@ -109,7 +111,11 @@ public final class EmbedStage {
     }
   }
 
-  /** The config as the manifest records it, with what the backbone resolved to. */
+  /**
+   * The config as the manifest records it, with what the backbone resolved to and the engine asked
+   * for (under {@code auto}, which engine ran follows from the device, the architecture and the
+   * engine check kept in the cache).
+   */
   private static Map<String, Object> manifestConfig(
       EmbedConfig config, BackboneSpec backbone, EncoderEngine engine) {
     Map<String, Object> recorded = new LinkedHashMap<>();
@@ -125,17 +131,6 @@ public final class EmbedStage {
     recorded.put("shard", config.shard().toString());
     recorded.put("merged", config.merge().stream().map(Path::toString).toList());
     return recorded;
-  }
-
-  /**
-   * The engine that runs the backbone: resolved before any work, so that {@code --engine
-   * onnxruntime} where it cannot run fails at once. (A model that fails its check on ONNX Runtime
-   * is run by PyTorch, with a warning.)
-   */
-  private EncoderEngine engineUsed(BackboneSpec backbone, Device device) {
-    return Backbones.runsOnOnnxRuntime(backbone, device, context.engine())
-        ? EncoderEngine.ONNXRUNTIME
-        : EncoderEngine.PYTORCH;
   }
 
   /** Each record's texts and their rows in the features file (absent from other shards). */

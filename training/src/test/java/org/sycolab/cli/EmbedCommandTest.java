@@ -73,27 +73,11 @@ class EmbedCommandTest {
   @Test
   void bothEnginesGiveTheSameVectorsWithinTheToleranceAndShareOneCache() throws Exception {
     Path pairs = generate(20);
-    CliRun pytorch =
-        CliRun.of(
-            "--engine",
-            "pytorch",
-            "embed",
-            "--in",
-            pairs.toString(),
-            "--out",
-            tmp.resolve("pytorch").toString());
+    CliRun pytorch = embed("pytorch", pairs, "pytorch");
     assertThat(pytorch.status()).as(pytorch.err()).isZero();
 
     TestCaches.use(TestCaches.create(tmp.resolve("onnxruntime-cache")));
-    CliRun onnx =
-        CliRun.of(
-            "--engine",
-            "onnxruntime",
-            "embed",
-            "--in",
-            pairs.toString(),
-            "--out",
-            tmp.resolve("onnxruntime").toString());
+    CliRun onnx = embed("onnxruntime", pairs, "onnxruntime");
     assertThat(onnx.status()).as(onnx.err()).isZero();
     assertThat(onnx.out()).containsPattern(": 0 from cache, \\d+ computed");
     FeatureChunk a = FeatureChunk.read(tmp.resolve("pytorch/features.safetensors"));
@@ -111,18 +95,22 @@ class EmbedCommandTest {
         .containsEntry("engine", "onnxruntime");
 
     TestCaches.use(cache);
-    CliRun again =
-        CliRun.of(
-            "--engine",
-            "onnxruntime",
-            "embed",
-            "--in",
-            pairs.toString(),
-            "--out",
-            tmp.resolve("again").toString());
+    CliRun again = embed("onnxruntime", pairs, "again");
     assertThat(again.status()).as(again.err()).isZero();
     assertThat(again.out())
         .containsPattern("embedded (\\d+) distinct texts .*: \\1 from cache, 0 computed");
+  }
+
+  /** {@code sycolab --engine ENGINE embed --in PAIRS --out tmp/OUT}. */
+  private CliRun embed(String engine, Path pairs, String out) {
+    return CliRun.of(
+        "--engine",
+        engine,
+        "embed",
+        "--in",
+        pairs.toString(),
+        "--out",
+        tmp.resolve(out).toString());
   }
 
   @Test

@@ -72,8 +72,7 @@ class MainTest {
         .containsPattern("(?m)^sycolab  \\d+\\.\\d+\\.\\d+")
         .containsPattern("(?m)^DJL      0\\.36\\.0$")
         .containsPattern("(?m)^PyTorch  2\\.7\\.1 \\(")
-        .containsPattern(
-            "(?m)^ONNX Runtime 1\\.22\\.0 \\(runs encoders on the CPU; --engine auto\\)$")
+        .containsPattern("(?m)^ONNX RT  1\\.22\\.0, runs encoders on the CPU \\(--engine auto\\)$")
         .containsPattern("(?m)^selected cpu \\(--device cpu\\)$");
   }
 

@@ -9,7 +9,7 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
-import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -99,22 +99,21 @@ public final class FusedBertGraph {
 
   /** Word, position and type embeddings summed and normalised; the real-token counts. */
   private String embeddings() {
-    graph.addNode(
-        NodeProto.newBuilder()
-            .setOpType("EmbedLayerNormalization")
-            .setDomain(CONTRIB)
-            .setName("embeddings")
-            .addInput("input_ids")
-            .addInput("token_type_ids")
-            .addInput(weight("embeddings.word_embeddings.weight"))
-            .addInput(weight("embeddings.position_embeddings.weight"))
-            .addInput(weight("embeddings.token_type_embeddings.weight"))
-            .addInput(weight("embeddings.LayerNorm.weight"))
-            .addInput(weight("embeddings.LayerNorm.bias"))
-            .addInput("attention_mask")
-            .addOutput("embedded")
-            .addOutput("token_counts")
-            .addAttribute(epsilon()));
+    add(
+        "EmbedLayerNormalization",
+        CONTRIB,
+        "embeddings",
+        List.of(
+            "input_ids",
+            "token_type_ids",
+            weight("embeddings.word_embeddings.weight"),
+            weight("embeddings.position_embeddings.weight"),
+            weight("embeddings.token_type_embeddings.weight"),
+            weight("embeddings.LayerNorm.weight"),
+            weight("embeddings.LayerNorm.bias"),
+            "attention_mask"),
+        List.of("embedded", "token_counts"),
+        epsilon());
     return "embedded";
   }
 
@@ -122,74 +121,88 @@ public final class FusedBertGraph {
   private String layer(int layer, String input, String output) {
     String at = "encoder.layer." + layer + ".";
     String attention = at + "attention.self.";
-    graph.addNode(
-        NodeProto.newBuilder()
-            .setOpType("Attention")
-            .setDomain(CONTRIB)
-            .setName(at + "attention")
-            .addInput(input)
-            .addInput(
-                stacked(
-                    at + "qkv.weight",
-                    attention + "query.weight",
-                    attention + "key.weight",
-                    attention + "value.weight"))
-            .addInput(
-                concatenated(
-                    at + "qkv.bias",
-                    attention + "query.bias",
-                    attention + "key.bias",
-                    attention + "value.bias"))
-            .addInput("token_counts")
-            .addOutput(at + "context")
-            .addAttribute(
-                AttributeProto.newBuilder()
-                    .setName("num_heads")
-                    .setType(AttributeProto.AttributeType.INT)
-                    .setI(config.heads())));
+    add(
+        "Attention",
+        CONTRIB,
+        at + "attention",
+        List.of(
+            input,
+            stacked(
+                at + "qkv.weight",
+                attention + "query.weight",
+                attention + "key.weight",
+                attention + "value.weight"),
+            concatenated(
+                at + "qkv.bias",
+                attention + "query.bias",
+                attention + "key.bias",
+                attention + "value.bias"),
+            "token_counts"),
+        List.of(at + "context"),
+        AttributeProto.newBuilder()
+            .setName("num_heads")
+            .setType(AttributeProto.AttributeType.INT)
+            .setI(config.heads())
+            .build());
     String attended =
         denseAndNorm(
             at + "attention.output.", at + "context", input, at + "attention.output.normed");
-    graph.addNode(
-        NodeProto.newBuilder()
-            .setOpType("MatMul")
-            .setName(at + "intermediate")
-            .addInput(attended)
-            .addInput(stacked(at + "intermediate.dense.weight.t", at + "intermediate.dense.weight"))
-            .addOutput(at + "intermediate.product"));
-    graph.addNode(
-        NodeProto.newBuilder()
-            .setOpType("BiasGelu")
-            .setDomain(CONTRIB)
-            .setName(at + "gelu")
-            .addInput(at + "intermediate.product")
-            .addInput(weight(at + "intermediate.dense.bias"))
-            .addOutput(at + "intermediate.activated"));
+    add(
+        "MatMul",
+        "",
+        at + "intermediate",
+        List.of(
+            attended,
+            stacked(at + "intermediate.dense.weight.t", at + "intermediate.dense.weight")),
+        List.of(at + "intermediate.product"));
+    add(
+        "BiasGelu",
+        CONTRIB,
+        at + "gelu",
+        List.of(at + "intermediate.product", weight(at + "intermediate.dense.bias")),
+        List.of(at + "intermediate.activated"));
     return denseAndNorm(at + "output.", at + "intermediate.activated", attended, output);
   }
 
   /** {@code LayerNorm(x·Wᵀ + b + residual)} for the dense layer and norm under {@code scope}. */
   private String denseAndNorm(String scope, String x, String residual, String output) {
-    graph.addNode(
-        NodeProto.newBuilder()
-            .setOpType("MatMul")
-            .setName(scope + "dense")
-            .addInput(x)
-            .addInput(stacked(scope + "dense.weight.t", scope + "dense.weight"))
-            .addOutput(scope + "product"));
-    graph.addNode(
-        NodeProto.newBuilder()
-            .setOpType("SkipLayerNormalization")
-            .setDomain(CONTRIB)
-            .setName(scope + "norm")
-            .addInput(scope + "product")
-            .addInput(residual)
-            .addInput(weight(scope + "LayerNorm.weight"))
-            .addInput(weight(scope + "LayerNorm.bias"))
-            .addInput(weight(scope + "dense.bias"))
-            .addOutput(output)
-            .addAttribute(epsilon()));
+    add(
+        "MatMul",
+        "",
+        scope + "dense",
+        List.of(x, stacked(scope + "dense.weight.t", scope + "dense.weight")),
+        List.of(scope + "product"));
+    add(
+        "SkipLayerNormalization",
+        CONTRIB,
+        scope + "norm",
+        List.of(
+            scope + "product",
+            residual,
+            weight(scope + "LayerNorm.weight"),
+            weight(scope + "LayerNorm.bias"),
+            weight(scope + "dense.bias")),
+        List.of(output),
+        epsilon());
     return output;
+  }
+
+  /** Adds a node of {@code domain} ({@code ""} for ONNX's own operators). */
+  private void add(
+      String opType,
+      String domain,
+      String name,
+      List<String> inputs,
+      List<String> outputs,
+      AttributeProto... attributes) {
+    graph.addNode(
+        NodeProto.newBuilder()
+            .setOpType(opType)
+            .setDomain(domain)
+            .setName(name)
+            .addAllInput(inputs)
+            .addAllOutput(outputs)
+            .addAllAttribute(List.of(attributes)));
   }
 
   /** A checkpoint tensor as it is, as an initializer named after it. */
@@ -260,7 +273,8 @@ public final class FusedBertGraph {
         TensorProto.newBuilder()
             .setName(name)
             .setDataType(TensorProto.DataType.FLOAT.getNumber())
-            .setRawData(ByteString.copyFrom(bytes));
+            // The buffer is this tensor's alone and never written again: no copy needed.
+            .setRawData(UnsafeByteOperations.unsafeWrap(bytes.array()));
     for (long dim : shape) {
       tensor.addDims(dim);
     }

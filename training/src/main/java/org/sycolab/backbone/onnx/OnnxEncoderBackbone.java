@@ -63,8 +63,8 @@ public final class OnnxEncoderBackbone implements Backbone {
   /**
    * Writes the BERT encoder {@code spec} describes as a fused graph and opens it in ONNX Runtime.
    *
-   * @throws ModelFormatException naming the file where a tensor is missing or misshapen, or where
-   *     ONNX Runtime refuses the graph
+   * @throws ModelFormatException naming the file where a tensor is missing or misshapen
+   * @throws IllegalStateException when ONNX Runtime refuses the graph
    */
   public static OnnxEncoderBackbone load(BackboneSpec spec) throws IOException {
     BertConfig config = BertConfig.from(HfConfig.read(spec.directory().path()));
@@ -82,16 +82,19 @@ public final class OnnxEncoderBackbone implements Backbone {
       sessionOptions.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
       session = env.createSession(graph, sessionOptions);
     } catch (OrtException e) {
-      throw new ModelFormatException(
-          spec.directory().path(),
-          "ONNX Runtime cannot run its encoder as a fused graph: " + e.getMessage());
+      throw new IllegalStateException(
+          "ONNX Runtime refuses the fused graph of "
+              + spec.directory().path()
+              + ": "
+              + e.getMessage(),
+          e);
     }
     try {
       // The tokenizer comes last: nothing after it can fail and leave it open.
       CrossEncodingTokenizer tokenizer =
           CrossEncodingTokenizer.load(spec.directory().tokenizer(), spec.options().maxLength());
       return new OnnxEncoderBackbone(spec, tokenizer, env, session, config.hiddenSize());
-    } catch (RuntimeException | IOException e) {
+    } catch (RuntimeException | IOException | Error e) {
       closeQuietly(session, e);
       throw e;
     }
@@ -183,7 +186,7 @@ public final class OnnxEncoderBackbone implements Backbone {
     }
   }
 
-  private static void closeQuietly(OrtSession session, Exception pending) {
+  private static void closeQuietly(OrtSession session, Throwable pending) {
     try {
       session.close();
     } catch (OrtException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sycolab.backbone.Backbone;
@@ -27,8 +29,8 @@ import org.sycolab.io.FileDigest;
  * non-ASCII text and one input cut at the max length), the two give the same pooled vectors within
  * {@link #TOLERANCE}. An encoder the fused graph does not express (a checkpoint whose config says
  * what the weights do not follow, an ONNX Runtime that computes otherwise) fails it. The verdict is
- * kept under the cache root for each fingerprint, {@link FusedBertGraph#VERSION} and ONNX Runtime
- * version, so a machine checks a model once.
+ * kept under the cache root for each fingerprint, {@link FusedBertGraph#VERSION}, ONNX Runtime
+ * version and kind of CPU, so a machine checks a model once.
  */
 public final class OnnxGraphCheck {
 
@@ -54,8 +56,9 @@ public final class OnnxGraphCheck {
    *
    * @param agrees whether every component of every probe vector is within {@link #TOLERANCE}
    * @param maxDifference the largest absolute difference of a component
+   * @param file where the verdict is kept
    */
-  public record Verdict(boolean agrees, double maxDifference) {}
+  public record Verdict(boolean agrees, double maxDifference, Path file) {}
 
   private final Path cacheRoot;
 
@@ -74,12 +77,14 @@ public final class OnnxGraphCheck {
    */
   public Verdict verdict(BackboneSpec spec, Backbone onnx, Reference reference) throws IOException {
     String runtime = OnnxEncoderBackbone.environment().getVersion();
+    String machine = machine();
     Path entry =
         cacheRoot
             .resolve(DIRECTORY)
             .resolve(
                 FileDigest.sha256(
-                        String.join("\n", spec.fingerprint(), FusedBertGraph.VERSION, runtime)
+                        String.join(
+                                "\n", spec.fingerprint(), FusedBertGraph.VERSION, runtime, machine)
                             .getBytes(StandardCharsets.UTF_8))
                     + ".json");
     Verdict kept = read(entry);
@@ -94,18 +99,23 @@ public final class OnnxGraphCheck {
     try (Backbone pytorch = reference.open()) {
       maxDifference = maxDifference(embed(onnx, probe), embed(pytorch, probe));
     }
-    Verdict verdict = new Verdict(maxDifference <= TOLERANCE, maxDifference);
+    Verdict verdict = new Verdict(maxDifference <= TOLERANCE, maxDifference, entry);
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("fingerprint", spec.fingerprint());
     record.put("model", spec.reference());
     record.put("graph", FusedBertGraph.VERSION);
     record.put("onnxruntime", runtime);
+    record.put("machine", machine);
     record.put("probe_texts", probe.size());
     record.put("tolerance", TOLERANCE);
     record.put("max_abs_difference", maxDifference);
     record.put("agrees", verdict.agrees());
-    Files.createDirectories(entry.getParent());
-    AtomicFiles.writeBytes(entry, JSON.writeValueAsBytes(record));
+    try {
+      AtomicFiles.writeBytes(entry, JSON.writeValueAsBytes(record));
+    } catch (IOException e) {
+      // A cache that cannot be written costs the check again next time, nothing else.
+      LOG.debug("cannot keep the engine check in {}: {}", entry, e.getMessage());
+    }
     return verdict;
   }
 
@@ -157,6 +167,26 @@ public final class OnnxGraphCheck {
     return max;
   }
 
+  /**
+   * What else decides which kernels ONNX Runtime picks: the architecture and, on Linux, the CPU
+   * model (AVX2 and AVX-512 machines run different kernels), so a cache shared across a cluster's
+   * nodes checks each kind of node once.
+   */
+  private static String machine() {
+    String cpu = "unknown cpu";
+    try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+      cpu =
+          lines
+              .filter(line -> line.startsWith("model name"))
+              .map(line -> line.substring(line.indexOf(':') + 1).trim())
+              .findFirst()
+              .orElse(cpu);
+    } catch (IOException | UncheckedIOException e) {
+      // Not Linux: the architecture alone.
+    }
+    return System.getProperty("os.arch") + " " + cpu;
+  }
+
   /** The kept verdict, or null when there is none or it cannot be read. */
   private static Verdict read(Path entry) {
     if (!Files.isRegularFile(entry)) {
@@ -166,7 +196,7 @@ public final class OnnxGraphCheck {
       JsonNode node = JSON.readTree(entry.toFile());
       if (node.path("agrees").isBoolean() && node.hasNonNull("max_abs_difference")) {
         return new Verdict(
-            node.get("agrees").booleanValue(), node.get("max_abs_difference").asDouble());
+            node.get("agrees").booleanValue(), node.get("max_abs_difference").asDouble(), entry);
       }
     } catch (IOException e) {
       LOG.debug("ignoring unreadable engine check {}: {}", entry, e.getMessage());

@@ -22,7 +22,7 @@ public final class OnnxRuntimeCheck implements Check {
       }
       return CheckResult.ok(
           "onnxruntime", "ONNX Runtime " + env.getVersion() + " loads; encoders run on it (CPU)");
-    } catch (RuntimeException | UnsatisfiedLinkError e) {
+    } catch (RuntimeException | LinkageError e) {
       return CheckResult.fail(
           "onnxruntime",
           "ONNX Runtime's native library failed to load: " + e.getMessage(),

@@ -2,20 +2,12 @@ package org.sycolab.backbone.bert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
-import java.io.InputStream;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.sycolab.backbone.BuiltinModel;
-import org.sycolab.backbone.PaddedBatch;
 import org.sycolab.backbone.TestModels;
 import org.sycolab.backbone.TokenizedInput;
+import org.sycolab.backbone.onnx.PublishedExport;
 import org.sycolab.data.PairText;
 import org.sycolab.data.Turn;
 
@@ -50,7 +42,7 @@ class BertEncoderOnnxRuntimeTest {
           .isLessThan(longest - 10);
 
       float[] ours = backbone.lastHiddenState(batch);
-      float[] reference = onnxRuntime(batch);
+      float[] reference = PublishedExport.lastHiddenState(batch);
 
       assertThat(ours).hasSameSizeAs(reference);
       double maxAbs = 0;
@@ -58,28 +50,6 @@ class BertEncoderOnnxRuntimeTest {
         maxAbs = Math.max(maxAbs, Math.abs(ours[i] - reference[i]));
       }
       assertThat(maxAbs).isLessThanOrEqualTo(1e-4);
-    }
-  }
-
-  private static float[] onnxRuntime(List<TokenizedInput> batch) throws Exception {
-    PaddedBatch padded = PaddedBatch.of(batch);
-    long[] shape = padded.shape();
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
-    byte[] model;
-    try (InputStream in = BuiltinModel.MINILM.onnx().orElseThrow().openStream()) {
-      model = in.readAllBytes();
-    }
-    try (OrtSession session = env.createSession(model, new OrtSession.SessionOptions());
-        OnnxTensor ids = OnnxTensor.createTensor(env, LongBuffer.wrap(padded.ids()), shape);
-        OnnxTensor mask = OnnxTensor.createTensor(env, LongBuffer.wrap(padded.mask()), shape);
-        OnnxTensor types = OnnxTensor.createTensor(env, LongBuffer.wrap(padded.typeIds()), shape);
-        OrtSession.Result result =
-            session.run(
-                Map.of("input_ids", ids, "attention_mask", mask, "token_type_ids", types))) {
-      FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
-      float[] values = new float[out.remaining()];
-      out.get(values);
-      return values;
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +18,6 @@ import org.sycolab.backbone.Backbones;
 import org.sycolab.backbone.EncoderEngine;
 import org.sycolab.backbone.HfConfig;
 import org.sycolab.backbone.ModelDirectory;
-import org.sycolab.backbone.ModelFormatException;
 import org.sycolab.backbone.TestModels;
 import org.sycolab.backbone.bert.BertBackbone;
 
@@ -104,10 +104,45 @@ class OnnxGraphCheckTest {
       assertThat(backbone).isInstanceOf(BertBackbone.class);
     }
     assertThatThrownBy(() -> Backbones.open(spec, Device.cpu(), EncoderEngine.ONNXRUNTIME, cache))
-        .isInstanceOf(ModelFormatException.class)
-        .hasMessageContaining(spec.directory().path().toString())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("--engine onnxruntime: builtin:minilm: ")
         .hasMessageContaining("differ from sycolab's PyTorch blocks")
-        .hasMessageContaining("--engine pytorch");
+        .hasMessageContaining(cache.resolve(OnnxGraphCheck.DIRECTORY).toString())
+        .hasMessageContaining("delete it to check again")
+        .hasMessageEndingWith("; use --engine pytorch");
+  }
+
+  @Test
+  void aDamagedVerdictIsCheckedAgainAndACacheThatCannotKeepOneCostsOnlyTheCheck() throws Exception {
+    BackboneSpec spec =
+        Backbones.describe("builtin:minilm", BackboneOptions.DEFAULTS, TestModels.cache());
+    try (Backbone onnx = OnnxEncoderBackbone.load(spec)) {
+      OnnxGraphCheck.Verdict first =
+          OnnxGraphCheck.under(tmp)
+              .verdict(spec, onnx, () -> BertBackbone.load(spec, Device.cpu()));
+      Files.writeString(first.file(), "{\"agrees\": tru");
+      int[] opened = {0};
+      OnnxGraphCheck.Verdict again =
+          OnnxGraphCheck.under(tmp)
+              .verdict(
+                  spec,
+                  onnx,
+                  () -> {
+                    opened[0]++;
+                    return BertBackbone.load(spec, Device.cpu());
+                  });
+      assertThat(opened[0]).as("the damaged verdict was checked again").isEqualTo(1);
+      assertThat(again.agrees()).isTrue();
+      assertThat(new ObjectMapper().readTree(first.file().toFile()).get("agrees").asBoolean())
+          .isTrue();
+
+      // A cache root that is a file: no verdict can be kept under it.
+      Files.writeString(tmp.resolve("blocked-root"), "");
+      OnnxGraphCheck.Verdict unkept =
+          OnnxGraphCheck.under(tmp.resolve("blocked-root"))
+              .verdict(spec, onnx, () -> BertBackbone.load(spec, Device.cpu()));
+      assertThat(unkept.agrees()).isTrue();
+    }
   }
 
   /** The built-in model's files as a Hugging Face model directory. */
