@@ -50,6 +50,8 @@ public final class FeatureVectors {
       int batchSize,
       StageConsole console)
       throws IOException {
+    // --engine onnxruntime where it cannot run fails here, whether or not any text is missing.
+    Backbones.runsOnOnnxRuntime(backbone, device, engine);
     FeatureExtractor extractor =
         new FeatureExtractor(
             () -> Backbones.open(backbone, device, engine, CacheLocation.root()),
